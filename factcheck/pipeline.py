@@ -1,0 +1,83 @@
+"""Run the stages in order and check each one's output."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from factcheck.config import Config
+from factcheck.errors import FactcheckError
+from factcheck.records import Article, Fact, Finding, Report, Sentence, Skipped
+from factcheck.stages.claims import extract_claims
+from factcheck.stages.clean import clean_articles
+from factcheck.stages.cluster import build_facts, cluster_facts
+from factcheck.stages.compare import compare_facts, fact_verdict
+from factcheck.stages.embed import Embedder, embed_texts
+from factcheck.stages.segment import split_sentences
+
+Progress = Callable[[str], None]
+
+
+class StageError(FactcheckError):
+    """A stage produced output that breaks the pipeline's invariants (a bug)."""
+
+
+def _check_sentences(articles: Sequence[Article], sentences: Sequence[Sentence]) -> None:
+    """Every sentence's offsets must point at its text (stage 'segment')."""
+    by_id = {a.id: a for a in articles}
+    for s in sentences:
+        if by_id[s.article_id].text[s.start : s.end] != s.text:
+            raise StageError(f"stage segment: sentence {s.id} offsets do not match its text")
+
+
+def run_pipeline(
+    articles: Sequence[Article],
+    cfg: Config,
+    embedder: Embedder,
+    *,
+    batch: str = "batch",
+    skipped: Sequence[Skipped] = (),
+    progress: Progress | None = None,
+) -> Report:
+    """Clean, segment, embed, cluster, extract and compare; return the Report."""
+    step = progress or (lambda _name: None)
+    step("clean")
+    dropped = clean_articles(articles, cfg.clean)
+    step("segment")
+    sentences = split_sentences(articles, dropped, cfg.segment)
+    _check_sentences(articles, sentences)
+    step("embed")
+    emb, _new = embed_texts([s.text for s in sentences], embedder, cfg.embed)
+    if emb.shape[0] != len(sentences):
+        raise StageError("stage embed: one row per sentence expected")
+    step("cluster")
+    groups = cluster_facts(sentences, emb, cfg.cluster)
+    step("claims")
+    claims = extract_claims(articles, sentences, cfg.claims)
+    step("compare")
+    groups, keyed = compare_facts(articles, sentences, emb, groups, claims, cfg.compare)
+    facts_unsorted = [build_facts(sentences, [g])[0] for g in groups]
+    findings: list[Finding] = []
+    for k, finding in keyed:
+        findings.append(replace(finding, fact_id=facts_unsorted[k].id))
+    facts = sorted(facts_unsorted, key=lambda f: f.id)
+    if len({f.id for f in facts}) != len(facts):
+        raise StageError("stage cluster: duplicate fact ids")
+    config_dump: dict[str, Any] = cfg.model_dump(mode="json")
+    return Report(
+        batch=batch,
+        articles=tuple(articles),
+        dropped=tuple(dropped),
+        sentences=tuple(sentences),
+        facts=tuple(facts),
+        claims=tuple(claims),
+        findings=tuple(sorted(findings, key=lambda f: (f.fact_id, f.id))),
+        skipped=tuple(skipped),
+        config=config_dump,
+    )
+
+
+def verdict_of(report: Report, fact: Fact) -> str:
+    """A fact's verdict in a report."""
+    return fact_verdict(fact, [f for f in report.findings if f.fact_id == fact.id])

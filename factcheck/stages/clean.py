@@ -1,0 +1,106 @@
+"""Drop boilerplate lines and HTML debris, recording each dropped span and its rule."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from factcheck.config import CleanConfig
+from factcheck.records import Article, DroppedSpan
+
+INLINE_DEBRIS_RE = re.compile(r"<\s*/?\s*[a-zA-Z]{1,10}\s*/?>|(?<![\w<])/[a-zA-Z]{1,6}>")
+PROMPT_RE = re.compile(
+    r"^\W*(share( this)?( article)?:?|spread the love|video embed|read more:?|related (news|content|articles?|stories)"
+    r"|most popular( articles)?|check out .{0,60}|click here\b.*|join .{0,40}\b(whatsapp|telegram|facebook|signal) (group|channel)"
+    r"|.{0,60}\bnewsletter\b.{0,60}|sign up\b.{0,80}|subscribe\b.{0,80}|be the first to comment|leave a (reply|comment)"
+    r"|your email address will not be published\.?.*|advertisement|follow us\b.{0,60}|comments?( \(\d+\))?)\W*$",
+    re.IGNORECASE,
+)
+COPYRIGHT_RE = re.compile(r"^\W*(©|\(c\)|copyright\b|all rights\b.{0,80}reserved)", re.IGNORECASE)
+COPYRIGHT_TAIL_RE = re.compile(r"all rights (reproduction and representation )?reserved|©\s*\(?\d{4}", re.IGNORECASE)
+CREDIT_RE = re.compile(
+    r"(©\s*[A-Z][\w .–—-]{1,80}$)|(\b[A-Z][a-z]+ [A-Z][a-z]+/(AP|AFP|Reuters|Getty Images|EPA)\s*$)"
+    r"|\b(photo|image|picture)\s*(credit)?\s*:\s",
+)
+BIO_RE = re.compile(
+    r"(\bhas been an? (reporter|writer|editor|correspondent|journalist)\b|\bcontact me\b|\bget in touch\b"
+    r"|[\w.+-]+@[\w-]+\.[\w.]+|\b1-\d{3}-\d{3}-\d{4}\b|^by [A-Z][\w'-]+( [A-Z][\w'-]+){0,3}$)",
+    re.IGNORECASE,
+)
+SENTENCE_END_RE = re.compile(r"[.!?\"”’)»]\s*$")
+
+
+def _line_rule(line: str, seen: set[str], cfg: CleanConfig, user_res: Sequence[re.Pattern[str]]) -> str:
+    """Name the rule that drops a whole line, or '' to keep it."""
+    stripped = line.strip()
+    key = re.sub(r"\W+", " ", stripped.lower()).strip()
+    if any(r.search(stripped) for r in user_res):
+        return "user_pattern"
+    if not re.search(r"[A-Za-z]{2,}", stripped):
+        return "no_words"
+    if PROMPT_RE.match(stripped):
+        return "share_or_comment_prompt"
+    if COPYRIGHT_RE.match(stripped) or (len(stripped) < 200 and COPYRIGHT_TAIL_RE.search(stripped)):
+        return "copyright"
+    if BIO_RE.search(stripped):
+        return "author_bio"
+    if CREDIT_RE.search(stripped):
+        return "photo_caption_or_credit"
+    if key in seen:
+        return "repeated_line"
+    words = stripped.split()
+    if not SENTENCE_END_RE.search(stripped) and len(words) < 15:
+        return "heading_or_link"
+    if len(words) < cfg.min_line_words:
+        return "short_fragment"
+    return ""
+
+
+def clean_article(article: Article, cfg: CleanConfig) -> list[DroppedSpan]:
+    """Find the boilerplate of one article.
+
+    Works line by line: a line is dropped whole when a rule matches it, and HTML
+    debris ("< p>", "/p>") is cut out of the lines that are kept.
+
+    Returns:
+        The dropped spans, in text order; the rest of the text is reporting.
+    """
+    user_res = [re.compile(p) for p in cfg.drop_patterns]
+    dropped: list[DroppedSpan] = []
+    seen: set[str] = set()
+    offset = 0
+    for line in article.text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        if not line.strip():
+            continue
+        rule = _line_rule(line, seen, cfg, user_res)
+        seen.add(re.sub(r"\W+", " ", line.strip().lower()).strip())
+        if rule:
+            dropped.append(DroppedSpan(article.id, start, end, rule, line))
+            continue
+        for m in INLINE_DEBRIS_RE.finditer(line):
+            dropped.append(DroppedSpan(article.id, start + m.start(), start + m.end(), "html_debris", m.group(0)))
+    return dropped
+
+
+def clean_articles(articles: Sequence[Article], cfg: CleanConfig) -> list[DroppedSpan]:
+    """Run `clean_article` over a batch."""
+    return [span for article in articles for span in clean_article(article, cfg)]
+
+
+def kept_regions(article: Article, dropped: Sequence[DroppedSpan]) -> list[tuple[int, int]]:
+    """The (start, end) regions of the text left after dropping, split at line ends."""
+    cuts = sorted((d.start, d.end) for d in dropped if d.article_id == article.id)
+    regions: list[tuple[int, int]] = []
+    pos = 0
+    text = article.text
+    for start, end in [*cuts, (len(text), len(text))]:
+        if start > pos:
+            chunk_start = pos
+            for m in re.finditer(r"\n", text[pos:start]):
+                regions.append((chunk_start, pos + m.start()))
+                chunk_start = pos + m.end()
+            regions.append((chunk_start, start))
+        pos = max(pos, end)
+    return [(s, e) for s, e in regions if text[s:e].strip()]

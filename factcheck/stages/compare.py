@@ -1,0 +1,204 @@
+"""Align claims into slots and judge them: agree, differ, contradict, single-source."""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import hashlib
+import re
+from collections.abc import Sequence
+from itertools import combinations
+
+import numpy as np
+
+from factcheck.config import CompareConfig
+from factcheck.records import Article, Claim, DateValue, Fact, Finding, QuantityValue, Sentence
+from factcheck.stages.claims import CAPITALISED_RE
+
+PERSON_UNITS = {"people", "person", "civilian", "resident", "individual", "victim", "citizen", "life", "live"}
+ENTITY_STOP = {*(d.lower() for d in _calendar.day_name), *(m.lower() for m in _calendar.month_name if m),
+               "the", "a", "an", "on", "in", "at", "after", "before", "this", "that", "it", "he", "she", "they",
+               "president", "minister", "foreign", "prime", "chinese", "russian", "mr", "ms", "but", "and"}
+
+
+def _entities(text: str) -> set[str]:
+    """Capitalised words of a sentence (names, places), lower-cased, minus function words."""
+    words = set()
+    for m in CAPITALISED_RE.finditer(text):
+        for w in m.group(0).split():
+            w = re.sub(r"['’]s$", "", w).lower()
+            if w not in ENTITY_STOP and len(w) > 1:
+                words.add(w)
+    return words
+
+
+def _unit_family(unit: str) -> str:
+    """Units that count the same kind of thing share a family ('people', 'civilians')."""
+    return "person" if unit in PERSON_UNITS else unit
+
+
+def same_slot(a: Claim, b: Claim, sent_a: Sentence, sent_b: Sentence, similarity: float, cfg: CompareConfig) -> bool:
+    """Whether two claims speak of the same thing: kind, unit, event and participants.
+
+    Participants are approximated by the names the two sentences share: at least
+    `min_shared_names` of them, so that "killed 2,750 in Gaza" and "killed 1,400 in
+    Israel" are not one slot merely because both count dead people.
+    """
+    if a.kind != b.kind or similarity < cfg.min_slot_similarity:
+        return False
+    if len(_entities(sent_a.text) & _entities(sent_b.text)) < cfg.min_shared_names:
+        return False
+    if a.kind == "date":
+        since_a, since_b = a.qualifier == "since", b.qualifier == "since"
+        return bool(a.event) and a.event == b.event and since_a == since_b
+    if a.kind == "ordinal":
+        return bool(a.event) and a.event == b.event
+    if _unit_family(a.unit) != _unit_family(b.unit):
+        return False
+    return not (a.event and b.event and a.event != b.event)
+
+
+def _bounds(v: QuantityValue) -> tuple[float, float, bool, bool]:
+    """Lower and upper ends of a quantity, open ends as infinities."""
+    low = v.low if v.low is not None else float("-inf")
+    high = v.high if v.high is not None else float("inf")
+    return low, high, v.low_inclusive, v.high_inclusive
+
+
+def _overlap(a: QuantityValue, b: QuantityValue) -> bool:
+    """Whether two intervals share at least one value."""
+    a_lo, a_hi, a_li, a_hi_inc = _bounds(a)
+    b_lo, b_hi, b_li, b_hi_inc = _bounds(b)
+    if a_hi < b_lo or b_hi < a_lo:
+        return False
+    if a_hi == b_lo and not (a_hi_inc and b_li):
+        return a.point == b.point and a.point is not None
+    if b_hi == a_lo and not (b_hi_inc and a_li):
+        return a.point == b.point and a.point is not None
+    return True
+
+
+def _fmt_quantity(c: Claim) -> str:
+    """Readable form of a quantity claim's interval."""
+    v = c.value
+    if not isinstance(v, QuantityValue):
+        return c.text
+    lo = "−∞" if v.low is None else f"{v.low:,.0f}"
+    hi = "∞" if v.high is None else f"{v.high:,.0f}"
+    return f"{'[' if v.low_inclusive else '('}{lo}, {hi}{']' if v.high_inclusive else ')'}"
+
+
+def _fmt_date(v: DateValue) -> str:
+    """Readable form of a date interval."""
+    if v.start is None:
+        return "unresolved"
+    return v.start.isoformat() if v.start == v.end else f"{v.start.isoformat()}..{v.end.isoformat() if v.end else ''}"
+
+
+def judge(a: Claim, b: Claim, art_a: Article, art_b: Article) -> tuple[str, str, str, float]:
+    """Verdict, how, explanation and confidence for two claims of one slot."""
+    quote = f"{art_a.outlet}: “{a.text}” vs {art_b.outlet}: “{b.text}”"
+    if a.kind == "ordinal":
+        if a.scope.lower() != b.scope.lower():
+            return "differ", "scope", f"{quote}: counted within different scopes ('{a.scope}' / '{b.scope}')", 0.6
+        if a.value == b.value:
+            return "agree", "same", f"{quote}: same ordinal", 0.7
+        return "contradict", "value", f"{quote}: different ordinals of the same scope", 0.6
+    if isinstance(a.value, DateValue) and isinstance(b.value, DateValue):
+        va, vb = a.value, b.value
+        if va.start is None or vb.start is None:
+            return "differ", "unresolved", f"{quote}: a date could not be resolved", 0.3
+        if va.start == vb.start and va.end == vb.end:
+            return "agree", "same", f"{quote}: both {_fmt_date(va)}", 0.85
+        if va.start <= (vb.end or vb.start) and vb.start <= (va.end or va.start):
+            return "differ", "precision", f"{quote}: {_fmt_date(va)} and {_fmt_date(vb)} overlap; one is more precise", 0.6
+        return "contradict", "value", f"{quote}: {_fmt_date(va)} vs {_fmt_date(vb)}", 0.8
+    if isinstance(a.value, QuantityValue) and isinstance(b.value, QuantityValue):
+        va, vb = a.value, b.value
+        shown = f"{quote}: {_fmt_quantity(a)} vs {_fmt_quantity(b)} {a.unit}"
+        if _overlap(va, vb):
+            if va == vb:
+                return "agree", "same", shown + ", the same value", 0.9
+            if va.point is not None and va.point == vb.point:
+                return "agree", "hedged", shown + f": both say {va.point:,.0f}, hedged differently", 0.85
+            return "differ", "precision", shown + ": compatible, one is more precise", 0.6
+        if art_a.published and art_b.published and art_a.published != art_b.published and a.event in ("killed", "injured"):
+            later, earlier = (va, vb) if art_a.published > art_b.published else (vb, va)
+            if (later.point or 0) > (earlier.point or 0):
+                return "differ", "update", shown + ": a later report gives a higher toll (an update)", 0.6
+        note = f" (attributed: {a.attribution or 'none'} / {b.attribution or 'none'})" if a.attribution != b.attribution else ""
+        return "contradict", "value", shown + ": incompatible" + note, 0.75
+    return "differ", "kind", f"{quote}: not comparable", 0.2
+
+
+def compare_facts(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    emb: np.ndarray,
+    groups: Sequence[Sequence[int]],
+    claims: Sequence[Claim],
+    cfg: CompareConfig,
+) -> tuple[list[list[int]], list[tuple[int, Finding]]]:
+    """Compare claims of different articles that fill the same slot.
+
+    Slots may be stated in sentences of different clusters; such clusters are
+    linked into one fact.
+
+    Returns:
+        The (possibly merged) groups of sentence indices, and findings keyed by
+        the index of the group they belong to (ids are set later).
+    """
+    by_article = {a.id: a for a in articles}
+    sent_index = {s.id: i for i, s in enumerate(sentences)}
+    group_of = {i: g for g, members in enumerate(groups) for i in members}
+    parent = list(range(len(groups)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    pairs: list[tuple[Claim, Claim, str, str, str, float]] = []
+    usable = [c for c in claims if c.sentence_id in sent_index]
+    for a, b in combinations(usable, 2):
+        if a.article_id == b.article_id:
+            continue
+        ia, ib = sent_index[a.sentence_id], sent_index[b.sentence_id]
+        similarity = float(emb[ia] @ emb[ib]) if emb.size else 0.0
+        same_group = group_of[ia] == group_of[ib]
+        if not same_group and similarity < cfg.min_link_similarity:
+            continue
+        if not same_slot(a, b, sentences[ia], sentences[ib], similarity, cfg):
+            continue
+        verdict, how, explanation, confidence = judge(a, b, by_article[a.article_id], by_article[b.article_id])
+        if a.negated != b.negated and verdict == "agree":
+            verdict, how, explanation = "contradict", "negation", explanation + "; one sentence negates it"
+        pairs.append((a, b, verdict, how, explanation, round(confidence * min(1.0, 0.5 + similarity), 2)))
+        parent[find(group_of[ia])] = find(group_of[ib])
+    merged: dict[int, list[int]] = {}
+    for g, members in enumerate(groups):
+        merged.setdefault(find(g), []).extend(members)
+    roots = sorted(merged, key=lambda r: sorted(merged[r]))
+    new_groups = [sorted(merged[r]) for r in roots]
+    position = {r: k for k, r in enumerate(roots)}
+    findings = []
+    for a, b, verdict, how, explanation, confidence in pairs:
+        k = position[find(group_of[sent_index[a.sentence_id]])]
+        fid = "R" + hashlib.sha1(f"{a.id}\x00{b.id}".encode()).hexdigest()[:10]
+        findings.append((k, Finding(fid, "", verdict, how, tuple(sorted({a.article_id, b.article_id})),
+                                    (a.id, b.id), explanation, confidence)))
+    return new_groups, findings
+
+
+VERDICT_ORDER = ("contradict", "differ", "agree", "single-source")
+
+
+def fact_verdict(fact: Fact, findings: Sequence[Finding]) -> str:
+    """The fact's overall verdict: the most serious of its findings."""
+    if len(fact.article_ids) < 2:
+        return "single-source"
+    verdicts = {f.verdict for f in findings}
+    for verdict in VERDICT_ORDER[:3]:
+        if verdict in verdicts:
+            return verdict
+    return "agree"

@@ -1,0 +1,58 @@
+from datetime import date
+
+from factcheck.config import CleanConfig, SegmentConfig
+from factcheck.records import Article
+from factcheck.stages.clean import clean_article
+from factcheck.stages.segment import split_sentences
+
+
+def _article(text: str) -> Article:
+    return Article("a", "Outlet", "Title", None, date(2023, 10, 16), "record", "", "a.txt", text)
+
+
+TEXT = (
+    "Big headline here\nBig headline here\nShare:\n\n"
+    "The U.S. envoy met officials in Doha on Monday. He said “talks went well.” /p>\n\n"
+    "Officials arrive at the meeting in Doha © AFP – JOHN DOE\n"
+    "❤️\n😄\n"
+    "Be the first to comment\n"
+    "Join Example Whatsapp group\n"
+    "Jane Roe has been a reporter on the news desk since 2013. Contact me at jane@example.com\n"
+    "© 2023 Example News\n"
+)
+
+
+def test_boilerplate_rules():
+    article = _article(TEXT)
+    dropped = clean_article(article, CleanConfig())
+    rules = {d.text.strip(): d.rule for d in dropped}
+    assert rules["Share:"] == "share_or_comment_prompt"
+    assert rules["/p>"] == "html_debris"
+    assert rules["❤️"] == "no_words"
+    assert rules["Be the first to comment"] == "share_or_comment_prompt"
+    assert rules["Join Example Whatsapp group"] == "share_or_comment_prompt"
+    assert rules["© 2023 Example News"] == "copyright"
+    assert rules["Officials arrive at the meeting in Doha © AFP – JOHN DOE"] == "photo_caption_or_credit"
+    assert rules["Big headline here"] in {"heading_or_link", "repeated_line"}
+    assert any(d.rule == "author_bio" for d in dropped)
+    for d in dropped:
+        assert article.text[d.start : d.end] == d.text
+
+
+def test_sentences_keep_offsets_and_abbreviations():
+    article = _article(TEXT)
+    dropped = clean_article(article, CleanConfig())
+    sentences = split_sentences([article], dropped, SegmentConfig())
+    assert [s.text for s in sentences] == [
+        "The U.S. envoy met officials in Doha on Monday.",
+        "He said “talks went well.”",
+    ]
+    for s in sentences:
+        assert article.text[s.start : s.end] == s.text
+    assert "/p>" not in " ".join(s.text for s in sentences)
+
+
+def test_user_pattern():
+    article = _article("Sponsored: buy things now and save a lot today.\nReal reporting happened here today.\n")
+    dropped = clean_article(article, CleanConfig(drop_patterns=("^Sponsored:",)))
+    assert [d.rule for d in dropped] == ["user_pattern"]

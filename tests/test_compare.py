@@ -1,0 +1,69 @@
+from datetime import date
+
+import numpy as np
+
+from factcheck.config import CompareConfig
+from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
+from factcheck.stages.compare import compare_facts, judge
+
+A = Article("a", "Outlet A", "T", None, date(2023, 10, 16), "record", "", "a.txt", "")
+B = Article("b", "Outlet B", "T", None, date(2023, 10, 17), "record", "", "b.txt", "")
+
+
+def _q(cid, article, low, high, li=True, hi=True, point=None, unit="people", event="killed"):
+    value = QuantityValue(point, low, high, li, hi, False)
+    return Claim(cid, article, f"{article}#0", "quantity", "x", 0, 1, value, unit, "", event, "", False, "")
+
+
+def _d(cid, article, day, event="meet"):
+    value = DateValue(day, day, "day")
+    return Claim(cid, article, f"{article}#0", "date", "on day", 0, 6, value, "", "", event, "", False, "")
+
+
+def test_open_intervals_with_same_point_agree():
+    verdict, how, explanation, _ = judge(_q("1", "a", 1400, None, False, False, 1400), _q("2", "b", 1400, None, True, False, 1400), A, B)
+    assert (verdict, how) == ("agree", "hedged")
+    assert "1,400" in explanation
+
+
+def test_disjoint_counts_of_the_same_day_contradict():
+    verdict, *_ = judge(_q("1", "a", 1400, 1400, point=1400), _q("2", "b", 1200, 1200, point=1200),
+                        A, Article(**{**{k: getattr(B, k) for k in Article.__slots__}, "published": A.published}))
+    assert verdict == "contradict"
+
+
+def test_rising_toll_is_an_update():
+    verdict, how, *_ = judge(_q("1", "a", 1200, 1200, point=1200), _q("2", "b", 1400, 1400, point=1400), A, B)
+    assert (verdict, how) == ("differ", "update")
+
+
+def test_different_days_contradict_with_both_dates():
+    verdict, _, explanation, _ = judge(_d("1", "a", date(2023, 10, 17)), _d("2", "b", date(2023, 10, 18)), A, B)
+    assert verdict == "contradict"
+    assert "2023-10-17" in explanation and "2023-10-18" in explanation
+
+
+def test_claims_of_different_participants_are_not_compared():
+    sents = [
+        Sentence("a#0", "a", 0, 0, 10, "Israeli bombings on Gaza have killed at least 2,750 people, Washington said."),
+        Sentence("b#0", "b", 0, 0, 10, "Hamas militants stormed into southern Israel, killing 1,400 people."),
+    ]
+    emb = np.array([[1.0, 0.0], [0.8, 0.6]], dtype=np.float32)
+    claims = [_q("1", "a", 2750, None, point=2750), _q("2", "b", 1400, 1400, point=1400)]
+    groups, findings = compare_facts([A, B], sents, emb, [[0, 1]], claims, CompareConfig())
+    assert findings == []
+    assert groups == [[0, 1]]
+
+
+def test_same_meeting_on_different_days_is_found_across_clusters():
+    sents = [
+        Sentence("a#0", "a", 0, 0, 10, "Presidents Xi Jinping and Vladimir Putin will meet in Beijing on Tuesday."),
+        Sentence("b#0", "b", 0, 0, 10, "The Russian president is due to meet with Xi Jinping on Wednesday."),
+    ]
+    emb = np.array([[1.0, 0.0], [0.6, 0.8]], dtype=np.float32)
+    claims = [_d("1", "a", date(2023, 10, 17)), _d("2", "b", date(2023, 10, 18))]
+    groups, findings = compare_facts([A, B], sents, emb, [[0], [1]], claims, CompareConfig())
+    assert groups == [[0, 1]]
+    [(_, finding)] = findings
+    assert finding.verdict == "contradict"
+    assert finding.articles == ("a", "b")
