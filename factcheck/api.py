@@ -40,5 +40,4 @@ def check(
     """Read a batch and check it: the library form of `factcheck check`."""
     articles, skipped = load_articles(inputs, cfg)
     batch = inputs[0].resolve().name if len(inputs) == 1 else "batch"
-    return run_pipeline(articles, cfg, embedder or load_embedder(cfg), batch=batch, skipped=skipped,
-                        progress=progress)
+    return run_pipeline(articles, cfg, embedder or load_embedder(cfg), batch=batch, skipped=skipped, progress=progress)

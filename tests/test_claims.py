@@ -41,7 +41,9 @@ def test_claim_table(row):
 
 
 def test_ordinals_keep_scope():
-    first = extract_claims_from_text("this marks his first excursion beyond the borders of the former Soviet Union since March", None)
+    first = extract_claims_from_text(
+        "this marks his first excursion beyond the borders of the former Soviet Union since March", None
+    )
     second = extract_claims_from_text("this is his second trip abroad since the arrest warrant", None)
     [o1] = [c for c in first if c.kind == "ordinal"]
     [o2] = [c for c in second if c.kind == "ordinal"]
@@ -81,8 +83,28 @@ QUALIFIED = {
 
 
 def _words(n: int) -> str:
-    ones = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+    ones = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ]
     tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
     parts = []
     if n >= 1000:
@@ -98,14 +120,20 @@ def _words(n: int) -> str:
     return " ".join(parts)
 
 
-@given(n=st.integers(min_value=2, max_value=999_999), qualifier=st.sampled_from(sorted(QUALIFIED)),
-       style=st.sampled_from(["sep", "plain", "words"]))
+@given(
+    n=st.integers(min_value=2, max_value=999_999),
+    qualifier=st.sampled_from(sorted(QUALIFIED)),
+    style=st.sampled_from(["sep", "plain", "words"]),
+)
 def test_qualified_integers_round_trip(n, qualifier, style):
     written = {"sep": f"{n:,}", "plain": str(n), "words": _words(n)}[style]
     if style == "plain" and 1500 <= n <= 2099:
         written = f"{n:,}"  # a bare four-digit number in that range reads as a year
-    [claim] = [c for c in extract_claims_from_text(f"Officials said {qualifier} {written} people were hurt.", None)
-               if c.kind == "quantity"]
+    [claim] = [
+        c
+        for c in extract_claims_from_text(f"Officials said {qualifier} {written} people were hurt.", None)
+        if c.kind == "quantity"
+    ]
     value = claim.value
     low_inc, high_inc = QUALIFIED[qualifier]
     if low_inc is not None:

@@ -21,14 +21,20 @@ def _d(cid, article, day, event="meet"):
 
 
 def test_open_intervals_with_same_point_agree():
-    verdict, how, explanation, _ = judge(_q("1", "a", 1400, None, False, False, 1400), _q("2", "b", 1400, None, True, False, 1400), A, B)
+    verdict, how, explanation, _ = judge(
+        _q("1", "a", 1400, None, False, False, 1400), _q("2", "b", 1400, None, True, False, 1400), A, B
+    )
     assert (verdict, how) == ("agree", "hedged")
     assert "1,400" in explanation
 
 
 def test_disjoint_counts_of_the_same_day_contradict():
-    verdict, *_ = judge(_q("1", "a", 1400, 1400, point=1400), _q("2", "b", 1200, 1200, point=1200),
-                        A, Article(**{**{k: getattr(B, k) for k in Article.__slots__}, "published": A.published}))
+    verdict, *_ = judge(
+        _q("1", "a", 1400, 1400, point=1400),
+        _q("2", "b", 1200, 1200, point=1200),
+        A,
+        Article(**{**{k: getattr(B, k) for k in Article.__slots__}, "published": A.published}),
+    )
     assert verdict == "contradict"
 
 

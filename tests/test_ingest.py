@@ -69,7 +69,9 @@ def test_manifest_path_cannot_leave_batch(tmp_path):
 
 
 def test_same_article_twice_and_duplicate_ids(tmp_path):
-    (tmp_path / "a.json").write_text('[{"id": "x", "text": "Same."}, {"id": "x", "text": "Same."}, {"id": "x", "text": "Other."}]')
+    (tmp_path / "a.json").write_text(
+        '[{"id": "x", "text": "Same."}, {"id": "x", "text": "Same."}, {"id": "x", "text": "Other."}]'
+    )
     articles, skipped = load_articles([tmp_path], IngestConfig())
     assert [a.id for a in articles] == ["x", "x~2"]
     assert [s.reason for s in skipped] == ["same article twice", "duplicate article id (renamed)"]
@@ -78,7 +80,8 @@ def test_same_article_twice_and_duplicate_ids(tmp_path):
 def test_html_main_text(tmp_path):
     (tmp_path / "p.html").write_text(
         "<html><head><title>T</title><script>alert(1)</script></head><body><nav>Home | About</nav>"
-        "<article><h1>Big story</h1><p>" + "The council met on Tuesday and approved the budget of the city. " * 5
+        "<article><h1>Big story</h1><p>"
+        + "The council met on Tuesday and approved the budget of the city. " * 5
         + "</p></article></body></html>"
     )
     [article], _ = load_articles([tmp_path], IngestConfig())

@@ -16,19 +16,27 @@ def _findings(report, verdict):
 
 
 def test_outlets_agree_on_130_countries(seed_report):
-    hits = [cl for _, cl in _findings(seed_report, "agree") if {c.text for c in cl} == {"130 countries", "some 130 countries"}]
+    hits = [
+        cl
+        for _, cl in _findings(seed_report, "agree")
+        if {c.text for c in cl} == {"130 countries", "some 130 countries"}
+    ]
     assert hits
 
 
 def test_outlets_agree_on_the_toll(seed_report):
-    hits = [cl for _, cl in _findings(seed_report, "agree")
-            if {c.text for c in cl} == {"more than 1,400 people", "at least 1,400 people"}]
+    hits = [
+        cl
+        for _, cl in _findings(seed_report, "agree")
+        if {c.text for c in cl} == {"more than 1,400 people", "at least 1,400 people"}
+    ]
     assert hits
 
 
 def test_meeting_date_is_a_contradiction_with_both_dates(seed_report):
-    hits = [f for f, cl in _findings(seed_report, "contradict")
-            if {c.text for c in cl} == {"on Tuesday", "on Wednesday"}]
+    hits = [
+        f for f, cl in _findings(seed_report, "contradict") if {c.text for c in cl} == {"on Tuesday", "on Wednesday"}
+    ]
     assert hits
     assert "2023-10-17" in hits[0].explanation and "2023-10-18" in hits[0].explanation
 
@@ -40,7 +48,11 @@ def test_first_and_second_trip_are_not_a_contradiction(seed_report):
 
 
 def test_no_cross_slot_toll_comparison(seed_report):
-    for f, cl in [*_findings(seed_report, "contradict"), *_findings(seed_report, "differ"), *_findings(seed_report, "agree")]:
+    for f, cl in [
+        *_findings(seed_report, "contradict"),
+        *_findings(seed_report, "differ"),
+        *_findings(seed_report, "agree"),
+    ]:
         assert {c.text for c in cl} != {"at least 2,750 people", "at least 1,400 people"}, f.explanation
         assert {c.text for c in cl} != {"at least 2,750 people", "more than 1,400 people"}, f.explanation
 

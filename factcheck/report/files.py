@@ -20,9 +20,17 @@ VERDICT_RANK = {"contradict": 0, "differ": 1, "agree": 2, "single-source": 3}
 def claim_json(claim: Claim) -> dict[str, Any]:
     """The JSON form of a claim."""
     out: dict[str, Any] = {
-        "id": claim.id, "article": claim.article_id, "sentence": claim.sentence_id, "kind": claim.kind,
-        "text": claim.text, "start": claim.start, "end": claim.end, "value": claim.value.to_json(),
-        "event": claim.event, "negated": claim.negated, "attribution": claim.attribution,
+        "id": claim.id,
+        "article": claim.article_id,
+        "sentence": claim.sentence_id,
+        "kind": claim.kind,
+        "text": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+        "value": claim.value.to_json(),
+        "event": claim.event,
+        "negated": claim.negated,
+        "attribution": claim.attribution,
     }
     if claim.kind != "date":
         out.update(unit=claim.unit, qualifier=claim.qualifier)
@@ -39,30 +47,46 @@ def report_json(report: Report) -> dict[str, Any]:
         findings = [f for f in report.findings if f.fact_id == fact.id]
         claim_ids = {cid for f in findings for cid in f.claim_ids}
         members = set(fact.sentence_ids)
-        facts.append({
-            "id": fact.id,
-            "verdict": verdict_of(report, fact),
-            "summary": sentences[fact.sentence_ids[0]].text,
-            "articles": list(fact.article_ids),
-            "mentions": [
-                {"article": s.article_id, "sentence": s.id, "text": s.text, "start": s.start, "end": s.end}
-                for s in (sentences[sid] for sid in fact.sentence_ids)
-            ],
-            "claims": [claim_json(c) for c in report.claims if c.id in claim_ids or c.sentence_id in members],
-            "findings": [
-                {"id": f.id, "verdict": f.verdict, "how": f.how, "articles": list(f.articles),
-                 "claims": list(f.claim_ids), "explanation": f.explanation, "confidence": f.confidence}
-                for f in findings
-            ],
-        })
+        facts.append(
+            {
+                "id": fact.id,
+                "verdict": verdict_of(report, fact),
+                "summary": sentences[fact.sentence_ids[0]].text,
+                "articles": list(fact.article_ids),
+                "mentions": [
+                    {"article": s.article_id, "sentence": s.id, "text": s.text, "start": s.start, "end": s.end}
+                    for s in (sentences[sid] for sid in fact.sentence_ids)
+                ],
+                "claims": [claim_json(c) for c in report.claims if c.id in claim_ids or c.sentence_id in members],
+                "findings": [
+                    {
+                        "id": f.id,
+                        "verdict": f.verdict,
+                        "how": f.how,
+                        "articles": list(f.articles),
+                        "claims": list(f.claim_ids),
+                        "explanation": f.explanation,
+                        "confidence": f.confidence,
+                    }
+                    for f in findings
+                ],
+            }
+        )
     facts.sort(key=lambda f: (VERDICT_RANK[f["verdict"]], f["id"]))
     return {
         "schema": SCHEMA,
         "batch": report.batch,
         "articles": [
-            {"id": a.id, "outlet": a.outlet, "title": a.title, "url": a.url,
-             "published": a.published.isoformat() if a.published else None,
-             "published_source": a.published_source, "published_evidence": a.published_evidence, "path": a.path}
+            {
+                "id": a.id,
+                "outlet": a.outlet,
+                "title": a.title,
+                "url": a.url,
+                "published": a.published.isoformat() if a.published else None,
+                "published_source": a.published_source,
+                "published_evidence": a.published_evidence,
+                "path": a.path,
+            }
             for a in report.articles
         ],
         "dropped": [
@@ -89,14 +113,23 @@ def render_markdown(report: Report) -> str:
     outlets = {a["id"]: a["outlet"] for a in doc["articles"]}
     counts = {v: sum(1 for f in doc["facts"] if f["verdict"] == v) for v in VERDICT_RANK}
     lines = [f"# factcheck report: {_md_escape(report.batch)}", ""]
-    lines.append(f"{len(doc['articles'])} articles, {len(doc['facts'])} facts: "
-                 + ", ".join(f"{n} {v}" for v, n in counts.items()) + ".")
+    lines.append(
+        f"{len(doc['articles'])} articles, {len(doc['facts'])} facts: "
+        + ", ".join(f"{n} {v}" for v, n in counts.items())
+        + "."
+    )
     lines += ["", "## Articles", "", "| id | outlet | published | source of date |", "|---|---|---|---|"]
     for a in doc["articles"]:
-        lines.append(f"| {_md_escape(a['id'])} | {_md_escape(a['outlet'])} | {a['published'] or 'unknown'} | "
-                     f"{_md_escape(a['published_source'])} {_md_escape(a['published_evidence'])} |")
-    titles = {"contradict": "Contradictions", "differ": "Differences", "agree": "Agreements",
-              "single-source": "Stated by one outlet only"}
+        lines.append(
+            f"| {_md_escape(a['id'])} | {_md_escape(a['outlet'])} | {a['published'] or 'unknown'} | "
+            f"{_md_escape(a['published_source'])} {_md_escape(a['published_evidence'])} |"
+        )
+    titles = {
+        "contradict": "Contradictions",
+        "differ": "Differences",
+        "agree": "Agreements",
+        "single-source": "Stated by one outlet only",
+    }
     for verdict, title in titles.items():
         facts = [f for f in doc["facts"] if f["verdict"] == verdict]
         if verdict == "single-source" and not report.config.get("report", {}).get("include_single_source"):
@@ -108,8 +141,10 @@ def render_markdown(report: Report) -> str:
         for fact in facts:
             lines += [f"### {fact['id']} ({verdict})", ""]
             for finding in fact["findings"]:
-                lines.append(f"- **{finding['verdict']}** ({finding['how']}, confidence {finding['confidence']}): "
-                             f"{_md_escape(finding['explanation'])}")
+                lines.append(
+                    f"- **{finding['verdict']}** ({finding['how']}, confidence {finding['confidence']}): "
+                    f"{_md_escape(finding['explanation'])}"
+                )
             if not fact["findings"] and verdict != "single-source":
                 lines.append("- similar wording across outlets; no numbers or dates to compare")
             lines.append("")

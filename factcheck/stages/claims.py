@@ -18,39 +18,144 @@ from datetime import date, timedelta
 from factcheck.config import ClaimsConfig
 from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
 
-UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-         "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000}
-SCALE_ABBREV = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000, "b": 1_000_000_000}
-VAGUE = {"dozens": (24, 100), "scores": (40, 100), "hundreds": (200, 1_000), "thousands": (2_000, 1_000_000),
-         "millions": (2_000_000, 1_000_000_000), "billions": (2e9, 1e12), "trillions": (2e12, 1e15)}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-            "eighth": 8, "ninth": 9, "tenth": 10}
-QUALIFIERS = {
-    "at least": "min", "no fewer than": "min", "no less than": "min", "a minimum of": "min",
-    "more than": "gt", "over": "gt", "upwards of": "gt", "in excess of": "gt", "above": "gt",
-    "up to": "max", "at most": "max", "as many as": "max", "no more than": "max",
-    "fewer than": "lt", "less than": "lt", "under": "lt", "below": "lt",
-    "some": "approx", "about": "approx", "around": "approx", "nearly": "approx", "almost": "approx",
-    "roughly": "approx", "approximately": "approx", "an estimated": "approx", "estimated": "approx",
-    "close to": "approx", "just over": "approx", "just under": "approx",
+UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
-IRREGULAR_PLURALS = {"children": "child", "men": "man", "women": "woman", "people": "people", "lives": "life",
-                     "feet": "foot", "teeth": "tooth", "mice": "mouse", "police": "police", "news": "news"}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+SCALE_ABBREV = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000, "b": 1_000_000_000}
+VAGUE = {
+    "dozens": (24, 100),
+    "scores": (40, 100),
+    "hundreds": (200, 1_000),
+    "thousands": (2_000, 1_000_000),
+    "millions": (2_000_000, 1_000_000_000),
+    "billions": (2e9, 1e12),
+    "trillions": (2e12, 1e15),
+}
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+QUALIFIERS = {
+    "at least": "min",
+    "no fewer than": "min",
+    "no less than": "min",
+    "a minimum of": "min",
+    "more than": "gt",
+    "over": "gt",
+    "upwards of": "gt",
+    "in excess of": "gt",
+    "above": "gt",
+    "up to": "max",
+    "at most": "max",
+    "as many as": "max",
+    "no more than": "max",
+    "fewer than": "lt",
+    "less than": "lt",
+    "under": "lt",
+    "below": "lt",
+    "some": "approx",
+    "about": "approx",
+    "around": "approx",
+    "nearly": "approx",
+    "almost": "approx",
+    "roughly": "approx",
+    "approximately": "approx",
+    "an estimated": "approx",
+    "estimated": "approx",
+    "close to": "approx",
+    "just over": "approx",
+    "just under": "approx",
+}
+IRREGULAR_PLURALS = {
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "people": "people",
+    "lives": "life",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "police": "police",
+    "news": "news",
+}
 DURATION_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
-CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yuan": "CNY", "rouble": "RUB",
-                  "ruble": "RUB", "yen": "JPY"}
+CURRENCY_WORDS = {
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound": "GBP",
+    "yuan": "CNY",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "yen": "JPY",
+}
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 EVENTS = {
-    "killed": ("kill", "killed", "killing", "dead", "death", "deaths", "died", "die", "massacre", "massacred",
-               "fatalities", "toll", "lives", "murdered", "slain"),
+    "killed": (
+        "kill",
+        "killed",
+        "killing",
+        "dead",
+        "death",
+        "deaths",
+        "died",
+        "die",
+        "massacre",
+        "massacred",
+        "fatalities",
+        "toll",
+        "lives",
+        "murdered",
+        "slain",
+    ),
     "injured": ("injured", "injuring", "wounded", "wounding", "hurt", "injuries"),
-    "attend": ("attend", "attended", "attending", "host", "hosting", "hosts", "hosted", "representatives",
-               "delegates", "participants", "gathering"),
+    "attend": (
+        "attend",
+        "attended",
+        "attending",
+        "host",
+        "hosting",
+        "hosts",
+        "hosted",
+        "representatives",
+        "delegates",
+        "participants",
+        "gathering",
+    ),
     "meet": ("meet", "meets", "met", "meeting", "talks", "summit"),
     "visit": ("visit", "visits", "visited", "trip", "excursion", "tour", "travel", "arrived", "arrive"),
     "deported": ("deported", "deportation", "deport"),
@@ -61,17 +166,55 @@ EVENTS = {
     "fund": ("funding", "aid", "contributed", "spent", "pledged", "invested"),
 }
 EVENT_OF_WORD = {w: event for event, words in EVENTS.items() for w in words}
-STOP_AFTER = {"in", "on", "at", "to", "from", "by", "for", "with", "into", "since", "and", "or", "but", "who",
-              "that", "which", "were", "was", "are", "is", "have", "had", "has", "the", "a", "an", "this",
-              "than", "as", "while", "when", "where", "after", "before", "including", "most", "of", "until"}
+STOP_AFTER = {
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "by",
+    "for",
+    "with",
+    "into",
+    "since",
+    "and",
+    "or",
+    "but",
+    "who",
+    "that",
+    "which",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "had",
+    "has",
+    "the",
+    "a",
+    "an",
+    "this",
+    "than",
+    "as",
+    "while",
+    "when",
+    "where",
+    "after",
+    "before",
+    "including",
+    "most",
+    "of",
+    "until",
+}
 MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTH_NAMES["sept"] = 9
 FULL_MONTHS = {name.lower() for name in calendar.month_name if name}
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
-_WORD_NUM = "|".join(sorted([*UNITS, *TENS, "hundred", "thousand", "million", "billion", "trillion", "a"],
-                            key=len, reverse=True))
+_WORD_NUM = "|".join(
+    sorted([*UNITS, *TENS, "hundred", "thousand", "million", "billion", "trillion", "a"], key=len, reverse=True)
+)
 _NUM_WORDS_RE = rf"(?:(?:{_WORD_NUM})(?:[\s-]+(?:and\s+)?(?:{_WORD_NUM}))*)"
 _DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE_RE = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:m|mn|bn|k|b)\b)?"
@@ -84,8 +227,9 @@ QUANTITY_RE = re.compile(
     rf"(?P<pct>\s?%|\s+percent\b|\s+per cent\b)?(?![\w])",
     re.IGNORECASE,
 )
-ORDINAL_RE = re.compile(r"\b(?P<ord>" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\b(?P<scope>(?:\s+[\w'’-]+){1,10})",
-                        re.IGNORECASE)
+ORDINAL_RE = re.compile(
+    r"\b(?P<ord>" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\b(?P<scope>(?:\s+[\w'’-]+){1,10})", re.IGNORECASE
+)
 DATE_RANGE_RE = re.compile(
     rf"\b(?:from\s+)?(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|through)\s*"
     rf"(?:(?P<m2>{_MONTH_RE})\.?\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}}))?"
@@ -107,12 +251,18 @@ RELATIVE_RE = re.compile(
     r"|yesterday|today|tomorrow|tonight)\b",
     re.IGNORECASE,
 )
-WEEKDAY_RE = re.compile(r"\b(?:(?P<prep>on|last|next|this)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-                        re.IGNORECASE)
-FUTURE_RE = re.compile(r"\b(will|'ll|shall|is due to|are due to|due to|scheduled|set to|is to|are to|going to|plans? to|expected to|to meet|to visit|upcoming|next)\b",
-                       re.IGNORECASE)
-PAST_RE = re.compile(r"\b(\w+ed|met|said|told|began|went|came|held|spoke|took|gave|made|saw|was|were|had|arrived|last|ago)\b",
-                     re.IGNORECASE)
+WEEKDAY_RE = re.compile(
+    r"\b(?:(?P<prep>on|last|next|this)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+FUTURE_RE = re.compile(
+    r"\b(will|'ll|shall|is due to|are due to|due to|scheduled|set to|is to|are to|going to|plans? to|expected to|to meet|to visit|upcoming|next)\b",
+    re.IGNORECASE,
+)
+PAST_RE = re.compile(
+    r"\b(\w+ed|met|said|told|began|went|came|held|spoke|took|gave|made|saw|was|were|had|arrived|last|ago)\b",
+    re.IGNORECASE,
+)
 NEGATION_RE = re.compile(r"\b(not|no|never|n't|denied|did not|didn't|won't|will not)\b", re.IGNORECASE)
 ATTRIBUTION_RE = re.compile(
     r"(according to [^,.;]+|(?:,\s*|\b)(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|the [\w\s]{1,40}?)\s+(?:said|says|reported|told|announced|explained|stated)\b)"
@@ -152,8 +302,8 @@ def parse_number(text: str) -> tuple[float, float | None] | None:
     """
     t = text.strip().lower()
     for vague_scale in ("tens of ", "hundreds of "):
-        if t.startswith(vague_scale) and t[len(vague_scale):] in VAGUE:
-            base = SCALES[t[len(vague_scale):].rstrip("s")]
+        if t.startswith(vague_scale) and t[len(vague_scale) :] in VAGUE:
+            base = SCALES[t[len(vague_scale) :].rstrip("s")]
             factor = (20, 100) if vague_scale == "tens of " else (200, 1000)
             return float(factor[0] * base), float(factor[1] * base)
     if t in VAGUE:
@@ -242,10 +392,12 @@ def _is_identifier(text: str, m: re.Match[str]) -> bool:
     num = m.group("num") or ""
     if not num or m.group("lo"):
         return False
-    before, after = text[max(0, m.start() - 12):m.start()], text[m.end():m.end() + 12]
+    before, after = text[max(0, m.start() - 12) : m.start()], text[m.end() : m.end() + 12]
     if re.fullmatch(r"(1[5-9]|20)\d\d", num) and not m.group("qual") and not m.group("cur"):
         return True
-    if re.search(rf"\b(?:{_MONTH_RE})\.?\s*$", before, re.IGNORECASE) or re.match(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\b", after, re.IGNORECASE):
+    if re.search(rf"\b(?:{_MONTH_RE})\.?\s*$", before, re.IGNORECASE) or re.match(
+        rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\b", after, re.IGNORECASE
+    ):
         return True
     if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)", after, re.IGNORECASE) or re.search(r"[:/\-]\d*$", before):
         return True
@@ -261,7 +413,11 @@ def extract_quantities(text: str, *, tolerance: float = 0.1) -> list[Claim]:
         surface_num = m.group("num") or ""
         if surface_num.lower() in ("a", "one") and not m.group("qual") and not m.group("cur"):
             continue  # "a"/"one" alone are articles and pronouns far more often than counts
-        if surface_num and re.fullmatch(_NUM_WORDS_RE, surface_num, re.IGNORECASE) and surface_num.lower().split()[0] == "a":
+        if (
+            surface_num
+            and re.fullmatch(_NUM_WORDS_RE, surface_num, re.IGNORECASE)
+            and surface_num.lower().split()[0] == "a"
+        ):
             continue
         qualifier = (m.group("qual") or "").lower()
         if m.group("lo"):
@@ -298,8 +454,24 @@ def extract_quantities(text: str, *, tolerance: float = 0.1) -> list[Claim]:
         if kind == "quantity" and not unit:
             continue  # a bare number with nothing counted cannot be aligned with another
         end = unit_end if kind in ("quantity", "duration") and unit else m.end()
-        claims.append(Claim("", "", "", kind, text[m.start():end], m.start(), end, value, unit, qualifier,
-                            _event_near(text, m.start(), end), "", False, ""))
+        claims.append(
+            Claim(
+                "",
+                "",
+                "",
+                kind,
+                text[m.start() : end],
+                m.start(),
+                end,
+                value,
+                unit,
+                qualifier,
+                _event_near(text, m.start(), end),
+                "",
+                False,
+                "",
+            )
+        )
     return claims
 
 
@@ -321,16 +493,31 @@ def extract_ordinals(text: str) -> list[Claim]:
         n = ORDINALS.get(ordinal) or int(re.sub(r"\D", "", ordinal))
         scope = " ".join(scope_words)
         end = m.start("scope") + m.group("scope").find(scope_words[-1]) + len(scope_words[-1])
-        claims.append(Claim("", "", "", "ordinal", text[m.start():end], m.start(), end,
-                            QuantityValue(float(n), float(n), float(n), True, True, False), scope_words[0].lower(),
-                            "", _event_near(text, m.start(), end), scope, False, ""))
+        claims.append(
+            Claim(
+                "",
+                "",
+                "",
+                "ordinal",
+                text[m.start() : end],
+                m.start(),
+                end,
+                QuantityValue(float(n), float(n), float(n), True, True, False),
+                scope_words[0].lower(),
+                "",
+                _event_near(text, m.start(), end),
+                scope,
+                False,
+                "",
+            )
+        )
     return claims
 
 
 def _tense(sentence: str, start: int) -> str:
     """'future', 'past' or '' for the clause around a date."""
-    before = sentence[max(0, start - 80):start]
-    if FUTURE_RE.search(before) or FUTURE_RE.search(sentence[start:start + 30]):
+    before = sentence[max(0, start - 80) : start]
+    if FUTURE_RE.search(before) or FUTURE_RE.search(sentence[start : start + 30]):
         return "future"
     if PAST_RE.search(before):
         return "past"
@@ -372,8 +559,22 @@ def _guess_year(month: int, day: int, published: date | None, tense: str) -> int
 
 def _make_date(text: str, start: int, end: int, value: DateValue, qualifier: str = "") -> Claim:
     """A date claim."""
-    return Claim("", "", "", "date", text[start:end], start, end, value, "", qualifier,
-                 _event_near(text, start, end), "", False, "")
+    return Claim(
+        "",
+        "",
+        "",
+        "date",
+        text[start:end],
+        start,
+        end,
+        value,
+        "",
+        qualifier,
+        _event_near(text, start, end),
+        "",
+        False,
+        "",
+    )
 
 
 def extract_dates(text: str, published: date | None) -> list[Claim]:
@@ -407,7 +608,11 @@ def extract_dates(text: str, published: date | None) -> list[Claim]:
     for m in DATE_DAY_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        month_s, day_s, year_s = (m.group("m"), m.group("d"), m.group("y")) if m.group("m") else (m.group("m2"), m.group("d2"), m.group("y2"))
+        month_s, day_s, year_s = (
+            (m.group("m"), m.group("d"), m.group("y"))
+            if m.group("m")
+            else (m.group("m2"), m.group("d2"), m.group("y2"))
+        )
         month, day = MONTH_NAMES[month_s.lower()], int(day_s)
         if month_s.lower() == "may" and not year_s and not m.group("m2"):
             continue  # "may 5" is more often a verb than a month
@@ -457,7 +662,9 @@ def extract_dates(text: str, published: date | None) -> list[Claim]:
             add(_make_date(text, m.start(), m.end(), _no_date(granularity)))
             continue
         p = published
-        shift = -1 if rel.startswith(("last", "past", "yesterday")) else 1 if rel.startswith(("next", "tomorrow")) else 0
+        shift = (
+            -1 if rel.startswith(("last", "past", "yesterday")) else 1 if rel.startswith(("next", "tomorrow")) else 0
+        )
         if granularity == "day":
             d = p + timedelta(days=shift)
             value = DateValue(d, d, "day")
@@ -475,7 +682,7 @@ def extract_dates(text: str, published: date | None) -> list[Claim]:
     for m in WEEKDAY_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        after = text[m.end():m.end() + 12]
+        after = text[m.end() : m.end() + 12]
         if re.match(r",?\s+(?:\d|" + _MONTH_RE + ")", after, re.IGNORECASE):
             continue  # "Thursday, Oct. 12" is dated by the date beside it
         weekday = WEEKDAYS[m.group("wd").lower()]
@@ -506,7 +713,8 @@ def extract_claims_from_text(text: str, published: date | None, *, tolerance: fl
     dates = extract_dates(text, published)
     date_spans = [(c.start, c.end) for c in dates]
     others = [
-        c for c in [*extract_quantities(text, tolerance=tolerance), *extract_ordinals(text)]
+        c
+        for c in [*extract_quantities(text, tolerance=tolerance), *extract_ordinals(text)]
         if all(c.end <= s or c.start >= e for s, e in date_spans)
     ]
     negated = bool(NEGATION_RE.search(text))
@@ -515,9 +723,7 @@ def extract_claims_from_text(text: str, published: date | None, *, tolerance: fl
     return sorted(out, key=lambda c: (c.start, c.end, c.kind))
 
 
-def extract_claims(
-    articles: Sequence[Article], sentences: Sequence[Sentence], cfg: ClaimsConfig
-) -> list[Claim]:
+def extract_claims(articles: Sequence[Article], sentences: Sequence[Sentence], cfg: ClaimsConfig) -> list[Claim]:
     """Claims of every sentence, with ids and offsets into the article's text."""
     by_id = {a.id: a for a in articles}
     claims = []

@@ -15,9 +15,34 @@ from factcheck.records import Article, Claim, DateValue, Fact, Finding, Quantity
 from factcheck.stages.claims import CAPITALISED_RE
 
 PERSON_UNITS = {"people", "person", "civilian", "resident", "individual", "victim", "citizen", "life", "live"}
-ENTITY_STOP = {*(d.lower() for d in _calendar.day_name), *(m.lower() for m in _calendar.month_name if m),
-               "the", "a", "an", "on", "in", "at", "after", "before", "this", "that", "it", "he", "she", "they",
-               "president", "minister", "foreign", "prime", "chinese", "russian", "mr", "ms", "but", "and"}
+ENTITY_STOP = {
+    *(d.lower() for d in _calendar.day_name),
+    *(m.lower() for m in _calendar.month_name if m),
+    "the",
+    "a",
+    "an",
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "this",
+    "that",
+    "it",
+    "he",
+    "she",
+    "they",
+    "president",
+    "minister",
+    "foreign",
+    "prime",
+    "chinese",
+    "russian",
+    "mr",
+    "ms",
+    "but",
+    "and",
+}
 
 
 def _entities(text: str) -> set[str]:
@@ -110,7 +135,12 @@ def judge(a: Claim, b: Claim, art_a: Article, art_b: Article) -> tuple[str, str,
         if va.start == vb.start and va.end == vb.end:
             return "agree", "same", f"{quote}: both {_fmt_date(va)}", 0.85
         if va.start <= (vb.end or vb.start) and vb.start <= (va.end or va.start):
-            return "differ", "precision", f"{quote}: {_fmt_date(va)} and {_fmt_date(vb)} overlap; one is more precise", 0.6
+            return (
+                "differ",
+                "precision",
+                f"{quote}: {_fmt_date(va)} and {_fmt_date(vb)} overlap; one is more precise",
+                0.6,
+            )
         return "contradict", "value", f"{quote}: {_fmt_date(va)} vs {_fmt_date(vb)}", 0.8
     if isinstance(a.value, QuantityValue) and isinstance(b.value, QuantityValue):
         va, vb = a.value, b.value
@@ -121,11 +151,20 @@ def judge(a: Claim, b: Claim, art_a: Article, art_b: Article) -> tuple[str, str,
             if va.point is not None and va.point == vb.point:
                 return "agree", "hedged", shown + f": both say {va.point:,.0f}, hedged differently", 0.85
             return "differ", "precision", shown + ": compatible, one is more precise", 0.6
-        if art_a.published and art_b.published and art_a.published != art_b.published and a.event in ("killed", "injured"):
+        if (
+            art_a.published
+            and art_b.published
+            and art_a.published != art_b.published
+            and a.event in ("killed", "injured")
+        ):
             later, earlier = (va, vb) if art_a.published > art_b.published else (vb, va)
             if (later.point or 0) > (earlier.point or 0):
                 return "differ", "update", shown + ": a later report gives a higher toll (an update)", 0.6
-        note = f" (attributed: {a.attribution or 'none'} / {b.attribution or 'none'})" if a.attribution != b.attribution else ""
+        note = (
+            f" (attributed: {a.attribution or 'none'} / {b.attribution or 'none'})"
+            if a.attribution != b.attribution
+            else ""
+        )
         return "contradict", "value", shown + ": incompatible" + note, 0.75
     return "differ", "kind", f"{quote}: not comparable", 0.2
 
@@ -185,8 +224,21 @@ def compare_facts(
     for a, b, verdict, how, explanation, confidence in pairs:
         k = position[find(group_of[sent_index[a.sentence_id]])]
         fid = "R" + hashlib.sha1(f"{a.id}\x00{b.id}".encode()).hexdigest()[:10]
-        findings.append((k, Finding(fid, "", verdict, how, tuple(sorted({a.article_id, b.article_id})),
-                                    (a.id, b.id), explanation, confidence)))
+        findings.append(
+            (
+                k,
+                Finding(
+                    fid,
+                    "",
+                    verdict,
+                    how,
+                    tuple(sorted({a.article_id, b.article_id})),
+                    (a.id, b.id),
+                    explanation,
+                    confidence,
+                ),
+            )
+        )
     return new_groups, findings
 
 

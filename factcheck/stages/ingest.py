@@ -21,9 +21,17 @@ MONTHS = {
     m: i + 1
     for i, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ]
     )
@@ -35,7 +43,9 @@ FULL_DATE_RE = re.compile(
     rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>[A-Za-z]+)\.?,?\s+(?P<year2>(?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
-DATELINE_RE = re.compile(rf"^\s*(?:[A-Z][\w .,'-]{{0,40}}?,\s*)?{_MONTH_RE}\s+(?P<day>\d{{1,2}})\s*[:\-–—]", re.IGNORECASE | re.MULTILINE)
+DATELINE_RE = re.compile(
+    rf"^\s*(?:[A-Z][\w .,'-]{{0,40}}?,\s*)?{_MONTH_RE}\s+(?P<day>\d{{1,2}})\s*[:\-–—]", re.IGNORECASE | re.MULTILINE
+)
 RECORD_TEXT_KEYS = ("text", "content", "body", "article")
 
 
@@ -236,9 +246,7 @@ def _list_inputs(inputs: Sequence[Path]) -> list[Path]:
     return files
 
 
-def load_articles(
-    inputs: Sequence[Path], cfg: IngestConfig
-) -> tuple[list[Article], list[Skipped]]:
+def load_articles(inputs: Sequence[Path], cfg: IngestConfig) -> tuple[list[Article], list[Skipped]]:
     """Read every article of a batch.
 
     Args:

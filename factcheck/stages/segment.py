@@ -19,9 +19,7 @@ def _segmenter() -> Any:
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
-def split_sentences(
-    articles: Sequence[Article], dropped: Sequence[DroppedSpan], cfg: SegmentConfig
-) -> list[Sentence]:
+def split_sentences(articles: Sequence[Article], dropped: Sequence[DroppedSpan], cfg: SegmentConfig) -> list[Sentence]:
     """Split every article's kept regions into sentences.
 
     Returns:
@@ -39,8 +37,6 @@ def split_sentences(
                 if len(text) < cfg.min_sentence_chars:
                     continue
                 start = region_start + span.start + lead
-                sentences.append(
-                    Sentence(f"{article.id}#{index}", article.id, index, start, start + len(text), text)
-                )
+                sentences.append(Sentence(f"{article.id}#{index}", article.id, index, start, start + len(text), text))
                 index += 1
     return sentences
