@@ -52,6 +52,40 @@ def check(
         typer.echo(f"wrote {path}")
 
 
+@app.command("eval")
+def eval_(
+    inputs: Annotated[list[Path], typer.Argument(help="Batch folder(s) or article files.")],
+    gold: Annotated[Path, typer.Option("--gold", "-g", help="Gold findings JSON file.")],
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="Settings TOML file.")] = None,
+    set_: Annotated[list[str] | None, typer.Option("--set", help="Override a setting: section.key=value.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Score a run on a batch against hand-labelled findings: precision and recall per verdict.
+
+    Example: factcheck eval seeds/ --gold seeds/gold.json
+    """
+    from factcheck import api
+    from factcheck.evaluate import evaluate, load_gold
+
+    try:
+        cfg = load_config(config, overrides=set_ or [])
+        result = evaluate(api.check(inputs, cfg), load_gold(gold))
+    except FactcheckError as e:
+        typer.echo(f"Error: {e}", err=True)
+        raise typer.Exit(1) from None
+    if as_json:
+        doc = {"scores": result.scores, "misses": result.misses, "false_alarms": result.false_alarms}
+        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    for verdict, s in result.scores.items():
+        typer.echo(f"{verdict:10} gold {s['gold']:3} predicted {s['predicted']:3} "
+                   f"precision {s['precision']:.2f} recall {s['recall']:.2f}")
+    for miss in result.misses:
+        typer.echo(f"miss        {miss['verdict']}: {miss['note']}")
+    for alarm in result.false_alarms:
+        typer.echo(f"false alarm {alarm['verdict']}: {alarm['explanation'][:160]}")
+
+
 @app.command()
 def extract(
     text: Annotated[str, typer.Argument(help="Text, or the path of a text file.")],

@@ -27,7 +27,9 @@ def test_bad_setting(tmp_path):
 
 
 def test_extract_json():
-    result = runner.invoke(app, ["extract", "They will meet on Tuesday with at least 1,400 people.", "--published", "2023-10-16", "--json"])
+    result = runner.invoke(
+        app, ["extract", "They will meet on Tuesday with at least 1,400 people.", "--published", "2023-10-16", "--json"]
+    )
     assert result.exit_code == 0
     claims = json.loads(result.stdout)
     assert [c["kind"] for c in claims] == ["date", "quantity"]
