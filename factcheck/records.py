@@ -155,3 +155,18 @@ class Report:
     findings: tuple[Finding, ...]
     skipped: tuple[Skipped, ...]
     config: dict[str, Any] = field(default_factory=dict)
+
+
+DECISIONS = ("confirmed", "false alarm", "needs follow-up")
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A reviewer's decision on one finding, keyed by the stable finding and fact ids."""
+
+    finding_id: str
+    fact_id: str
+    decision: str  # one of DECISIONS
+    note: str = ""
+    reviewer: str = ""
+    imported_at: str = ""  # ISO timestamp of the `review import` that recorded it
