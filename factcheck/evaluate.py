@@ -57,15 +57,13 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
 
 
 def predictions(report: Report) -> list[Prediction]:
-    """The run's findings as evidence spans; facts without claim findings count as a whole."""
+    """The run's findings as evidence spans; multi-outlet facts without findings count as a whole."""
     sentences = {s.id: s for s in report.sentences}
     claims = {c.id: c for c in report.claims}
     out = []
     for finding in report.findings:
-        spans = tuple(
-            (claims[c].article_id, sentences[claims[c].sentence_id].start, sentences[claims[c].sentence_id].end)
-            for c in finding.claim_ids
-        )
+        evidence = finding.sentence_ids or tuple(claims[c].sentence_id for c in finding.claim_ids)
+        spans = tuple((sentences[s].article_id, sentences[s].start, sentences[s].end) for s in evidence)
         out.append(Prediction(finding.verdict, spans, finding.explanation))
     with_findings = {f.fact_id for f in report.findings}
     for fact in report.facts:
@@ -112,6 +110,8 @@ def evaluate(report: Report, gold: list[dict[str, Any]]) -> EvalResult:
             "recall": round(len(found) / len(gold_v), 3) if gold_v else 1.0,
             "precision": round(len(right) / len(pred_v), 3) if pred_v else 1.0,
         }
-        misses += [{"verdict": verdict, "note": g.get("note", ""), "mentions": g["mentions"]} for g in gold_v if g not in found]
+        misses += [
+            {"verdict": verdict, "note": g.get("note", ""), "mentions": g["mentions"]} for g in gold_v if g not in found
+        ]
         false_alarms += [{"verdict": verdict, "explanation": p.explanation} for p in pred_v if p not in right]
     return EvalResult(scores, misses, false_alarms)

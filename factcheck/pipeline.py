@@ -14,6 +14,7 @@ from factcheck.stages.clean import clean_articles
 from factcheck.stages.cluster import build_facts, cluster_facts
 from factcheck.stages.compare import compare_facts, fact_verdict
 from factcheck.stages.embed import Embedder, embed_texts
+from factcheck.stages.frames import claim_frames, load_parser
 from factcheck.stages.segment import split_sentences
 
 Progress = Callable[[str], None]
@@ -29,6 +30,20 @@ def _check_sentences(articles: Sequence[Article], sentences: Sequence[Sentence])
     for s in sentences:
         if by_id[s.article_id].text[s.start : s.end] != s.text:
             raise StageError(f"stage segment: sentence {s.id} offsets do not match its text")
+
+
+def _nothing_to_compare(articles: Sequence[Article], sentences: Sequence[Sentence]) -> list[Skipped]:
+    """Warnings for articles left with no sentence, and for a batch with fewer than two articles to compare."""
+    with_text = {s.article_id for s in sentences}
+    notes = [
+        Skipped(a.id, "no sentence left after removing boilerplate; nothing of it is compared")
+        for a in articles
+        if a.id not in with_text
+    ]
+    if len(with_text) < 2:
+        who = "no article has" if not with_text else "only one article has"
+        notes.append(Skipped("batch", f"{who} sentences: nothing to compare across outlets"))
+    return notes
 
 
 def run_pipeline(
@@ -47,6 +62,7 @@ def run_pipeline(
     step("segment")
     sentences = split_sentences(articles, dropped, cfg.segment)
     _check_sentences(articles, sentences)
+    skipped = [*skipped, *_nothing_to_compare(articles, sentences)]
     step("embed")
     emb, _new = embed_texts([s.text for s in sentences], embedder, cfg.embed)
     if emb.shape[0] != len(sentences):
@@ -56,7 +72,8 @@ def run_pipeline(
     step("claims")
     claims = extract_claims(articles, sentences, cfg.claims)
     step("compare")
-    groups, keyed = compare_facts(articles, sentences, emb, groups, claims, cfg.compare)
+    frames = claim_frames(sentences, claims, load_parser(cfg.compare.parser)) if cfg.compare.parser else {}
+    groups, keyed = compare_facts(articles, sentences, emb, groups, claims, cfg.compare, frames)
     facts_unsorted = [build_facts(sentences, [g])[0] for g in groups]
     findings: list[Finding] = []
     for k, finding in keyed:

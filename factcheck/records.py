@@ -132,6 +132,7 @@ class Finding:
     claim_ids: tuple[str, ...]
     explanation: str
     confidence: float
+    sentence_ids: tuple[str, ...] = ()  # the evidence: sentences compared (claims' or statements')
 
 
 @dataclass(frozen=True, slots=True)

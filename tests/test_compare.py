@@ -58,7 +58,7 @@ def test_claims_of_different_participants_are_not_compared():
     claims = [_q("1", "a", 2750, None, point=2750), _q("2", "b", 1400, 1400, point=1400)]
     groups, findings = compare_facts([A, B], sents, emb, [[0, 1]], claims, CompareConfig())
     assert findings == []
-    assert groups == [[0, 1]]
+    assert groups == [[0], [1]]  # nothing links the two outlets: each stands alone
 
 
 def test_same_meeting_on_different_days_is_found_across_clusters():
@@ -73,3 +73,34 @@ def test_same_meeting_on_different_days_is_found_across_clusters():
     [(_, finding)] = findings
     assert finding.verdict == "contradict"
     assert finding.articles == ("a", "b")
+
+
+def test_the_same_quotation_is_an_agreement_without_figures():
+    sents = [
+        Sentence("a#0", "a", 0, 0, 10, 'Wang Yi said Israel had gone "beyond the scope of self-defense" in Gaza.'),
+        Sentence(
+            "b#0", "b", 0, 0, 10, "China's Wang Yi said Israel’s actions went “beyond the scope of self-defense.”"
+        ),
+    ]
+    emb = np.array([[1.0, 0.0], [0.6, 0.8]], dtype=np.float32)  # similarity 0.6: below the paraphrase bar
+    groups, findings = compare_facts([A, B], sents, emb, [[0, 1]], [], CompareConfig())
+    [(k, finding)] = findings
+    assert groups[k] == [0, 1]
+    assert (finding.verdict, finding.how) == ("agree", "quote")
+    assert "beyond the scope of self defense" in finding.explanation
+    assert finding.sentence_ids == ("a#0", "b#0")
+
+
+def test_close_paraphrase_with_shared_names_agrees_and_loose_topic_is_split():
+    sents = [
+        Sentence("a#0", "a", 0, 0, 10, "China will send its Middle East envoy Zhai Jun to the region this week."),
+        Sentence("b#0", "b", 0, 0, 10, "Beijing is sending Middle East envoy Zhai Jun to the region."),
+        Sentence("a#1", "a", 1, 0, 10, "The conflict has stirred anger across the region."),
+        Sentence("b#1", "b", 1, 0, 10, "Tensions keep rising in the area."),
+    ]
+    emb = np.array([[1.0, 0.0], [0.9, 0.436], [0.0, 1.0], [0.3, 0.954]], dtype=np.float32)
+    groups, findings = compare_facts([A, B], sents, emb, [[0, 1], [2, 3]], [], CompareConfig())
+    [(k, finding)] = findings
+    assert (finding.verdict, finding.how) == ("agree", "paraphrase")
+    assert groups[k] == [0, 1]
+    assert [2] in groups and [3] in groups  # similar topic, no shared statement: not one fact

@@ -4,8 +4,10 @@ import json
 
 import pytest
 
+from factcheck.evaluate import evaluate, load_gold
 from factcheck.pipeline import verdict_of
 from factcheck.report.files import render_markdown, report_json, write_report
+from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.slow
 
@@ -90,3 +92,27 @@ def test_fact_verdicts_are_stable(seed_report, real_embedder, tmp_path):
     again = api.check([SEEDS], load_config(overrides=[f"embed.cache_dir={tmp_path}"]), embedder=real_embedder)
     assert [f.id for f in again.facts] == [f.id for f in seed_report.facts]
     assert [verdict_of(again, f) for f in again.facts] == [verdict_of(seed_report, f) for f in seed_report.facts]
+
+
+def test_eval_against_the_seed_gold(seed_report):
+    result = evaluate(seed_report, load_gold(SEEDS / "gold.json"))
+    contradict = result.scores["contradict"]
+    assert contradict["recall"] == 1.0 and contradict["precision"] == 1.0
+    assert result.scores["differ"]["recall"] >= 0.5
+    assert result.scores["agree"]["recall"] >= 0.5
+    assert result.scores["agree"]["precision"] >= 0.5  # topic-only clusters are not agreements
+
+
+def test_eval_command_on_the_seeds(real_embedder, monkeypatch, tmp_path):
+    from typer.testing import CliRunner
+
+    from factcheck import api
+    from factcheck.cli import app
+
+    monkeypatch.setattr(api, "load_embedder", lambda cfg: real_embedder)
+    args = ["eval", str(SEEDS), "--gold", str(SEEDS / "gold.json"), "--json", "--set", f"embed.cache_dir={tmp_path}"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert set(doc["scores"]) == {"agree", "differ", "contradict"}
+    assert all(m["verdict"] in doc["scores"] for m in doc["misses"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar as _calendar
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import combinations
 
 import numpy as np
@@ -13,6 +13,15 @@ import numpy as np
 from factcheck.config import CompareConfig
 from factcheck.records import Article, Claim, DateValue, Fact, Finding, QuantityValue, Sentence
 from factcheck.stages.claims import CAPITALISED_RE
+from factcheck.stages.frames import (
+    Frame,
+    agents_conflict,
+    agents_match,
+    events_match,
+    places_conflict,
+    shared_arguments,
+    shared_participants,
+)
 
 PERSON_UNITS = {"people", "person", "civilian", "resident", "individual", "victim", "citizen", "life", "live"}
 ENTITY_STOP = {
@@ -61,20 +70,44 @@ def _unit_family(unit: str) -> str:
     return "person" if unit in PERSON_UNITS else unit
 
 
-def same_slot(a: Claim, b: Claim, sent_a: Sentence, sent_b: Sentence, similarity: float, cfg: CompareConfig) -> bool:
+def same_slot(
+    a: Claim,
+    b: Claim,
+    sent_a: Sentence,
+    sent_b: Sentence,
+    similarity: float,
+    cfg: CompareConfig,
+    frame_a: Frame | None = None,
+    frame_b: Frame | None = None,
+) -> bool:
     """Whether two claims speak of the same thing: kind, unit, event and participants.
 
     Participants are approximated by the names the two sentences share: at least
     `min_shared_names` of them, so that "killed 2,750 in Gaza" and "killed 1,400 in
-    Israel" are not one slot merely because both count dead people.
+    Israel" are not one slot merely because both count dead people. With a parse
+    (frames), the claims' predicates, objects, participants and places are compared too.
     """
     if a.kind != b.kind or similarity < cfg.min_slot_similarity:
         return False
-    if len(_entities(sent_a.text) & _entities(sent_b.text)) < cfg.min_shared_names:
+    framed = frame_a is not None and frame_b is not None
+    if framed and places_conflict(frame_a, frame_b):
         return False
+    names_shared = len(_entities(sent_a.text) & _entities(sent_b.text)) >= cfg.min_shared_names
     if a.kind == "date":
+        same_event = bool(a.event) and a.event == b.event
+        if framed and (frame_a.predicate or frame_b.predicate):
+            if agents_conflict(frame_a, frame_b):
+                return False
+            participants = shared_participants(frame_a, frame_b)
+            if participants and events_match(frame_a, frame_b):
+                return True
+            # other words for one act: the same agent acting on the same parties
+            # ("China brokered an entente between Iran and Saudi Arabia" / "China sponsored the agreement ...")
+            return agents_match(frame_a, frame_b) and shared_arguments(frame_a, frame_b) >= cfg.min_shared_arguments
         since_a, since_b = a.qualifier == "since", b.qualifier == "since"
-        return bool(a.event) and a.event == b.event and since_a == since_b
+        return names_shared and same_event and since_a == since_b
+    if not names_shared:
+        return False
     if a.kind == "ordinal":
         return bool(a.event) and a.event == b.event
     if _unit_family(a.unit) != _unit_family(b.unit):
@@ -119,6 +152,20 @@ def _fmt_date(v: DateValue) -> str:
     return v.start.isoformat() if v.start == v.end else f"{v.start.isoformat()}..{v.end.isoformat() if v.end else ''}"
 
 
+def _anchor(v: DateValue) -> DateValue:
+    """The date a "since" interval starts from, at its own granularity ("since March" -> March)."""
+    if v.note != "since" or v.start is None:
+        return v
+    start = v.start
+    if v.granularity == "year":
+        end = start.replace(month=12, day=31)
+    elif v.granularity == "month":
+        end = start.replace(day=_calendar.monthrange(start.year, start.month)[1])
+    else:
+        end = start
+    return DateValue(start, end, v.granularity, "since")
+
+
 def judge(a: Claim, b: Claim, art_a: Article, art_b: Article) -> tuple[str, str, str, float]:
     """Verdict, how, explanation and confidence for two claims of one slot."""
     quote = f"{art_a.outlet}: “{a.text}” vs {art_b.outlet}: “{b.text}”"
@@ -129,7 +176,7 @@ def judge(a: Claim, b: Claim, art_a: Article, art_b: Article) -> tuple[str, str,
             return "agree", "same", f"{quote}: same ordinal", 0.7
         return "contradict", "value", f"{quote}: different ordinals of the same scope", 0.6
     if isinstance(a.value, DateValue) and isinstance(b.value, DateValue):
-        va, vb = a.value, b.value
+        va, vb = _anchor(a.value), _anchor(b.value)
         if va.start is None or vb.start is None:
             return "differ", "unresolved", f"{quote}: a date could not be resolved", 0.3
         if va.start == vb.start and va.end == vb.end:
@@ -176,6 +223,7 @@ def compare_facts(
     groups: Sequence[Sequence[int]],
     claims: Sequence[Claim],
     cfg: CompareConfig,
+    frames: Mapping[str, Frame] | None = None,
 ) -> tuple[list[list[int]], list[tuple[int, Finding]]]:
     """Compare claims of different articles that fill the same slot.
 
@@ -198,8 +246,13 @@ def compare_facts(
         return x
 
     pairs: list[tuple[Claim, Claim, str, str, str, float]] = []
-    usable = [c for c in claims if c.sentence_id in sent_index]
-    for a, b in combinations(usable, 2):
+    frames = frames or {}
+    by_kind: dict[str, list[Claim]] = {}
+    for c in claims:
+        if c.sentence_id in sent_index:
+            by_kind.setdefault(c.kind, []).append(c)
+    candidate_pairs = (pair for same_kind in by_kind.values() for pair in combinations(same_kind, 2))
+    for a, b in candidate_pairs:
         if a.article_id == b.article_id:
             continue
         ia, ib = sent_index[a.sentence_id], sent_index[b.sentence_id]
@@ -207,10 +260,12 @@ def compare_facts(
         same_group = group_of[ia] == group_of[ib]
         if not same_group and similarity < cfg.min_link_similarity:
             continue
-        if not same_slot(a, b, sentences[ia], sentences[ib], similarity, cfg):
+        if not same_slot(a, b, sentences[ia], sentences[ib], similarity, cfg, frames.get(a.id), frames.get(b.id)):
             continue
         verdict, how, explanation, confidence = judge(a, b, by_article[a.article_id], by_article[b.article_id])
-        if a.negated != b.negated and verdict == "agree":
+        fa, fb = frames.get(a.id), frames.get(b.id)
+        negated_a, negated_b = (fa.negated, fb.negated) if fa and fb else (a.negated, b.negated)
+        if negated_a != negated_b and verdict == "agree":
             verdict, how, explanation = "contradict", "negation", explanation + "; one sentence negates it"
         pairs.append((a, b, verdict, how, explanation, round(confidence * min(1.0, 0.5 + similarity), 2)))
         parent[find(group_of[ia])] = find(group_of[ib])
@@ -224,22 +279,122 @@ def compare_facts(
     for a, b, verdict, how, explanation, confidence in pairs:
         k = position[find(group_of[sent_index[a.sentence_id]])]
         fid = "R" + hashlib.sha1(f"{a.id}\x00{b.id}".encode()).hexdigest()[:10]
-        findings.append(
-            (
-                k,
-                Finding(
-                    fid,
-                    "",
-                    verdict,
-                    how,
-                    tuple(sorted({a.article_id, b.article_id})),
-                    (a.id, b.id),
-                    explanation,
-                    confidence,
-                ),
-            )
+        finding = Finding(
+            fid,
+            "",
+            verdict,
+            how,
+            tuple(sorted({a.article_id, b.article_id})),
+            (a.id, b.id),
+            explanation,
+            confidence,
+            (a.sentence_id, b.sentence_id),
         )
-    return new_groups, findings
+        findings.append((k, finding))
+    findings += statement_findings(articles, sentences, emb, new_groups, findings, cfg)
+    return _split_unverified(sentences, new_groups, findings)
+
+
+QUOTE_RE = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
+
+
+def _quotes(text: str) -> list[str]:
+    """Quoted passages of three words or more, normalised for comparison."""
+    out = []
+    for m in QUOTE_RE.finditer(text):
+        words = re.findall(r"\w+", m.group(1).lower())
+        if len(words) >= 3:
+            out.append(" ".join(words))
+    return out
+
+
+def _shared_quote(x: str, y: str) -> str:
+    """A quotation both sentences carry (one may quote more of it than the other)."""
+    for qx in _quotes(x):
+        for qy in _quotes(y):
+            if qx in qy or qy in qx:
+                return qx if len(qx) <= len(qy) else qy
+    return ""
+
+
+def statement_findings(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    emb: np.ndarray,
+    groups: Sequence[Sequence[int]],
+    claim_findings: Sequence[tuple[int, Finding]],
+    cfg: CompareConfig,
+) -> list[tuple[int, Finding]]:
+    """Agreements on statements without comparable claims: the same quotation, or a close paraphrase.
+
+    For each pair of outlets in a fact that no claim finding already covers, the most similar pair
+    of their sentences agrees when they carry the same quotation, or share `min_shared_names` names
+    and are at least `min_statement_similarity` similar.
+    """
+    outlet = {a.id: a.outlet for a in articles}
+    covered = {(k, f.articles) for k, f in claim_findings}
+    out = []
+    for k, members in enumerate(groups):
+        by_article: dict[str, list[int]] = {}
+        for i in members:
+            by_article.setdefault(sentences[i].article_id, []).append(i)
+        for art_a, art_b in combinations(sorted(by_article), 2):
+            if (k, (art_a, art_b)) in covered:
+                continue
+            best: tuple[float, str, int, int] | None = None
+            for i in by_article[art_a]:
+                for j in by_article[art_b]:
+                    quote = _shared_quote(sentences[i].text, sentences[j].text)
+                    names = _entities(sentences[i].text) & _entities(sentences[j].text)
+                    if not quote and len(names) < cfg.min_shared_names:
+                        continue
+                    score = 1.0 if quote else float(emb[i] @ emb[j]) if emb.size else 0.0
+                    if best is None or score > best[0]:
+                        best = (score, quote, i, j)
+            if best is None or best[0] < cfg.min_statement_similarity:
+                continue
+            score, quote, i, j = best
+            si, sj = sentences[i], sentences[j]
+            if quote:
+                how, confidence = "quote", 0.9
+                explanation = f"{outlet[art_a]} and {outlet[art_b]} carry the same quotation: “{quote}”"
+            else:
+                how, confidence = "paraphrase", round(min(0.8, score), 2)
+                explanation = (
+                    f"{outlet[art_a]}: “{_clip(si.text)}” and {outlet[art_b]}: “{_clip(sj.text)}” "
+                    f"say the same in other words (similarity {score:.2f}); no figures to compare"
+                )
+            fid = "S" + hashlib.sha1(f"{si.id}\x00{sj.id}".encode()).hexdigest()[:10]
+            out.append((k, Finding(fid, "", "agree", how, (art_a, art_b), (), explanation, confidence, (si.id, sj.id))))
+    return out
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    """A sentence shortened for a one-line explanation."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _split_unverified(
+    sentences: Sequence[Sentence], groups: Sequence[Sequence[int]], findings: Sequence[tuple[int, Finding]]
+) -> tuple[list[list[int]], list[tuple[int, Finding]]]:
+    """Split groups whose outlets nothing links (no claim and no statement finding) by article.
+
+    Such a group is a topic several outlets touch, not a fact they share; calling it an agreement
+    would be a false alarm, so each outlet's sentences stand as their own single-source fact.
+    """
+    with_findings = {k for k, _ in findings}
+    new_groups: list[list[int]] = []
+    index_map: dict[int, int] = {}
+    for k, members in enumerate(groups):
+        by_article: dict[str, list[int]] = {}
+        for i in members:
+            by_article.setdefault(sentences[i].article_id, []).append(i)
+        if k in with_findings or len(by_article) < 2:
+            index_map[k] = len(new_groups)
+            new_groups.append(list(members))
+        else:
+            new_groups.extend(sorted(part) for part in by_article.values())
+    return new_groups, [(index_map[k], f) for k, f in findings]
 
 
 VERDICT_ORDER = ("contradict", "differ", "agree", "single-source")

