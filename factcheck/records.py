@@ -156,6 +156,7 @@ class Report:
     findings: tuple[Finding, ...]
     skipped: tuple[Skipped, ...]
     config: dict[str, Any] = field(default_factory=dict)
+    syndicated: tuple[tuple[str, ...], ...] = ()  # groups of articles that are copies of one story
 
 
 DECISIONS = ("confirmed", "false alarm", "needs follow-up")

@@ -104,3 +104,22 @@ def test_close_paraphrase_with_shared_names_agrees_and_loose_topic_is_split():
     assert (finding.verdict, finding.how) == ("agree", "paraphrase")
     assert groups[k] == [0, 1]
     assert [2] in groups and [3] in groups  # similar topic, no shared statement: not one fact
+
+
+def test_disagreement_between_attributed_sources_says_so():
+    from dataclasses import replace
+
+    a = replace(_q("1", "a", 1400, 1400, point=1400), attribution="according to Israeli officials")
+    b = replace(_q("2", "b", 1200, 1200, point=1200), attribution="the health ministry said")
+    sents = [
+        Sentence("a#0", "a", 0, 0, 10, "Hamas fighters killed 1,400 people in Israel, according to Israeli officials."),
+        Sentence("b#0", "b", 0, 0, 10, "Hamas fighters killed 1,200 people in Israel, the health ministry said."),
+    ]
+    emb = np.array([[1.0, 0.0], [0.95, 0.312]], dtype=np.float32)
+    same_day = Article(**{**{k: getattr(B, k) for k in Article.__slots__}, "published": A.published})
+    _, findings = compare_facts([A, same_day], sents, emb, [[0, 1]], [a, b], CompareConfig(parser=""))
+    [(_, finding)] = findings
+    assert finding.verdict == "contradict"
+    assert "attributed to different sources (according to Israeli officials / the health ministry said)" in (
+        finding.explanation
+    )

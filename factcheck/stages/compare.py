@@ -207,13 +207,19 @@ def judge(a: Claim, b: Claim, art_a: Article, art_b: Article) -> tuple[str, str,
             later, earlier = (va, vb) if art_a.published > art_b.published else (vb, va)
             if (later.point or 0) > (earlier.point or 0):
                 return "differ", "update", shown + ": a later report gives a higher toll (an update)", 0.6
-        note = (
-            f" (attributed: {a.attribution or 'none'} / {b.attribution or 'none'})"
-            if a.attribution != b.attribution
-            else ""
-        )
-        return "contradict", "value", shown + ": incompatible" + note, 0.75
+        return "contradict", "value", shown + ": incompatible", 0.75
     return "differ", "kind", f"{quote}: not comparable", 0.2
+
+
+def _attributed(a: Claim, b: Claim, explanation: str, confidence: float) -> tuple[str, float]:
+    """Say when a disagreement is between claims the outlets attribute to different parties."""
+    sa, sb = a.attribution.strip(), b.attribution.strip()
+    if (not sa and not sb) or sa.lower() == sb.lower():
+        return explanation, confidence
+    return (
+        f"{explanation}; attributed to different sources ({sa or 'unattributed'} / {sb or 'unattributed'})",
+        confidence * 0.8,
+    )
 
 
 def compare_facts(
@@ -267,6 +273,8 @@ def compare_facts(
         negated_a, negated_b = (fa.negated, fb.negated) if fa and fb else (a.negated, b.negated)
         if negated_a != negated_b and verdict == "agree":
             verdict, how, explanation = "contradict", "negation", explanation + "; one sentence negates it"
+        if verdict != "agree":
+            explanation, confidence = _attributed(a, b, explanation, confidence)
         pairs.append((a, b, verdict, how, explanation, round(confidence * min(1.0, 0.5 + similarity), 2)))
         parent[find(group_of[ia])] = find(group_of[ib])
     merged: dict[int, list[int]] = {}
