@@ -107,6 +107,9 @@ class CompareConfig(BaseModel):
     min_statement_similarity: float = 0.75
     """Two outlets' sentences with no figures to compare agree when at least this similar (or when
     they carry the same quotation); a multi-outlet cluster with no such pair is split by outlet."""
+    syndication_min_share: float = 0.5
+    """Two articles are syndicated copies of one story (one independent source) when this share of
+    the shorter one's sentences appears word for word in the other."""
     min_shared_arguments: int = 2
     """Dates whose predicates and objects differ are still one slot when the same agent acts on at
     least this many of the same named parties (China brokered / sponsored a deal between Iran and

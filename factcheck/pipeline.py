@@ -16,6 +16,7 @@ from factcheck.stages.compare import compare_facts, fact_verdict
 from factcheck.stages.embed import Embedder, embed_texts
 from factcheck.stages.frames import claim_frames, load_parser
 from factcheck.stages.segment import split_sentences
+from factcheck.stages.syndication import syndicated_groups
 
 Progress = Callable[[str], None]
 
@@ -75,8 +76,19 @@ def run_pipeline(
     frames = claim_frames(sentences, claims, load_parser(cfg.compare.parser)) if cfg.compare.parser else {}
     groups, keyed = compare_facts(articles, sentences, emb, groups, claims, cfg.compare, frames)
     facts_unsorted = [build_facts(sentences, [g])[0] for g in groups]
+    syndicated = syndicated_groups(sentences, cfg.compare.syndication_min_share)
+    copy_of = {a: g for g in syndicated for a in g}
     findings: list[Finding] = []
     for k, finding in keyed:
+        if (
+            len(finding.articles) == 2
+            and copy_of.get(finding.articles[0]) is copy_of.get(finding.articles[1]) is not None
+        ):
+            finding = replace(
+                finding,
+                explanation=finding.explanation + " (syndicated copies of one story: one independent source)",
+                confidence=round(finding.confidence * 0.5, 2),
+            )
         findings.append(replace(finding, fact_id=facts_unsorted[k].id))
     facts = sorted(facts_unsorted, key=lambda f: f.id)
     if len({f.id for f in facts}) != len(facts):
@@ -92,6 +104,7 @@ def run_pipeline(
         findings=tuple(sorted(findings, key=lambda f: (f.fact_id, f.id))),
         skipped=tuple(skipped),
         config=config_dump,
+        syndicated=tuple(syndicated),
     )
 
 
