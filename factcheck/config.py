@@ -107,6 +107,8 @@ class CompareConfig(BaseModel):
     min_statement_similarity: float = 0.75
     """Two outlets' sentences with no figures to compare agree when at least this similar (or when
     they carry the same quotation); a multi-outlet cluster with no such pair is split by outlet."""
+    internal_checks: bool = True
+    """Also compare claims inside one article and flag the ones that contradict each other."""
     syndication_min_share: float = 0.5
     """Two articles are syndicated copies of one story (one independent source) when this share of
     the shorter one's sentences appears word for word in the other."""

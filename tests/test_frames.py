@@ -107,3 +107,52 @@ def test_negated_predicate_turns_agreement_into_contradiction(parser):
     )
     [(_, finding)] = findings
     assert (finding.verdict, finding.how) == ("contradict", "negation")
+
+
+def test_an_article_that_contradicts_itself_is_flagged(parser):
+    texts = [
+        "Xi Jinping and Vladimir Putin will meet in Beijing on Tuesday, the Kremlin said.",
+        "Analysts expect little from the talks.",
+        "Xi Jinping and Vladimir Putin will meet in Beijing on Wednesday to sign new deals.",
+    ]
+    framed = []
+    for i, text in enumerate(texts[::2]):
+        sentence, claim, frame = _framed(parser, "a", text)
+        framed.append(
+            (replace(sentence, id=f"a#{i}", index=i), replace(claim, id=f"c{i}", sentence_id=f"a#{i}"), frame)
+        )
+    article = Article("a", "Outlet A", "T", None, PUBLISHED, "record", "", "a.txt", "")
+    emb = np.array([[1.0, 0.0], [0.9, 0.436]], dtype=np.float32)
+    frames = {c.id: f for _, c, f in framed}
+    _, findings = compare_facts(
+        [article], [s for s, _, _ in framed], emb, [[0], [1]], [c for _, c, _ in framed], CompareConfig(), frames
+    )
+    [(_, finding)] = findings
+    assert (finding.verdict, finding.how, finding.articles) == ("contradict", "internal", ("a",))
+    assert "2023-10-17" in finding.explanation and "2023-10-18" in finding.explanation
+    _, none = compare_facts(
+        [article],
+        [s for s, _, _ in framed],
+        emb,
+        [[0], [1]],
+        [c for _, c, _ in framed],
+        CompareConfig(internal_checks=False),
+        frames,
+    )
+    assert none == []
+
+
+def test_a_role_with_a_nationality_matches_the_named_leader(parser):
+    assert _one_slot(
+        parser,
+        "The Russian president is due to meet with Xi Jinping on Wednesday, Moscow said.",
+        "Presidents Xi Jinping and Vladimir Putin will meet in Beijing on Tuesday.",
+    )
+
+
+def test_different_roles_are_different_meetings(parser):
+    assert not _one_slot(
+        parser,
+        "The Russian president is due to meet with Xi Jinping on Wednesday, Moscow said.",
+        "The Russian and Chinese foreign ministers met Monday in Beijing.",
+    )

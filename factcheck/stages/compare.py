@@ -259,7 +259,8 @@ def compare_facts(
             by_kind.setdefault(c.kind, []).append(c)
     candidate_pairs = (pair for same_kind in by_kind.values() for pair in combinations(same_kind, 2))
     for a, b in candidate_pairs:
-        if a.article_id == b.article_id:
+        internal = a.article_id == b.article_id
+        if internal and (not cfg.internal_checks or a.sentence_id == b.sentence_id):
             continue
         ia, ib = sent_index[a.sentence_id], sent_index[b.sentence_id]
         similarity = float(emb[ia] @ emb[ib]) if emb.size else 0.0
@@ -273,6 +274,10 @@ def compare_facts(
         negated_a, negated_b = (fa.negated, fb.negated) if fa and fb else (a.negated, b.negated)
         if negated_a != negated_b and verdict == "agree":
             verdict, how, explanation = "contradict", "negation", explanation + "; one sentence negates it"
+        if internal:
+            if verdict != "contradict":
+                continue
+            how, explanation, confidence = "internal", f"inside one article: {explanation}", confidence * 0.7
         if verdict != "agree":
             explanation, confidence = _attributed(a, b, explanation, confidence)
         pairs.append((a, b, verdict, how, explanation, round(confidence * min(1.0, 0.5 + similarity), 2)))

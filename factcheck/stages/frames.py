@@ -18,6 +18,7 @@ from factcheck.records import Claim, Sentence
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ROLE = "role:"  # prefix of an agent given by its role noun rather than a name
 DEMONYM_ENDINGS = {"", "n", "an", "ian", "ese", "i", "ish", "ns", "ans", "ians", "is"}
 LIGHT_VERBS = {"be", "have", "do", "make", "mark", "take", "say", "get", "become", "result"}
 
@@ -101,11 +102,21 @@ def places_conflict(a: Frame, b: Frame) -> bool:
     return not any(names_match(x, y) for x in a.places for y in b.places)
 
 
+def _split_agents(f: Frame) -> tuple[set[str], set[str]]:
+    roles = {a[len(ROLE) :] for a in f.agents if a.startswith(ROLE)}
+    return {a for a in f.agents if not a.startswith(ROLE)}, roles
+
+
+def _disjoint(x: set[str], y: set[str]) -> bool:
+    return bool(x) and bool(y) and not any(names_match(p, q) for p in x for q in y)
+
+
 def agents_conflict(a: Frame, b: Frame) -> bool:
-    """Both name who acts, and no one in common ("the foreign ministers met" / "Putin and Xi meet")."""
-    if not a.agents or not b.agents:
-        return False
-    return not any(names_match(x, y) for x in a.agents for y in b.agents)
+    """Both say who acts, and they are different parties: no name in common, or different roles
+    ("the foreign ministers met" / "the Russian president is due to meet")."""
+    names_a, roles_a = _split_agents(a)
+    names_b, roles_b = _split_agents(b)
+    return _disjoint(names_a, names_b) or _disjoint(roles_a, roles_b)
 
 
 def events_match(a: Frame, b: Frame) -> bool:
@@ -162,9 +173,12 @@ def _agents(doc: Any, pred: Any) -> frozenset[str]:
         if subject.pos_ == "PRON":
             continue
         span = range(subject.left_edge.i, subject.right_edge.i + 1)
-        found = {_name(e.text) for e in doc.ents if e.label_ in PARTICIPANT_LABELS and e.start in span}
+        labels = PARTICIPANT_LABELS - {"NORP"} if subject.pos_ == "NOUN" else PARTICIPANT_LABELS
+        found = {
+            _name(e.text) for e in doc.ents if e.label_ in labels and e.start in span
+        }  # "Russian" qualifies a role
         if subject.pos_ == "NOUN" or not found:
-            found.add(subject.lemma_.lower())  # the role: "ministers", "the court"
+            found.add(ROLE + subject.lemma_.lower())  # the role: "ministers", "the court"
         names |= found
     return frozenset(n for n in names if n)
 
@@ -186,8 +200,11 @@ def shared_arguments(a: Frame, b: Frame) -> int:
 
 
 def agents_match(a: Frame, b: Frame) -> bool:
-    """Both name who acts, with someone in common."""
-    return any(names_match(x, y) for x in a.agents for y in b.agents)
+    """Both say who acts, with a party in common and no conflict."""
+    names_a, roles_a = _split_agents(a)
+    names_b, roles_b = _split_agents(b)
+    common = any(names_match(x, y) for x in names_a for y in names_b) or bool(roles_a & roles_b)
+    return common and not agents_conflict(a, b)
 
 
 def _places(doc: Any, pred: Any) -> frozenset[str]:
