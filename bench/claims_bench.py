@@ -25,7 +25,7 @@ from typing import Any
 
 from factcheck.config import ClaimsConfig, CleanConfig, SegmentConfig
 from factcheck.records import Article, Claim, DateValue, QuantityValue
-from factcheck.stages.claims import extract_claims, extract_claims_from_text
+from factcheck.stages.claims import extract_claims, extract_claims_from_text, extract_jsonl
 from factcheck.stages.clean import clean_articles
 from factcheck.stages.segment import split_sentences
 
@@ -496,6 +496,29 @@ def run_gva(data: Path, res: Results, limit: int) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# Throughput of the JSON-lines interface
+
+
+def run_jsonl(data: Path, res: Results) -> None:
+    """Lines per minute of `extract_jsonl` over TimeBank's distinct contexts, in one process."""
+    lines, seen = [], set()
+    for row in read_jsonl(data / "timebank" / "tbaq_timex.jsonl"):
+        if row["context"] in seen:
+            continue
+        seen.add(row["context"])
+        lines.append(json.dumps({"id": len(lines), "text": row["context"], "published": row["dct"][:10]}))
+    t0 = time.perf_counter()
+    out = list(extract_jsonl(lines, tolerance=ClaimsConfig().approximate_tolerance))
+    elapsed = time.perf_counter() - t0
+    errors = sum("error" in o for o in out)
+    chars = sum(len(json.loads(line)["text"]) for line in lines)
+    res.notes.append(
+        f"jsonl: {len(lines)} TimeBank contexts ({chars / len(lines):.0f} chars each) in {elapsed:.2f}s = "
+        f"{len(lines) / elapsed * 60:,.0f} lines/minute, {elapsed / len(lines) * 1000:.1f} ms/line, {errors} errors"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
 # Output
 
 
@@ -541,7 +564,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--failures", type=int, default=0, metavar="N", help="print N example failures per category")
     ap.add_argument("--gva-limit", type=int, default=500, metavar="N", help="score the first N GVA articles")
     ap.add_argument(
-        "--suite", action="append", choices=["duckling", "dateparser", "timebank", "gva"], help="run only these suites"
+        "--suite",
+        action="append",
+        choices=["duckling", "dateparser", "timebank", "gva", "jsonl"],
+        help="run only these suites",
     )
     args = ap.parse_args(argv)
     if not (args.data / "README.md").exists():
@@ -553,6 +579,7 @@ def main(argv: list[str] | None = None) -> int:
         "dateparser": lambda: run_dateparser(args.data, res),
         "timebank": lambda: run_timebank(args.data, res),
         "gva": lambda: run_gva(args.data, res, args.gva_limit),
+        "jsonl": lambda: run_jsonl(args.data, res),
     }
     t0 = time.perf_counter()
     for name, run in suites.items():

@@ -1,5 +1,5 @@
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from factcheck.config import ClaimsConfig
 from factcheck.records import Article, DateValue, QuantityValue, Sentence
-from factcheck.stages.claims import extract_claims, extract_claims_from_text, parse_number
+from factcheck.stages.claims import extract_claims, extract_claims_from_text, extract_jsonl, parse_number
 
 ROWS = [json.loads(line) for line in (Path(__file__).parent / "data" / "claims.jsonl").read_text().splitlines()]
 
@@ -147,3 +147,110 @@ def test_qualified_integers_round_trip(n, qualifier, style):
 def test_extractor_never_raises(text):
     for claim in extract_claims_from_text(text, date(2023, 10, 17)):
         assert text[claim.start : claim.end] == claim.text
+
+
+def _dates(text, published):
+    return [c for c in extract_claims_from_text(text, published) if c.kind == "date"]
+
+
+@given(
+    day=st.dates(min_value=date(1950, 1, 1), max_value=date(2049, 12, 31)),
+    style=st.sampled_from(["iso", "us", "us2", "eu"]),
+)
+def test_numeric_dates_round_trip(day, style):
+    written = {
+        "iso": day.isoformat(),
+        "us": f"{day.month}/{day.day}/{day.year}",
+        "us2": f"{day.month:02d}/{day.day:02d}/{day.year % 100:02d}",
+        "eu": f"{day.day:02d}.{day.month:02d}.{day.year}",
+    }[style]
+    [claim] = _dates(f"The hearing was moved to {written} by the court.", date(2023, 10, 17))
+    assert claim.text == written
+    assert (claim.value.start, claim.value.end, claim.value.granularity) == (day, day, "day")
+
+
+@given(
+    n=st.integers(min_value=1, max_value=400),
+    published=st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)),
+    words=st.booleans(),
+)
+def test_days_ago_is_published_minus_n(n, published, words):
+    written = _words(n) if words else str(n)
+    [claim] = _dates(f"The rifle was found {written} days ago, police said.", published)
+    want = published - timedelta(days=n)
+    assert (claim.value.start, claim.value.end) == (want, want)
+
+
+@given(
+    published=st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)),
+    weekday=st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]),
+    prep=st.sampled_from(["next", "last"]),
+)
+def test_next_and_last_weekday_never_fall_on_publication_day(published, weekday, prep):
+    # issue #3: "next Tuesday" on a Tuesday is a week later, "last Tuesday" a week earlier
+    [claim] = _dates(f"The council will decide {prep} {weekday}.", published)
+    day = claim.value.start
+    assert day.strftime("%A") == weekday
+    gap = (day - published).days
+    assert (1 <= gap <= 13) if prep == "next" else (-7 <= gap <= -1)
+
+
+@given(
+    published=st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)),
+    weekday=st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]),
+    future=st.booleans(),
+)
+def test_bare_weekday_follows_tense(published, weekday, future):
+    sentence = f"Officials will meet on {weekday}." if future else f"Officials met on {weekday}."
+    [claim] = _dates(sentence, published)
+    gap = (claim.value.start - published).days
+    assert claim.value.start.strftime("%A") == weekday
+    assert (0 <= gap <= 6) if future else (-6 <= gap <= 0)
+
+
+@given(year=st.integers(min_value=1900, max_value=2099))
+def test_year_after_preposition_is_a_year(year):
+    [claim] = _dates(f"The company was founded in {year} by two brothers.", date(2023, 10, 17))
+    assert (claim.value.start, claim.value.end) == (date(year, 1, 1), date(year, 12, 31))
+
+
+def test_casualties_attach_to_their_own_numbers():
+    # issue #3: the nearest event word used to tag "3 injured" as killed
+    claims = extract_claims_from_text("1 dead, 3 injured; the attack left four people dead and 12 wounded.", None)
+    assert [(c.value.point, c.event) for c in claims] == [(1, "killed"), (3, "injured"), (4, "killed"), (12, "injured")]
+
+
+def test_identifiers_are_not_counts():
+    text = "He was shot at 3 p.m. in the 600 block of Main Street; call 555-123-4567 or dial 911 about case No. 4471."
+    assert [c.text for c in extract_claims_from_text(text, None) if c.kind == "quantity"] == []
+
+
+def test_bare_numerals_and_ordinals_are_kept():
+    [numeral] = extract_claims_from_text("33", None)
+    [ordinal] = extract_claims_from_text("twenty-fifth", None)
+    assert (numeral.kind, numeral.unit, numeral.value.point) == ("quantity", "", 33)
+    assert (ordinal.kind, ordinal.scope, ordinal.value.point) == ("ordinal", "", 25)
+
+
+def test_extract_jsonl_reads_lines_and_reports_bad_ones():
+    lines = [
+        json.dumps({"id": "a", "text": "At least 3 people died on Monday.", "published": "2023-10-17"}),
+        "",
+        "{not json",
+        json.dumps({"id": "b", "text": "They met Tuesday.", "published": "17/10/2023"}),
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"id": 7, "text": "They met Tuesday.", "published": None}),
+    ]
+    out = list(extract_jsonl(lines, tolerance=0.1))
+    assert [o["id"] for o in out] == ["a", None, None, None, 7]
+    assert [c["text"] for c in out[0]["claims"]] == ["At least 3 people", "on Monday"]
+    assert out[0]["claims"][1]["value"] == {
+        "start": "2023-10-16",
+        "end": "2023-10-16",
+        "granularity": "day",
+        "note": "past",
+    }
+    assert out[0]["claims"][0]["value"]["low"] == 3 and out[0]["claims"][0]["value"]["high"] is None
+    assert [o.get("line") for o in out[1:4]] == [3, 4, 5]
+    assert "not JSON" in out[1]["error"] and "YYYY-MM-DD" in out[2]["error"] and "object" in out[3]["error"]
+    assert out[4]["claims"][0]["value"]["start"] is None

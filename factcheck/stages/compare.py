@@ -109,7 +109,9 @@ def same_slot(
     if not names_shared:
         return False
     if a.kind == "ordinal":
-        return bool(a.event) and a.event == b.event
+        return bool(a.scope and b.scope and a.event) and a.event == b.event
+    if not a.unit or not b.unit:  # a bare number: nothing says what it counts
+        return False
     if _unit_family(a.unit) != _unit_family(b.unit):
         return False
     return not (a.event and b.event and a.event != b.event)
