@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from factcheck.config import load_config
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, InputError
+
+if TYPE_CHECKING:
+    from factcheck import ci
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 app = typer.Typer(
     help="Check fact consistency across news outlets.",
@@ -20,36 +31,153 @@ app = typer.Typer(
 )
 
 
+class OutputFormat(StrEnum):
+    """What `check` prints on stdout."""
+
+    text = "text"
+    json = "json"
+
+
+class FailOn(StrEnum):
+    """The verdicts that fail a CI job (see factcheck.ci.FAIL_ON)."""
+
+    contradict = "contradict"
+    differ = "differ"
+    any = "any"
+
+
+class _EchoWarnings(logging.Handler):
+    """Print the library's warnings as `warning: ...` lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        typer.echo(_printable(f"warning: {record.getMessage()}"), err=True)
+
+
+@contextmanager
+def _warnings_to_stderr() -> Iterator[None]:
+    """Show factcheck's logged warnings on stderr while a command runs."""
+    logger = logging.getLogger("factcheck")
+    handler = _EchoWarnings(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[str], None]]:
+    """A spinner on stderr naming the running stage, shown only on a terminal (stdout stays clean)."""
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield lambda _name: None
+        return
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True, console=console) as bar:
+        task = bar.add_task("reading", total=None)
+        yield lambda name: bar.update(task, description=name)
+
+
+def _printable(text: str) -> str:
+    """Article-derived text safe for a terminal or CI log: control characters (ANSI escapes) shown as U+FFFD."""
+    return _CONTROL_RE.sub("\ufffd", text)
+
+
+def _fail(e: FactcheckError) -> NoReturn:
+    """Print a one-line error and exit 2 (bad input or usage)."""
+    typer.echo(_printable(f"Error: {e}"), err=True)
+    raise typer.Exit(2) from None
+
+
+def _parse_write(values: list[str] | None) -> list[str]:
+    """`--write md,json` (repeatable) as a list of report formats."""
+    from factcheck.report.files import REPORT_FORMATS
+
+    if not values:
+        return list(REPORT_FORMATS)
+    formats = [f.strip() for v in values for f in v.split(",") if f.strip()]
+    for f in formats:
+        if f not in REPORT_FORMATS:
+            raise typer.BadParameter(f"{f!r} is not one of {', '.join(REPORT_FORMATS)}", param_hint="--write")
+    return formats
+
+
 @app.command()
 def check(
     inputs: Annotated[list[Path], typer.Argument(help="Batch folder(s) or article files.")],
     config: Annotated[Path | None, typer.Option("--config", "-c", help="Settings TOML file.")] = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Report folder [reports/<batch>].")] = None,
-    fmt: Annotated[list[str] | None, typer.Option("--format", "-f", help="md, json (repeatable).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Report folder (default: reports/<batch>).")] = None,
+    write: Annotated[
+        list[str] | None, typer.Option("--write", "-w", help="Report files: md,json,html,review (default: all four).")
+    ] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="What stdout shows: text, or a JSON summary.")] = (
+        OutputFormat.text
+    ),
+    fail_on: Annotated[
+        FailOn | None, typer.Option("--fail-on", help="Exit 1 on findings at or above: contradict, differ, any.")
+    ] = None,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="An earlier facts.json: only new findings fail.")
+    ] = None,
+    junit: Annotated[Path | None, typer.Option("--junit", help="Write JUnit XML (one test case per fact).")] = None,
     set_: Annotated[list[str] | None, typer.Option("--set", help="Override a setting: section.key=value.")] = None,
 ) -> None:
     """Check a batch of articles and write reports of what outlets agree, differ and contradict on.
 
-    Example: factcheck check seeds/ -f md -f json
+    Exit codes: 0 clean, 1 findings at or above --fail-on (new since --baseline, not marked
+    "false alarm" by a reviewer), 2 bad input or usage.
+
+    Example: factcheck check seeds/ --fail-on contradict --baseline reports/seeds/facts.json --junit findings.xml
     """
-    from rich.progress import Progress, SpinnerColumn, TextColumn
+    from factcheck import ci
 
-    from factcheck import api
-
+    formats = _parse_write(write)
     try:
-        cfg = load_config(config, overrides=set_ or [])
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True) as bar:
-            task = bar.add_task("reading", total=None)
-            report = api.check(inputs, cfg, progress=lambda name: bar.update(task, description=name))
-        folder = out or Path("reports") / report.batch
-        paths = api.write_report(report, folder, formats=fmt or ["md", "json"])
+        with _warnings_to_stderr(), _progress() as step:
+            cfg = load_config(config, overrides=set_ or [])
+            run = ci.run_check(
+                inputs,
+                cfg,
+                out=out,
+                formats=formats,
+                fail_on=fail_on.value if fail_on else None,
+                baseline=baseline,
+                junit=junit,
+                progress=step,
+            )
     except FactcheckError as e:
-        typer.echo(f"Error: {e}", err=True)
-        raise typer.Exit(1) from None
-    for skipped in report.skipped:
-        typer.echo(f"skipped {skipped.id}: {skipped.reason}", err=True)
-    for path in paths:
+        _fail(e)
+    for skipped in run.report.skipped:
+        typer.echo(_printable(f"skipped {skipped.id}: {skipped.reason}"), err=True)
+    if fmt is OutputFormat.json:
+        typer.echo(json.dumps(ci.summary_json(run), ensure_ascii=False, indent=2))
+    else:
+        _print_check_text(run)
+    raise typer.Exit(run.exit_code)
+
+
+def _print_check_text(run: ci.CheckRun) -> None:
+    """The human-readable outcome of `check`: files written, counts, failing findings."""
+    from factcheck import ci
+
+    summary = ci.summary_json(run)
+    for path in summary["reports"]:
         typer.echo(f"wrote {path}")
+    facts = summary["counts"]["facts"]
+    typer.echo(f"{sum(facts.values())} facts: " + ", ".join(f"{n} {v}" for v, n in facts.items()))
+    if summary["stale_decisions"]:
+        typer.echo(f"{len(summary['stale_decisions'])} stale reviewer decision(s) (findings no longer reported)")
+    if run.fail_on is None:
+        return
+    new = " new since the baseline" if run.baseline else ""
+    if not run.failing:
+        typer.echo(f"ok: no finding{new} at or above {run.fail_on!r}")
+        return
+    typer.echo(f"FAIL: {len(run.failing)} finding(s){new} at or above {run.fail_on!r}")
+    for f in run.failing:
+        typer.echo(_printable(f"  {f.verdict} {f.id} (fact {f.fact_id}): {f.explanation}"))
 
 
 @app.command("eval")
@@ -71,15 +199,16 @@ def eval_(
         cfg = load_config(config, overrides=set_ or [])
         result = evaluate(api.check(inputs, cfg), load_gold(gold))
     except FactcheckError as e:
-        typer.echo(f"Error: {e}", err=True)
-        raise typer.Exit(1) from None
+        _fail(e)
     if as_json:
         doc = {"scores": result.scores, "misses": result.misses, "false_alarms": result.false_alarms}
         typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
     for verdict, s in result.scores.items():
-        typer.echo(f"{verdict:10} gold {s['gold']:3} predicted {s['predicted']:3} "
-                   f"precision {s['precision']:.2f} recall {s['recall']:.2f}")
+        typer.echo(
+            f"{verdict:10} gold {s['gold']:3} predicted {s['predicted']:3} "
+            f"precision {s['precision']:.2f} recall {s['recall']:.2f}"
+        )
     for miss in result.misses:
         typer.echo(f"miss        {miss['verdict']}: {miss['note']}")
     for alarm in result.false_alarms:
@@ -88,17 +217,37 @@ def eval_(
 
 @app.command()
 def extract(
-    text: Annotated[str, typer.Argument(help="Text, or the path of a text file.")],
+    text: Annotated[str | None, typer.Argument(help="Text, or the path of a text file.")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    jsonl: Annotated[
+        str | None,
+        typer.Option("--jsonl", help='JSON lines of {"id", "text", "published"} (a file, or - for stdin).'),
+    ] = None,
 ) -> None:
     """Print the numbers, quantities and dates found in a text.
 
+    With --jsonl, read one record per line and write one line {"id", "claims": [...]} per record,
+    in one process; a bad line gives {"id": null, "line": N, "error": "..."} and the rest go on.
+
     Example: factcheck extract "at least 1,400 people died on Tuesday" --published 2023-10-16
     """
+    from factcheck.config import ClaimsConfig
     from factcheck.report.files import claim_json
-    from factcheck.stages.claims import extract_claims_from_text
+    from factcheck.stages.claims import extract_claims_from_text, extract_jsonl
 
+    tolerance = ClaimsConfig().approximate_tolerance
+    if jsonl is not None:
+        try:
+            stream = sys.stdin if jsonl == "-" else open(jsonl, encoding="utf-8", errors="replace")  # noqa: SIM115
+        except OSError as e:
+            _fail(InputError(f"{jsonl}: cannot read ({e.strerror})"))
+        with stream:
+            for record in extract_jsonl(stream, tolerance=tolerance):
+                typer.echo(json.dumps(record, ensure_ascii=False, sort_keys=True))
+        return
+    if text is None:
+        raise typer.BadParameter("give a TEXT (or a file), or --jsonl FILE", param_hint="TEXT")
     pub = None
     if published:
         try:
@@ -107,13 +256,44 @@ def extract(
             raise typer.BadParameter(f"{published!r} is not YYYY-MM-DD", param_hint="--published") from None
     path = Path(text)
     body = path.read_text(encoding="utf-8", errors="replace") if len(text) < 4096 and path.is_file() else text
-    claims = extract_claims_from_text(body, pub)
+    claims = extract_claims_from_text(body, pub, tolerance=tolerance)
     if as_json:
         typer.echo(json.dumps([claim_json(c) for c in claims], ensure_ascii=False, indent=2))
         return
     for c in claims:
         value = {k: v for k, v in asdict(c.value).items() if v not in (None, "", False)}
-        typer.echo(f"{c.kind:9} {c.text!r:45} {value} {c.unit}")
+        typer.echo(_printable(f"{c.kind:9} {c.text!r:45} {value} {c.unit}"))
+
+
+review_app = typer.Typer(help="Review spreadsheets: bring reviewers' decisions back.", no_args_is_help=True)
+app.add_typer(review_app, name="review")
+
+
+@review_app.command("import")
+def review_import(
+    file: Annotated[Path, typer.Argument(help="review.xlsx or review.csv as the reviewer saved it.")],
+    batch: Annotated[
+        Path | None, typer.Option("--batch", help="Batch folder (default: the one the spreadsheet recorded).")
+    ] = None,
+) -> None:
+    """Import reviewers' decisions from a review spreadsheet into the batch's decisions file.
+
+    Example: factcheck review import reports/seeds/review.xlsx
+    """
+    from factcheck.review import import_review
+
+    try:
+        result = import_review(file, batch_dir=batch)
+    except FactcheckError as e:
+        _fail(e)
+    for d in result.added:
+        typer.echo(_printable(f"added   {d.finding_id}: {d.decision}" + (f" ({d.note})" if d.note else "")))
+    for d in result.changed:
+        typer.echo(_printable(f"changed {d.finding_id}: {d.decision}" + (f" ({d.note})" if d.note else "")))
+    typer.echo(
+        f"{len(result.added)} added, {len(result.changed)} changed, {result.unchanged} unchanged, "
+        f"{len(result.stale)} stale; decisions in {result.decisions_file}"
+    )
 
 
 if __name__ == "__main__":

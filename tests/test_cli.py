@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -9,20 +10,20 @@ runner = CliRunner()
 
 def test_missing_batch_is_one_line_error(tmp_path):
     result = runner.invoke(app, ["check", str(tmp_path / "nope")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # bad input
     assert result.stderr.strip() == f"Error: {tmp_path / 'nope'}: no such file or folder"
 
 
 def test_empty_batch(tmp_path):
     result = runner.invoke(app, ["check", str(tmp_path)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "no readable article" in result.stderr
 
 
 def test_bad_setting(tmp_path):
     (tmp_path / "a.txt").write_text("Text of an article that is long enough.")
     result = runner.invoke(app, ["check", str(tmp_path), "--set", "cluster.nope=1"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.startswith("Error: --set: cluster.nope")
 
 
@@ -43,5 +44,49 @@ def test_extract_bad_date_is_usage_error():
 
 
 def test_every_command_has_help_and_example():
-    for command in app.registered_commands:
+    commands = list(app.registered_commands)
+    for group in app.registered_groups:
+        commands += group.typer_instance.registered_commands
+    assert len(commands) >= 4
+    for command in commands:
         assert command.callback.__doc__ and "Example:" in command.callback.__doc__
+
+
+def test_check_help_documents_exit_codes_and_ci_options():
+    result = runner.invoke(app, ["check", "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    for option in ("--fail-on", "--baseline", "--junit", "--format", "--write"):
+        assert option in text
+    assert "0 clean, 1 findings at or above --fail-on" in text and "2 bad input or usage" in text
+
+
+def test_readme_documents_commands_and_exit_codes():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    for needle in ("factcheck check", "factcheck review import", "--fail-on", "--baseline", "--junit", "docs/ci.md"):
+        assert needle in readme
+    assert "exit code" in readme.lower() and "2 bad input or usage" in readme
+
+
+def test_extract_jsonl_reads_many_records_in_one_process(tmp_path):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    lines = [
+        json.dumps({"id": "a", "text": "At least 1,400 people died on Tuesday.", "published": "2023-10-16"}),
+        "not json",
+        json.dumps({"id": "b", "text": "Some 130 countries attend.", "published": None}),
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", "--jsonl", str(path)])
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert [o["id"] for o in out] == ["a", None, "b"]
+    assert out[1]["line"] == 2
+    toll = next(c for c in out[0]["claims"] if c["kind"] == "quantity")
+    assert toll["value"]["low"] == 1400 and toll["value"]["high"] is None
+    day = next(c for c in out[0]["claims"] if c["kind"] == "date")
+    assert day["value"]["start"] == "2023-10-10"
+    assert CliRunner().invoke(app, ["extract", "--jsonl", str(tmp_path / "missing.jsonl")]).exit_code == 2

@@ -1,20 +1,24 @@
-"""Turn a Report into JSON and Markdown and write them atomically."""
+"""Turn a Report into JSON, Markdown, HTML and a review spreadsheet, and write them atomically."""
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from factcheck.errors import ReportError
 from factcheck.pipeline import verdict_of
-from factcheck.records import Claim, Report
+from factcheck.records import Claim, DateValue, Decision, QuantityValue, Report
 
 SCHEMA = "factcheck.report/1"
 VERDICT_RANK = {"contradict": 0, "differ": 1, "agree": 2, "single-source": 3}
+REPORT_FORMATS = ("md", "json", "html", "review")
+
+logger = logging.getLogger(__name__)
 
 
 def claim_json(claim: Claim) -> dict[str, Any]:
@@ -39,8 +43,97 @@ def claim_json(claim: Claim) -> dict[str, Any]:
     return out
 
 
-def report_json(report: Report) -> dict[str, Any]:
-    """The facts.json document."""
+def _number(x: float) -> str:
+    """A number as people write it: thousands separated, no needless decimals."""
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def _ordinal(n: int) -> str:
+    """1 -> '1st', 12 -> '12th', 23 -> '23rd'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _quantity_words(v: QuantityValue) -> str:
+    """A quantity interval in words: 'more than 1,400', 'about 50 (45 to 55)'."""
+    if v.low is not None and v.low == v.high:
+        return _number(v.low)
+    if v.low is not None and v.high is not None:
+        if v.approximate and v.point is not None:
+            return f"about {_number(v.point)} ({_number(v.low)} to {_number(v.high)})"
+        return f"between {_number(v.low)} and {_number(v.high)}"
+    if v.low is not None:
+        return f"{'at least' if v.low_inclusive else 'more than'} {_number(v.low)}"
+    if v.high is not None:
+        return f"{'at most' if v.high_inclusive else 'fewer than'} {_number(v.high)}"
+    return "an unknown amount"
+
+
+def describe_value(claim: Claim) -> str:
+    """A claim's normalised value in words, e.g. 'more than 1,400 people' or '2023-10-17'.
+
+    Example:
+        "at least 1,400 people" -> "at least 1,400 people"; "on Tuesday" (16 Oct 2023) -> "2023-10-17"
+    """
+    v = claim.value
+    if isinstance(v, DateValue):
+        if v.start is None:
+            words = "unresolved date"
+        elif v.end is None:
+            words = f"from {v.start.isoformat()}"
+        elif v.start == v.end:
+            words = v.start.isoformat()
+        else:
+            words = f"{v.start.isoformat()} to {v.end.isoformat()}"
+        return f"{words} ({v.note})" if v.note else words
+    if claim.kind == "ordinal" and v.point is not None:
+        return f"{_ordinal(int(v.point))} {claim.scope}".strip()
+    words = _quantity_words(v)
+    if claim.unit == "%":
+        return words + "%"
+    return f"{words} {claim.unit}".strip()
+
+
+def describe_slot(claims: Sequence[Claim]) -> str:
+    """What a finding compares: the kind, unit and event of its claims, e.g. 'quantity · people · killed'."""
+    if not claims:
+        return ""
+
+    def distinct(values: Iterable[str]) -> str:
+        return "/".join(dict.fromkeys(v for v in values if v))
+
+    parts = [distinct(c.kind for c in claims)]
+    if claims[0].kind == "ordinal":
+        parts.append(distinct(c.scope for c in claims))
+    elif claims[0].kind != "date":
+        parts.append(distinct(c.unit for c in claims))
+    parts.append(distinct(c.event for c in claims))
+    return " · ".join(p for p in parts if p)
+
+
+def decision_json(decision: Decision) -> dict[str, Any]:
+    """The JSON form of a reviewer's decision."""
+    return {
+        "finding": decision.finding_id,
+        "fact": decision.fact_id,
+        "decision": decision.decision,
+        "note": decision.note,
+        "reviewer": decision.reviewer,
+        "imported_at": decision.imported_at,
+    }
+
+
+def stale_decisions(report: Report, decisions: Mapping[str, Decision]) -> list[Decision]:
+    """Decisions on findings this report no longer has, sorted by finding id (they are kept, not dropped)."""
+    current = {f.id for f in report.findings}
+    return [decisions[fid] for fid in sorted(decisions) if fid not in current]
+
+
+def report_json(report: Report, decisions: Mapping[str, Decision] | None = None) -> dict[str, Any]:
+    """The facts.json document; each finding carries its reviewer's decision (or null)."""
+    decisions = decisions or {}
     sentences = {s.id: s for s in report.sentences}
     facts = []
     for fact in report.facts:
@@ -67,6 +160,7 @@ def report_json(report: Report) -> dict[str, Any]:
                         "claims": list(f.claim_ids),
                         "explanation": f.explanation,
                         "confidence": f.confidence,
+                        "decision": decision_json(decisions[f.id]) if f.id in decisions else None,
                     }
                     for f in findings
                 ],
@@ -95,6 +189,7 @@ def report_json(report: Report) -> dict[str, Any]:
         ],
         "facts": facts,
         "skipped": [{"id": s.id, "reason": s.reason} for s in report.skipped],
+        "stale_decisions": [decision_json(d) for d in stale_decisions(report, decisions)],
         "config": report.config,
     }
 
@@ -107,9 +202,19 @@ def _md_escape(text: str) -> str:
     return out.replace("\n", " ")
 
 
-def render_markdown(report: Report) -> str:
-    """The editor's report: summary, then contradictions, differences, agreements."""
-    doc = report_json(report)
+def _md_decision(decision: dict[str, Any]) -> str:
+    """A reviewer's decision in Markdown: '**false alarm** by Ann (a typo in the wire copy)'."""
+    out = f"**{_md_escape(decision['decision'])}**"
+    if decision["reviewer"]:
+        out += f" by {_md_escape(decision['reviewer'])}"
+    if decision["note"]:
+        out += f" ({_md_escape(decision['note'])})"
+    return out
+
+
+def render_markdown(report: Report, decisions: Mapping[str, Decision] | None = None) -> str:
+    """The editor's report: summary, then contradictions, differences, agreements, with reviewers' decisions."""
+    doc = report_json(report, decisions)
     outlets = {a["id"]: a["outlet"] for a in doc["articles"]}
     counts = {v: sum(1 for f in doc["facts"] if f["verdict"] == v) for v in VERDICT_RANK}
     lines = [f"# factcheck report: {_md_escape(report.batch)}", ""]
@@ -144,6 +249,7 @@ def render_markdown(report: Report) -> str:
                 lines.append(
                     f"- **{finding['verdict']}** ({finding['how']}, confidence {finding['confidence']}): "
                     f"{_md_escape(finding['explanation'])}"
+                    + (f" — reviewer: {_md_decision(finding['decision'])}" if finding["decision"] else "")
                 )
             if not fact["findings"] and verdict != "single-source":
                 lines.append("- similar wording across outlets; no numbers or dates to compare")
@@ -159,39 +265,102 @@ def render_markdown(report: Report) -> str:
     if doc["skipped"]:
         lines += ["", "## Skipped", ""]
         lines += [f"- {_md_escape(s['id'])}: {_md_escape(s['reason'])}" for s in doc["skipped"]]
+    if doc["stale_decisions"]:
+        lines += ["", "## Stale reviewer decisions", "", "Decisions on findings this run no longer reports (kept):", ""]
+        lines += [
+            f"- {_md_escape(d['finding'])} (fact {_md_escape(d['fact'])}): {_md_decision(d)}"
+            for d in doc["stale_decisions"]
+        ]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _write_atomic(path: Path, content: str) -> Path:
-    """Write a file through a temporary file and a rename, so a kill never leaves half a file."""
+def write_atomic(path: Path, content: str | bytes) -> Path:
+    """Write a file through a temporary file and a rename, so a kill never leaves half a file.
+
+    Raises:
+        ReportError: the file cannot be written.
+    """
+    tmp = ""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(content)
+        if isinstance(content, bytes):
+            with os.fdopen(fd, "wb") as f:
+                f.write(content)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+                f.write(content)
         os.replace(tmp, path)
     except OSError as e:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
         raise ReportError(f"{path}: cannot write report: {e.strerror}") from None
     return path
 
 
-def _write_json(report: Report, out: Path) -> Path:
+_write_atomic = write_atomic  # older name, kept for other modules
+
+
+def _write_json(report: Report, out: Path, decisions: Mapping[str, Decision]) -> list[Path]:
     """Write facts.json."""
-    text = json.dumps(report_json(report), sort_keys=True, ensure_ascii=False, indent=2) + "\n"
-    return _write_atomic(out / "facts.json", text)
+    text = json.dumps(report_json(report, decisions), sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+    return [write_atomic(out / "facts.json", text)]
 
 
-def _write_md(report: Report, out: Path) -> Path:
+def _write_md(report: Report, out: Path, decisions: Mapping[str, Decision]) -> list[Path]:
     """Write report.md."""
-    return _write_atomic(out / "report.md", render_markdown(report))
+    return [write_atomic(out / "report.md", render_markdown(report, decisions))]
 
 
-FORMATS: dict[str, Callable[[Report, Path], Path]] = {"json": _write_json, "md": _write_md}
+def _write_html(report: Report, out: Path, decisions: Mapping[str, Decision]) -> list[Path]:
+    """Write report.html, or skip it with a warning while the HTML renderer is not installed."""
+    try:
+        from factcheck.report.html import render_html
+    except ModuleNotFoundError as e:
+        if e.name != "factcheck.report.html":
+            raise
+        logger.warning("html report skipped: factcheck.report.html is not available")
+        return []
+    return [write_atomic(out / "report.html", render_html(report, decisions))]
 
 
-def write_report(report: Report, out: Path, *, formats: Sequence[str] = ("md", "json")) -> list[Path]:
-    """Write the report in each format into folder `out`."""
-    unknown = [f for f in formats if f not in FORMATS]
+Writer = Callable[[Report, Path, Mapping[str, Decision]], list[Path]]
+FORMATS: dict[str, Writer] = {"md": _write_md, "json": _write_json, "html": _write_html}
+
+
+def write_report(
+    report: Report,
+    out: Path,
+    *,
+    formats: Sequence[str] = ("md", "json"),
+    decisions: Mapping[str, Decision] | None = None,
+    batch_dir: Path | None = None,
+) -> list[Path]:
+    """Write the report in each format (md, json, html, review) into folder `out`.
+
+    Args:
+        report: the run's report.
+        out: the report folder.
+        formats: any of REPORT_FORMATS; "review" writes review.xlsx and review.csv.
+        decisions: reviewers' decisions by finding id, shown in every format.
+        batch_dir: the batch folder, recorded in the review spreadsheet so `review import` finds it.
+
+    Returns:
+        The files written.
+
+    Raises:
+        ReportError: an unknown format, or a file cannot be written.
+    """
+    unknown = [f for f in formats if f not in REPORT_FORMATS]
     if unknown:
-        raise ReportError(f"unknown report format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
-    return [FORMATS[f](report, out) for f in formats]
+        raise ReportError(f"unknown report format {unknown[0]!r}; choose from {', '.join(REPORT_FORMATS)}")
+    decisions = decisions or {}
+    paths: list[Path] = []
+    for fmt in dict.fromkeys(formats):
+        if fmt == "review":
+            from factcheck.review import write_review
+
+            paths += write_review(report, out, decisions, batch_dir=batch_dir)
+        else:
+            paths += FORMATS[fmt](report, out, decisions)
+    return paths
