@@ -13,6 +13,7 @@ from typing import Any
 from factcheck.errors import ReportError
 from factcheck.pipeline import verdict_of
 from factcheck.records import Claim, DateValue, Decision, QuantityValue, Report
+from factcheck.stages.syndication import independent_sources
 
 SCHEMA = "factcheck.report/1"
 VERDICT_RANK = {"contradict": 0, "differ": 1, "agree": 2, "single-source": 3}
@@ -146,6 +147,7 @@ def report_json(report: Report, decisions: Mapping[str, Decision] | None = None)
                 "verdict": verdict_of(report, fact),
                 "summary": sentences[fact.sentence_ids[0]].text,
                 "articles": list(fact.article_ids),
+                "independent_sources": independent_sources(fact.article_ids, report.syndicated),
                 "mentions": [
                     {"article": s.article_id, "sentence": s.id, "text": s.text, "start": s.start, "end": s.end}
                     for s in (sentences[sid] for sid in fact.sentence_ids)
@@ -187,6 +189,7 @@ def report_json(report: Report, decisions: Mapping[str, Decision] | None = None)
             {"article": d.article_id, "start": d.start, "end": d.end, "rule": d.rule, "text": d.text}
             for d in report.dropped
         ],
+        "syndicated": [list(group) for group in report.syndicated],
         "facts": facts,
         "skipped": [{"id": s.id, "reason": s.reason} for s in report.skipped],
         "stale_decisions": [decision_json(d) for d in stale_decisions(report, decisions)],
@@ -229,6 +232,9 @@ def render_markdown(report: Report, decisions: Mapping[str, Decision] | None = N
             f"| {_md_escape(a['id'])} | {_md_escape(a['outlet'])} | {a['published'] or 'unknown'} | "
             f"{_md_escape(a['published_source'])} {_md_escape(a['published_evidence'])} |"
         )
+    for group in doc["syndicated"]:
+        names = ", ".join(_md_escape(a) for a in group)
+        lines += ["", f"Syndicated copies of one story (counted as one independent source): {names}."]
     titles = {
         "contradict": "Contradictions",
         "differ": "Differences",
