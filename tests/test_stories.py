@@ -1,0 +1,115 @@
+"""Story grouping of a mixed feed, check_feed and the feed index (#7)."""
+
+import json
+from datetime import date
+
+from factcheck import api
+from factcheck.config import load_config
+from factcheck.records import Article
+from factcheck.stories import group_stories, story_anchors
+from tests.conftest import FakeEmbedder
+
+
+def _article(art_id, day, title, text, outlet="Outlet"):
+    return Article(art_id, outlet, title, None, date(2015, 6, day) if day else None, "field", "", "", text)
+
+
+# Two look-alike shootings (same words, other town, other names, a week apart) and an unrelated story.
+FEED = [
+    _article(
+        "s1",
+        1,
+        "Man shot dead in Dayton",
+        "A man was shot dead in Dayton on Monday. Police said John Carver, 34, died at the scene.",
+    ),
+    _article(
+        "s2",
+        2,
+        "Dayton shooting victim named",
+        "Police named John Carver, 34, as the man shot dead in Dayton on Monday.",
+    ),
+    _article(
+        "t1",
+        9,
+        "Man shot dead in Toledo",
+        "A man was shot dead in Toledo on Monday. Police said Luis Ortega, 27, died at the scene.",
+    ),
+    _article(
+        "t2",
+        9,
+        "Toledo shooting victim named",
+        "Police named Luis Ortega, 27, as the man shot dead in Toledo on Monday.",
+    ),
+    _article(
+        "b1",
+        3,
+        "Budget passes in Salem",
+        "The Salem council passed a budget of 40 million dollars for roads and schools.",
+    ),
+]
+
+
+def _ids(stories):
+    return [[a.id for a in story] for story in stories]
+
+
+def test_lookalike_events_stay_apart(tmp_path):
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path}"])
+    stories = _ids(group_stories(FEED, FakeEmbedder(), cfg))
+    assert sorted(stories) == [["b1"], ["s1", "s2"], ["t1", "t2"]]
+    assert stories[0] == ["s1", "s2"]  # ordered by earliest article
+
+
+def test_dates_keep_the_same_words_apart(tmp_path):
+    # The same text a month apart is two events when dates count, one when they do not.
+    a = _article("x1", 1, "Fire at the mill", "A fire destroyed the old Harmon mill on Friday night.")
+    b = _article("x2", 30, "Fire at the mill", "A fire destroyed the old Harmon mill on Friday night.")
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path}"])
+    assert len(group_stories([a, b], FakeEmbedder(), cfg)) == 2
+    cfg_no_dates = load_config(overrides=[f"embed.cache_dir={tmp_path}", "stories.max_days_apart=0"])
+    assert len(group_stories([a, b], FakeEmbedder(), cfg_no_dates)) == 1
+
+
+def test_small_feeds(tmp_path):
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path}"])
+    assert group_stories([], FakeEmbedder(), cfg) == []
+    assert _ids(group_stories(FEED[:1], FakeEmbedder(), cfg)) == [["s1"]]
+
+
+def test_story_anchors():
+    assert story_anchors("Police said John Carver, 34, died in Dayton on Monday.") == [
+        "john",
+        "carver",
+        "dayton",
+        "n:34",
+    ]
+
+
+def test_check_feed_writes_a_report_per_story_and_an_index(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    hostile = {"id": "h1", "outlet": "<script>alert(1)</script>", "title": "[click](javascript:alert(1)) <b>x</b>"}
+    rows = [
+        {"id": a.id, "outlet": a.outlet, "title": a.title, "published": a.published.isoformat(), "text": a.text}
+        for a in FEED
+    ]
+    rows.append({**hostile, "published": "2015-07-20", "text": "Unrelated gardening advice about roses and soil."})
+    feed.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}", "compare.parser="])
+    steps = []
+    reports = api.check_feed([feed], cfg, embedder=FakeEmbedder(), progress=steps.append)
+    assert [len(r.articles) for r in reports] == [2, 1, 2, 1]
+    assert "stories" in steps
+    assert reports[0].batch == "story-001-man-shot-dead-in-dayton"
+    out = tmp_path / "reports"
+    paths = api.write_feed(reports, out, formats=["md", "json"])
+    assert out / "index.md" in paths
+    assert (out / reports[0].batch / "report.md").is_file()
+    index = (out / "index.md").read_text()
+    assert f"[{reports[0].batch}]({reports[0].batch}/report.md)" in index
+    assert "<script>" not in index and "&lt;script&gt;" in index
+    assert "[click](" not in index and "\\[click\\](javascript" in index  # shown, not a link
+    html = out / "index.html"
+    if html.is_file():  # written when factcheck.report.html is installed
+        page = html.read_text()
+        assert "<script>" not in page and "&lt;script&gt;" in page
+        assert f'href="{reports[0].batch}/report.html"' in page
