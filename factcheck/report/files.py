@@ -160,6 +160,7 @@ def report_json(report: Report, decisions: Mapping[str, Decision] | None = None)
                         "how": f.how,
                         "articles": list(f.articles),
                         "claims": list(f.claim_ids),
+                        "sentences": list(f.sentence_ids),
                         "explanation": f.explanation,
                         "confidence": f.confidence,
                         "decision": decision_json(decisions[f.id]) if f.id in decisions else None,
