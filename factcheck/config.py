@@ -27,6 +27,8 @@ class IngestConfig(BaseModel):
     """Articles with more characters than this are skipped with a warning (a dump, not an article)."""
     manifest_name: str = "manifest.csv"
     """Name of the optional metadata file in a batch folder."""
+    ignore_names: tuple[str, ...] = ("gold.json", "factcheck-decisions.jsonl")
+    """Files in a batch folder that are not articles (gold findings, reviewer decisions)."""
     languages: tuple[str, ...] = ("en",)
     """Languages (ISO 639-1) that are checked; articles detected in another language are skipped. [] checks all."""
 
@@ -148,7 +150,7 @@ class StoriesConfig(BaseModel):
     distance_threshold: float = 0.6
     """Combined distance under which articles (average linkage) are one story."""
     max_days_apart: int = 14
-    """Articles published further apart than this are never one story; 0 ignores dates."""
+    """Articles published further apart than this count as unrelated (maximal distance); 0 ignores dates."""
 
 
 class ScaleConfig(BaseModel):

@@ -56,3 +56,22 @@ def test_user_pattern():
     article = _article("Sponsored: buy things now and save a lot today.\nReal reporting happened here today.\n")
     dropped = clean_article(article, CleanConfig(drop_patterns=("^Sponsored:",)))
     assert [d.rule for d in dropped] == ["user_pattern"]
+
+
+def test_long_paragraph_is_cut_only_at_sentence_ends():
+    # a paragraph over segment.CHUNK_CHARS goes to pySBD in pieces (#6); no piece may split "U.S." or "Mr."
+    unit = "The U.S. envoy met Mr. Smith in Doha on Monday. He said “talks went well.” "
+    article = _article(unit * 100)
+    sentences = split_sentences([article], [], SegmentConfig())
+    assert [s.text for s in sentences] == [
+        "The U.S. envoy met Mr. Smith in Doha on Monday.",
+        "He said “talks went well.”",
+    ] * 100
+
+
+def test_max_sentence_chars_cuts_runs_at_spaces():
+    article = _article("alpha beta gamma delta " * 30 + "end.")
+    sentences = split_sentences([article], [], SegmentConfig(max_sentence_chars=100))
+    assert all(len(s.text) <= 100 for s in sentences)
+    assert " ".join(s.text for s in sentences) == article.text.strip()
+    assert all(article.text[s.start : s.end] == s.text for s in sentences)

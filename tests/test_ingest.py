@@ -74,7 +74,7 @@ def test_same_article_twice_and_duplicate_ids(tmp_path):
     )
     articles, skipped = load_articles([tmp_path], IngestConfig())
     assert [a.id for a in articles] == ["x", "x~2"]
-    assert [s.reason for s in skipped] == ["same article twice", "duplicate article id (renamed)"]
+    assert [s.reason for s in skipped] == ["same article twice", "duplicate article id (renamed x~2)"]
 
 
 def test_html_main_text(tmp_path):
@@ -87,3 +87,15 @@ def test_html_main_text(tmp_path):
     [article], _ = load_articles([tmp_path], IngestConfig())
     assert "approved the budget" in article.text
     assert "alert(1)" not in article.text
+
+
+def test_gold_and_decisions_files_are_not_articles(tmp_path):
+    from factcheck.config import IngestConfig
+    from factcheck.stages.ingest import load_articles
+
+    (tmp_path / "a.txt").write_text("Outlet A reports that 130 countries attend the forum.\n", encoding="utf-8")
+    (tmp_path / "gold.json").write_text('[{"verdict": "agree", "mentions": []}]', encoding="utf-8")
+    (tmp_path / "factcheck-decisions.jsonl").write_text('{"finding_id": "R1", "decision": "confirmed"}\n')
+    articles, skipped = load_articles([tmp_path], IngestConfig())
+    assert [a.id for a in articles] == ["a"]
+    assert skipped == []

@@ -281,6 +281,10 @@ def render_markdown(report: Report, decisions: Mapping[str, Decision] | None = N
     return "\n".join(lines).rstrip() + "\n"
 
 
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
 def write_atomic(path: Path, content: str | bytes) -> Path:
     """Write a file through a temporary file and a rename, so a kill never leaves half a file.
 
@@ -291,12 +295,11 @@ def write_atomic(path: Path, content: str | bytes) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        if isinstance(content, bytes):
-            with os.fdopen(fd, "wb") as f:
-                f.write(content)
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-                f.write(content)
+        with os.fdopen(fd, "wb") as f:
+            f.write(content if isinstance(content, bytes) else content.encode("utf-8"))
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; a report is as readable as any file
         os.replace(tmp, path)
     except OSError as e:
         if tmp and os.path.exists(tmp):

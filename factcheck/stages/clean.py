@@ -8,23 +8,25 @@ from collections.abc import Sequence
 from factcheck.config import CleanConfig
 from factcheck.records import Article, DroppedSpan
 
-INLINE_DEBRIS_RE = re.compile(r"<\s*/?\s*[a-zA-Z]{1,10}\s*/?>|(?<![\w<])/[a-zA-Z]{1,6}>")
+# Quantifiers next to each other are bounded ({0,3}, {0,20}, {1,64}) so a pathological line (a megabyte of
+# spaces after "<", an address-like run with no "@") cannot make a rule backtrack quadratically (#6).
+INLINE_DEBRIS_RE = re.compile(r"<\s{0,3}/?\s{0,3}[a-zA-Z]{1,10}\s{0,3}/?>|(?<![\w<])/[a-zA-Z]{1,6}>")
 PROMPT_RE = re.compile(
-    r"^\W*(share( this)?( article)?:?|spread the love|video embed|read more:?|related (news|content|articles?|stories)"
+    r"^\W{0,20}(share( this)?( article)?:?|spread the love|video embed|read more:?|related (news|content|articles?|stories)"
     r"|most popular( articles)?|check out .{0,60}|click here\b.*|join .{0,40}\b(whatsapp|telegram|facebook|signal) (group|channel)"
     r"|.{0,60}\bnewsletter\b.{0,60}|sign up\b.{0,80}|subscribe\b.{0,80}|be the first to comment|leave a (reply|comment)"
     r"|your email address will not be published\.?.*|advertisement|follow us\b.{0,60}|comments?( \(\d+\))?)\W*$",
     re.IGNORECASE,
 )
-COPYRIGHT_RE = re.compile(r"^\W*(©|\(c\)|copyright\b|all rights\b.{0,80}reserved)", re.IGNORECASE)
+COPYRIGHT_RE = re.compile(r"^\W{0,20}(©|\(c\)|copyright\b|all rights\b.{0,80}reserved)", re.IGNORECASE)
 COPYRIGHT_TAIL_RE = re.compile(r"all rights (reproduction and representation )?reserved|©\s*\(?\d{4}", re.IGNORECASE)
 CREDIT_RE = re.compile(
     r"(©\s*[A-Z][\w .–—-]{1,80}$)|(\b[A-Z][a-z]+ [A-Z][a-z]+/(AP|AFP|Reuters|Getty Images|EPA)\s*$)"
-    r"|\b(photo|image|picture)\s*(credit)?\s*:\s",
+    r"|\b(photo|image|picture)\s{0,3}(credit)?\s{0,3}:\s",
 )
 BIO_RE = re.compile(
     r"(\bhas been an? (reporter|writer|editor|correspondent|journalist)\b|\bcontact me\b|\bget in touch\b"
-    r"|[\w.+-]+@[\w-]+\.[\w.]+|\b1-\d{3}-\d{3}-\d{4}\b|^by [A-Z][\w'-]+( [A-Z][\w'-]+){0,3}$)",
+    r"|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]+|\b1-\d{3}-\d{3}-\d{4}\b|^by [A-Z][\w'-]+( [A-Z][\w'-]+){0,3}$)",
     re.IGNORECASE,
 )
 SENTENCE_END_RE = re.compile(r"[.!?\"”’)»]\s*$")

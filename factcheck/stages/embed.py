@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -189,11 +190,25 @@ def embed_texts(texts: Sequence[str], embedder: Embedder, cfg: EmbedConfig) -> t
     cache = VectorCache(Path(cfg.cache_dir)) if cfg.cache_dir else None
     keys = {text: _key(embedder.name, text) for text in texts}
     by_key = cache.get_many(list(keys.values())) if cache is not None else {}
-    missing = sorted((t for t, k in keys.items() if k not in by_key), key=len, reverse=True)
-    for start in range(0, len(missing), ENCODE_CHUNK):
-        chunk = missing[start : start + ENCODE_CHUNK]
-        new = {keys[t]: vec for t, vec in zip(chunk, embedder.encode(chunk), strict=True)}
-        if cache is not None:
-            cache.put_many(new)
-        by_key.update(new)
-    return np.vstack([by_key[keys[t]] for t in texts]).astype(np.float32, copy=False), len(missing)
+    if by_key:  # entries of another length than most are corrupt: recompute them
+        dim = Counter(v.shape[0] for v in by_key.values()).most_common(1)[0][0]
+        by_key = {k: v for k, v in by_key.items() if v.shape[0] == dim}
+    n_new = 0
+    while True:
+        missing = sorted((t for t, k in keys.items() if k not in by_key), key=len, reverse=True)
+        for start in range(0, len(missing), ENCODE_CHUNK):
+            chunk = missing[start : start + ENCODE_CHUNK]
+            new = {keys[t]: vec for t, vec in zip(chunk, embedder.encode(chunk), strict=True)}
+            if cache is not None:
+                cache.put_many(new)
+            by_key.update(new)
+        n_new += len(missing)
+        if not missing:
+            break
+        dim = len(by_key[keys[missing[0]]])  # the model's own dimension
+        stale = [k for k, v in by_key.items() if v.shape[0] != dim]
+        if not stale:
+            break
+        for k in stale:  # cached under this model's key but of another length
+            del by_key[k]
+    return np.vstack([by_key[keys[t]] for t in texts]).astype(np.float32, copy=False), n_new

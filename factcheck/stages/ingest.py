@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,6 +18,7 @@ from typing import Any
 from factcheck.config import IngestConfig
 from factcheck.errors import InputError
 from factcheck.records import Article, Skipped
+from factcheck.stages.language import unsupported_language
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv"}
 METADATA_FILES = {"manifest.csv", "gold.json"}
@@ -47,21 +52,83 @@ DATELINE_RE = re.compile(
     rf"^\s*(?:[A-Z][\w .,'-]{{0,40}}?,\s*)?{_MONTH_RE}\s+(?P<day>\d{{1,2}})\s*[:\-–—]", re.IGNORECASE | re.MULTILINE
 )
 RECORD_TEXT_KEYS = ("text", "content", "body", "article")
+RECORD_PATH_KEYS = ("path", "file")
+BINARY_MAGIC = (
+    b"\x89PNG",
+    b"\xff\xd8\xff",  # JPEG
+    b"GIF8",
+    b"%PDF",
+    b"PK\x03\x04",  # zip, docx, xlsx
+    b"\x1f\x8b",  # gzip
+    b"\x7fELF",
+    b"RIFF",
+    b"OggS",
+    b"ID3",
+    b"\x00\x00\x01\x00",  # ico
+)
+MAX_CONTROL_RATIO = 0.1
+"""A file whose first bytes hold more control bytes than this is binary, not text with a stray NUL."""
+MIN_UTF8_EVIDENCE = 10
+"""Text is read as UTF-8 despite invalid bytes when it has this many valid non-ASCII UTF-8 characters per invalid one."""
+MAX_UNPRINTABLE_RATIO = 0.05
+"""Decoded text with more unprintable characters than this is a mis-decoded binary file."""
+MAX_REASONS_SHOWN = 3
+"""How many skipped files an error about an empty batch names."""
+MAX_FIELD_CHARS = 300
+"""Titles, outlets, ids and urls are cut to this length."""
+_WHITESPACE_RE = re.compile(r"\s+")
+_CONTROL_BYTES = frozenset([*range(0, 9), 11, *range(14, 27), *range(28, 32), 127])
 
 
-def _decode(raw: bytes, path: Path) -> str:
-    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, else the best guess."""
+class _Unreadable(Exception):
+    """A file of the batch that is skipped (not text, undecodable, bad HTML); the message is the reason."""
+
+
+def _utf16_without_bom(sample: bytes) -> str:
+    """'utf-16-le' or 'utf-16-be' when every other byte is NUL (ASCII text in UTF-16), else ''."""
+    half = max(len(sample) // 2, 1)
+    even, odd = sample[0::2].count(0) / half, sample[1::2].count(0) / half
+    if odd > 0.4 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.4 and odd < 0.05:
+        return "utf-16-be"
+    return ""
+
+
+def _decode(raw: bytes) -> str:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16, else the best guess.
+
+    Raises:
+        _Unreadable: the bytes are binary (an image, an archive, random data).
+    """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        return raw.decode("utf-16", errors="replace")
+    sample = raw[:8192]
+    if raw.startswith(BINARY_MAGIC):
+        raise _Unreadable("binary file")
+    utf16 = _utf16_without_bom(sample)
+    if utf16:
+        return raw.decode(utf16, errors="replace")
+    if sum(b in _CONTROL_BYTES for b in sample) > MAX_CONTROL_RATIO * len(sample):
+        raise _Unreadable("binary file")
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
+        text = raw.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd")
+    if bad and len(text) - len(text.encode("ascii", "ignore")) - bad < MIN_UTF8_EVIDENCE * bad:
+        # not UTF-8 with a stray byte (a truncated download) but another encoding: guess it
         from charset_normalizer import from_bytes
 
         best = from_bytes(raw).best()
         if best is None:
-            raise InputError(f"{path}: not text (cannot detect its encoding)") from None
-        return str(best)
+            raise _Unreadable("not text (cannot detect its encoding)")
+        text = str(best)
+    head = text[:8192]
+    unprintable = sum(ch == "\ufffd" or (unicodedata.category(ch)[0] == "C" and ch not in "\n\r\t\x00") for ch in head)
+    if unprintable > MAX_UNPRINTABLE_RATIO * max(len(head), 1):
+        raise _Unreadable("binary file (not readable as text)")
+    return text
 
 
 def _normalise_newlines(text: str) -> str:
@@ -70,14 +137,18 @@ def _normalise_newlines(text: str) -> str:
 
 
 def parse_date(value: str) -> date | None:
-    """Parse an ISO date (or the date part of an ISO timestamp); None when malformed."""
+    """Parse an ISO date (or the date part of an ISO timestamp) or 'October 16, 2023'; None when malformed."""
     value = (value or "").strip()
     if not value:
         return None
     try:
         return date.fromisoformat(value[:10])
     except ValueError:
-        return None
+        pass
+    written = _explicit_dates(value[:100])
+    if len(written) == 1 and written[0][1].strip() == value.rstrip(". "):
+        return written[0][0]
+    return None
 
 
 def _explicit_dates(text: str) -> list[tuple[date, str]]:
@@ -97,17 +168,18 @@ def _explicit_dates(text: str) -> list[tuple[date, str]]:
     return found
 
 
-def estimate_published(text: str) -> tuple[date | None, str]:
+def estimate_published(text: str, *, today: date | None = None) -> tuple[date | None, str]:
     """Estimate a publication date from the text alone.
 
     A dateline ("October 20: ...") wins, its year taken from the latest explicit
     date; otherwise the latest explicit full date the article mentions, which
-    the article can only have been published on or after.
+    the article can only have been published on or after. Dates after `today`
+    are plans ("the vote on March 3, 2031"), not evidence, and are ignored.
 
     Returns:
         The estimate (or None) and the evidence that supports it.
     """
-    explicit = _explicit_dates(text)
+    explicit = [(d, surface) for d, surface in _explicit_dates(text) if today is None or d <= today]
     latest = max(explicit, default=None)
     m = DATELINE_RE.search(text[:2000])
     if m:
@@ -125,36 +197,69 @@ def estimate_published(text: str) -> tuple[date | None, str]:
 
 def _first_line(text: str) -> str:
     """The first non-empty line, as a fallback title."""
-    for line in text.splitlines():
+    for line in text[:5000].splitlines():
         if line.strip():
             return line.strip()[:300]
     return ""
 
 
+def _leaves_folder(base: Path, name: str | Path) -> bool:
+    """True when `name` (relative, absolute, or a symlink) resolves outside `base`."""
+    return not (base / name).resolve().is_relative_to(base.resolve())
+
+
 def _safe_path(base: Path, name: str, where: str) -> Path:
     """Resolve `name` inside `base`; refuse paths that leave the batch folder."""
-    candidate = (base / name).resolve()
-    if not candidate.is_relative_to(base.resolve()):
+    if "\x00" in name or _leaves_folder(base, name):
         raise InputError(f"{where}: path {name!r} leaves the batch folder")
-    return candidate
+    return (base / name).resolve()
 
 
 def read_manifest(folder: Path, name: str) -> dict[str, dict[str, str]]:
-    """Read `manifest.csv` (columns file, outlet, url, published, ...) keyed by file name and stem."""
+    """Read `manifest.csv` (columns file, outlet, url, published, ...) keyed by file name and stem.
+
+    Raises:
+        InputError: the manifest is not text, lacks a file name, or names a path outside the folder.
+    """
     path = folder / name
     if not path.is_file():
         return {}
-    text = _normalise_newlines(_decode(path.read_bytes(), path))
+    try:
+        text = _normalise_newlines(_decode(path.read_bytes()))
+    except (OSError, _Unreadable) as e:
+        raise InputError(f"{path}: cannot read the manifest: {_reason(e)}") from None
     rows: dict[str, dict[str, str]] = {}
-    for line_no, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+    for line_no, row, error in _csv_rows(text):
+        if row is None:
+            raise InputError(f"{path} line {line_no}: {error}")
         file_name = (row.get("file") or "").strip()
         if not file_name:
             raise InputError(f"{path} line {line_no}: missing 'file'")
         _safe_path(folder, file_name, f"{path} line {line_no}")
-        clean = {k: (v or "").strip() for k, v in row.items() if k}
+        clean = {k: v.strip() for k, v in row.items() if isinstance(k, str) and isinstance(v, str)}
         rows[file_name] = clean
         rows[Path(file_name).stem] = clean
     return rows
+
+
+def _reason(error: Exception) -> str:
+    """A one-line reason from an OSError or a skip."""
+    return error.strerror or str(error) if isinstance(error, OSError) else str(error)
+
+
+def _field(meta: dict[str, Any], *keys: str) -> str:
+    """The first key holding a string or number, as one line of at most MAX_FIELD_CHARS; '' if none.
+
+    Lists, objects and booleans are ignored: a record's fields are untrusted.
+    """
+    for key in keys:
+        value = meta.get(key)
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            continue
+        text = " ".join(str(value).split())[:MAX_FIELD_CHARS]
+        if text:
+            return text
+    return ""
 
 
 def _make_article(
@@ -163,21 +268,27 @@ def _make_article(
     text: str,
     path: Path,
     meta: dict[str, Any],
+    today: date,
 ) -> Article:
     """Build an Article from text and metadata, inferring what the metadata lacks."""
     text = _normalise_newlines(text)
-    published_raw = str(meta.get("published") or meta.get("published_at") or meta.get("date") or "")
+    published_raw = _field(meta, "published", "published_at", "date")
     published = parse_date(published_raw)
     if published is not None:
-        source, evidence = meta.get("_source", "record"), str(meta.get("comment", ""))
+        source, evidence = str(meta.get("_source", "record")), _field(meta, "comment")
     else:
-        published, evidence = estimate_published(text)
+        published, evidence = estimate_published(text, today=today)
         source = "estimated" if published else "missing"
+        if published_raw:
+            evidence = "; ".join(filter(None, [f"malformed date {published_raw!r} ignored", evidence]))
+    if published is not None and published > today:
+        # kept as given, but flagged: relative dates resolved against it will be off too (#6)
+        evidence = "; ".join(filter(None, [evidence, f"date is in the future (after {today.isoformat()})"]))
     return Article(
         id=article_id,
-        outlet=str(meta.get("outlet") or meta.get("source") or "") or article_id,
-        title=str(meta.get("title") or "") or _first_line(text),
-        url=str(meta.get("url") or "") or None,
+        outlet=_field(meta, "outlet", "source") or article_id,
+        title=_field(meta, "title") or _first_line(text),
+        url=_field(meta, "url") or None,
         published=published,
         published_source=source,
         published_evidence=evidence,
@@ -186,39 +297,87 @@ def _make_article(
     )
 
 
-def _records_from_file(path: Path, text: str) -> Iterable[tuple[int, dict[str, Any] | None, str]]:
-    """Yield (line number, record or None, error) for JSON, JSONL and CSV files."""
-    if path.suffix == ".jsonl":
-        for line_no, line in enumerate(text.splitlines(), start=1):
+@contextmanager
+def _csv_field_limit(text: str) -> Iterator[None]:
+    """Let a CSV field be as long as the whole text (an article), not csv's default 128 KiB."""
+    previous_limit = csv.field_size_limit()
+    csv.field_size_limit(max(previous_limit, len(text) + 1))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous_limit)
+
+
+def _csv_header(text: str) -> list[str]:
+    """The lower-cased column names of a CSV text; [] when its first record cannot be read."""
+    with _csv_field_limit(text):
+        try:
+            return [h.strip().lower() for h in next(csv.reader(io.StringIO(text)), [])]
+        except csv.Error:
+            return []
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+    """Yield (first line of the record, row or None, error) for a CSV text; a bad row does not end the file."""
+    with _csv_field_limit(text):
+        reader = csv.DictReader(io.StringIO(text))
+        line_no = 2
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as e:
+                yield line_no, None, f"bad CSV ({e})"
+                line_no = reader.line_num + 1
+                continue
+            yield line_no, row, ""
+            line_no = reader.line_num + 1
+
+
+def _records_from_file(path: Path, text: str) -> Iterable[tuple[str, dict[str, Any] | None, str]]:
+    """Yield (where, record or None, error) for JSON, JSONL and CSV files; `where` is 'line N' or 'item N'."""
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        for line_no, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
                 continue
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as e:
-                yield line_no, None, f"bad JSON ({e.msg})"
+                yield f"line {line_no}", None, f"bad JSON ({e.msg})"
                 continue
-            yield (line_no, obj, "") if isinstance(obj, dict) else (line_no, None, "not an object")
-    elif path.suffix == ".json":
+            except RecursionError:
+                yield f"line {line_no}", None, "bad JSON (nested too deeply)"
+                continue
+            yield (f"line {line_no}", obj, "") if isinstance(obj, dict) else (f"line {line_no}", None, "not an object")
+    elif suffix == ".json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as e:
-            yield e.lineno, None, f"bad JSON ({e.msg})"
+            yield f"line {e.lineno}", None, f"bad JSON ({e.msg})"
+            return
+        except RecursionError:
+            yield "line 1", None, "bad JSON (nested too deeply)"
             return
         items = data if isinstance(data, list) else [data]
         for i, obj in enumerate(items, start=1):
-            yield (i, obj, "") if isinstance(obj, dict) else (i, None, "not an object")
+            yield (f"item {i}", obj, "") if isinstance(obj, dict) else (f"item {i}", None, "not an object")
     else:
-        for line_no, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
-            yield line_no, dict(row), ""
+        for line_no, row, error in _csv_rows(text):
+            yield f"line {line_no}", row, error
 
 
-def _html_to_text(html: str, path: Path) -> tuple[str, dict[str, Any]]:
-    """Extract the main text and metadata of an HTML page with trafilatura."""
+def _html_to_text(html: str) -> tuple[str, dict[str, Any]]:
+    """Extract the main text and metadata of an HTML page with trafilatura (scripts, styles and frames dropped)."""
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    try:
+        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    except Exception as e:  # trafilatura and lxml raise assorted errors on broken markup: skip the page (#6)
+        raise _Unreadable(f"cannot parse the HTML ({type(e).__name__})") from None
     if extracted is None:
-        raise InputError(f"{path}: no article text found in the HTML")
+        raise _Unreadable("no article text found in the HTML")
     doc = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
     meta = {
         "title": doc.get("title") or "",
@@ -229,98 +388,227 @@ def _html_to_text(html: str, path: Path) -> tuple[str, dict[str, Any]]:
     return str(doc.get("text") or ""), meta
 
 
-def _list_inputs(inputs: Sequence[Path]) -> list[Path]:
-    """Expand folders into their article files, sorted by name."""
+def _list_inputs(inputs: Sequence[Path], ignore: frozenset[str] = frozenset()) -> tuple[list[Path], list[Skipped]]:
+    """Expand folders into their article files, sorted by name; symlinks out of a folder are skipped."""
     files: list[Path] = []
+    skipped: list[Skipped] = []
     for item in inputs:
         if item.is_dir():
-            files.extend(
-                p
-                for p in sorted(item.iterdir())
-                if p.is_file() and not p.name.startswith(".") and p.name not in METADATA_FILES
-            )
+            for p in sorted(item.iterdir()):
+                if not p.is_file() or p.name.startswith(".") or p.name in METADATA_FILES | ignore:
+                    continue
+                if _leaves_folder(item, p.name):
+                    skipped.append(Skipped(str(p), "link to a file outside the batch folder"))
+                    continue
+                files.append(p)
         elif item.is_file():
             files.append(item)
         else:
             raise InputError(f"{item}: no such file or folder")
-    return files
+    return files, skipped
 
 
-def load_articles(inputs: Sequence[Path], cfg: IngestConfig) -> tuple[list[Article], list[Skipped]]:
+def _read_text(path: Path, cfg: IngestConfig) -> str:
+    """The decoded text of one file of the batch.
+
+    Raises:
+        _Unreadable: too large, unreadable, binary, or not decodable.
+    """
+    try:
+        size = path.stat().st_size
+        if size > cfg.max_file_bytes:
+            raise _Unreadable(f"larger than ingest.max_file_bytes ({size} bytes)")
+        raw = path.read_bytes()
+    except OSError as e:
+        raise _Unreadable(f"cannot read: {_reason(e)}") from None
+    return _decode(raw)
+
+
+def _record_body(rec: dict[str, Any], folder: Path, where: str, cfg: IngestConfig) -> tuple[str, Path | None]:
+    """A record's text, from its text field or from the file its `path` field names inside the batch folder.
+
+    Raises:
+        _Unreadable: no text, or a path that leaves the batch folder or cannot be read.
+    """
+    body = next((rec[k] for k in RECORD_TEXT_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), "")
+    if body:
+        return body, None
+    name = next((rec[k] for k in RECORD_PATH_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), "")
+    if not name:
+        raise _Unreadable("record has no text (text/content/body)")
+    try:
+        target = _safe_path(folder, name, where)
+    except InputError:
+        raise _Unreadable(f"path {name!r} leaves the batch folder") from None
+    if not target.is_file():
+        raise _Unreadable(f"path {name!r}: no such file in the batch folder")
+    return _read_text(target, cfg), target
+
+
+def _articles_of_file(path: Path, meta: dict[str, Any], cfg: IngestConfig, today: date) -> Iterator[Article | Skipped]:
+    """The articles of one file, and a Skipped for each bad record.
+
+    Raises:
+        _Unreadable: the whole file is skipped.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        raise _Unreadable(f"not an article file ({suffix or 'no extension'})")
+    text = _normalise_newlines(_read_text(path, cfg))
+    if suffix in {".json", ".jsonl", ".csv"}:
+        if suffix == ".csv" and text.strip() and not set(RECORD_TEXT_KEYS + RECORD_PATH_KEYS) & set(_csv_header(text)):
+            raise _Unreadable("no text/content/body column in the CSV header")
+        for where, rec, error in _records_from_file(path, text):
+            at = f"{path} {where}"
+            if rec is None:
+                yield Skipped(at, error)
+                continue
+            # keys are matched case-insensitively; "_source" and the like are ours, not a record's
+            rec = {str(k).strip().lower(): v for k, v in rec.items() if k is not None and not str(k).startswith("_")}
+            try:
+                body, source = _record_body(rec, path.parent, at, cfg)
+            except _Unreadable as e:
+                yield Skipped(at, str(e))
+                continue
+            if len(body) > cfg.max_article_chars:
+                yield Skipped(at, _too_long(body))
+                continue
+            rec_id = _field(rec, "id") or f"{path.stem}-{where.split()[-1]}"
+            yield _make_article(article_id=rec_id, text=body, path=source or path, meta=rec, today=today)
+        return
+    file_meta: dict[str, Any] = {}
+    if suffix in {".html", ".htm"}:
+        text, file_meta = _html_to_text(text)
+        file_meta["_source"] = "html"
+    file_meta.update({k: v for k, v in meta.items() if v})
+    if not text.strip():
+        raise _Unreadable("empty file")
+    if len(text) > cfg.max_article_chars:
+        raise _Unreadable(_too_long(text))
+    yield _make_article(article_id=path.stem, text=text, path=path, meta=file_meta, today=today)
+
+
+def _too_long(text: str) -> str:
+    """The reason an over-long article is skipped."""
+    return f"longer than ingest.max_article_chars ({len(text)} characters)"
+
+
+def _admit(article: Article, seen: dict[str, list[tuple[str, str]]], cfg: IngestConfig) -> str:
+    """Why an article is not added to the batch ('' when it is): a copy, or another language."""
+    copy_of = _copy_of(article, seen)
+    if copy_of:
+        return "same article twice" if copy_of == article.id else f"same text as article {copy_of!r}"
+    lang = unsupported_language(article.text, cfg.languages)
+    if lang:
+        return f"language {lang}, not {' or '.join(cfg.languages)} (ingest.languages)"
+    return ""
+
+
+def _text_key(text: str) -> str:
+    """A digest of the text with whitespace collapsed, so a re-saved copy of an article matches its original."""
+    return hashlib.sha256(_WHITESPACE_RE.sub(" ", text).strip().encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _named_outlet(article: Article) -> str:
+    """The article's outlet, or '' when none was given (the outlet only repeats the id)."""
+    return "" if article.outlet == article.id else article.outlet
+
+
+def _copy_of(article: Article, seen: dict[str, list[tuple[str, str]]]) -> str:
+    """The id of an earlier article with the same text from the same outlet, else ''.
+
+    An article with no outlet matches any outlet; the same text under two named outlets is
+    syndication, not a duplicate, and both are kept.
+    """
+    outlet = _named_outlet(article)
+    for other_outlet, other_id in seen.get(_text_key(article.text), []):
+        if not outlet or not other_outlet or outlet == other_outlet:
+            return other_id
+    return ""
+
+
+def _add(
+    article: Article,
+    path: Path,
+    articles: dict[str, Article],
+    seen: dict[str, list[tuple[str, str]]],
+    skipped: list[Skipped],
+    cfg: IngestConfig,
+) -> None:
+    """Add an article to the batch, or record why not; a second article with a taken id gets '~2'.
+
+    Raises:
+        InputError: the batch is over `max_articles`.
+    """
+    where = str(path) if article.id == path.stem else f"{path}:{article.id}"
+    reason = _admit(article, seen, cfg)
+    if reason:
+        skipped.append(Skipped(where, reason))
+        return
+    if article.id in articles:
+        n = 2
+        while f"{article.id}~{n}" in articles:
+            n += 1
+        skipped.append(Skipped(where, f"duplicate article id (renamed {article.id}~{n})"))
+        article = replace(article, id=f"{article.id}~{n}")
+    articles[article.id] = article
+    seen.setdefault(_text_key(article.text), []).append((_named_outlet(article), article.id))
+    if len(articles) > cfg.max_articles:
+        raise InputError(f"batch has more than ingest.max_articles={cfg.max_articles} articles; raise the setting")
+
+
+def load_articles(
+    inputs: Sequence[Path], cfg: IngestConfig, *, today: date | None = None
+) -> tuple[list[Article], list[Skipped]]:
     """Read every article of a batch.
+
+    Unreadable files and records (binary, undecodable, malformed, empty, too
+    large, another language, a copy) are skipped with the reason, never fatal.
 
     Args:
         inputs: batch folders and/or article files.
         cfg: ingest settings.
+        today: the run date, after which a publication date is flagged as in the future.
 
     Returns:
         The articles, sorted by id, and the files or records that were skipped.
 
     Raises:
-        InputError: a folder is missing, or the batch is over `max_articles`.
+        InputError: a folder is missing, a manifest is bad, no article is readable, or the batch
+            is over `max_articles`.
     """
+    today = today or date.today()
     articles: dict[str, Article] = {}
-    skipped: list[Skipped] = []
+    seen: dict[str, list[tuple[str, str]]] = {}
+    files, skipped = _list_inputs(inputs, frozenset({cfg.manifest_name, *cfg.ignore_names}))
     manifests: dict[Path, dict[str, dict[str, str]]] = {}
-    for path in _list_inputs(inputs):
+    for path in files:
         folder = path.parent
         if folder not in manifests:
             manifests[folder] = read_manifest(folder, cfg.manifest_name)
-        suffix = path.suffix.lower()
-        if suffix not in ARTICLE_SUFFIXES:
-            skipped.append(Skipped(str(path), f"not an article file ({suffix or 'no extension'})"))
-            continue
-        size = path.stat().st_size
-        if size > cfg.max_file_bytes:
-            skipped.append(Skipped(str(path), f"larger than ingest.max_file_bytes ({size} bytes)"))
-            continue
-        raw = path.read_bytes()
-        if b"\x00" in raw[:1024] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            skipped.append(Skipped(str(path), "binary file"))
-            continue
-        text = _decode(raw, path)
         manifest_meta: dict[str, Any] = dict(manifests[folder].get(path.name) or manifests[folder].get(path.stem) or {})
         if manifest_meta:
             manifest_meta["_source"] = "manifest"
-        found: list[Article] = []
-        if suffix in {".json", ".jsonl", ".csv"}:
-            for line_no, rec, error in _records_from_file(path.with_suffix(suffix), text):
-                where = f"{path} line {line_no}"
-                if rec is None:
-                    skipped.append(Skipped(where, error))
+        try:
+            # _Unreadable comes before the first item, so nothing of a skipped file is kept
+            for item in _articles_of_file(path, manifest_meta, cfg, today):
+                if isinstance(item, Skipped):
+                    skipped.append(item)
                     continue
-                body = next((rec[k] for k in RECORD_TEXT_KEYS if isinstance(rec.get(k), str)), None)
-                if not body or not body.strip():
-                    skipped.append(Skipped(where, "record has no text (text/content/body)"))
-                    continue
-                rec_id = str(rec.get("id") or f"{path.stem}-{line_no}")
-                found.append(_make_article(article_id=rec_id, text=body, path=path, meta=rec))
-        else:
-            meta: dict[str, Any] = {}
-            if suffix in {".html", ".htm"}:
-                text, meta = _html_to_text(text, path)
-                meta["_source"] = "html"
-            meta.update({k: v for k, v in manifest_meta.items() if v})
-            if not text.strip():
-                skipped.append(Skipped(str(path), "empty file"))
-                continue
-            found.append(_make_article(article_id=path.stem, text=text, path=path, meta=meta))
-        for article in found:
-            if article.id in articles:
-                if articles[article.id].text == article.text:
-                    skipped.append(Skipped(f"{path}:{article.id}", "same article twice"))
-                    continue
-                skipped.append(Skipped(f"{path}:{article.id}", "duplicate article id (renamed)"))
-                n = 2
-                while f"{article.id}~{n}" in articles:
-                    n += 1
-                article = Article(**{**_as_dict(article), "id": f"{article.id}~{n}"})
-            articles[article.id] = article
-        if len(articles) > cfg.max_articles:
-            raise InputError(f"batch has more than ingest.max_articles={cfg.max_articles} articles")
+                _add(item, path, articles, seen, skipped, cfg)
+        except _Unreadable as e:
+            skipped.append(Skipped(str(path), str(e)))
+    if not articles:
+        raise InputError(_nothing_readable(inputs, skipped))
     return sorted(articles.values(), key=lambda a: a.id), skipped
 
 
-def _as_dict(article: Article) -> dict[str, Any]:
-    """Fields of an article as a dict."""
-    return {name: getattr(article, name) for name in Article.__slots__}
+def _nothing_readable(inputs: Sequence[Path], skipped: Sequence[Skipped]) -> str:
+    """One line saying the batch has no article, and why its files were skipped."""
+    names = ", ".join(str(p) for p in inputs)
+    message = f"{names}: no readable article (.txt, .md, .html, .json, .jsonl, .csv)"
+    if skipped:
+        shown = "; ".join(f"{Path(s.id).name}: {s.reason}" for s in skipped[:MAX_REASONS_SHOWN])
+        more = f"; and {len(skipped) - MAX_REASONS_SHOWN} more" if len(skipped) > MAX_REASONS_SHOWN else ""
+        message += f"; skipped {shown}{more}"
+    return " ".join(message.split())

@@ -1,0 +1,90 @@
+"""Fuzz ingest -> check (#6): whatever is in the batch folder, the result is a Report or a FactcheckError."""
+
+import json
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck import api
+from factcheck.config import load_config
+from factcheck.errors import FactcheckError
+from factcheck.records import Report
+
+from .conftest import FakeEmbedder
+
+GOOD = (
+    "The city council met on Tuesday, October 17, 2023, and approved a budget of $4 million for the schools.\n"
+    "Officials said 1,400 people attended the meeting in the town hall on Tuesday evening.\n"
+)
+CFG = load_config(overrides=["embed.cache_dir="])  # no cache: nothing is written outside the temporary folder
+EMBEDDER = FakeEmbedder()
+SUFFIXES = (".txt", ".md", ".json", ".jsonl", ".csv", ".html")
+FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=200),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=10), inner, max_size=5),
+    max_leaves=20,
+)
+record_keys = st.sampled_from(["id", "text", "content", "body", "outlet", "title", "url", "published", "path", "x"])
+records = st.dictionaries(record_keys, json_values | st.text(max_size=300), max_size=8)
+
+
+def _check(files: dict[str, bytes], *, with_good: bool) -> Report | FactcheckError:
+    """Run api.check on a temporary batch holding `files` (and a good article when asked)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "batch"
+        folder.mkdir()
+        if with_good:
+            (folder / "good.txt").write_text(GOOD)
+        for name, data in files.items():
+            (folder / name).write_bytes(data)
+        try:
+            return api.check([folder], CFG, embedder=EMBEDDER)
+        except FactcheckError as e:
+            assert str(e) and "\n" not in str(e)  # a one-line message for the CLI
+            return e
+
+
+@FUZZ
+@given(data=st.binary(max_size=3000), suffix=st.sampled_from(SUFFIXES), with_good=st.booleans())
+def test_random_bytes_in_a_batch(data, suffix, with_good):
+    result = _check({f"fuzz{suffix}": data}, with_good=with_good)
+    if with_good:
+        assert isinstance(result, Report)
+        assert "good" in {a.id for a in result.articles}
+
+
+@FUZZ
+@given(text=st.text(max_size=2000), suffix=st.sampled_from((".txt", ".md", ".html")))
+def test_random_text_in_a_batch(text, suffix):
+    result = _check({f"fuzz{suffix}": text.encode("utf-8", "surrogatepass")}, with_good=True)
+    assert isinstance(result, Report)
+    for sent in result.sentences:
+        article = next(a for a in result.articles if a.id == sent.article_id)
+        assert article.text[sent.start : sent.end] == sent.text
+
+
+@FUZZ
+@given(doc=json_values, as_lines=st.booleans())
+def test_random_json_documents(doc, as_lines):
+    raw = json.dumps(doc, ensure_ascii=False)
+    name = "fuzz.jsonl" if as_lines else "fuzz.json"
+    result = _check({name: raw.encode("utf-8", "surrogatepass")}, with_good=True)
+    assert isinstance(result, Report)
+
+
+@FUZZ
+@given(recs=st.lists(records, min_size=1, max_size=5), as_lines=st.booleans())
+def test_random_article_records(recs, as_lines):
+    if as_lines:
+        raw, name = "\n".join(json.dumps(r, ensure_ascii=False) for r in recs), "fuzz.jsonl"
+    else:
+        raw, name = json.dumps(recs, ensure_ascii=False), "fuzz.json"
+    result = _check({name: raw.encode("utf-8", "surrogatepass")}, with_good=False)
+    assert isinstance(result, Report | FactcheckError)
+    if isinstance(result, Report):
+        assert all(a.text.strip() for a in result.articles)
+        assert len({a.id for a in result.articles}) == len(result.articles)
