@@ -216,12 +216,11 @@ def judge(a: Claim, b: Claim, art_a: Article, art_b: Article) -> tuple[str, str,
 def _attributed(a: Claim, b: Claim, explanation: str, confidence: float) -> tuple[str, float]:
     """Say when a disagreement is between claims the outlets attribute to different parties."""
     sa, sb = a.attribution.strip(), b.attribution.strip()
-    if (not sa and not sb) or sa.lower() == sb.lower():
+    if sa.lower() == sb.lower():
         return explanation, confidence
-    return (
-        f"{explanation}; attributed to different sources ({sa or 'unattributed'} / {sb or 'unattributed'})",
-        confidence * 0.8,
-    )
+    if not sa or not sb:
+        return f"{explanation}; one side is attributed ({sa or sb})", confidence
+    return f"{explanation}; attributed to different sources ({sa} / {sb})", confidence * 0.8
 
 
 def compare_facts(
