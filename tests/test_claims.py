@@ -182,6 +182,22 @@ def test_days_ago_is_published_minus_n(n, published, words):
 
 
 @given(
+    n=st.integers(min_value=1, max_value=60),
+    published=st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)),
+    qualifier=st.sampled_from(["more than", "over", "less than"]),
+)
+def test_more_or_less_than_n_days_ago_is_a_range_on_the_right_side(n, published, qualifier):
+    # "arrested more than two weeks ago" is compatible with a date three weeks back, not with yesterday
+    [claim] = _dates(f"They were arrested {qualifier} {n} days ago, police said.", published)
+    point = published - timedelta(days=n)
+    start, end = claim.value.start, claim.value.end
+    if qualifier == "less than":
+        assert (start, end) == (point, published)
+    else:
+        assert end == point and start < point
+
+
+@given(
     published=st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)),
     weekday=st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]),
     prep=st.sampled_from(["next", "last"]),

@@ -84,6 +84,51 @@ def test_different_places_are_different_events(parser):
     )
 
 
+def test_different_acts_on_one_person_are_different_events(parser):
+    # the same named person is acted on, but arrest and release on bond are two events
+    assert not _one_slot(
+        parser,
+        "Greenhouse Jr. and Stafford were arrested on November 6 on the same charges.",
+        "Greenhouse Jr. was released on bond on November 24.",
+    )
+
+
+def test_a_date_that_modifies_a_noun_dates_that_noun(parser):
+    # "the Nov. 3 shooting death" dates the death, not the indictment the sentence is about
+    text = "Stafford was indicted in December for the Nov. 3 shooting death of Jeremy Mardis."
+    sentence = Sentence("a#0", "a", 0, 0, len(text), text)
+    claims = [
+        replace(c, id=f"a-{i}", article_id="a", sentence_id=sentence.id)
+        for i, c in enumerate(extract_claims_from_text(text, PUBLISHED))
+        if c.kind == "date"
+    ]
+    frames = claim_frames([sentence], claims, parser)
+    by_text = {c.text: frames[c.id].predicate for c in claims}
+    assert by_text == {"in December": "indict", "Nov. 3": "death"}
+
+
+def test_counts_of_different_casualty_events_in_one_sentence_are_not_one_slot(parser):
+    # the four were injured (the parse says so, the count's own words do not); the one was killed
+    text_a = (
+        "The Tennessee Bureau of Investigation says one person has died and four others including "
+        "a police officer were injured in Bristol."
+    )
+    sa = Sentence("a#0", "a", 0, 0, len(text_a), text_a)
+    claims_a = [
+        replace(c, id=f"a-{i}", article_id="a", sentence_id=sa.id)
+        for i, c in enumerate(extract_claims_from_text(text_a, PUBLISHED))
+        if c.kind == "quantity"
+    ]
+    frames_a = claim_frames([sa], claims_a, parser)
+    four = next(c for c in claims_a if c.text.startswith("four"))
+    one = next(c for c in claims_a if c.text.startswith("one"))
+    sb, cb, fb = _framed(
+        parser, "b", "The Tennessee Bureau of Investigation revealed that one person was killed in Bristol.", "quantity"
+    )
+    assert not same_slot(four, cb, sa, sb, 0.8, CompareConfig(), frames_a[four.id], fb)
+    assert same_slot(one, cb, sa, sb, 0.8, CompareConfig(), frames_a[one.id], fb)
+
+
 def test_same_agent_acting_on_the_same_parties_is_one_slot(parser):
     assert _one_slot(
         parser,

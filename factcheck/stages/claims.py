@@ -1634,6 +1634,17 @@ def _scan_years(d: _Dates) -> None:
         d.add(start, m.end(), _year_value(year, note), qualifier)
 
 
+def _shifted(published: date, unit: str, k: int, note: str) -> DateValue:
+    """The day, week, month or year `k` units from the publication date ("3 weeks ago": k = -3)."""
+    if unit in ("day", "week", "fortnight"):
+        day = published + timedelta(days=k * {"day": 1, "week": 7, "fortnight": 14}[unit])
+        return DateValue(day, day, "day", note) if unit == "day" else _week_value(day, note)
+    if unit == "month":
+        y, mo = divmod(published.year * 12 + published.month - 1 + k, 12)
+        return _month_value(y, mo + 1, note)
+    return _year_value(published.year + k * (10 if unit == "decade" else 1), note)
+
+
 def _scan_relative(d: _Dates) -> None:
     """'last week', 'earlier this year', 'yesterday', '11 days ago', 'in three weeks'."""
     text, published = d.text, d.published
@@ -1659,18 +1670,15 @@ def _scan_relative(d: _Dates) -> None:
             d.add(m.start(), m.end(), _no_date(granularity))
             continue
         k = round(n)
-        note = "approximate" if m.group("qual") or n_s in ("a few", "several") else ""
+        qual = re.sub(r"\s+", " ", (m.group("qual") or "").lower())
+        note = "approximate" if qual or n_s in ("a few", "several") else ""
         try:
-            if unit in ("day", "week", "fortnight"):
-                days = k * {"day": 1, "week": 7, "fortnight": 14}[unit]
-                day = published + timedelta(days=sign * days)
-                value = DateValue(day, day, "day", note) if unit == "day" else _week_value(day, note)
-            elif unit == "month":
-                y, mo = divmod(published.year * 12 + published.month - 1 + sign * k, 12)
-                value = _month_value(y, mo + 1, note)
-            else:
-                years = k * (10 if unit == "decade" else 1)
-                value = _year_value(published.year + sign * years, note)
+            value = _shifted(published, unit, sign * k, note)
+            if sign < 0 and qual in ("more than", "over", "just over"):
+                # "more than two weeks ago": before the point, read as up to twice as far back
+                value = DateValue(_shifted(published, unit, -2 * k, note).start, value.end, value.granularity, qual)
+            elif sign < 0 and qual in ("less than", "just under"):
+                value = DateValue(value.start, published, value.granularity, qual)  # "less than a week ago"
         except (ValueError, OverflowError):
             continue
         d.add(m.start(), m.end(), value)

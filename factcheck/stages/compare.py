@@ -17,6 +17,7 @@ from factcheck.stages.frames import (
     Frame,
     agents_conflict,
     agents_match,
+    event_class,
     events_match,
     places_conflict,
     shared_arguments,
@@ -114,7 +115,10 @@ def same_slot(
         return False
     if _unit_family(a.unit) != _unit_family(b.unit):
         return False
-    return not (a.event and b.event and a.event != b.event)
+    # what happened to what is counted: the claim's own event word, else its predicate's
+    event_a = a.event or (event_class(frame_a.predicate) if frame_a else "")
+    event_b = b.event or (event_class(frame_b.predicate) if frame_b else "")
+    return not (event_a and event_b and event_a != event_b)
 
 
 def _bounds(v: QuantityValue) -> tuple[float, float, bool, bool]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from factcheck.errors import ModelError
 from factcheck.records import Claim, Sentence
+from factcheck.stages.claims import EVENT_OF_WORD
 from factcheck.stages.textcache import TextCache, code_version, text_key
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
@@ -24,6 +25,16 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ROLE = "role:"  # prefix of an agent given by its role noun rather than a name
 DEMONYM_ENDINGS = {"", "n", "an", "ian", "ese", "i", "ish", "ns", "ans", "ians", "is"}
 LIGHT_VERBS = {"be", "have", "do", "make", "mark", "take", "say", "get", "become", "result"}
+# Lemmas of predicates whose event the claim extractor names otherwise (its words are inflected forms).
+PREDICATE_EVENTS = {
+    **dict.fromkeys(("kill", "die", "murder", "slay", "massacre", "execute", "behead"), "killed"),
+    **dict.fromkeys(("injure", "wound", "hurt", "hospitalize", "hospitalise", "maim"), "injured"),
+    **dict.fromkeys(("shoot", "gun", "fire"), "shot"),
+    **dict.fromkeys(("arrest", "detain", "apprehend"), "arrested"),
+    **dict.fromkeys(("evacuate", "displace", "flee"), "displaced"),
+}
+# A claim that names a thing by a noun ("the Nov. 3 shooting death", "Monday's meeting", "the 2019 summit").
+NOMINAL_MODIFIERS = {"compound", "nmod", "poss", "nummod", "amod"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,20 +139,36 @@ def agents_conflict(a: Frame, b: Frame) -> bool:
     return _disjoint(names_a, names_b) or _disjoint(roles_a, roles_b)
 
 
+def event_class(lemma: str) -> str:
+    """The kind of event a predicate names, when it is one the claims know ("death", "die" -> killed)."""
+    return PREDICATE_EVENTS.get(lemma) or EVENT_OF_WORD.get(lemma, "")
+
+
 def events_match(a: Frame, b: Frame) -> bool:
-    """The same predicate (not a light verb) or the same object."""
+    """The same predicate (not a light verb), the same kind of event, or the same (common-noun) object.
+
+    "arrested on November 6" and "released on bond on November 24" act on one person but are two
+    events: a named object alone does not make one event, a thing does ("the warrant").
+    """
     if a.predicate and a.predicate == b.predicate and a.predicate not in LIGHT_VERBS:
+        return True
+    kind = event_class(a.predicate)
+    if kind and kind == event_class(b.predicate):
         return True
     return bool(a.obj) and a.obj == b.obj
 
 
 def _predicate(span: Any) -> Any:
-    """The verb a claim's span belongs to: a relative clause on it, else the nearest verb above."""
+    """What a claim's span dates or counts: a relative clause on it, the noun it modifies
+    ("the Nov. 3 shooting death" -> death), else the nearest verb above."""
     for token in span:
         for child in token.children:
             if child.dep_ == "relcl" and child.pos_ in ("VERB", "AUX"):
                 return child
     token = span.root
+    inside = {t.i for t in span}
+    if token.dep_ in NOMINAL_MODIFIERS and token.head.pos_ == "NOUN" and token.head.i not in inside:
+        return token.head
     while token.head.i != token.i:
         token = token.head
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
@@ -150,13 +177,13 @@ def _predicate(span: Any) -> Any:
 
 
 def _object(pred: Any, span: Any) -> str:
-    """The object of the predicate, or the noun its clause modifies; never the claim itself."""
+    """The object of the predicate (a common noun), or the noun its clause modifies; never the claim itself."""
     inside = {t.i for t in span}
-    if pred.dep_ in ("acl", "relcl") and pred.head.pos_ in ("NOUN", "PROPN") and pred.head.i not in inside:
+    if pred.dep_ in ("acl", "relcl") and pred.head.pos_ == "NOUN" and pred.head.i not in inside:
         return pred.head.lemma_.lower()
     for child in pred.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and child.i not in inside:
-            return child.lemma_.lower()
+            return child.lemma_.lower() if child.pos_ == "NOUN" else ""  # a name is a participant, not a thing
     return ""
 
 
