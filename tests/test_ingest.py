@@ -1,3 +1,4 @@
+import json
 from datetime import date
 
 import pytest
@@ -99,3 +100,20 @@ def test_gold_and_decisions_files_are_not_articles(tmp_path):
     articles, skipped = load_articles([tmp_path], IngestConfig())
     assert [a.id for a in articles] == ["a"]
     assert skipped == []
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://www.wwmt.com/news/courthouse-shooting", "wwmt.com"),
+        ("http://web.archive.org/web/20160712000000/http://www.wlns.com/story/1", "wlns.com"),
+        ("https://m.bbc.co.uk/news/world", "bbc.co.uk"),
+        ("javascript:alert(1)", "a"),
+        ("", "a"),
+    ],
+)
+def test_outlet_is_the_site_of_the_url_when_not_given(tmp_path, url, outlet):
+    record = {"id": "a", "url": url, "text": "Two bailiffs were killed in the courthouse."}
+    (tmp_path / "batch.jsonl").write_text(json.dumps(record) + "\n")
+    [article], _ = load_articles([tmp_path], IngestConfig())
+    assert article.outlet == outlet

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from factcheck.config import IngestConfig
 from factcheck.errors import InputError
@@ -247,6 +248,29 @@ def _reason(error: Exception) -> str:
     return error.strerror or str(error) if isinstance(error, OSError) else str(error)
 
 
+ARCHIVE_HOSTS = {"web.archive.org", "archive.org", "archive.ph", "archive.today", "archive.is", "webcache.googleusercontent.com"}
+EMBEDDED_URL_RE = re.compile(r"https?://[^\s]+|(?<=/)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/", re.IGNORECASE)
+
+
+def outlet_from_url(url: str) -> str:
+    """The site an article's URL names, as an outlet ("https://www.wwmt.com/news/x" -> "wwmt.com").
+
+    An archive copy names the site it archived ("web.archive.org/web/2016/http://wwmt.com/x" ->
+    "wwmt.com").
+    """
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+        if host in ARCHIVE_HOSTS:
+            path = url.split(host, 1)[1]
+            embedded = EMBEDDED_URL_RE.search(path)
+            if embedded:
+                inner = embedded.group(0)
+                host = (urlsplit(inner if "://" in inner else "http://" + inner).hostname or host).lower()
+    except ValueError:
+        return ""
+    return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host)
+
+
 def _field(meta: dict[str, Any], *keys: str) -> str:
     """The first key holding a string or number, as one line of at most MAX_FIELD_CHARS; '' if none.
 
@@ -286,7 +310,7 @@ def _make_article(
         evidence = "; ".join(filter(None, [evidence, f"date is in the future (after {today.isoformat()})"]))
     return Article(
         id=article_id,
-        outlet=_field(meta, "outlet", "source") or article_id,
+        outlet=_field(meta, "outlet", "source") or outlet_from_url(_field(meta, "url")) or article_id,
         title=_field(meta, "title") or _first_line(text),
         url=_field(meta, "url") or None,
         published=published,
