@@ -123,3 +123,19 @@ def test_disagreement_between_attributed_sources_says_so():
     assert "attributed to different sources (according to Israeli officials / the health ministry said)" in (
         finding.explanation
     )
+
+
+def test_a_paraphrase_where_only_one_outlet_gives_the_date_differs_by_a_detail():
+    sents = [
+        Sentence("a#0", "a", 0, 0, 70, "China will send its Middle East envoy Zhai Jun to the region this week."),
+        Sentence("b#0", "b", 0, 0, 60, "Beijing is sending Middle East envoy Zhai Jun to the region."),
+    ]
+    this_week = Claim(
+        "d1", "a", "a#0", "date", "this week", 58, 67,
+        DateValue(date(2023, 10, 16), date(2023, 10, 22), "week"), "", "", "", "", False, "",
+    )  # fmt: skip
+    emb = np.array([[1.0, 0.0], [0.9, 0.436]], dtype=np.float32)
+    _, findings = compare_facts([A, B], sents, emb, [[0, 1]], [this_week], CompareConfig(parser=""))
+    [(_, finding)] = findings
+    assert (finding.verdict, finding.how) == ("differ", "detail")
+    assert "only Outlet A gives “this week” (2023-10-16..2023-10-22)" in finding.explanation

@@ -431,6 +431,10 @@ IDENTIFIER_RES = [
         r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Hwy|Highway"
         r"|Pkwy|Parkway|Ter|Terrace|Cir|Circle)\b\.?"
     ),
+    re.compile(
+        r"\b(?:Channel|Station|Terminal|Gate|Platform|Chapter|Section|Article|Flight|Precinct|District|Ward|Room"
+        r"|Suite|Unit|Floor|Pier|Track|Engine|Ladder|Squad|Company|Battalion|Apollo|Boeing|Airbus)\s+\d+[A-Za-z]?\b"
+    ),
     re.compile(r"\b(?:No\.|Nos\.|#|Number|Case|Docket|Route|Rt\.|Highway|Hwy\.?|Interstate|I-|US-|SR-)\s?\d[\w-]*"),
     re.compile(r"\b911\b(?=\s+(?:call|calls|dispatch\w*|operator\w*|center|centre|system|emergency|line))"),
     re.compile(r"\b(?:dial|dials|dialed|dialled|called|calling|call)\s+911\b", re.IGNORECASE),
@@ -763,6 +767,8 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
                         end = _temperature_end(text, end)
         if low_num in ("a", "an") and kind == "quantity" and not unit:
             continue
+        if unit and _inside(blocked, start, end):
+            continue  # the unit belongs to an identifier: "a six year old boy" is an age
         if kind == "duration" and lone_article:
             lone_article = False  # "a month", "one hour" are durations
         found.append(_Raw(start, end, kind, value, unit, qualifier, lone_article and kind == "quantity"))

@@ -309,7 +309,7 @@ def compare_facts(
             (a.sentence_id, b.sentence_id),
         )
         findings.append((k, finding))
-    findings += statement_findings(articles, sentences, emb, new_groups, findings, cfg)
+    findings += statement_findings(articles, sentences, emb, new_groups, findings, cfg, claims)
     return _split_unverified(sentences, new_groups, findings)
 
 
@@ -342,14 +342,20 @@ def statement_findings(
     groups: Sequence[Sequence[int]],
     claim_findings: Sequence[tuple[int, Finding]],
     cfg: CompareConfig,
+    claims: Sequence[Claim] = (),
 ) -> list[tuple[int, Finding]]:
-    """Agreements on statements without comparable claims: the same quotation, or a close paraphrase.
+    """Findings on statements without comparable claims: the same quotation, or a close paraphrase.
 
     For each pair of outlets in a fact that no claim finding already covers, the most similar pair
     of their sentences agrees when they carry the same quotation, or share `min_shared_names` names
-    and are at least `min_statement_similarity` similar.
+    and are at least `min_statement_similarity` similar. A paraphrase where only one side gives a
+    figure or a date differs: one outlet reports a detail the other leaves out.
     """
     outlet = {a.id: a.outlet for a in articles}
+    details: dict[str, list[Claim]] = {}
+    for c in claims:
+        if _is_detail(c):
+            details.setdefault(c.sentence_id, []).append(c)
     covered = {(k, f.articles) for k, f in claim_findings}
     out = []
     for k, members in enumerate(groups):
@@ -373,9 +379,21 @@ def statement_findings(
                 continue
             score, quote, i, j = best
             si, sj = sentences[i], sentences[j]
+            only_a = _missing_details(details.get(si.id, []), details.get(sj.id, []))
+            only_b = _missing_details(details.get(sj.id, []), details.get(si.id, []))
+            verdict = "agree"
             if quote:
                 how, confidence = "quote", 0.9
                 explanation = f"{outlet[art_a]} and {outlet[art_b]} carry the same quotation: “{quote}”"
+            elif bool(only_a) != bool(only_b):
+                verdict, how, confidence = "differ", "detail", round(min(0.6, score), 2)
+                (has, lacks), extra = ((art_a, art_b), only_a) if only_a else ((art_b, art_a), only_b)
+                given = ", ".join(f"“{c.text}”" + (f" ({_fmt_value(c)})" if _fmt_value(c) else "") for c in extra)
+                explanation = (
+                    f"{outlet[has]}: “{_clip((si if has == art_a else sj).text)}” and {outlet[lacks]}: "
+                    f"“{_clip((sj if has == art_a else si).text)}” report the same (similarity {score:.2f}); "
+                    f"only {outlet[has]} gives {given}"
+                )
             else:
                 how, confidence = "paraphrase", round(min(0.8, score), 2)
                 explanation = (
@@ -383,8 +401,30 @@ def statement_findings(
                     f"say the same in other words (similarity {score:.2f}); no figures to compare"
                 )
             fid = "S" + hashlib.sha1(f"{si.id}\x00{sj.id}".encode()).hexdigest()[:10]
-            out.append((k, Finding(fid, "", "agree", how, (art_a, art_b), (), explanation, confidence, (si.id, sj.id))))
+            out.append((k, Finding(fid, "", verdict, how, (art_a, art_b), (), explanation, confidence, (si.id, sj.id))))
     return out
+
+
+def _is_detail(c: Claim) -> bool:
+    """A claim a reader would miss if an outlet left it out: a date, or a count of something named."""
+    if c.kind == "date":
+        return isinstance(c.value, DateValue) and c.value.start is not None
+    return c.kind in ("quantity", "money", "percent", "duration") and bool(c.unit)
+
+
+def _missing_details(mine: Sequence[Claim], theirs: Sequence[Claim]) -> list[Claim]:
+    """My details of a kind the other sentence gives none of."""
+    kinds = {c.kind for c in theirs}
+    return [c for c in mine if c.kind not in kinds]
+
+
+def _fmt_value(c: Claim) -> str:
+    """A claim's value in short, when it says more than its text."""
+    if isinstance(c.value, DateValue):
+        return _fmt_date(c.value)
+    if isinstance(c.value, QuantityValue):
+        return f"{_fmt_quantity(c)} {c.unit}".strip()
+    return ""
 
 
 def _clip(text: str, limit: int = 90) -> str:

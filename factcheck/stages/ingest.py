@@ -248,7 +248,14 @@ def _reason(error: Exception) -> str:
     return error.strerror or str(error) if isinstance(error, OSError) else str(error)
 
 
-ARCHIVE_HOSTS = {"web.archive.org", "archive.org", "archive.ph", "archive.today", "archive.is", "webcache.googleusercontent.com"}
+ARCHIVE_HOSTS = {
+    "web.archive.org",
+    "archive.org",
+    "archive.ph",
+    "archive.today",
+    "archive.is",
+    "webcache.googleusercontent.com",
+}
 EMBEDDED_URL_RE = re.compile(r"https?://[^\s]+|(?<=/)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/", re.IGNORECASE)
 
 
