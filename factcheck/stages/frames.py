@@ -35,6 +35,15 @@ PREDICATE_EVENTS = {
 }
 # A claim that names a thing by a noun ("the Nov. 3 shooting death", "Monday's meeting", "the 2019 summit").
 NOMINAL_MODIFIERS = {"compound", "nmod", "poss", "nummod", "amod"}
+PERSON_NOUNS = {
+    *("man", "woman", "men", "women", "boy", "girl", "child", "children", "person", "people", "teen", "teenager"),
+    *("victim", "suspect", "resident", "officer", "other", "one", "individual", "adult", "baby", "son", "daughter"),
+}
+REPEAT_WORDS = {"again", "anew", "another", "next", "second", "later", "further", "new"}
+TIME_NOUNS = {
+    *("morning", "afternoon", "evening", "night", "midnight", "noon", "day", "week", "weekend", "month"),
+    *("year", "time", "hour", "period", "date", "deadline", "season", "quarter", "term"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +57,8 @@ class Frame:
     agents: frozenset[str] = frozenset()  # who does it: the predicate's subject or "by" agent
     negated: bool = False  # the predicate itself is negated ("did not meet")
     arguments: frozenset[str] = frozenset()  # names in the object ("a deal between Iran and Saudi Arabia")
+    counted: str = ""  # what a count is of: "counts of attempted murder" -> "attempt murder"
+    repeated: bool = False  # another occurrence: "appears in court again", "another meeting"
 
 
 @functools.cache
@@ -155,20 +166,30 @@ def events_match(a: Frame, b: Frame) -> bool:
     kind = event_class(a.predicate)
     if kind and kind == event_class(b.predicate):
         return True
-    return bool(a.obj) and a.obj == b.obj
+    return bool(a.obj) and a.obj == b.obj and a.obj not in PERSON_NOUNS
 
 
-def _predicate(span: Any) -> Any:
+def _predicate(span: Any, dated: bool = False) -> Any:
     """What a claim's span dates or counts: a relative clause on it, the noun it modifies
-    ("the Nov. 3 shooting death" -> death), else the nearest verb above."""
+    ("the Nov. 3 shooting death" -> death; for a date also "a standoff on Monday" -> standoff),
+    else the nearest verb above."""
     for token in span:
         for child in token.children:
             if child.dep_ == "relcl" and child.pos_ in ("VERB", "AUX"):
                 return child
     token = span.root
     inside = {t.i for t in span}
-    if token.dep_ in NOMINAL_MODIFIERS and token.head.pos_ == "NOUN" and token.head.i not in inside:
-        return token.head
+    while token.head.i not in inside and token.head.i != token.i:
+        head = token.head
+        if token.dep_ in NOMINAL_MODIFIERS and head.pos_ == "NOUN":
+            noun = head
+        elif dated and token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+            noun = head.head
+        else:
+            break
+        if noun.lemma_.lower() not in TIME_NOUNS and noun.lemma_.lower() not in PERSON_NOUNS:
+            return noun
+        token = noun  # "Friday afternoon": the afternoon of what the verb says
     while token.head.i != token.i:
         token = token.head
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
@@ -243,6 +264,29 @@ def agents_match(a: Frame, b: Frame) -> bool:
     return common and not agents_conflict(a, b)
 
 
+def _counted(span: Any) -> str:
+    """What a count is a count of: the "of" phrase on its unit noun ("two counts of aggravated murder")."""
+    inside = {t.i for t in span}
+    for token in span:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i not in inside:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                        words = [t for t in obj.subtree if t.i <= obj.i and t.pos_ in ("NOUN", "ADJ", "VERB", "PROPN")]
+                        return " ".join(t.lemma_.lower() for t in words)
+    return ""
+
+
+def _repeated(pred: Any) -> bool:
+    """The predicate says another occurrence: "again", "another hearing", "the next meeting"."""
+    if pred is None:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in ("again", "anew") for c in pred.children):
+        return True
+    nouns = [pred] if pred.pos_ == "NOUN" else [c for c in pred.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    return any(m.lower_ in REPEAT_WORDS and m.dep_ in ("det", "amod") for n in nouns for m in n.children)
+
+
 def _places(doc: Any, pred: Any) -> frozenset[str]:
     """Places attached to the predicate with 'in', 'at' or 'to'."""
     if pred is None:
@@ -274,7 +318,7 @@ def claim_frames(sentences: Sequence[Sentence], claims: Sequence[Claim], parser:
             if span is None or len(span) == 0:
                 frames[claim.id] = Frame("", "", participants, frozenset(), frozenset())
                 continue
-            pred = _predicate(span)
+            pred = _predicate(span, dated=claim.kind == "date")
             frames[claim.id] = Frame(
                 pred.lemma_.lower() if pred is not None else "",
                 _object(pred, span) if pred is not None else "",
@@ -283,6 +327,8 @@ def claim_frames(sentences: Sequence[Sentence], claims: Sequence[Claim], parser:
                 _agents(doc, pred) if pred is not None else frozenset(),
                 pred is not None and any(c.dep_ == "neg" for c in pred.children),
                 _arguments(doc, pred, span) if pred is not None else frozenset(),
+                _counted(span) if claim.kind != "date" else "",
+                _repeated(pred),
             )
     return frames
 
