@@ -139,3 +139,28 @@ def test_a_paraphrase_where_only_one_outlet_gives_the_date_differs_by_a_detail()
     [(_, finding)] = findings
     assert (finding.verdict, finding.how) == ("differ", "detail")
     assert "only Outlet A gives “this week” (2023-10-16..2023-10-22)" in finding.explanation
+
+
+def test_the_same_sentence_dated_differently_blames_the_publication_dates():
+    # a syndicated copy says "two days ago" too, but its publication date is a day later
+    text = "The two men were shot two days ago in Kingston, New York State Police said."
+    sents = [Sentence("a#0", "a", 0, 0, len(text), text), Sentence("b#0", "b", 0, 0, len(text), text)]
+    a = _d("1", "a", date(2023, 10, 14), event="shot")
+    b = _d("2", "b", date(2023, 10, 15), event="shot")
+    emb = np.array([[1.0, 0.0], [1.0, 0.0]], dtype=np.float32)
+    _, findings = compare_facts([A, B], sents, emb, [[0, 1]], [a, b], CompareConfig(parser="", min_shared_names=1))
+    [(_, finding)] = findings
+    assert (finding.verdict, finding.how) == ("differ", "published")
+    assert "2023-10-16 vs 2023-10-17" in finding.explanation
+
+
+def test_a_claim_that_agrees_with_one_claim_of_a_sentence_is_not_set_against_its_others():
+    text_a = "Three victims were taken to Yale-New Haven Hospital by ambulance and two others by car."
+    text_b = "Three of the victims were taken to Yale-New Haven Hospital by ambulance and two others by car."
+    sents = [Sentence("a#0", "a", 0, 0, len(text_a), text_a), Sentence("b#0", "b", 0, 0, len(text_b), text_b)]
+    two_a, three_a = _q("2a", "a", 2, 2, point=2, event=""), _q("3a", "a", 3, 3, point=3, event="")
+    two_b = _q("2b", "b", 2, 2, point=2, event="")
+    emb = np.array([[1.0, 0.0], [0.98, 0.199]], dtype=np.float32)
+    same_day = Article(**{**{k: getattr(B, k) for k in Article.__slots__}, "published": A.published})
+    _, findings = compare_facts([A, same_day], sents, emb, [[0, 1]], [two_a, three_a, two_b], CompareConfig(parser=""))
+    assert [f.verdict for _, f in findings] == ["agree"]

@@ -270,3 +270,28 @@ def test_a_date_on_a_noun_dates_that_noun(parser):
         "The video depicts a confrontation between Baltimore County Police and Korryn Gaines during a traffic "
         "stop on March 10, 2016.",
     )
+
+
+def test_different_people_pleading_on_different_days_are_different_events(parser):
+    # "of Detroit" in both subjects is where they come from, not who acts
+    assert not _one_slot(
+        parser,
+        "On Tuesday, January 26, 2016, Kirshean Nelson, 19, of Detroit, pleaded guilty to one count of conspiracy.",
+        "Also on Thursday, Tyrone Price, 27, of Detroit, pleaded guilty to two counts of assault in Detroit.",
+    )
+
+
+def test_charges_with_different_offences_are_different_events(parser):
+    assert not _one_slot(
+        parser,
+        "In February, Jaquise Lewis was charged with battery in Albuquerque.",
+        "On March 2, Jaquise Lewis was charged with tampering with evidence in Albuquerque.",
+    )
+
+
+def test_part_of_a_group_is_not_the_group(parser):
+    assert not _quantity_slot(
+        parser,
+        "Authorities said Joseph Aldridge killed two of his cousins in Missouri.",
+        "Authorities said Joseph Aldridge killed seven people in Missouri.",
+    )

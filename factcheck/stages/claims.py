@@ -423,7 +423,10 @@ IDENTIFIER_RES = [
     re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock\b)", re.IGNORECASE),
     re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\b"),
     re.compile(rf"\b(?:\d+|{_NUM_WORDS_RE})(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)old\b", re.IGNORECASE),
-    re.compile(r"\b(?:aged|age|ages|turned|turns|turning)\s+\d+\b|\b\d+\s+years\s+of\s+age\b", re.IGNORECASE),
+    re.compile(
+        r"\b(?:aged|age|ages|turned|turns|turning)\s+\d+(?:\s*(?:,|and|to|or|-)\s*\d+)*\b|\b\d+\s+years\s+of\s+age\b",
+        re.IGNORECASE,
+    ),
     re.compile(r"\b[A-Z][\w'’-]+,\s\d{1,3}(?=,|\s+(?:and|was|were|is|of|has|had|died|who|said)\b)"),
     re.compile(r"\b\d+\s+block\b", re.IGNORECASE),
     re.compile(

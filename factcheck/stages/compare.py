@@ -99,6 +99,8 @@ def same_slot(
         same_event = bool(a.event) and a.event == b.event
         if framed and (frame_a.repeated or frame_b.repeated):
             return False  # "appears in court again on Thursday" is another hearing
+        if framed and frame_a.complement and frame_b.complement and frame_a.complement != frame_b.complement:
+            return False  # "charged with battery" / "charged with tampering": two charges
         if framed and (frame_a.predicate or frame_b.predicate):
             if agents_conflict(frame_a, frame_b):
                 return False
@@ -126,8 +128,42 @@ def same_slot(
     event_b = b.event or (event_class(frame_b.predicate) if frame_b else "")
     if event_a != event_b:
         return False
-    # "two counts of aggravated murder" / "three counts of attempted murder"
-    return not (framed and frame_a.counted and frame_b.counted and frame_a.counted != frame_b.counted)
+    if not framed:
+        return True
+    # "two counts of aggravated murder" / "three counts of attempted murder"; "two of his cousins" is a part
+    counted_a, counted_b = frame_a.counted, frame_b.counted
+    if counted_a.startswith("part:") or counted_b.startswith("part:") or (counted_a and counted_b):
+        return counted_a == counted_b
+    # "three were transported by ambulance" / "two others were taken in a car"
+    return bool(event_a) or not _different_acts(frame_a, frame_b)
+
+
+def _same_words(x: str, y: str) -> bool:
+    """The same sentence, give or take case, spacing and punctuation."""
+    return re.sub(r"\W+", " ", x).strip().lower() == re.sub(r"\W+", " ", y).strip().lower()
+
+
+def _dated_by_publication(explanation: str, art_a: Article, art_b: Article) -> tuple[str, str, str, float]:
+    """Word-for-word the same sentence resolves to different dates: the articles' dates disagree."""
+    dates = " vs ".join(a.published.isoformat() if a.published else "no date" for a in (art_a, art_b))
+    return (
+        "differ",
+        "published",
+        f"{explanation}: the same sentence, resolved against different publication dates ({dates}); "
+        "one article's date is probably wrong",
+        0.5,
+    )
+
+
+def _same_act(a: Frame | None, b: Frame | None) -> bool:
+    """Two claims of one article that surely speak of one act: the same predicate by the same party.
+
+    An article tells of many events (the shooting, an earlier arrest, the hearing), so a
+    contradiction inside it needs more than a shared topic.
+    """
+    if a is None or b is None or not a.predicate or a.predicate != b.predicate or a.predicate in LIGHT_VERBS:
+        return False
+    return agents_match(a, b)
 
 
 def _different_acts(a: Frame, b: Frame) -> bool:
@@ -290,18 +326,30 @@ def compare_facts(
         if not same_slot(a, b, sentences[ia], sentences[ib], similarity, cfg, frames.get(a.id), frames.get(b.id)):
             continue
         verdict, how, explanation, confidence = judge(a, b, by_article[a.article_id], by_article[b.article_id])
+        if verdict == "contradict" and a.kind == "date" and _same_words(sentences[ia].text, sentences[ib].text):
+            verdict, how, explanation, confidence = _dated_by_publication(
+                explanation, by_article[a.article_id], by_article[b.article_id]
+            )
         fa, fb = frames.get(a.id), frames.get(b.id)
         negated_a, negated_b = (fa.negated, fb.negated) if fa and fb else (a.negated, b.negated)
         if negated_a != negated_b and verdict == "agree":
             verdict, how, explanation = "contradict", "negation", explanation + "; one sentence negates it"
         if internal:
-            if verdict != "contradict":
+            if verdict != "contradict" or how == "negation" or not _same_act(fa, fb):
                 continue
             how, explanation, confidence = "internal", f"inside one article: {explanation}", confidence * 0.7
         if verdict != "agree":
             explanation, confidence = _attributed(a, b, explanation, confidence)
         pairs.append((a, b, verdict, how, explanation, round(confidence * min(1.0, 0.5 + similarity), 2)))
         parent[find(group_of[ia])] = find(group_of[ib])
+    # a claim that agrees with one claim of a sentence is not also compared with that sentence's
+    # other claims ("three were taken by ambulance and two others by car", in both outlets)
+    agreed = {(x.id, y.sentence_id) for a, b, verdict, *_ in pairs if verdict == "agree" for x, y in ((a, b), (b, a))}
+    pairs = [
+        p
+        for p in pairs
+        if p[2] == "agree" or ((p[0].id, p[1].sentence_id) not in agreed and (p[1].id, p[0].sentence_id) not in agreed)
+    ]
     merged: dict[int, list[int]] = {}
     for g, members in enumerate(groups):
         merged.setdefault(find(g), []).extend(members)

@@ -57,8 +57,9 @@ class Frame:
     agents: frozenset[str] = frozenset()  # who does it: the predicate's subject or "by" agent
     negated: bool = False  # the predicate itself is negated ("did not meet")
     arguments: frozenset[str] = frozenset()  # names in the object ("a deal between Iran and Saudi Arabia")
-    counted: str = ""  # what a count is of: "counts of attempted murder" -> "attempt murder"
+    counted: str = ""  # what a count is of: "counts of attempted murder" -> "attempt murder"; "part:" a subset
     repeated: bool = False  # another occurrence: "appears in court again", "another meeting"
+    complement: str = ""  # what the act is about: "charged with battery" -> "battery"
 
 
 @functools.cache
@@ -208,6 +209,20 @@ def _object(pred: Any, span: Any) -> str:
     return ""
 
 
+CORE_DEPS = {"compound", "conj", "amod", "poss", "nmod", "flat", "det"}
+
+
+def _core(subject: Any) -> set[int]:
+    """The subject's own words and its conjuncts ("Xi and Putin"), without its modifiers'
+    phrases: "Kirshean Nelson, 19, of Detroit" is Nelson, not Detroit."""
+    core, todo = set(), [subject]
+    while todo:
+        token = todo.pop()
+        core.add(token.i)
+        todo += [c for c in token.children if c.dep_ in CORE_DEPS]
+    return core
+
+
 def _agents(doc: Any, pred: Any) -> frozenset[str]:
     """Names in the predicate's subject (or its "by" agent) and the subject's noun ("minister").
 
@@ -229,10 +244,10 @@ def _agents(doc: Any, pred: Any) -> frozenset[str]:
     for subject in subjects:
         if subject.pos_ == "PRON":
             continue
-        span = range(subject.left_edge.i, subject.right_edge.i + 1)
+        core = _core(subject)
         labels = PARTICIPANT_LABELS - {"NORP"} if subject.pos_ == "NOUN" else PARTICIPANT_LABELS
         found = {
-            _name(e.text) for e in doc.ents if e.label_ in labels and e.start in span
+            _name(e.text) for e in doc.ents if e.label_ in labels and any(t.i in core for t in e)
         }  # "Russian" qualifies a role
         if subject.pos_ == "NOUN" or not found:
             found.add(ROLE + subject.lemma_.lower())  # the role: "ministers", "the court"
@@ -273,7 +288,26 @@ def _counted(span: Any) -> str:
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
                         words = [t for t in obj.subtree if t.i <= obj.i and t.pos_ in ("NOUN", "ADJ", "VERB", "PROPN")]
-                        return " ".join(t.lemma_.lower() for t in words)
+                        phrase = " ".join(t.lemma_.lower() for t in words)
+                        # "two of his cousins", "three of the victims": a part of a group, not a total
+                        partitive = token.pos_ == "NUM" and any(c.dep_ in ("det", "poss") for c in obj.children)
+                        return ("part:" if partitive else "") + phrase
+    return ""
+
+
+def _complement(pred: Any, span: Any) -> str:
+    """What the act is about, from its "with", "for" or "of" phrase ("charged with battery")."""
+    if pred is None:
+        return ""
+    inside = {t.i for t in span}
+    for prep in pred.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "for", "of") and prep.i not in inside:
+            for obj in prep.children:
+                gerund = obj.dep_ == "pcomp" and obj.tag_ == "VBG"  # "charged with tampering"
+                noun = gerund or (obj.dep_ == "pobj" and obj.pos_ == "NOUN")
+                lemma = obj.lemma_.lower()
+                if noun and obj.i not in inside and lemma not in TIME_NOUNS and lemma not in PERSON_NOUNS:
+                    return lemma
     return ""
 
 
@@ -329,6 +363,7 @@ def claim_frames(sentences: Sequence[Sentence], claims: Sequence[Claim], parser:
                 _arguments(doc, pred, span) if pred is not None else frozenset(),
                 _counted(span) if claim.kind != "date" else "",
                 _repeated(pred),
+                _complement(pred, span),
             )
     return frames
 
