@@ -164,3 +164,21 @@ def test_a_claim_that_agrees_with_one_claim_of_a_sentence_is_not_set_against_its
     same_day = Article(**{**{k: getattr(B, k) for k in Article.__slots__}, "published": A.published})
     _, findings = compare_facts([A, same_day], sents, emb, [[0, 1]], [two_a, three_a, two_b], CompareConfig(parser=""))
     assert [f.verdict for _, f in findings] == ["agree"]
+
+
+def test_a_weekday_that_does_not_fit_its_date_is_flagged_inside_the_article():
+    text = "On Thursday, January 25, 2016, Kojuan Lee pleaded guilty to one count of conspiracy."
+    sents = [Sentence("a#0", "a", 0, 0, len(text), text)]
+    wrong = Claim(
+        "w", "a", "a#0", "date", "Thursday, January 25, 2016", 3, 29,
+        DateValue(date(2016, 1, 25), date(2016, 1, 25), "day"), "", "", "", "", False, "",
+    )  # fmt: skip
+    right = Claim(
+        "r", "a", "a#0", "date", "Monday, January 25, 2016", 3, 27,
+        DateValue(date(2016, 1, 25), date(2016, 1, 25), "day"), "", "", "", "", False, "",
+    )  # fmt: skip
+    emb = np.array([[1.0, 0.0]], dtype=np.float32)
+    _, findings = compare_facts([A], sents, emb, [[0]], [wrong, right], CompareConfig(parser=""))
+    [(_, finding)] = findings
+    assert (finding.verdict, finding.how, finding.claim_ids) == ("contradict", "internal", ("w",))
+    assert "January 25, 2016 was a Monday, not a Thursday" in finding.explanation

@@ -138,6 +138,23 @@ def same_slot(
     return bool(event_a) or not _different_acts(frame_a, frame_b)
 
 
+WEEKDAY_RE = re.compile(r"\b(" + "|".join(_calendar.day_name) + r")\b", re.IGNORECASE)
+
+
+def _wrong_weekday(claim: Claim) -> str:
+    """A date that names a weekday its day is not ("Thursday, January 25, 2016"), said in words."""
+    value = claim.value
+    if claim.kind != "date" or not isinstance(value, DateValue) or value.start is None or value.start != value.end:
+        return ""
+    named = WEEKDAY_RE.search(claim.text)
+    if not named or not re.search(r"\d", claim.text):
+        return ""
+    actual = _calendar.day_name[value.start.weekday()]
+    if named.group(1).lower() == actual.lower():
+        return ""
+    return f"{value.start:%B} {value.start.day}, {value.start.year} was a {actual}, not a {named.group(1).capitalize()}"
+
+
 def _same_words(x: str, y: str) -> bool:
     """The same sentence, give or take case, spacing and punctuation."""
     return re.sub(r"\W+", " ", x).strip().lower() == re.sub(r"\W+", " ", y).strip().lower()
@@ -372,6 +389,18 @@ def compare_facts(
             (a.sentence_id, b.sentence_id),
         )
         findings.append((k, finding))
+    if cfg.internal_checks:
+        for claim in claims:
+            if claim.sentence_id in sent_index and (wrong := _wrong_weekday(claim)):
+                k = position[find(group_of[sent_index[claim.sentence_id]])]
+                fid = "W" + hashlib.sha1(claim.id.encode()).hexdigest()[:10]
+                outlet = by_article[claim.article_id].outlet
+                explanation = f"inside one article: {outlet}: “{claim.text}”: {wrong}"
+                evidence = (claim.sentence_id,)
+                finding = Finding(
+                    fid, "", "contradict", "internal", (claim.article_id,), (claim.id,), explanation, 0.9, evidence
+                )
+                findings.append((k, finding))
     findings += statement_findings(articles, sentences, emb, new_groups, findings, cfg, claims)
     return _split_unverified(sentences, new_groups, findings)
 
@@ -523,7 +552,7 @@ VERDICT_ORDER = ("contradict", "differ", "agree", "single-source")
 
 def fact_verdict(fact: Fact, findings: Sequence[Finding]) -> str:
     """The fact's overall verdict: the most serious of its findings."""
-    if len(fact.article_ids) < 2:
+    if len(fact.article_ids) < 2 and not any(f.how == "internal" for f in findings):
         return "single-source"
     verdicts = {f.verdict for f in findings}
     for verdict in VERDICT_ORDER[:3]:
