@@ -61,7 +61,7 @@ def run_pipeline(
     step("clean")
     dropped = clean_articles(articles, cfg.clean)
     step("segment")
-    sentences = split_sentences(articles, dropped, cfg.segment)
+    sentences = split_sentences(articles, dropped, cfg.segment, cache_dir=cfg.embed.cache_dir)
     _check_sentences(articles, sentences)
     skipped = [*skipped, *_nothing_to_compare(articles, sentences)]
     step("embed")

@@ -48,7 +48,7 @@ def _lead_texts(articles: Sequence[Article], cfg: Config) -> list[list[str]]:
     """Title and first kept sentences of each article (boilerplate dropped first)."""
     dropped = clean_articles(articles, cfg.clean)
     leads: dict[str, list[str]] = {a.id: [a.title] if a.title.strip() else [] for a in articles}
-    for sent in split_sentences(articles, dropped, cfg.segment):
+    for sent in split_sentences(articles, dropped, cfg.segment, cache_dir=cfg.embed.cache_dir):
         if sent.index < cfg.stories.lead_sentences:
             leads[sent.article_id].append(sent.text)
     return [leads[a.id] or [a.text[:500]] for a in articles]

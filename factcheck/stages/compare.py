@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar as _calendar
+import functools
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
@@ -56,7 +57,8 @@ ENTITY_STOP = {
 }
 
 
-def _entities(text: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def _entities(text: str) -> frozenset[str]:
     """Capitalised words of a sentence (names, places), lower-cased, minus function words."""
     words = set()
     for m in CAPITALISED_RE.finditer(text):
@@ -64,7 +66,7 @@ def _entities(text: str) -> set[str]:
             w = re.sub(r"['’]s$", "", w).lower()
             if w not in ENTITY_STOP and len(w) > 1:
                 words.add(w)
-    return words
+    return frozenset(words)
 
 
 def _unit_family(unit: str) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
@@ -68,33 +70,76 @@ def _cap(start: int, end: int, text: str, limit: int) -> Iterator[tuple[int, int
     yield start, end
 
 
-def split_sentences(articles: Sequence[Article], dropped: Sequence[DroppedSpan], cfg: SegmentConfig) -> list[Sentence]:
+def _spans_of_chunks(chunks: Sequence[str], cache_dir: str) -> list[list[tuple[int, int]]]:
+    """Sentence spans of each chunk of text; with `cache_dir`, read from and kept in a cache.
+
+    pySBD is the slowest step of a warm run (its abbreviation rules compile regexes on every
+    call), so its spans are kept like vectors and claims: keyed by the text and this module's
+    source, and reused across the stories of a feed and across runs.
+    """
+    if not cache_dir:
+        return [_sentence_spans(chunk) for chunk in chunks]
+    from factcheck.stages.textcache import TextCache, code_version, text_key
+
+    version = code_version(sys.modules[__name__])
+    keys = [text_key(version, chunk) for chunk in chunks]
+    cache = TextCache(cache_dir, "spans")
+    stored = cache.get_many(keys)
+    fresh: dict[bytes, str] = {}
+    out = []
+    for key, chunk in zip(keys, chunks, strict=True):
+        spans = _spans_from_json(stored[key], len(chunk)) if key in stored else None
+        if spans is None:
+            spans = _sentence_spans(chunk)
+            fresh[key] = json.dumps(spans)
+        out.append(spans)
+    cache.put_many(fresh)
+    return out
+
+
+def _spans_from_json(text: str, length: int) -> list[tuple[int, int]] | None:
+    """Stored spans, or None when the entry is corrupt or does not fit its text (computed again)."""
+    try:
+        spans = [(int(a), int(b)) for a, b in json.loads(text)]
+    except (ValueError, TypeError):
+        return None
+    return spans if all(0 <= a <= b <= length for a, b in spans) else None
+
+
+def split_sentences(
+    articles: Sequence[Article], dropped: Sequence[DroppedSpan], cfg: SegmentConfig, *, cache_dir: str = ""
+) -> list[Sentence]:
     """Split every article's kept regions into sentences.
 
     Runs of text longer than `cfg.max_sentence_chars` with no sentence end (a
     pasted table, a run-on list) are cut at spaces, so no "sentence" is longer
-    than that and the time stays linear in the length of the text.
+    than that and the time stays linear in the length of the text. With
+    `cache_dir`, pySBD's spans are cached by text.
 
     Returns:
         Sentences in article and text order; `text == article.text[start:end]`.
     """
+    pieces = [
+        (article, region_start + chunk_start, region_start + chunk_end)
+        for article in articles
+        for region_start, region_end in kept_regions(article, dropped)
+        for chunk_start, chunk_end in _chunks(article.text[region_start:region_end])
+    ]
+    spans_of = _spans_of_chunks([a.text[start:end] for a, start, end in pieces], cache_dir)
     sentences: list[Sentence] = []
-    for article in articles:
-        index = 0
-        for region_start, region_end in kept_regions(article, dropped):
-            region = article.text[region_start:region_end]
-            for chunk_start, chunk_end in _chunks(region):
-                for span_start, span_end in _sentence_spans(region[chunk_start:chunk_end]):
-                    span_start += region_start + chunk_start
-                    span_end += region_start + chunk_start
-                    for piece_start, piece_end in _cap(span_start, span_end, article.text, cfg.max_sentence_chars):
-                        raw = article.text[piece_start:piece_end]
-                        text = raw.strip()
-                        if len(text) < cfg.min_sentence_chars:
-                            continue
-                        start = piece_start + len(raw) - len(raw.lstrip())
-                        sentences.append(
-                            Sentence(f"{article.id}#{index}", article.id, index, start, start + len(text), text)
-                        )
-                        index += 1
+    index_of: dict[str, int] = {}
+    for (article, chunk_at, _end), spans in zip(pieces, spans_of, strict=True):
+        index = index_of.get(article.id, 0)
+        for span_start, span_end in spans:
+            for piece_start, piece_end in _cap(
+                chunk_at + span_start, chunk_at + span_end, article.text, cfg.max_sentence_chars
+            ):
+                raw = article.text[piece_start:piece_end]
+                text = raw.strip()
+                if len(text) < cfg.min_sentence_chars:
+                    continue
+                start = piece_start + len(raw) - len(raw.lstrip())
+                sentences.append(Sentence(f"{article.id}#{index}", article.id, index, start, start + len(text), text))
+                index += 1
+        index_of[article.id] = index
     return sentences
