@@ -75,3 +75,21 @@ def test_max_sentence_chars_cuts_runs_at_spaces():
     assert all(len(s.text) <= 100 for s in sentences)
     assert " ".join(s.text for s in sentences) == article.text.strip()
     assert all(article.text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_cached_spans_give_the_same_sentences_and_a_bad_entry_is_split_again(tmp_path, monkeypatch):
+    import sqlite3
+
+    from factcheck.stages import segment
+
+    article = _article("The U.S. envoy met officials in Doha on Monday. He said “talks went well.” Then he left.")
+    fresh = split_sentences([article], [], SegmentConfig())
+    assert split_sentences([article], [], SegmentConfig(), cache_dir=str(tmp_path)) == fresh
+    calls = []
+    monkeypatch.setattr(segment, "_sentence_spans", lambda text: calls.append(text) or [(0, len(text))])
+    assert split_sentences([article], [], SegmentConfig(), cache_dir=str(tmp_path)) == fresh  # from the cache
+    assert calls == []
+    with sqlite3.connect(tmp_path / "spans.sqlite") as con:
+        con.execute("UPDATE docs SET doc = '[[0, 99999]]'")  # spans past the end of their text
+    assert len(split_sentences([article], [], SegmentConfig(), cache_dir=str(tmp_path))) == 1  # split again
+    assert len(calls) == 1
