@@ -20,6 +20,8 @@ from factcheck.stages.ingest import load_articles
 from factcheck.stages.language import detect_language
 from factcheck.stages.segment import split_sentences
 
+from .conftest import SEEDS
+
 TODAY = date(2024, 1, 15)
 STORY = (
     "City council approves budget\n\n"
@@ -462,3 +464,16 @@ def test_long_paragraph_of_many_sentences_is_split_in_chunks(cfg):
 def test_settings_load_from_toml():
     cfg = load_config(overrides=['ingest.languages=["en", "fr"]', "segment.max_sentence_chars=500"])
     assert cfg.ingest.languages == ("en", "fr") and cfg.segment.max_sentence_chars == 500
+
+
+def test_plain_english_is_accepted_without_loading_the_detector(monkeypatch):
+    from factcheck.stages import language
+
+    def no_model():
+        raise AssertionError("the detector's model was loaded")
+
+    monkeypatch.setattr(language, "_identifier", no_model)
+    seed = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+    assert language.unsupported_language(seed, ("en",)) == ""
+    with pytest.raises(AssertionError, match="model was loaded"):
+        language.unsupported_language(GERMAN * 3, ("en",))  # not plainly English: the detector decides
