@@ -182,3 +182,15 @@ def test_a_weekday_that_does_not_fit_its_date_is_flagged_inside_the_article():
     [(_, finding)] = findings
     assert (finding.verdict, finding.how, finding.claim_ids) == ("contradict", "internal", ("w",))
     assert "January 25, 2016 was a Monday, not a Thursday" in finding.explanation
+
+
+def test_a_weekday_with_a_date_whose_year_was_inferred_is_not_flagged():
+    text = "On Thursday, January 25, Kojuan Lee pleaded guilty to one count of conspiracy."
+    sents = [Sentence("a#0", "a", 0, 0, len(text), text)]
+    inferred = Claim(
+        "w", "a", "a#0", "date", "Thursday, January 25", 3, 23,
+        DateValue(date(2016, 1, 25), date(2016, 1, 25), "day"), "", "", "", "", False, "",
+    )  # fmt: skip
+    emb = np.array([[1.0, 0.0]], dtype=np.float32)
+    _, findings = compare_facts([A], sents, emb, [[0]], [inferred], CompareConfig(parser=""))
+    assert findings == []

@@ -149,8 +149,8 @@ def _wrong_weekday(claim: Claim) -> str:
     if claim.kind != "date" or not isinstance(value, DateValue) or value.start is None or value.start != value.end:
         return ""
     named = WEEKDAY_RE.search(claim.text)
-    if not named or not re.search(r"\d", claim.text):
-        return ""
+    if not named or not re.search(r"\b(?:1[89]|20)\d\d\b", claim.text):
+        return ""  # without its year written, the date's year was inferred: nothing to hold it to
     actual = _calendar.day_name[value.start.weekday()]
     if named.group(1).lower() == actual.lower():
         return ""
