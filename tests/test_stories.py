@@ -113,3 +113,28 @@ def test_check_feed_writes_a_report_per_story_and_an_index(tmp_path):
         page = html.read_text()
         assert "<script>" not in page and "&lt;script&gt;" in page
         assert f'href="{reports[0].batch}/report.html"' in page
+
+
+class CountingEmbedder(FakeEmbedder):
+    def __init__(self):
+        self.calls: list[int] = []
+
+    def encode(self, texts):
+        self.calls.append(len(texts))
+        return super().encode(texts)
+
+
+def test_a_feed_is_embedded_in_one_pass_before_the_stories_are_checked(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        "\n".join(
+            json.dumps({"id": a.id, "title": a.title, "published": a.published.isoformat(), "text": a.text})
+            for a in FEED
+        )
+        + "\n"
+    )
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}", "compare.parser="])
+    embedder = CountingEmbedder()
+    reports = api.check_feed([feed], cfg, embedder=embedder)
+    assert len(embedder.calls) == 1  # grouping and every story found their vectors cached
+    assert embedder.calls[0] >= sum(len(r.sentences) for r in reports)
