@@ -4,7 +4,7 @@ import numpy as np
 
 from factcheck.config import CompareConfig
 from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
-from factcheck.stages.compare import compare_facts, judge
+from factcheck.stages.compare import compare_facts, judge, same_slot
 
 A = Article("a", "Outlet A", "T", None, date(2023, 10, 16), "record", "", "a.txt", "")
 B = Article("b", "Outlet B", "T", None, date(2023, 10, 17), "record", "", "b.txt", "")
@@ -194,3 +194,13 @@ def test_a_weekday_with_a_date_whose_year_was_inferred_is_not_flagged():
     emb = np.array([[1.0, 0.0]], dtype=np.float32)
     _, findings = compare_facts([A], sents, emb, [[0]], [inferred], CompareConfig(parser=""))
     assert findings == []
+
+
+def test_a_number_word_opening_two_sentences_is_not_a_shared_name():
+    # only "Milwaukee" is shared: "Two" starts both sentences but names nobody
+    a_text = "Two people were killed in a shooting near Nash Street, the Milwaukee medical examiner said."
+    b_text = "Two victims, both Milwaukee men, died at the scene."
+    sa, sb = Sentence("a#0", "a", 0, 0, len(a_text), a_text), Sentence("b#0", "b", 0, 0, len(b_text), b_text)
+    two_a, two_b = _q("1", "a", 2, 2, point=2), _q("2", "b", 2, 2, point=2)
+    assert not same_slot(two_a, two_b, sa, sb, 0.8, CompareConfig(parser=""))
+    assert same_slot(two_a, two_b, sa, sb, 0.8, CompareConfig(parser="", min_shared_names=1))

@@ -13,7 +13,7 @@ import numpy as np
 
 from factcheck.config import CompareConfig
 from factcheck.records import Article, Claim, DateValue, Fact, Finding, QuantityValue, Sentence
-from factcheck.stages.claims import CAPITALISED_RE
+from factcheck.stages.claims import CAPITALISED_RE, NUMBER_WORDS, SCALES, TENS, UNITS, VAGUE
 from factcheck.stages.frames import (
     LIGHT_VERBS,
     Frame,
@@ -54,6 +54,11 @@ ENTITY_STOP = {
     "ms",
     "but",
     "and",
+    *UNITS,  # "Two people were killed": a sentence-initial number is not a name
+    *TENS,
+    *SCALES,
+    *NUMBER_WORDS,
+    *VAGUE,
 }
 
 
