@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -204,3 +205,21 @@ def test_a_number_word_opening_two_sentences_is_not_a_shared_name():
     two_a, two_b = _q("1", "a", 2, 2, point=2), _q("2", "b", 2, 2, point=2)
     assert not same_slot(two_a, two_b, sa, sb, 0.8, CompareConfig(parser=""))
     assert same_slot(two_a, two_b, sa, sb, 0.8, CompareConfig(parser="", min_shared_names=1))
+
+
+def test_days_told_from_articles_weeks_apart_are_news_of_other_days():
+    # an October release's "today" and a January article's "Wednesday": two pleas, not one
+    text_a = "A leader of the Vice Lords gang pleaded guilty today in Detroit federal court."
+    text_b = "Antonio Clark of the Vice Lords gang pleaded guilty on Wednesday in Detroit federal court."
+    sents = [Sentence("a#0", "a", 0, 0, len(text_a), text_a), Sentence("b#0", "b", 0, 0, len(text_b), text_b)]
+    october = Article(**{**{k: getattr(A, k) for k in Article.__slots__}, "published": date(2016, 10, 25)})
+    january = Article(**{**{k: getattr(B, k) for k in Article.__slots__}, "published": date(2016, 1, 28)})
+    today = replace(_d("1", "a", date(2016, 10, 25), event="plead"), text="today")
+    wednesday = replace(_d("2", "b", date(2016, 1, 27), event="plead"), text="on Wednesday")
+    emb = np.array([[1.0, 0.0], [0.95, 0.312]], dtype=np.float32)
+    config = CompareConfig(parser="")
+    _, findings = compare_facts([october, january], sents, emb, [[0, 1]], [today, wednesday], config)
+    assert all(f.verdict != "contradict" for _, f in findings)
+    near = Article(**{**{k: getattr(B, k) for k in Article.__slots__}, "published": date(2016, 10, 27)})
+    _, findings = compare_facts([october, near], sents, emb, [[0, 1]], [today, wednesday], config)
+    assert [f.verdict for _, f in findings] == ["contradict"]  # days apart: the same news, dated twice

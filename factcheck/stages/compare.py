@@ -145,6 +145,25 @@ def same_slot(
     return bool(event_a) or not _different_acts(frame_a, frame_b)
 
 
+DEICTIC_RE = re.compile(
+    r"^(?:on\s+|last\s+|this\s+|early\s+|late\s+)?(?:today|tonight|yesterday|tomorrow|"
+    + "|".join(_calendar.day_name)
+    + r")(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.IGNORECASE,
+)
+DEICTIC_MAX_DAYS_APART = 14
+
+
+def _news_of_other_days(a: Claim, b: Claim, art_a: Article, art_b: Article) -> bool:
+    """Both dates are told from their article's own day ("today", "on Tuesday") and the articles
+    are weeks apart: each reports the news of its own days, so they date different events."""
+    if not (DEICTIC_RE.match(a.text.strip()) and DEICTIC_RE.match(b.text.strip())):
+        return False
+    if art_a.published is None or art_b.published is None:
+        return False
+    return abs((art_a.published - art_b.published).days) > DEICTIC_MAX_DAYS_APART
+
+
 WEEKDAY_RE = re.compile(r"\b(" + "|".join(_calendar.day_name) + r")\b", re.IGNORECASE)
 
 
@@ -346,6 +365,8 @@ def compare_facts(
         similarity = float(emb[ia] @ emb[ib]) if emb.size else 0.0
         same_group = group_of[ia] == group_of[ib]
         if not same_group and similarity < cfg.min_link_similarity:
+            continue
+        if a.kind == "date" and _news_of_other_days(a, b, by_article[a.article_id], by_article[b.article_id]):
             continue
         if not same_slot(a, b, sentences[ia], sentences[ib], similarity, cfg, frames.get(a.id), frames.get(b.id)):
             continue
