@@ -133,6 +133,22 @@ def embed_feed(articles: Sequence[Article], embedder: Embedder, cfg: Config) -> 
     return new
 
 
+def parse_feed(articles: Sequence[Article], cfg: Config) -> int:
+    """Extract the claims of every sentence of a feed and parse their sentences in one pass,
+    into the caches; return how many claims. Without a cache, nothing is done."""
+    if not cfg.embed.cache_dir:
+        return 0
+    from factcheck.stages.claims import extract_claims
+    from factcheck.stages.frames import cached_claim_frames
+
+    dropped = clean_articles(articles, cfg.clean)
+    sentences = split_sentences(articles, dropped, cfg.segment, cache_dir=cfg.embed.cache_dir)
+    claims = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
+    if cfg.compare.parser:
+        cached_claim_frames(sentences, claims, cfg.compare.parser, cfg.embed.cache_dir)
+    return len(claims)
+
+
 def group_stories(articles: Sequence[Article], embedder: Embedder, cfg: Config) -> list[list[Article]]:
     """Group a mixed feed into stories (events), one list of articles per story.
 

@@ -138,3 +138,23 @@ def test_a_feed_is_embedded_in_one_pass_before_the_stories_are_checked(tmp_path)
     reports = api.check_feed([feed], cfg, embedder=embedder)
     assert len(embedder.calls) == 1  # grouping and every story found their vectors cached
     assert embedder.calls[0] >= sum(len(r.sentences) for r in reports)
+
+
+def test_a_feed_is_parsed_in_one_pass_before_the_stories_are_checked(tmp_path, monkeypatch):
+    from factcheck.stages import frames
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        "\n".join(
+            json.dumps({"id": a.id, "title": a.title, "published": a.published.isoformat(), "text": a.text})
+            for a in FEED
+        )
+        + "\n"
+    )
+    calls = []
+    real = frames.claim_frames
+    monkeypatch.setattr(frames, "claim_frames", lambda s, c, p: calls.append(len(c)) or real(s, c, p))
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}"])
+    reports = api.check_feed([feed], cfg, embedder=FakeEmbedder())
+    assert len(calls) == 1  # every story found its claims' frames cached
+    assert calls[0] == sum(len(r.claims) for r in reports) > 0
