@@ -770,8 +770,15 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
                         end = _temperature_end(text, end)
         if low_num in ("a", "an") and kind == "quantity" and not unit:
             continue
-        if unit and _inside(blocked, start, end):
-            continue  # the unit belongs to an identifier: "a six year old boy" is an age
+        if unit and _inside(blocked, end - 1, end):
+            # the unit word belongs to an age or a name ("a six year old boy"): what is counted follows it
+            after = max(e for s_, e in blocked if s_ < end and e > end - 1)
+            unit, end = _unit_after(text, after, collective=False)
+            kind = "quantity"
+            if not unit and lone_article:
+                unit, end = "person", after  # "a 17-year-old was killed": one person
+            elif not unit:
+                continue
         if kind == "duration" and lone_article:
             lone_article = False  # "a month", "one hour" are durations
         found.append(_Raw(start, end, kind, value, unit, qualifier, lone_article and kind == "quantity"))
