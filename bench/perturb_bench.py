@@ -65,6 +65,8 @@ def planted_text(claim: Claim) -> str | None:
         if year:
             return text[: year.start()] + str(int(year.group(1)) - 1) + text[year.end() :]
         return None
+    if re.match(r"(?i)an?\s", text):
+        return None  # "a 3-year-old boy" counts one by its article; its digits are an age
     m = NUMBER_RE.search(text)
     if not m:
         return None
