@@ -48,8 +48,6 @@ ENTITY_STOP = {
     "minister",
     "foreign",
     "prime",
-    "chinese",
-    "russian",
     "mr",
     "ms",
     "but",
