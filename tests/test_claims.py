@@ -299,3 +299,12 @@ def test_claims_cache_gives_the_same_claims_and_survives_corruption(tmp_path):
     with sqlite3.connect(tmp_path / "claims.sqlite") as con:
         con.execute("UPDATE docs SET doc = ?", ('[{"broken": 1}]',))
     assert claims_module.extract_claims([article], sentences, ClaimsConfig(), cache_dir=str(tmp_path)) == plain
+
+
+def test_a_written_weekday_that_is_not_the_dates_is_noted_only_when_the_year_is_written():
+    [wrong, right, inferred] = _dates(
+        "Lee pleaded on Thursday, January 25, 2016, Price on Thu., Jan. 28, 2016, and Clark on Thursday, January 25.",
+        date(2016, 1, 29),
+    )
+    assert wrong.value.note == "weekday mismatch: January 25, 2016 was a Monday, not a Thursday"
+    assert right.value.note == "" and inferred.value.note == ""  # without its year, the year fits the weekday

@@ -170,9 +170,10 @@ def test_a_claim_that_agrees_with_one_claim_of_a_sentence_is_not_set_against_its
 def test_a_weekday_that_does_not_fit_its_date_is_flagged_inside_the_article():
     text = "On Thursday, January 25, 2016, Kojuan Lee pleaded guilty to one count of conspiracy."
     sents = [Sentence("a#0", "a", 0, 0, len(text), text)]
+    noted = "weekday mismatch: January 25, 2016 was a Monday, not a Thursday"  # as the extractor notes it
     wrong = Claim(
         "w", "a", "a#0", "date", "Thursday, January 25, 2016", 3, 29,
-        DateValue(date(2016, 1, 25), date(2016, 1, 25), "day"), "", "", "", "", False, "",
+        DateValue(date(2016, 1, 25), date(2016, 1, 25), "day", noted), "", "", "", "", False, "",
     )  # fmt: skip
     right = Claim(
         "r", "a", "a#0", "date", "Monday, January 25, 2016", 3, 27,

@@ -1505,6 +1505,8 @@ def _scan_days(d: _Dates) -> None:
             value = DateValue(date(year, month, day_n), date(year, month, day_n), "day") if year else _no_date("day")
         except ValueError:
             continue
+        if year_s and weekday_s and value.start is not None:
+            value = replace(value, note=_weekday_mismatch(value.start, weekday_s))
         d.add(start, m.end(), value)
     for m in NUMERIC_DATE_RE.finditer(text):
         if not d.free(m.start(), m.end()):
@@ -1512,6 +1514,19 @@ def _scan_days(d: _Dates) -> None:
         numeric = _numeric_date(m, text, published)
         if numeric is not None:
             d.add(m.start(), m.end(), numeric)
+
+
+WEEKDAY_MISMATCH = "weekday mismatch: "
+"""Note of a date whose written weekday is not its day's ("Thursday, January 25, 2016")."""
+
+
+def _weekday_mismatch(day: date, weekday_s: str) -> str:
+    """'' when `weekday_s` names `day`'s weekday, else a note saying which day it was."""
+    named = WEEKDAYS[weekday_s.lower().rstrip(".")]
+    if day.weekday() == named:
+        return ""
+    actual, written = calendar.day_name[day.weekday()], calendar.day_name[named]
+    return f"{WEEKDAY_MISMATCH}{day:%B} {day.day}, {day.year} was a {actual}, not a {written}"
 
 
 def _year_of_weekday(month: int, day: int, weekday: int, published: date) -> int | None:

@@ -13,7 +13,7 @@ import numpy as np
 
 from factcheck.config import CompareConfig
 from factcheck.records import Article, Claim, DateValue, Fact, Finding, QuantityValue, Sentence
-from factcheck.stages.claims import CAPITALISED_RE, NUMBER_WORDS, SCALES, TENS, UNITS, VAGUE
+from factcheck.stages.claims import CAPITALISED_RE, NUMBER_WORDS, SCALES, TENS, UNITS, VAGUE, WEEKDAY_MISMATCH
 from factcheck.stages.frames import (
     LIGHT_VERBS,
     Frame,
@@ -162,21 +162,12 @@ def _news_of_other_days(a: Claim, b: Claim, art_a: Article, art_b: Article) -> b
     return abs((art_a.published - art_b.published).days) > DEICTIC_MAX_DAYS_APART
 
 
-WEEKDAY_RE = re.compile(r"\b(" + "|".join(_calendar.day_name) + r")\b", re.IGNORECASE)
-
-
 def _wrong_weekday(claim: Claim) -> str:
-    """A date that names a weekday its day is not ("Thursday, January 25, 2016"), said in words."""
+    """What the extractor noted of a date whose written weekday is not its day's, else ''."""
     value = claim.value
-    if claim.kind != "date" or not isinstance(value, DateValue) or value.start is None or value.start != value.end:
+    if claim.kind != "date" or not isinstance(value, DateValue) or not value.note.startswith(WEEKDAY_MISMATCH):
         return ""
-    named = WEEKDAY_RE.search(claim.text)
-    if not named or not re.search(r"\b(?:1[89]|20)\d\d\b", claim.text):
-        return ""  # without its year written, the date's year was inferred: nothing to hold it to
-    actual = _calendar.day_name[value.start.weekday()]
-    if named.group(1).lower() == actual.lower():
-        return ""
-    return f"{value.start:%B} {value.start.day}, {value.start.year} was a {actual}, not a {named.group(1).capitalize()}"
+    return value.note[len(WEEKDAY_MISMATCH) :]
 
 
 def _same_words(x: str, y: str) -> bool:
