@@ -77,15 +77,13 @@ def check_feed(
         lists the feed's skipped files.
     """
     from factcheck.distributed import run_stories
-    from factcheck.stories import embed_feed, group_stories, parse_feed
+    from factcheck.stories import group_stories, prepare_feed
 
     step = progress or (lambda _name: None)
     articles, skipped = load_articles(inputs, cfg)
     model = embedder or load_embedder(cfg)
-    step("embed")
-    embed_feed(articles, model, cfg)
-    step("claims")
-    parse_feed(articles, cfg)
+    step("prepare")
+    prepare_feed(articles, model, cfg)
     step("stories")
     stories = group_stories(articles, model, cfg)
     names = [story_name(k, story) for k, story in enumerate(stories, 1)]
