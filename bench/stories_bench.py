@@ -15,20 +15,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlparse
 
 import numpy as np
 
 from factcheck.config import StoriesConfig, load_config
 from factcheck.records import Article
 from factcheck.stages.embed import SentenceTransformerEmbedder
+from factcheck.stages.ingest import outlet_from_url
 from factcheck.stories import combine_signals, cut_stories, story_signals
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
@@ -43,7 +42,7 @@ def load_gva(data: Path, limit: int | None = None) -> tuple[list[Article], dict[
             if not doc["content"].strip():
                 continue
             published = date.fromisoformat(doc["dct"]) if doc.get("dct") else None
-            outlet = urlparse(re.sub(r"^.*web\.archive\.org/web/[^/]+/", "", doc["uri"])).netloc or "unknown"
+            outlet = outlet_from_url(doc["uri"]) or "unknown"
             art_id = "gva-" + doc["doc_id"][:12]
             articles.append(
                 Article(art_id, outlet, doc["title"], doc["uri"], published, "field", "", "", doc["content"])
