@@ -167,18 +167,16 @@ def test_a_claim_that_agrees_with_one_claim_of_a_sentence_is_not_set_against_its
     assert [f.verdict for _, f in findings] == ["agree"]
 
 
+def _dated(cid, text, day, note=""):
+    return replace(_d(cid, "a", day, event=""), text=text, value=DateValue(day, day, "day", note))
+
+
 def test_a_weekday_that_does_not_fit_its_date_is_flagged_inside_the_article():
     text = "On Thursday, January 25, 2016, Kojuan Lee pleaded guilty to one count of conspiracy."
     sents = [Sentence("a#0", "a", 0, 0, len(text), text)]
     noted = "weekday mismatch: January 25, 2016 was a Monday, not a Thursday"  # as the extractor notes it
-    wrong = Claim(
-        "w", "a", "a#0", "date", "Thursday, January 25, 2016", 3, 29,
-        DateValue(date(2016, 1, 25), date(2016, 1, 25), "day", noted), "", "", "", "", False, "",
-    )  # fmt: skip
-    right = Claim(
-        "r", "a", "a#0", "date", "Monday, January 25, 2016", 3, 27,
-        DateValue(date(2016, 1, 25), date(2016, 1, 25), "day"), "", "", "", "", False, "",
-    )  # fmt: skip
+    wrong = _dated("w", "Thursday, January 25, 2016", date(2016, 1, 25), noted)
+    right = _dated("r", "Monday, January 25, 2016", date(2016, 1, 25))
     emb = np.array([[1.0, 0.0]], dtype=np.float32)
     _, findings = compare_facts([A], sents, emb, [[0]], [wrong, right], CompareConfig(parser=""))
     [(_, finding)] = findings
@@ -189,10 +187,7 @@ def test_a_weekday_that_does_not_fit_its_date_is_flagged_inside_the_article():
 def test_a_weekday_with_a_date_whose_year_was_inferred_is_not_flagged():
     text = "On Thursday, January 25, Kojuan Lee pleaded guilty to one count of conspiracy."
     sents = [Sentence("a#0", "a", 0, 0, len(text), text)]
-    inferred = Claim(
-        "w", "a", "a#0", "date", "Thursday, January 25", 3, 23,
-        DateValue(date(2016, 1, 25), date(2016, 1, 25), "day"), "", "", "", "", False, "",
-    )  # fmt: skip
+    inferred = _dated("w", "Thursday, January 25", date(2016, 1, 25))  # the extractor notes nothing
     emb = np.array([[1.0, 0.0]], dtype=np.float32)
     _, findings = compare_facts([A], sents, emb, [[0]], [inferred], CompareConfig(parser=""))
     assert findings == []

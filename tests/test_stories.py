@@ -115,6 +115,12 @@ def test_check_feed_writes_a_report_per_story_and_an_index(tmp_path):
         assert f'href="{reports[0].batch}/report.html"' in page
 
 
+def _write_feed(path):
+    rows = ({"id": a.id, "title": a.title, "published": a.published.isoformat(), "text": a.text} for a in FEED)
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    return path
+
+
 class CountingEmbedder(FakeEmbedder):
     def __init__(self):
         self.calls: list[int] = []
@@ -125,14 +131,7 @@ class CountingEmbedder(FakeEmbedder):
 
 
 def test_a_feed_is_embedded_in_one_pass_before_the_stories_are_checked(tmp_path):
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(
-        "\n".join(
-            json.dumps({"id": a.id, "title": a.title, "published": a.published.isoformat(), "text": a.text})
-            for a in FEED
-        )
-        + "\n"
-    )
+    feed = _write_feed(tmp_path / "feed.jsonl")
     cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}", "compare.parser="])
     embedder = CountingEmbedder()
     reports = api.check_feed([feed], cfg, embedder=embedder)
@@ -143,14 +142,7 @@ def test_a_feed_is_embedded_in_one_pass_before_the_stories_are_checked(tmp_path)
 def test_a_feed_is_parsed_in_one_pass_before_the_stories_are_checked(tmp_path, monkeypatch):
     from factcheck.stages import frames
 
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(
-        "\n".join(
-            json.dumps({"id": a.id, "title": a.title, "published": a.published.isoformat(), "text": a.text})
-            for a in FEED
-        )
-        + "\n"
-    )
+    feed = _write_feed(tmp_path / "feed.jsonl")
     calls = []
     real = frames.claim_frames
     monkeypatch.setattr(frames, "claim_frames", lambda s, c, p: calls.append(len(c)) or real(s, c, p))
