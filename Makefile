@@ -1,7 +1,12 @@
-.PHONY: setup seeds check
+.PHONY: setup seeds check lock
+# A fresh .venv from the lock file (CPU torch on any machine): see scripts/install.sh.
 setup:
-	python3 -m venv .venv && .venv/bin/pip install --quiet torch==2.13.0 && .venv/bin/pip install --quiet -e '.[dev]'
+	bash scripts/install.sh
 seeds: setup
 	.venv/bin/factcheck check seeds/
+# Exactly the README's test command (what CI runs after `setup`).
 check:
 	.venv/bin/ruff check factcheck tests && .venv/bin/python -m pytest -q
+# Re-resolve pyproject.toml's ranges into requirements.lock (then run `make setup check`).
+lock:
+	bash scripts/lock.sh

@@ -118,7 +118,7 @@ def write_feed_index(reports: Sequence[Report], folder: Path) -> Path:
 
 def _index_row(report: Report) -> dict[str, object]:
     """What the index shows of one story's report."""
-    from factcheck.pipeline import verdict_of
+    from factcheck.verdicts import verdict_of
 
     verdicts = [verdict_of(report, fact) for fact in report.facts]
     return {

@@ -16,11 +16,13 @@ from typing import Any
 
 from factcheck.config import Config
 from factcheck.errors import InputError
-from factcheck.pipeline import Progress, verdict_of
+from factcheck.pipeline import Progress
 from factcheck.records import Decision, Finding, Report
-from factcheck.report.files import REPORT_FORMATS, SCHEMA, VERDICT_RANK, stale_decisions, write_atomic, write_report
+from factcheck.report.files import REPORT_FORMATS, SCHEMA, stale_decisions, write_atomic, write_report
 from factcheck.review import batch_folder, load_decisions
 from factcheck.stages.embed import Embedder
+from factcheck.verdicts import RANK as VERDICT_RANK
+from factcheck.verdicts import FailOn, verdict_of
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -37,11 +39,7 @@ __all__ = [
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 # the verdicts each --fail-on bar fails on; "any" includes agreements (every finding needs a look)
-FAIL_ON: dict[str, tuple[str, ...]] = {
-    "contradict": ("contradict",),
-    "differ": ("contradict", "differ"),
-    "any": ("contradict", "differ", "agree"),
-}
+FAIL_ON: dict[str, tuple[str, ...]] = {bar.value: tuple(v.value for v in bar.verdicts) for bar in FailOn}
 SUMMARY_SCHEMA = "factcheck.check/1"
 _XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 

@@ -18,6 +18,7 @@ import typer
 
 from factcheck.config import load_config
 from factcheck.errors import FactcheckError, InputError
+from factcheck.verdicts import FailOn
 
 if TYPE_CHECKING:
     from factcheck import ci
@@ -36,14 +37,6 @@ class OutputFormat(StrEnum):
 
     text = "text"
     json = "json"
-
-
-class FailOn(StrEnum):
-    """The verdicts that fail a CI job (see factcheck.ci.FAIL_ON)."""
-
-    contradict = "contradict"
-    differ = "differ"
-    any = "any"
 
 
 class _EchoWarnings(logging.Handler):

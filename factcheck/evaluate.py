@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import InputError
-from factcheck.pipeline import verdict_of
 from factcheck.records import Report
+from factcheck.verdicts import FINDING_VERDICTS, verdict_of
 
-VERDICTS = ("agree", "differ", "contradict")
+VERDICTS = tuple(v.value for v in reversed(FINDING_VERDICTS))  # agree, differ, contradict
 
 
 @dataclass(frozen=True, slots=True)

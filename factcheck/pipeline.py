@@ -8,11 +8,11 @@ from typing import Any
 
 from factcheck.config import Config
 from factcheck.errors import FactcheckError
-from factcheck.records import Article, Fact, Finding, Report, Sentence, Skipped
+from factcheck.records import Article, Finding, Report, Sentence, Skipped
 from factcheck.stages.claims import extract_claims
 from factcheck.stages.clean import clean_articles
 from factcheck.stages.cluster import build_facts, cluster_facts
-from factcheck.stages.compare import compare_facts, fact_verdict
+from factcheck.stages.compare import compare_facts
 from factcheck.stages.embed import Embedder, embed_texts
 from factcheck.stages.frames import cached_claim_frames
 from factcheck.stages.segment import split_sentences
@@ -109,7 +109,3 @@ def run_pipeline(
         syndicated=tuple(syndicated),
     )
 
-
-def verdict_of(report: Report, fact: Fact) -> str:
-    """A fact's verdict in a report."""
-    return fact_verdict(fact, [f for f in report.findings if f.fact_id == fact.id])

@@ -110,6 +110,27 @@ class Claim:
     negated: bool
     attribution: str
 
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON form of the claim (reports, caches and `factcheck extract` alike)."""
+        out: dict[str, Any] = {
+            "id": self.id,
+            "article": self.article_id,
+            "sentence": self.sentence_id,
+            "kind": self.kind,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value.to_json(),
+            "event": self.event,
+            "negated": self.negated,
+            "attribution": self.attribution,
+        }
+        if self.kind != "date":
+            out.update(unit=self.unit, qualifier=self.qualifier)
+        if self.kind == "ordinal":
+            out["scope"] = self.scope
+        return out
+
 
 @dataclass(frozen=True, slots=True)
 class Fact:

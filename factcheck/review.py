@@ -23,7 +23,9 @@ from typing import Any
 from factcheck.config import ReviewConfig
 from factcheck.errors import FactcheckError, InputError, ReportError
 from factcheck.records import DECISIONS, Claim, Decision, Finding, Report
-from factcheck.report.files import VERDICT_RANK, describe_slot, describe_value, write_atomic
+from factcheck.report.files import describe_slot, describe_value, write_atomic
+from factcheck.verdicts import FILLS
+from factcheck.verdicts import RANK as VERDICT_RANK
 
 __all__ = [
     "DECISIONS_FILE",
@@ -64,7 +66,7 @@ HEADERS = tuple(name for name, _ in COLUMNS)
 WRAPPED = {"slot", "claim A", "value A", "sentence A", "claim B", "value B", "sentence B", "explanation", "note"}
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 MAX_CELL_CHARS = 32_000  # Excel's limit is 32,767 characters per cell
-VERDICT_FILLS = {"contradict": "FFC7CE", "differ": "FFEB9C", "agree": "C6EFCE"}
+VERDICT_FILLS = {v.value: fill for v, fill in FILLS.items()}
 _ILLEGAL_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XLSX (XML) cells
 
 logger = logging.getLogger(__name__)

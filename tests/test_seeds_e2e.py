@@ -5,8 +5,8 @@ import json
 import pytest
 
 from factcheck.evaluate import evaluate, load_gold
-from factcheck.pipeline import verdict_of
 from factcheck.report.files import render_markdown, report_json, write_report
+from factcheck.verdicts import verdict_of
 from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.slow

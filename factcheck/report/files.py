@@ -11,37 +11,20 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import ReportError
-from factcheck.pipeline import verdict_of
 from factcheck.records import Claim, DateValue, Decision, QuantityValue, Report
 from factcheck.stages.syndication import independent_sources
+from factcheck.verdicts import RANK as VERDICT_RANK
+from factcheck.verdicts import verdict_of
 
 SCHEMA = "factcheck.report/1"
-VERDICT_RANK = {"contradict": 0, "differ": 1, "agree": 2, "single-source": 3}
 REPORT_FORMATS = ("md", "json", "html", "review")
 
 logger = logging.getLogger(__name__)
 
 
 def claim_json(claim: Claim) -> dict[str, Any]:
-    """The JSON form of a claim."""
-    out: dict[str, Any] = {
-        "id": claim.id,
-        "article": claim.article_id,
-        "sentence": claim.sentence_id,
-        "kind": claim.kind,
-        "text": claim.text,
-        "start": claim.start,
-        "end": claim.end,
-        "value": claim.value.to_json(),
-        "event": claim.event,
-        "negated": claim.negated,
-        "attribution": claim.attribution,
-    }
-    if claim.kind != "date":
-        out.update(unit=claim.unit, qualifier=claim.qualifier)
-    if claim.kind == "ordinal":
-        out["scope"] = claim.scope
-    return out
+    """The JSON form of a claim (its record owns it)."""
+    return claim.to_json()
 
 
 def _number(x: float) -> str:

@@ -22,16 +22,13 @@ from markupsafe import Markup, escape
 
 from factcheck.errors import ReportError
 from factcheck.records import Decision, Report
-from factcheck.report.files import VERDICT_RANK, report_json
+from factcheck.report.files import report_json
+from factcheck.verdicts import ORDER
+from factcheck.verdicts import RANK as VERDICT_RANK
 
 TEMPLATE_NAME = "report.html.j2"
-VERDICT_TITLES = {
-    "contradict": "Contradictions",
-    "differ": "Differences",
-    "agree": "Agreements",
-    "single-source": "Stated by one outlet only",
-}
-VERDICT_SYMBOLS = {"contradict": "✕", "differ": "≠", "agree": "✓", "single-source": "○"}
+VERDICT_TITLES = {v.value: v.title for v in ORDER}
+VERDICT_SYMBOLS = {v.value: v.symbol for v in ORDER}
 DROPPED_TEXT_LIMIT = 200
 LINK_SCHEMES = ("http", "https")
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))

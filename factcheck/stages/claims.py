@@ -1906,8 +1906,6 @@ def extract_jsonl(lines: Iterable[str], *, tolerance: float) -> Iterator[dict[st
         >>> next(extract_jsonl(['{"id": 1, "text": "3 dead", "published": null}'], tolerance=0.1))["claims"][0]["value"]["point"]
         3.0
     """
-    from factcheck.report.files import claim_json  # lazily: report imports the stages
-
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -1934,4 +1932,4 @@ def extract_jsonl(lines: Iterable[str], *, tolerance: float) -> Iterator[dict[st
                 yield {"id": None, "line": number, "error": error}
                 continue
         claims = extract_claims_from_text(text, published, tolerance=tolerance)
-        yield {"id": record_id, "claims": [claim_json(c) for c in claims]}
+        yield {"id": record_id, "claims": [c.to_json() for c in claims]}

@@ -12,7 +12,7 @@ from itertools import combinations
 import numpy as np
 
 from factcheck.config import CompareConfig
-from factcheck.records import Article, Claim, DateValue, Fact, Finding, QuantityValue, Sentence
+from factcheck.records import Article, Claim, DateValue, Finding, QuantityValue, Sentence
 from factcheck.stages.claims import CAPITALISED_RE, NUMBER_WORDS, SCALES, TENS, UNITS, VAGUE, WEEKDAY_MISMATCH
 from factcheck.stages.frames import (
     LIGHT_VERBS,
@@ -562,17 +562,3 @@ def _split_unverified(
         else:
             new_groups.extend(sorted(part) for part in by_article.values())
     return new_groups, [(index_map[k], f) for k, f in findings]
-
-
-VERDICT_ORDER = ("contradict", "differ", "agree", "single-source")
-
-
-def fact_verdict(fact: Fact, findings: Sequence[Finding]) -> str:
-    """The fact's overall verdict: the most serious of its findings."""
-    if len(fact.article_ids) < 2 and not any(f.how == "internal" for f in findings):
-        return "single-source"
-    verdicts = {f.verdict for f in findings}
-    for verdict in VERDICT_ORDER[:3]:
-        if verdict in verdicts:
-            return verdict
-    return "agree"
