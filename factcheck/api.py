@@ -107,12 +107,12 @@ def write_feed_index(reports: Sequence[Report], folder: Path) -> Path:
     """
     import importlib.util
 
-    from factcheck.report.files import _write_atomic
+    from factcheck.report.files import write_atomic
 
     rows = [_index_row(report) for report in reports]
-    index = _write_atomic(folder / "index.md", _index_markdown(rows))
+    index = write_atomic(folder / "index.md", _index_markdown(rows))
     if importlib.util.find_spec("factcheck.report.html") is not None:
-        _write_atomic(folder / "index.html", _index_html(rows))
+        write_atomic(folder / "index.html", _index_html(rows))
     return index
 
 

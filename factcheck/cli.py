@@ -265,7 +265,6 @@ def extract(
     Example: factcheck extract "at least 1,400 people died on Tuesday" --published 2023-10-16
     """
     from factcheck.config import ClaimsConfig
-    from factcheck.report.files import claim_json
     from factcheck.stages.claims import extract_claims_from_text, extract_jsonl
 
     tolerance = ClaimsConfig().approximate_tolerance
@@ -290,7 +289,7 @@ def extract(
     body = path.read_text(encoding="utf-8", errors="replace") if len(text) < 4096 and path.is_file() else text
     claims = extract_claims_from_text(body, pub, tolerance=tolerance)
     if as_json:
-        typer.echo(json.dumps([claim_json(c) for c in claims], ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([c.to_json() for c in claims], ensure_ascii=False, indent=2))
         return
     for c in claims:
         value = {k: v for k, v in asdict(c.value).items() if v not in (None, "", False)}

@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.config import ReviewConfig
+from factcheck.describe import describe_slot, describe_value
 from factcheck.errors import FactcheckError, InputError, ReportError
 from factcheck.records import DECISIONS, Claim, Decision, Finding, Report
-from factcheck.report.files import describe_slot, describe_value, write_atomic
+from factcheck.report.files import write_atomic
 from factcheck.verdicts import FILLS
 from factcheck.verdicts import RANK as VERDICT_RANK
 

@@ -139,7 +139,7 @@ def test_a_paraphrase_where_only_one_outlet_gives_the_date_differs_by_a_detail()
     _, findings = compare_facts([A, B], sents, emb, [[0, 1]], [this_week], CompareConfig(parser=""))
     [(_, finding)] = findings
     assert (finding.verdict, finding.how) == ("differ", "detail")
-    assert "only Outlet A gives “this week” (2023-10-16..2023-10-22)" in finding.explanation
+    assert "only Outlet A gives “this week” (2023-10-16 to 2023-10-22 (week))" in finding.explanation
 
 
 def test_the_same_sentence_dated_differently_blames_the_publication_dates():

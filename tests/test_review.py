@@ -9,7 +9,8 @@ import pytest
 from factcheck import api
 from factcheck.errors import InputError
 from factcheck.records import DECISIONS, Decision
-from factcheck.report.files import render_markdown, report_json, write_report
+from factcheck.report.files import report_json, write_report
+from factcheck.report.markdown import render_markdown
 from factcheck.review import (
     DECISIONS_FILE,
     HEADERS,

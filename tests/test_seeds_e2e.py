@@ -5,7 +5,8 @@ import json
 import pytest
 
 from factcheck.evaluate import evaluate, load_gold
-from factcheck.report.files import render_markdown, report_json, write_report
+from factcheck.report.files import report_json, write_report
+from factcheck.report.markdown import render_markdown
 from factcheck.verdicts import verdict_of
 from tests.conftest import SEEDS
 

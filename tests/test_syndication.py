@@ -34,7 +34,7 @@ def test_report_counts_copies_as_one_independent_source(fake_embedder, cfg):
 
     from factcheck.pipeline import run_pipeline
     from factcheck.records import Article
-    from factcheck.report.files import report_json
+    from factcheck.report.facts import report_json
 
     wire = " ".join(WIRE)
     texts = {

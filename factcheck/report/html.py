@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import math
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -22,7 +21,7 @@ from markupsafe import Markup, escape
 
 from factcheck.errors import ReportError
 from factcheck.records import Decision, Report
-from factcheck.report.files import report_json
+from factcheck.report.facts import report_json
 from factcheck.verdicts import ORDER
 from factcheck.verdicts import RANK as VERDICT_RANK
 
@@ -31,7 +30,6 @@ VERDICT_TITLES = {v.value: v.title for v in ORDER}
 VERDICT_SYMBOLS = {v.value: v.symbol for v in ORDER}
 DROPPED_TEXT_LIMIT = 200
 LINK_SCHEMES = ("http", "https")
-SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
 def render_html(report: Report, decisions: Mapping[str, Decision] | None = None) -> str:
@@ -80,77 +78,6 @@ def _csp_hash(source: str) -> Markup:
     digest = hashlib.sha256(str(source).encode("utf-8")).digest()
     # base64 and quotes only: nothing to escape
     return Markup("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
-
-
-def format_number(x: float) -> str:
-    """A number as a reader writes it: 1400, 25,000, 1.5, 200 billion."""
-    if math.isinf(x):
-        return "∞" if x > 0 else "−∞"
-    for scale, word in SCALE_WORDS:
-        if abs(x) >= scale and round(x / scale, 3) == x / scale:
-            return f"{x / scale:g} {word}"
-    if x == int(x):
-        n = int(x)
-        return f"{n:,}" if abs(n) >= 10_000 else str(n)
-    return f"{x:.6g}"
-
-
-def _format_quantity(value: Mapping[str, Any]) -> str:
-    """An interval in words: '1400', '(1400, ∞)', '≈130 [117, 143]'."""
-    low, high, point = value["low"], value["high"], value["point"]
-    if low is not None and low == high and value["low_inclusive"] and value["high_inclusive"]:
-        return format_number(low)
-    left = "[" if value["low_inclusive"] and low is not None else "("
-    right = "]" if value["high_inclusive"] and high is not None else ")"
-    interval = (
-        f"{left}{format_number(low if low is not None else -math.inf)}, "
-        f"{format_number(high if high is not None else math.inf)}{right}"
-    )
-    if value["approximate"] and point is not None:
-        return f"≈{format_number(point)} {interval}"
-    return interval
-
-
-def _format_date(value: Mapping[str, Any]) -> str:
-    """A calendar interval in words: '2023-10-17', '2023-10', '2023-10-16 to 2023-10-22 (week)'."""
-    start, end, granularity, note = value["start"], value["end"], value["granularity"], value["note"]
-    remarks = [note] if note else []
-    if start is None and end is None:
-        text = "unresolved"
-    elif start == end:
-        text = start
-    elif start and end and granularity == "month" and start[:7] == end[:7] and start.endswith("-01"):
-        text = start[:7]
-    elif (
-        start and end and granularity == "year" and start[5:] == "01-01" and end[5:] == "12-31" and start[:4] == end[:4]
-    ):
-        text = start[:4]
-    else:
-        text = f"{start or '…'} to {end or '…'}"
-        if granularity and granularity != "day":
-            remarks.insert(0, granularity)
-    return f"{text} ({', '.join(remarks)})" if remarks else text
-
-
-def describe_value(claim: Mapping[str, Any]) -> str:
-    """A claim's normalised value in words, from its facts.json form.
-
-    Example: "more than 1,400 people" -> "(1400, ∞) people"; "on Tuesday" -> "2023-10-17".
-    """
-    if claim["kind"] == "date":
-        words = _format_date(claim["value"])
-    else:
-        words = _format_quantity(claim["value"])
-        if claim["kind"] == "ordinal":
-            words = f"no. {words}"
-            if claim.get("scope"):
-                words += f" of {claim['scope']}"
-        elif claim.get("unit"):
-            words += f" {claim['unit']}"
-    # the extractor flags a claim whose sentence holds a negation anywhere, so say just that
-    if claim.get("negated"):
-        words += " (negation in the sentence)"
-    return words
 
 
 def _safe_url(url: str | None) -> str | None:
@@ -221,7 +148,7 @@ def _claim_views(fact: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str
         c["id"]: {
             **c,
             "outlet": labels.get(c["article"], c["article"]),
-            "words": describe_value(c),
+            "words": c["words"],
             "verdict": verdicts.get(c["id"]),
         }
         for c in fact["claims"]
@@ -283,7 +210,9 @@ def _fact_view(
                 "article": a,
                 "stated": a["id"] in stated,
                 "value_text": "; ".join(
-                    c["text"] + " → " + c["words"] for c in claims.values() if c["article"] == a["id"] and c["verdict"]
+                    c["text"] if c["text"].lower() == c["words"].lower() else c["text"] + " → " + c["words"]
+                    for c in claims.values()
+                    if c["article"] == a["id"] and c["verdict"]
                 ),
             }
             for a in articles

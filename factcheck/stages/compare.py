@@ -12,6 +12,7 @@ from itertools import combinations
 import numpy as np
 
 from factcheck.config import CompareConfig
+from factcheck.describe import describe_date, describe_number, describe_value
 from factcheck.records import Article, Claim, DateValue, Finding, QuantityValue, Sentence
 from factcheck.stages.claims import CAPITALISED_RE, NUMBER_WORDS, SCALES, TENS, UNITS, VAGUE, WEEKDAY_MISMATCH
 from factcheck.stages.frames import (
@@ -224,23 +225,6 @@ def _overlap(a: QuantityValue, b: QuantityValue) -> bool:
     return True
 
 
-def _fmt_quantity(c: Claim) -> str:
-    """Readable form of a quantity claim's interval."""
-    v = c.value
-    if not isinstance(v, QuantityValue):
-        return c.text
-    lo = "−∞" if v.low is None else f"{v.low:,.0f}"
-    hi = "∞" if v.high is None else f"{v.high:,.0f}"
-    return f"{'[' if v.low_inclusive else '('}{lo}, {hi}{']' if v.high_inclusive else ')'}"
-
-
-def _fmt_date(v: DateValue) -> str:
-    """Readable form of a date interval."""
-    if v.start is None:
-        return "unresolved"
-    return v.start.isoformat() if v.start == v.end else f"{v.start.isoformat()}..{v.end.isoformat() if v.end else ''}"
-
-
 def _anchor(v: DateValue) -> DateValue:
     """The date a "since" interval starts from, at its own granularity ("since March" -> March)."""
     if v.note != "since" or v.start is None:
@@ -269,23 +253,23 @@ def judge(a: Claim, b: Claim, art_a: Article, art_b: Article) -> tuple[str, str,
         if va.start is None or vb.start is None:
             return "differ", "unresolved", f"{quote}: a date could not be resolved", 0.3
         if va.start == vb.start and va.end == vb.end:
-            return "agree", "same", f"{quote}: both {_fmt_date(va)}", 0.85
+            return "agree", "same", f"{quote}: both {describe_date(va)}", 0.85
         if va.start <= (vb.end or vb.start) and vb.start <= (va.end or va.start):
             return (
                 "differ",
                 "precision",
-                f"{quote}: {_fmt_date(va)} and {_fmt_date(vb)} overlap; one is more precise",
+                f"{quote}: {describe_date(va)} and {describe_date(vb)} overlap; one is more precise",
                 0.6,
             )
-        return "contradict", "value", f"{quote}: {_fmt_date(va)} vs {_fmt_date(vb)}", 0.8
+        return "contradict", "value", f"{quote}: {describe_date(va)} vs {describe_date(vb)}", 0.8
     if isinstance(a.value, QuantityValue) and isinstance(b.value, QuantityValue):
         va, vb = a.value, b.value
-        shown = f"{quote}: {_fmt_quantity(a)} vs {_fmt_quantity(b)} {a.unit}"
+        shown = f"{quote}: {describe_value(a)} vs {describe_value(b)}"
         if _overlap(va, vb):
             if va == vb:
                 return "agree", "same", shown + ", the same value", 0.9
             if va.point is not None and va.point == vb.point:
-                return "agree", "hedged", shown + f": both say {va.point:,.0f}, hedged differently", 0.85
+                return "agree", "hedged", shown + f": both say {describe_number(va.point)}, hedged differently", 0.85
             return "differ", "precision", shown + ": compatible, one is more precise", 0.6
         if (
             art_a.published
@@ -497,7 +481,7 @@ def statement_findings(
             elif bool(only_a) != bool(only_b):
                 verdict, how, confidence = "differ", "detail", round(min(0.6, score), 2)
                 (has, lacks), extra = ((art_a, art_b), only_a) if only_a else ((art_b, art_a), only_b)
-                given = ", ".join(f"“{c.text}”" + (f" ({_fmt_value(c)})" if _fmt_value(c) else "") for c in extra)
+                given = ", ".join(f"“{c.text}” ({describe_value(c)})" for c in extra)
                 explanation = (
                     f"{outlet[has]}: “{_clip((si if has == art_a else sj).text)}” and {outlet[lacks]}: "
                     f"“{_clip((sj if has == art_a else si).text)}” report the same (similarity {score:.2f}); "
@@ -525,15 +509,6 @@ def _missing_details(mine: Sequence[Claim], theirs: Sequence[Claim]) -> list[Cla
     """My details of a kind the other sentence gives none of."""
     kinds = {c.kind for c in theirs}
     return [c for c in mine if c.kind not in kinds]
-
-
-def _fmt_value(c: Claim) -> str:
-    """A claim's value in short, when it says more than its text."""
-    if isinstance(c.value, DateValue):
-        return _fmt_date(c.value)
-    if isinstance(c.value, QuantityValue):
-        return f"{_fmt_quantity(c)} {c.unit}".strip()
-    return ""
 
 
 def _clip(text: str, limit: int = 90) -> str:
