@@ -93,12 +93,9 @@ def run_factcheck(batch: Path, cache: Path, out: Path, overrides: list[str]) -> 
 
     cfg = load_config(overrides=[f"embed.cache_dir={cache}", "scale.local_cluster_min_articles=0", *overrides])
     if batch.name == "seeds":
-        report = api.check([batch], cfg)
-        api.write_report(report, out)
-        reports = [report]
+        reports = [api.check([batch], cfg, out=out, formats=["md", "json"]).report]
     else:
-        reports = api.check_feed([batch], cfg)
-        api.write_feed(reports, out)
+        reports = [run.report for run in api.check_feed([batch], cfg, out=out, formats=["md", "json"]).stories]
     extra = {
         "sentences": sum(len(r.sentences) for r in reports),
         "stories": len(reports),

@@ -1,23 +1,54 @@
-"""The library's entry points: load articles, run the check, write reports."""
+"""The library's entry points, one per command: check, check_feed, analyse, extract, evaluate.
+
+`check` is `factcheck check`: it reads the batch, runs the pipeline, reads the reviewers'
+decisions, writes the reports and applies the CI gate, and returns all of it as a `CheckRun`.
+`analyse` is the same check without files (a `Report` to look at or score).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from factcheck.ci import (
+    FAIL_ON,
+    CheckRun,
+    acknowledged_findings,
+    failing_findings,
+    load_baseline,
+    render_junit,
+    render_junit_feed,
+)
 from factcheck.config import Config
 from factcheck.errors import InputError
 from factcheck.pipeline import Progress, run_pipeline
-from factcheck.records import Article, Report, Skipped
-from factcheck.report.files import write_report
+from factcheck.records import Article, Claim, Decision, Finding, Report, Skipped
+from factcheck.report.files import REPORT_FORMATS, write_atomic, write_report
+from factcheck.review import batch_folder, load_decisions
 from factcheck.stages.ingest import load_articles as _load
 
 if TYPE_CHECKING:
+    from factcheck.evaluate import EvalResult
     from factcheck.stages.embed import Embedder
 
-__all__ = ["check", "check_feed", "load_articles", "load_embedder", "write_feed", "write_feed_index", "write_report"]
+__all__ = [
+    "FeedRun",
+    "analyse",
+    "check",
+    "check_feed",
+    "evaluate",
+    "extract",
+    "extract_jsonl",
+    "load_articles",
+    "load_embedder",
+    "write_report",
+]
+
+DEFAULT_REPORTS = Path("reports")
 
 
 def load_articles(inputs: Sequence[Path], cfg: Config) -> tuple[list[Article], list[Skipped]]:
@@ -36,17 +67,87 @@ def load_embedder(cfg: Config) -> Embedder:
     return SentenceTransformerEmbedder(cfg.embed.model, batch_size=cfg.embed.batch_size, threads=cfg.embed.threads)
 
 
-def check(
+def analyse(
     inputs: Sequence[Path],
     cfg: Config,
     *,
     embedder: Embedder | None = None,
     progress: Progress | None = None,
 ) -> Report:
-    """Read a batch and check it: the library form of `factcheck check`."""
+    """Read a batch and check it, writing nothing: the Report of `factcheck check` (and of `eval`)."""
     articles, skipped = load_articles(inputs, cfg)
-    batch = inputs[0].resolve().name if len(inputs) == 1 else "batch"
-    return run_pipeline(articles, cfg, embedder or load_embedder(cfg), batch=batch, skipped=skipped, progress=progress)
+    return run_pipeline(
+        articles, cfg, embedder or load_embedder(cfg), batch=_batch_name(inputs), skipped=skipped, progress=progress
+    )
+
+
+def _batch_name(inputs: Sequence[Path]) -> str:
+    """A batch's name: its folder's (or single file's) name."""
+    return inputs[0].resolve().name if len(inputs) == 1 else "batch"
+
+
+def check(
+    inputs: Sequence[Path],
+    cfg: Config,
+    *,
+    out: Path | None = None,
+    formats: Sequence[str] = REPORT_FORMATS,
+    fail_on: str | None = None,
+    baseline: Path | None = None,
+    junit: Path | None = None,
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+) -> CheckRun:
+    """Check a batch, write its reports (with reviewers' decisions) and apply the CI gate: `factcheck check`.
+
+    Args:
+        inputs: Batch folder(s) or article files; decisions are read from the first one's folder.
+        cfg: Settings.
+        out: Report folder, by default `reports/<batch>`.
+        formats: Report files to write (md, json, html, review); empty to write none.
+        fail_on: "contradict", "differ", "any", or None to never fail on findings.
+        baseline: An earlier facts.json (or its folder); only findings new since then fail.
+        junit: Where to write JUnit XML, if anywhere.
+        embedder: The sentence embedder (default: the model `embed.model` names).
+        progress: Called with each stage's name.
+
+    Returns:
+        The run; its `exit_code` is 0 or 1.
+
+    Raises:
+        FactcheckError: bad input, settings, baseline or decisions file, or a report cannot be written.
+    """
+    _check_fail_on(fail_on)
+    known = load_baseline(baseline) if baseline is not None else None  # before the reports overwrite it
+    batch_dir = batch_folder(inputs)
+    decisions = load_decisions(batch_dir, name=cfg.review.decisions_file)
+    report = analyse(inputs, cfg, embedder=embedder, progress=progress)
+    run = _gate(report, decisions, fail_on=fail_on, baseline=baseline, known=known)
+    folder = out or DEFAULT_REPORTS / report.batch
+    paths = write_report(report, folder, formats=formats, decisions=decisions, batch_dir=batch_dir) if formats else []
+    if junit is not None:
+        paths.append(write_atomic(junit, render_junit(report, run.failing, fail_on=fail_on, decisions=decisions)))
+    return replace(run, paths=tuple(paths))
+
+
+def _check_fail_on(fail_on: str | None) -> None:
+    """Refuse an unknown --fail-on bar before any work."""
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise InputError(f"--fail-on {fail_on!r}: choose from {', '.join(FAIL_ON)}")
+
+
+def _gate(
+    report: Report,
+    decisions: Mapping[str, Decision],
+    *,
+    fail_on: str | None,
+    baseline: Path | None,
+    known: Mapping[str, str] | None,
+) -> CheckRun:
+    """The CI gate's verdict on one report (no files yet)."""
+    failing = failing_findings(report, fail_on=fail_on, baseline=known, decisions=decisions)
+    acknowledged = acknowledged_findings(report, fail_on=fail_on, baseline=known, decisions=decisions)
+    return CheckRun(report, decisions, fail_on, baseline, tuple(failing), (), tuple(acknowledged))
 
 
 def story_name(index: int, story: Sequence[Article]) -> str:
@@ -55,30 +156,71 @@ def story_name(index: int, story: Sequence[Article]) -> str:
     return f"story-{index:03d}" + (f"-{slug}" if slug else "")
 
 
+@dataclass(frozen=True, slots=True)
+class FeedRun:
+    """Everything `factcheck check --stories` produced: one CheckRun per story, and the index."""
+
+    stories: tuple[CheckRun, ...]
+    skipped: tuple[Skipped, ...]
+    paths: tuple[Path, ...]
+
+    @property
+    def exit_code(self) -> int:
+        """1 when any story has a failing finding, else 0."""
+        return max((run.exit_code for run in self.stories), default=0)
+
+    @property
+    def failing(self) -> tuple[Finding, ...]:
+        """The failing findings of every story."""
+        return tuple(f for run in self.stories for f in run.failing)
+
+
 def check_feed(
     inputs: Sequence[Path],
     cfg: Config,
     *,
+    out: Path | None = None,
+    formats: Sequence[str] = REPORT_FORMATS,
+    fail_on: str | None = None,
+    baseline: Path | None = None,
+    junit: Path | None = None,
     embedder: Embedder | None = None,
     scheduler: str | None = None,
     progress: Progress | None = None,
-) -> list[Report]:
-    """Read a mixed feed, group it into stories and check each story: `factcheck check --stories`.
+) -> FeedRun:
+    """Group a mixed feed into stories and check each as its own batch: `factcheck check --stories`.
+
+    Takes every option of `check`, applied per story: each story's reports go to
+    `<out>/<story>/` with the reviewers' decisions of the feed's decisions file; `baseline` is
+    an earlier feed's report folder (or one facts.json); `junit` gets one testsuite per story.
+    The index (`index.md`, `index.html`) links the stories' reports.
 
     Args:
         inputs: Feed folder(s) or article files.
         cfg: Settings (`stories` for the grouping, `scale` for where the checks run).
+        out: Report folder, by default `reports/<feed>`.
+        formats: Report files to write per story (md, json, html, review).
+        fail_on: As for `check`.
+        baseline: An earlier run's report folder (or facts.json): only new findings fail.
+        junit: Where to write JUnit XML, if anywhere.
         embedder: Defaults to the model of `embed.model`.
         scheduler: Address of a running Dask scheduler (overrides `scale.scheduler`).
         progress: Called with a short status line between steps.
 
     Returns:
-        One report per story, in story order (earliest article first); every report
-        lists the feed's skipped files.
+        The stories' runs in story order (earliest article first), and the files written.
+
+    Raises:
+        FactcheckError: bad input, settings, baseline or decisions file, or a report cannot be written.
     """
     from factcheck.distributed import run_stories
+    from factcheck.report.feed import write_feed_index
     from factcheck.stories import group_stories, prepare_feed
 
+    _check_fail_on(fail_on)
+    known = load_baseline(baseline) if baseline is not None else None
+    feed_dir = batch_folder(inputs)
+    decisions = load_decisions(feed_dir, name=cfg.review.decisions_file)
     step = progress or (lambda _name: None)
     articles, skipped = load_articles(inputs, cfg)
     model = embedder or load_embedder(cfg)
@@ -87,96 +229,44 @@ def check_feed(
     step("stories")
     stories = group_stories(articles, model, cfg)
     names = [story_name(k, story) for k, story in enumerate(stories, 1)]
-    return run_stories(stories, names, cfg, model, scheduler=scheduler, skipped=skipped, progress=step)
-
-
-def write_feed(reports: Sequence[Report], folder: Path, *, formats: Sequence[str] = ("md", "json")) -> list[Path]:
-    """Write each story's report into `folder/<story>/` and the index; return the paths written."""
-    paths = []
+    reports = run_stories(stories, names, cfg, model, scheduler=scheduler, skipped=skipped, progress=step)
+    folder = out or DEFAULT_REPORTS / (inputs[0].resolve().name if len(inputs) == 1 else "feed")
+    runs, paths = [], []
     for report in reports:
-        paths += write_report(report, folder / report.batch, formats=formats)
-    index = write_feed_index(reports, folder)
-    return [*paths, index, *([index.with_suffix(".html")] if index.with_suffix(".html").is_file() else [])]
-
-
-def write_feed_index(reports: Sequence[Report], folder: Path) -> Path:
-    """Write `index.md` (and `index.html` when the HTML renderer is installed) linking each story's report.
-
-    Returns:
-        The path of index.md.
-    """
-    import importlib.util
-
-    from factcheck.report.files import write_atomic
-
-    rows = [_index_row(report) for report in reports]
-    index = write_atomic(folder / "index.md", _index_markdown(rows))
-    if importlib.util.find_spec("factcheck.report.html") is not None:
-        write_atomic(folder / "index.html", _index_html(rows))
-    return index
-
-
-def _index_row(report: Report) -> dict[str, object]:
-    """What the index shows of one story's report."""
-    from factcheck.verdicts import verdict_of
-
-    verdicts = [verdict_of(report, fact) for fact in report.facts]
-    return {
-        "name": report.batch,
-        "title": report.articles[0].title if report.articles else "",
-        "articles": len(report.articles),
-        "outlets": sorted({a.outlet for a in report.articles}),
-        "first": min((a.published for a in report.articles if a.published), default=None),
-        **{v: verdicts.count(v) for v in ("contradict", "differ", "agree")},
-    }
-
-
-def _md_text(text: object) -> str:
-    """Text shown literally in Markdown (no HTML, links or emphasis)."""
-    out = str(text).replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
-    for ch in "*_`[]#|!":
-        out = out.replace(ch, "\\" + ch)
-    return " ".join(out.split())
-
-
-def _index_markdown(rows: Sequence[dict[str, object]]) -> str:
-    """The index page in Markdown: one table row per story."""
-    lines = [
-        "# factcheck: stories of the feed",
-        "",
-        f"{len(rows)} stories, {sum(int(str(r['articles'])) for r in rows)} articles.",
-        "",
-        "| story | first published | articles | outlets | contradict | differ | agree | title |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
-    for r in rows:
-        outlets = ", ".join(str(o) for o in r["outlets"])  # type: ignore[attr-defined]
-        lines.append(
-            f"| [{r['name']}]({r['name']}/report.md) | {r['first'] or 'unknown'} | {r['articles']} | "
-            f"{_md_text(outlets)} | {r['contradict']} | {r['differ']} | {r['agree']} | {_md_text(r['title'])} |"
+        run = _gate(report, decisions, fail_on=fail_on, baseline=baseline, known=known)
+        written = (
+            write_report(report, folder / report.batch, formats=formats, decisions=decisions, batch_dir=feed_dir)
+            if formats
+            else []
         )
-    return "\n".join(lines) + "\n"
+        runs.append(replace(run, paths=tuple(written)))
+        paths += written
+    paths += write_feed_index(reports, folder)
+    if junit is not None:
+        paths.append(write_atomic(junit, render_junit_feed(runs)))
+    return FeedRun(tuple(runs), tuple(skipped), tuple(paths))
 
 
-def _index_html(rows: Sequence[dict[str, object]]) -> str:
-    """The index page in HTML (escaped, no scripts), linking each story's report.html."""
-    from markupsafe import escape
+def extract(text: str, published: date | None, cfg: Config) -> list[Claim]:
+    """The claims of one text, dated against `published`: `factcheck extract`."""
+    from factcheck.stages.claims import extract_claims_from_text
 
-    body = "".join(
-        f'<tr><td><a href="{escape(r["name"])}/report.html">{escape(r["name"])}</a></td>'
-        f"<td>{escape(r['first'] or 'unknown')}</td><td>{escape(r['articles'])}</td>"
-        f"<td>{escape(', '.join(str(o) for o in r['outlets']))}</td>"  # type: ignore[attr-defined]
-        f"<td>{escape(r['contradict'])}</td><td>{escape(r['differ'])}</td><td>{escape(r['agree'])}</td>"
-        f"<td>{escape(r['title'])}</td></tr>\n"
-        for r in rows
-    )
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-        "<title>factcheck: stories of the feed</title>\n"
-        "<style>body{font-family:sans-serif;margin:2em}td,th{padding:.2em .6em;text-align:left}</style>"
-        "</head><body>\n<h1>factcheck: stories of the feed</h1>\n"
-        "<table><thead><tr><th>story</th><th>first published</th><th>articles</th><th>outlets</th>"
-        "<th>contradict</th><th>differ</th><th>agree</th><th>title</th></tr></thead><tbody>\n"
-        f"{body}</tbody></table>\n</body></html>\n"
-    )
+    return extract_claims_from_text(text, published, tolerance=cfg.claims.approximate_tolerance)
+
+
+def extract_jsonl(lines: Iterable[str], cfg: Config) -> Iterator[dict[str, Any]]:
+    """One `{"id", "claims"}` (or `{"id": null, "line", "error"}`) per JSON line: `factcheck extract --jsonl`."""
+    from factcheck.stages.claims import extract_jsonl as _extract_jsonl
+
+    return _extract_jsonl(lines, tolerance=cfg.claims.approximate_tolerance)
+
+
+def evaluate(
+    inputs: Sequence[Path], gold: Path, cfg: Config, *, embedder: Embedder | None = None
+) -> EvalResult:
+    """Check a batch and score it against a gold file: `factcheck eval`."""
+    from factcheck.evaluate import evaluate as _evaluate
+    from factcheck.evaluate import load_gold
+
+    gold_items = load_gold(gold)
+    return _evaluate(analyse(inputs, cfg, embedder=embedder), gold_items)

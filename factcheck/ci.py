@@ -1,7 +1,9 @@
-"""CI mode: which findings fail a job, a baseline of known findings, JUnit XML and a JSON summary.
+"""The CI gate: which findings fail a job, a baseline of known findings, JUnit XML and a JSON summary.
 
 Exit codes of `factcheck check`: 0 clean, 1 findings at or above `--fail-on` (new since the
-baseline, not marked "false alarm" by a reviewer), 2 bad input or usage.
+baseline, not yet reviewed), 2 bad input or usage. A finding a reviewer marked `confirmed` or
+`false alarm` is acknowledged: it is reported, and counted in the summary, but it no longer fails
+the job; `needs follow-up` keeps it failing.
 """
 
 from __future__ import annotations
@@ -14,13 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck.config import Config
+from factcheck.describe import describe_slot
 from factcheck.errors import InputError
-from factcheck.pipeline import Progress
 from factcheck.records import Decision, Finding, Report
-from factcheck.report.files import REPORT_FORMATS, SCHEMA, stale_decisions, write_atomic, write_report
-from factcheck.review import batch_folder, load_decisions
-from factcheck.stages.embed import Embedder
+from factcheck.report.facts import SCHEMA, stale_decisions
 from factcheck.verdicts import RANK as VERDICT_RANK
 from factcheck.verdicts import FailOn, verdict_of
 
@@ -30,10 +29,11 @@ __all__ = [
     "EXIT_FINDINGS",
     "FAIL_ON",
     "CheckRun",
+    "acknowledged_findings",
     "failing_findings",
     "load_baseline",
     "render_junit",
-    "run_check",
+    "render_junit_feed",
     "summary_json",
 ]
 
@@ -54,6 +54,7 @@ class CheckRun:
     baseline: Path | None
     failing: tuple[Finding, ...]
     paths: tuple[Path, ...]
+    acknowledged: tuple[Finding, ...] = ()
 
     @property
     def exit_code(self) -> int:
@@ -62,12 +63,28 @@ class CheckRun:
 
 
 def load_baseline(path: Path) -> dict[str, str]:
-    """The findings of an earlier run's facts.json: finding id -> verdict.
+    """The findings of an earlier run: finding id -> verdict.
+
+    `path` is an earlier run's facts.json, or its report folder: for `check --stories`, the
+    feed's folder, whose stories' `*/facts.json` are read together.
 
     Raises:
-        InputError: the file is missing, not JSON, or not a factcheck facts.json.
+        InputError: the file is missing, not JSON, or not a factcheck facts.json; a folder holds none.
     """
     path = Path(path)
+    if path.is_dir():
+        files = sorted([*path.glob("facts.json"), *path.glob("*/facts.json")])
+        if not files:
+            raise InputError(f"{path}: no facts.json in this folder or its story folders to use as a baseline")
+        known: dict[str, str] = {}
+        for file in files:
+            known.update(_baseline_file(file))
+        return known
+    return _baseline_file(path)
+
+
+def _baseline_file(path: Path) -> dict[str, str]:
+    """The findings of one facts.json."""
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except OSError as e:
@@ -99,7 +116,7 @@ def failing_findings(
 
     A finding fails when its verdict is at or above `fail_on`, the baseline did not already
     hold it at or above that bar (an escalation from "differ" to "contradict" counts as new),
-    and no reviewer marked it "false alarm".
+    and no reviewer has acknowledged it (marked it "confirmed" or "false alarm").
 
     Raises:
         ValueError: `fail_on` is not a key of FAIL_ON (a programming error; the CLI checks it).
@@ -113,11 +130,39 @@ def failing_findings(
     for finding in report.findings:
         if finding.verdict not in bar or baseline.get(finding.id) in bar:
             continue
-        decision = decisions.get(finding.id)
-        if decision is not None and decision.decision == "false alarm":
+        if _acknowledged(decisions.get(finding.id)):
             continue
         failing.append(finding)
     return sorted(failing, key=lambda f: (VERDICT_RANK.get(f.verdict, 9), f.fact_id, f.id))
+
+
+ACKNOWLEDGING_DECISIONS = ("confirmed", "false alarm")  # a reviewer has looked; "needs follow-up" has not settled it
+
+
+def _acknowledged(decision: Decision | None) -> bool:
+    """Whether a reviewer's decision settles a finding for the gate."""
+    return decision is not None and decision.decision in ACKNOWLEDGING_DECISIONS
+
+
+def acknowledged_findings(
+    report: Report,
+    *,
+    fail_on: str | None,
+    baseline: Mapping[str, str] | None = None,
+    decisions: Mapping[str, Decision] | None = None,
+) -> list[Finding]:
+    """Findings that would fail the job but a reviewer has acknowledged (confirmed or false alarm)."""
+    if fail_on is None:
+        return []
+    bar, baseline, decisions = FAIL_ON[fail_on], baseline or {}, decisions or {}
+    return sorted(
+        (
+            f
+            for f in report.findings
+            if f.verdict in bar and baseline.get(f.id) not in bar and _acknowledged(decisions.get(f.id))
+        ),
+        key=lambda f: (VERDICT_RANK.get(f.verdict, 9), f.fact_id, f.id),
+    )
 
 
 def _xml_text(text: str) -> str:
@@ -125,46 +170,84 @@ def _xml_text(text: str) -> str:
     return _XML_INVALID_RE.sub("\ufffd", text)
 
 
-def render_junit(report: Report, failing: Sequence[Finding], *, fail_on: str | None = None) -> str:
-    """JUnit XML: one testsuite, one testcase per fact; failures for failing findings, skipped for single-source."""
-    sentences = {s.id: s.text for s in report.sentences}
-    failing_by_fact: dict[str, list[Finding]] = {}
-    for finding in failing:
-        failing_by_fact.setdefault(finding.fact_id, []).append(finding)
-    findings_by_fact: dict[str, list[Finding]] = {}
-    for finding in report.findings:
-        findings_by_fact.setdefault(finding.fact_id, []).append(finding)
-    facts = sorted(report.facts, key=lambda f: (VERDICT_RANK[verdict_of(report, f)], f.id))
-    suite = ET.Element("testsuite", name=_xml_text(f"factcheck {report.batch}"), tests=str(len(facts)), errors="0")
+def _finding_title(finding: Finding, claims: Mapping[str, Any]) -> str:
+    """A test name for a finding: its verdict, the slot in words and the explanation, clipped."""
+    slot = describe_slot([claims[c] for c in finding.claim_ids if c in claims]) or "statement"
+    title = f"{finding.verdict} · {slot}: {' '.join(finding.explanation.split())}"
+    return title if len(title) <= 160 else title[:159] + "…"
+
+
+def _junit_suite(
+    report: Report,
+    failing: Sequence[Finding],
+    *,
+    fail_on: str | None,
+    decisions: Mapping[str, Decision] | None = None,
+) -> ET.Element:
+    """One testsuite: a testcase per finding that can fail the job (all of them without a bar)."""
+    claims = {c.id: c for c in report.claims}
+    decisions = decisions or {}
+    failing_ids = {f.id for f in failing}
+    bar = FAIL_ON[fail_on] if fail_on else FAIL_ON["differ"]
+    cases = sorted(
+        (f for f in report.findings if f.verdict in bar), key=lambda f: (VERDICT_RANK.get(f.verdict, 9), f.fact_id, f.id)
+    )
+    suite = ET.Element("testsuite", name=_xml_text(f"factcheck {report.batch}"), tests=str(len(cases)), errors="0")
     n_failed = n_skipped = 0
-    for fact in facts:
-        summary = " ".join(sentences[fact.sentence_ids[0]].split())
-        if len(summary) > 120:
-            summary = summary[:119] + "…"
+    for finding in cases:
         case = ET.SubElement(
-            suite, "testcase", name=_xml_text(f"{fact.id} {summary}"), classname=_xml_text(f"factcheck.{report.batch}")
+            suite,
+            "testcase",
+            name=_xml_text(_finding_title(finding, claims)),
+            classname=_xml_text(f"factcheck.{report.batch}.{finding.fact_id}"),
         )
-        verdict = verdict_of(report, fact)
-        if fact.id in failing_by_fact:
+        decision = decisions.get(finding.id)
+        if finding.id in failing_ids:
             n_failed += 1
-            bad = failing_by_fact[fact.id]
             failure = ET.SubElement(
                 case,
                 "failure",
-                message=_xml_text(f"{len(bad)} finding(s) at or above '{fail_on}': {bad[0].explanation}"),
-                type=bad[0].verdict,
+                message=_xml_text(f"{finding.verdict} at or above '{fail_on}': {finding.explanation}"),
+                type=finding.verdict,
             )
-            failure.text = _xml_text("\n".join(f"{f.verdict} {f.id}: {f.explanation}" for f in bad))
-        elif verdict == "single-source":
+            failure.text = _xml_text(f"{finding.verdict} {finding.id} (fact {finding.fact_id}): {finding.explanation}")
+        elif _acknowledged(decision) and decision is not None:
             n_skipped += 1
-            ET.SubElement(case, "skipped", message="stated by one outlet only")
-        if fact.id in findings_by_fact:
-            out = ET.SubElement(case, "system-out")
-            out.text = _xml_text("\n".join(f"{f.verdict} {f.id}: {f.explanation}" for f in findings_by_fact[fact.id]))
+            who = f" by {decision.reviewer}" if decision.reviewer else ""
+            ET.SubElement(case, "skipped", message=_xml_text(f"acknowledged: {decision.decision}{who}"))
+        out = ET.SubElement(case, "system-out")
+        out.text = _xml_text(f"{finding.id}: {finding.explanation}")
     suite.set("failures", str(n_failed))
     suite.set("skipped", str(n_skipped))
+    return suite
+
+
+def render_junit(
+    report: Report,
+    failing: Sequence[Finding],
+    *,
+    fail_on: str | None = None,
+    decisions: Mapping[str, Decision] | None = None,
+) -> str:
+    """JUnit XML of one batch: a testcase per finding at or above the bar; failures for failing findings.
+
+    Acknowledged findings (a reviewer's "confirmed" or "false alarm") are skipped cases naming the
+    reviewer. Without a bar, contradictions and differences are listed and nothing fails.
+    """
+    suite = _junit_suite(report, failing, fail_on=fail_on, decisions=decisions)
     ET.indent(suite)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"
+
+
+def render_junit_feed(runs: Sequence[CheckRun]) -> str:
+    """JUnit XML of a feed: one testsuite per story."""
+    root = ET.Element("testsuites", name="factcheck")
+    for run in runs:
+        root.append(_junit_suite(run.report, run.failing, fail_on=run.fail_on, decisions=run.decisions))
+    for attr in ("tests", "failures", "skipped"):
+        root.set(attr, str(sum(int(s.get(attr, "0")) for s in root)))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
 def summary_json(run: CheckRun) -> dict[str, Any]:
@@ -195,6 +278,15 @@ def summary_json(run: CheckRun) -> dict[str, Any]:
             }
             for f in run.failing
         ],
+        "acknowledged": [
+            {
+                "id": f.id,
+                "verdict": f.verdict,
+                "decision": run.decisions[f.id].decision,
+                "reviewer": run.decisions[f.id].reviewer,
+            }
+            for f in run.acknowledged
+        ],
         "false_alarms": sorted(
             f.id for f in report.findings if f.id in run.decisions and run.decisions[f.id].decision == "false alarm"
         ),
@@ -202,50 +294,3 @@ def summary_json(run: CheckRun) -> dict[str, Any]:
         "reports": [str(p) for p in run.paths],
         "skipped": [{"id": s.id, "reason": s.reason} for s in report.skipped],
     }
-
-
-def run_check(
-    inputs: Sequence[Path],
-    cfg: Config,
-    *,
-    out: Path | None = None,
-    formats: Sequence[str] = REPORT_FORMATS,
-    fail_on: str | None = None,
-    baseline: Path | None = None,
-    junit: Path | None = None,
-    embedder: Embedder | None = None,
-    progress: Progress | None = None,
-) -> CheckRun:
-    """Check a batch, write its reports (with reviewers' decisions) and decide whether CI fails.
-
-    Args:
-        inputs: batch folder(s) or article files; decisions are read from the first one's folder.
-        cfg: settings.
-        out: report folder, by default reports/<batch>.
-        formats: report files to write (md, json, html, review).
-        fail_on: "contradict", "differ", "any", or None to never fail on findings.
-        baseline: an earlier run's facts.json; only findings new since then fail.
-        junit: where to write JUnit XML, if anywhere.
-        embedder: the sentence embedder (default: the model `embed.model` names).
-        progress: called with each stage's name.
-
-    Returns:
-        The run; its `exit_code` is 0 or 1.
-
-    Raises:
-        FactcheckError: bad input, settings, baseline or decisions file, or a report cannot be written.
-    """
-    from factcheck import api
-
-    if fail_on is not None and fail_on not in FAIL_ON:
-        raise InputError(f"--fail-on {fail_on!r}: choose from {', '.join(FAIL_ON)}")
-    known = load_baseline(baseline) if baseline is not None else None  # before the reports overwrite it
-    report = api.check(inputs, cfg, embedder=embedder, progress=progress)
-    batch_dir = batch_folder(inputs)
-    decisions = load_decisions(batch_dir, name=cfg.review.decisions_file)
-    failing = failing_findings(report, fail_on=fail_on, baseline=known, decisions=decisions)
-    folder = out or Path("reports") / report.batch
-    paths = write_report(report, folder, formats=formats, decisions=decisions, batch_dir=batch_dir)
-    if junit is not None:
-        paths.append(write_atomic(junit, render_junit(report, failing, fail_on=fail_on)))
-    return CheckRun(report, decisions, fail_on, baseline, tuple(failing), tuple(paths))

@@ -21,7 +21,7 @@ from factcheck.errors import FactcheckError, InputError
 from factcheck.verdicts import FailOn
 
 if TYPE_CHECKING:
-    from factcheck import ci
+    from factcheck import api, ci
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -130,26 +130,27 @@ def check(
 
     Example: factcheck check seeds/ --fail-on contradict --baseline reports/seeds/facts.json --junit findings.xml
     """
-    from factcheck import ci
+    from factcheck import api, ci
 
     formats = _parse_write(write)
-    if stories:
-        _check_feed(inputs, config, set_, out, formats, fail_on, scheduler)
+    bar = fail_on.value if fail_on else None
     try:
         with _warnings_to_stderr(), _progress() as step:
             cfg = load_config(config, overrides=set_ or [])
-            run = ci.run_check(
-                inputs,
-                cfg,
-                out=out,
-                formats=formats,
-                fail_on=fail_on.value if fail_on else None,
-                baseline=baseline,
-                junit=junit,
-                progress=step,
-            )
+            if stories:
+                feed = api.check_feed(
+                    inputs, cfg, out=out, formats=formats, fail_on=bar, baseline=baseline, junit=junit,
+                    scheduler=scheduler, progress=step,
+                )  # fmt: skip
+            else:
+                run = api.check(
+                    inputs, cfg, out=out, formats=formats, fail_on=bar, baseline=baseline, junit=junit, progress=step
+                )
     except FactcheckError as e:
         _fail(e)
+    if stories:
+        _print_feed(feed, fmt)
+        raise typer.Exit(feed.exit_code)
     for skipped in run.report.skipped:
         typer.echo(_printable(f"skipped {skipped.id}: {skipped.reason}"), err=True)
     if fmt is OutputFormat.json:
@@ -159,35 +160,29 @@ def check(
     raise typer.Exit(run.exit_code)
 
 
-def _check_feed(
-    inputs: list[Path],
-    config: Path | None,
-    set_: list[str] | None,
-    out: Path | None,
-    formats: list[str],
-    fail_on: FailOn | None,
-    scheduler: str | None,
-) -> NoReturn:
-    """`check --stories`: group a feed into stories, check each (on Dask when large), write an index."""
-    from factcheck import api, ci
+def _print_feed(feed: api.FeedRun, fmt: OutputFormat) -> None:
+    """The outcome of `check --stories`: as text, or one JSON summary with a summary per story."""
+    from factcheck import ci
 
-    try:
-        with _warnings_to_stderr(), _progress() as step:
-            cfg = load_config(config, overrides=set_ or [])
-            reports = api.check_feed(inputs, cfg, scheduler=scheduler, progress=step)
-            folder = out or Path("reports") / (inputs[0].resolve().name if len(inputs) == 1 else "feed")
-            paths = api.write_feed(reports, folder, formats=[f for f in formats if f != "review"])
-    except FactcheckError as e:
-        _fail(e)
-    for skipped in reports[0].skipped if reports else ():
+    for skipped in feed.skipped:
         typer.echo(_printable(f"skipped {skipped.id}: {skipped.reason}"), err=True)
-    for path in paths:
+    if fmt is OutputFormat.json:
+        doc = {
+            "schema": ci.SUMMARY_SCHEMA,
+            "exit_code": feed.exit_code,
+            "stories": [ci.summary_json(run) for run in feed.stories],
+            "reports": [str(p) for p in feed.paths],
+        }
+        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    for path in feed.paths:
         typer.echo(f"wrote {path}")
-    failing = [f for r in reports for f in ci.failing_findings(r, fail_on=fail_on.value if fail_on else None)]
-    typer.echo(
-        f"{len(reports)} stories" + (f"; {len(failing)} finding(s) at or above {fail_on.value!r}" if fail_on else "")
-    )
-    raise typer.Exit(1 if failing else 0)
+    fail_on = feed.stories[0].fail_on if feed.stories else None
+    line = f"{len(feed.stories)} stories"
+    if fail_on:
+        acknowledged = sum(len(run.acknowledged) for run in feed.stories)
+        line += f"; {len(feed.failing)} finding(s) at or above {fail_on!r}, {acknowledged} acknowledged by a reviewer"
+    typer.echo(line)
 
 
 def _print_check_text(run: ci.CheckRun) -> None:
@@ -204,8 +199,14 @@ def _print_check_text(run: ci.CheckRun) -> None:
     if run.fail_on is None:
         return
     new = " new since the baseline" if run.baseline else ""
+    if run.acknowledged:
+        reviewers = sorted({run.decisions[f.id].reviewer or "unnamed" for f in run.acknowledged})
+        typer.echo(
+            f"{len(run.acknowledged)} finding(s) at or above {run.fail_on!r} acknowledged by a reviewer "
+            f"({', '.join(reviewers)}): not failing"
+        )
     if not run.failing:
-        typer.echo(f"ok: no finding{new} at or above {run.fail_on!r}")
+        typer.echo(f"ok: no finding{new} at or above {run.fail_on!r} awaiting review")
         return
     typer.echo(f"FAIL: {len(run.failing)} finding(s){new} at or above {run.fail_on!r}")
     for f in run.failing:
@@ -225,11 +226,10 @@ def eval_(
     Example: factcheck eval seeds/ --gold seeds/gold.json
     """
     from factcheck import api
-    from factcheck.evaluate import evaluate, load_gold
 
     try:
         cfg = load_config(config, overrides=set_ or [])
-        result = evaluate(api.check(inputs, cfg), load_gold(gold))
+        result = api.evaluate(inputs, gold, cfg)
     except FactcheckError as e:
         _fail(e)
     if as_json:
@@ -264,17 +264,17 @@ def extract(
 
     Example: factcheck extract "at least 1,400 people died on Tuesday" --published 2023-10-16
     """
-    from factcheck.config import ClaimsConfig
-    from factcheck.stages.claims import extract_claims_from_text, extract_jsonl
+    from factcheck import api
+    from factcheck.config import Config
 
-    tolerance = ClaimsConfig().approximate_tolerance
+    cfg = Config()
     if jsonl is not None:
         try:
             stream = sys.stdin if jsonl == "-" else open(jsonl, encoding="utf-8", errors="replace")  # noqa: SIM115
         except OSError as e:
             _fail(InputError(f"{jsonl}: cannot read ({e.strerror})"))
         with stream:
-            for record in extract_jsonl(stream, tolerance=tolerance):
+            for record in api.extract_jsonl(stream, cfg):
                 typer.echo(json.dumps(record, ensure_ascii=False, sort_keys=True))
         return
     if text is None:
@@ -287,7 +287,7 @@ def extract(
             raise typer.BadParameter(f"{published!r} is not YYYY-MM-DD", param_hint="--published") from None
     path = Path(text)
     body = path.read_text(encoding="utf-8", errors="replace") if len(text) < 4096 and path.is_file() else text
-    claims = extract_claims_from_text(body, pub, tolerance=tolerance)
+    claims = api.extract(body, pub, cfg)
     if as_json:
         typer.echo(json.dumps([c.to_json() for c in claims], ensure_ascii=False, indent=2))
         return

@@ -51,4 +51,4 @@ def seed_report(real_embedder, tmp_path_factory):
 
     cache = tmp_path_factory.mktemp("cache")
     config = load_config(overrides=[f"embed.cache_dir={cache}"])
-    return api.check([SEEDS], config, embedder=real_embedder)
+    return api.analyse([SEEDS], config, embedder=real_embedder)

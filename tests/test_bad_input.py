@@ -83,7 +83,7 @@ def test_folder_with_no_article_is_cli_error_one_line(tmp_path):
 
 def test_one_article_gives_a_report_that_says_nothing_to_compare(tmp_path, cfg, fake_embedder):
     folder = _batch(tmp_path / "b", {"a.txt": STORY})
-    report = api.check([folder], cfg, embedder=fake_embedder)
+    report = api.analyse([folder], cfg, embedder=fake_embedder)
     assert isinstance(report, Report)
     assert [a.id for a in report.articles] == ["a"]
     assert report.findings == ()
@@ -95,7 +95,7 @@ def test_one_article_gives_a_report_that_says_nothing_to_compare(tmp_path, cfg, 
 
 def test_articles_that_are_all_boilerplate_are_flagged(tmp_path, cfg, fake_embedder):
     folder = _batch(tmp_path / "b", {"a.txt": "Share this\nSubscribe now\n", "b.txt": STORY, "c.txt": OTHER})
-    report = api.check([folder], cfg, embedder=fake_embedder)
+    report = api.analyse([folder], cfg, embedder=fake_embedder)
     reasons = {s.id: s.reason for s in report.skipped}
     assert reasons == {"a": "no sentence left after removing boilerplate; nothing of it is compared"}
     assert {s.article_id for s in report.sentences} == {"b", "c"}  # b and c still compared
@@ -350,7 +350,7 @@ def test_missing_malformed_and_future_dates(tmp_path):
 
 def test_future_date_survives_the_whole_run(tmp_path, cfg, fake_embedder):
     records = [{"id": "a", "text": STORY, "published": "2999-01-01"}, {"id": "b", "text": OTHER}]
-    report = api.check([_batch(tmp_path / "b", {"r.json": json.dumps(records)})], cfg, embedder=fake_embedder)
+    report = api.analyse([_batch(tmp_path / "b", {"r.json": json.dumps(records)})], cfg, embedder=fake_embedder)
     assert "in the future" in {a.id: a for a in report.articles}["a"].published_evidence
 
 
@@ -360,7 +360,7 @@ def test_future_date_survives_the_whole_run(tmp_path, cfg, fake_embedder):
 def test_other_languages_are_reported_not_parsed(tmp_path, cfg, fake_embedder):
     french = "Le conseil municipal a approuvé mardi un budget de quatre millions d'euros pour les écoles de la ville.\n"
     folder = _batch(tmp_path / "b", {"a.txt": STORY, "b.txt": OTHER, "de.txt": GERMAN, "fr.txt": french})
-    report = api.check([folder], cfg, embedder=fake_embedder)
+    report = api.analyse([folder], cfg, embedder=fake_embedder)
     assert [a.id for a in report.articles] == ["a", "b"]
     reasons = {Path(s.id).name: s.reason for s in report.skipped}
     assert reasons["de.txt"] == "language de, not en (ingest.languages)"

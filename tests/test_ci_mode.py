@@ -44,7 +44,7 @@ def test_baseline_fails_only_on_a_new_contradiction(tmp_path):
     assert check(tmp_path, batch, "run3").exit_code == 0
 
 
-def test_false_alarms_never_fail(tmp_path):
+def test_reviewed_findings_no_longer_fail(tmp_path):  # #16: a confirmed contradiction must not fail main forever
     batch = make_batch(tmp_path / "b")
     result = check(tmp_path, batch, "out", "--fail-on", "differ", "--format", "json")
     assert result.exit_code == 1
@@ -55,8 +55,16 @@ def test_false_alarms_never_fail(tmp_path):
     again = json.loads(check(tmp_path, batch, "out", "--fail-on", "contradict", "--format", "json").stdout)
     assert again["exit_code"] == 0 and again["failing"] == []
     assert sorted(again["false_alarms"]) == sorted(f["id"] for f in failing)
-    # a "confirmed" decision still fails
-    append_decisions(batch / DECISIONS_FILE, [Decision(failing[0]["id"], failing[0]["fact"], "confirmed")])
+    # "confirmed" acknowledges the finding too: reported, counted, not failing; "needs follow-up" fails
+    append_decisions(batch / DECISIONS_FILE, [Decision(failing[0]["id"], failing[0]["fact"], "confirmed", reviewer="Ann")])
+    confirmed = json.loads(check(tmp_path, batch, "out", "--fail-on", "contradict", "--format", "json").stdout)
+    assert confirmed["exit_code"] == 0
+    assert {"id": failing[0]["id"], "verdict": "contradict", "decision": "confirmed", "reviewer": "Ann"} in confirmed[
+        "acknowledged"
+    ]
+    text = check(tmp_path, batch, "out", "--fail-on", "contradict").stdout
+    assert "2 finding(s) at or above 'contradict' acknowledged by a reviewer (Ann, unnamed): not failing" in text
+    append_decisions(batch / DECISIONS_FILE, [Decision(failing[0]["id"], failing[0]["fact"], "needs follow-up")])
     assert check(tmp_path, batch, "out", "--fail-on", "contradict").exit_code == 1
 
 
@@ -74,28 +82,36 @@ def test_json_summary_parses(tmp_path):
     assert summary["fail_on"] == "contradict" and summary["baseline"] is None
 
 
-def test_junit_has_one_testcase_per_fact(tmp_path):
+def test_junit_has_one_testcase_per_finding_that_can_fail(tmp_path):  # #16: not one per fact, no skipped noise
     batch = make_batch(tmp_path / "b")
     junit = tmp_path / "ci" / "factcheck.xml"
     result = check(tmp_path, batch, "out", "--fail-on", "contradict", "--junit", str(junit), "--write", "json")
     assert result.exit_code == 1
     facts = json.loads((tmp_path / "out" / "facts.json").read_text())["facts"]
+    contradictions = [f for fact in facts for f in fact["findings"] if f["verdict"] == "contradict"]
     suite = ET.parse(junit).getroot()
     cases = suite.findall("testcase")
-    assert suite.tag == "testsuite" and len(cases) == len(facts) == int(suite.get("tests"))
-    names = {c.get("name").split()[0] for c in cases}
-    assert names == {f["id"] for f in facts}
-    failed = [c for c in cases if c.find("failure") is not None]
-    assert [c.get("name").split()[0] for c in failed] == [f["id"] for f in facts if f["verdict"] == "contradict"]
-    single = [f["id"] for f in facts if f["verdict"] == "single-source"]
-    assert sorted(c.get("name").split()[0] for c in cases if c.find("skipped") is not None) == sorted(single)
-    assert suite.get("failures") == "1" and suite.get("skipped") == str(len(single))
-    assert "40 people" in failed[0].find("failure").text
+    assert suite.tag == "testsuite" and len(cases) == len(contradictions) == int(suite.get("tests")) == 2
+    assert all(c.get("name").startswith("contradict · quantity · ") for c in cases)  # named by the slot
+    assert all(c.find("failure") is not None for c in cases) and suite.get("failures") == "2"
+    assert suite.get("skipped") == "0"
+    assert any("40 people" in c.find("failure").text for c in cases)
+
+
+def test_junit_of_a_feed_has_a_suite_per_story(tmp_path, cfg, fake_embedder):
+    from factcheck.ci import CheckRun, render_junit_feed
+
+    report = api.analyse([make_batch(tmp_path / "b")], cfg, embedder=fake_embedder)
+    failing = tuple(f for f in report.findings if f.verdict == "contradict")
+    runs = [CheckRun(report, {}, "contradict", None, failing, ()), CheckRun(report, {}, "contradict", None, (), ())]
+    root = ET.fromstring(render_junit_feed(runs))
+    assert root.tag == "testsuites" and len(root.findall("testsuite")) == 2
+    assert root.get("failures") == str(len(failing)) and root.get("tests") == str(2 * len(failing))
 
 
 @pytest.fixture
 def flood_report(tmp_path, cfg, fake_embedder):
-    return api.check([make_batch(tmp_path / "b")], cfg, embedder=fake_embedder)
+    return api.analyse([make_batch(tmp_path / "b")], cfg, embedder=fake_embedder)
 
 
 def test_junit_escapes_article_text(flood_report):
@@ -105,10 +121,13 @@ def test_junit_escapes_article_text(flood_report):
     hostile = '<failure message="x"/>\x00\x1b & ]]>'
     sentences = tuple(replace(s, text=hostile) if s.id == first else s for s in flood_report.sentences)
     report = replace(flood_report, sentences=sentences)
+    failing = [f for f in report.findings if f.verdict == "contradict"]
+    hostile_findings = tuple(replace(f, explanation=hostile) for f in report.findings)
+    report = replace(report, findings=hostile_findings)
     suite = ET.fromstring(render_junit(report, [], fail_on="contradict"))
-    assert len(suite.findall("testcase")) == len(report.facts)
+    assert len(suite.findall("testcase")) == len(failing)
     assert suite.findall(".//failure") == []
-    assert any('<failure message="x"/>' in c.get("name") for c in suite.findall("testcase"))
+    assert all('<failure message="x"/>' in c.get("name") for c in suite.findall("testcase"))
 
 
 def test_escalation_since_baseline_counts_as_new(flood_report):
@@ -169,3 +188,22 @@ def test_review_import_command(tmp_path):
         result.stderr
         == f"Error: {sheet} row 2: unknown decision 'perhaps'; use one of confirmed, false alarm, needs follow-up\n"
     )
+
+
+def test_stories_take_every_option_of_check(tmp_path):  # #13: --stories ignored --junit, json, --baseline, review
+    batch = make_batch(tmp_path / "b")
+    missing = check(tmp_path, batch, "feed0", "--stories", "--baseline", str(tmp_path / "nowhere.json"))
+    assert missing.exit_code == 2 and "nowhere.json: cannot read baseline" in missing.stderr
+    junit = tmp_path / "feed.xml"
+    first = check(
+        tmp_path, batch, "feed1", "--stories", "--fail-on", "contradict", "--junit", str(junit), "--format", "json",
+        "--write", "json,review",
+    )  # fmt: skip
+    assert first.exit_code == 1, first.output
+    summary = json.loads(first.stdout)
+    assert summary["exit_code"] == 1 and summary["stories"] and summary["stories"][0]["failing"]
+    story = Path(summary["stories"][0]["reports"][0]).parent
+    assert (story / "facts.json").is_file() and (story / "review.xlsx").is_file()
+    assert ET.parse(junit).getroot().tag == "testsuites"
+    again = check(tmp_path, batch, "feed2", "--stories", "--fail-on", "contradict", "--baseline", str(tmp_path / "feed1"))
+    assert again.exit_code == 0, again.output  # every finding is known to the earlier feed's reports

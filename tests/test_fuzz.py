@@ -42,7 +42,7 @@ def _check(files: dict[str, bytes], *, with_good: bool) -> Report | FactcheckErr
         for name, data in files.items():
             (folder / name).write_bytes(data)
         try:
-            return api.check([folder], CFG, embedder=EMBEDDER)
+            return api.analyse([folder], CFG, embedder=EMBEDDER)
         except FactcheckError as e:
             assert str(e) and "\n" not in str(e)  # a one-line message for the CLI
             return e

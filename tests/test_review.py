@@ -48,7 +48,7 @@ def make_batch(folder: Path, *, with_gamma: bool = True) -> Path:
 
 
 def run(batch: Path, out: Path, cfg, embedder, formats=("md", "json", "review")):
-    report = api.check([batch], cfg, embedder=embedder)
+    report = api.analyse([batch], cfg, embedder=embedder)
     decisions = load_decisions(batch)
     paths = write_report(report, out, formats=formats, decisions=decisions, batch_dir=batch)
     return report, decisions, paths

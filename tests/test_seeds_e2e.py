@@ -90,7 +90,7 @@ def test_fact_verdicts_are_stable(seed_report, real_embedder, tmp_path):
 
     from .conftest import SEEDS
 
-    again = api.check([SEEDS], load_config(overrides=[f"embed.cache_dir={tmp_path}"]), embedder=real_embedder)
+    again = api.analyse([SEEDS], load_config(overrides=[f"embed.cache_dir={tmp_path}"]), embedder=real_embedder)
     assert [f.id for f in again.facts] == [f.id for f in seed_report.facts]
     assert [verdict_of(again, f) for f in again.facts] == [verdict_of(seed_report, f) for f in seed_report.facts]
 

@@ -65,7 +65,7 @@ def test_warm_check_does_not_load_the_model(tmp_path):
         from factcheck import api
         from factcheck.config import load_config
         cfg = load_config(overrides=["embed.cache_dir={cache}", "compare.parser="])
-        report = api.check([Path("{batch}")], cfg)
+        report = api.analyse([Path("{batch}")], cfg)
         assert len(report.sentences) == {len(sentences)}
         print(sorted(m for m in {HEAVY!r} if m in sys.modules))
         """

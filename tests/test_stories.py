@@ -96,23 +96,22 @@ def test_check_feed_writes_a_report_per_story_and_an_index(tmp_path):
     feed.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}", "compare.parser="])
     steps = []
-    reports = api.check_feed([feed], cfg, embedder=FakeEmbedder(), progress=steps.append)
+    out = tmp_path / "reports"
+    run = api.check_feed([feed], cfg, out=out, formats=["md", "json"], embedder=FakeEmbedder(), progress=steps.append)
+    reports = [story.report for story in run.stories]
     assert [len(r.articles) for r in reports] == [2, 1, 2, 1]
     assert "stories" in steps
     assert reports[0].batch == "story-001-man-shot-dead-in-dayton"
-    out = tmp_path / "reports"
-    paths = api.write_feed(reports, out, formats=["md", "json"])
+    paths = run.paths
     assert out / "index.md" in paths
     assert (out / reports[0].batch / "report.md").is_file()
     index = (out / "index.md").read_text()
     assert f"[{reports[0].batch}]({reports[0].batch}/report.md)" in index
     assert "<script>" not in index and "&lt;script&gt;" in index
     assert "[click](" not in index and "\\[click\\](javascript" in index  # shown, not a link
-    html = out / "index.html"
-    if html.is_file():  # written when factcheck.report.html is installed
-        page = html.read_text()
-        assert "<script>" not in page and "&lt;script&gt;" in page
-        assert f'href="{reports[0].batch}/report.html"' in page
+    page = (out / "index.html").read_text()
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert f'href="{reports[0].batch}/report.html"' in page
 
 
 def _write_feed(path):
@@ -134,7 +133,7 @@ def test_a_feed_is_embedded_in_one_pass_before_the_stories_are_checked(tmp_path)
     feed = _write_feed(tmp_path / "feed.jsonl")
     cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}", "compare.parser="])
     embedder = CountingEmbedder()
-    reports = api.check_feed([feed], cfg, embedder=embedder)
+    reports = [run.report for run in api.check_feed([feed], cfg, out=tmp_path / "r", embedder=embedder).stories]
     assert len(embedder.calls) == 1  # grouping and every story found their vectors cached
     assert embedder.calls[0] >= sum(len(r.sentences) for r in reports)
 
@@ -147,6 +146,6 @@ def test_a_feed_is_parsed_in_one_pass_before_the_stories_are_checked(tmp_path, m
     real = frames.claim_frames
     monkeypatch.setattr(frames, "claim_frames", lambda s, c, p: calls.append(len(c)) or real(s, c, p))
     cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}"])
-    reports = api.check_feed([feed], cfg, embedder=FakeEmbedder())
+    reports = [run.report for run in api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder()).stories]
     assert len(calls) == 1  # every story found its claims' frames cached
     assert calls[0] == sum(len(r.claims) for r in reports) > 0

@@ -14,9 +14,9 @@ from factcheck.verdicts import ORDER, Verdict
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def _md_escape(text: str) -> str:
+def md_escape(text: object) -> str:
     """Escape text so Markdown renders it literally (no HTML, links or emphasis)."""
-    out = _CONTROL_RE.sub("", text).replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
+    out = _CONTROL_RE.sub("", str(text)).replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
     for ch in "*_`[]#|":
         out = out.replace(ch, "\\" + ch)
     return out.replace("\n", " ")
@@ -24,11 +24,11 @@ def _md_escape(text: str) -> str:
 
 def _md_decision(decision: dict[str, Any]) -> str:
     """A reviewer's decision in Markdown: '**false alarm** by Ann (a typo in the wire copy)'."""
-    out = f"**{_md_escape(decision['decision'])}**"
+    out = f"**{md_escape(decision['decision'])}**"
     if decision["reviewer"]:
-        out += f" by {_md_escape(decision['reviewer'])}"
+        out += f" by {md_escape(decision['reviewer'])}"
     if decision["note"]:
-        out += f" ({_md_escape(decision['note'])})"
+        out += f" ({md_escape(decision['note'])})"
     return out
 
 
@@ -37,7 +37,7 @@ def render_markdown(report: Report, decisions: Mapping[str, Decision] | None = N
     doc = report_json(report, decisions)
     outlets = {a["id"]: a["outlet"] for a in doc["articles"]}
     counts = {v.value: sum(1 for f in doc["facts"] if f["verdict"] == v) for v in ORDER}
-    lines = [f"# factcheck report: {_md_escape(report.batch)}", ""]
+    lines = [f"# factcheck report: {md_escape(report.batch)}", ""]
     lines.append(
         f"{len(doc['articles'])} articles, {len(doc['facts'])} facts: "
         + ", ".join(f"{n} {v}" for v, n in counts.items())
@@ -46,11 +46,11 @@ def render_markdown(report: Report, decisions: Mapping[str, Decision] | None = N
     lines += ["", "## Articles", "", "| id | outlet | published | source of date |", "|---|---|---|---|"]
     for a in doc["articles"]:
         lines.append(
-            f"| {_md_escape(a['id'])} | {_md_escape(a['outlet'])} | {a['published'] or 'unknown'} | "
-            f"{_md_escape(a['published_source'])} {_md_escape(a['published_evidence'])} |"
+            f"| {md_escape(a['id'])} | {md_escape(a['outlet'])} | {a['published'] or 'unknown'} | "
+            f"{md_escape(a['published_source'])} {md_escape(a['published_evidence'])} |"
         )
     for group in doc["syndicated"]:
-        names = ", ".join(_md_escape(a) for a in group)
+        names = ", ".join(md_escape(a) for a in group)
         lines += ["", f"Syndicated copies of one story (counted as one independent source): {names}."]
     for verdict, title in ((v.value, v.title) for v in ORDER):
         facts = [f for f in doc["facts"] if f["verdict"] == verdict]
@@ -65,27 +65,27 @@ def render_markdown(report: Report, decisions: Mapping[str, Decision] | None = N
             for finding in fact["findings"]:
                 lines.append(
                     f"- **{finding['verdict']}** ({finding['how']}, confidence {finding['confidence']}): "
-                    f"{_md_escape(finding['explanation'])}"
+                    f"{md_escape(finding['explanation'])}"
                     + (f" — reviewer: {_md_decision(finding['decision'])}" if finding["decision"] else "")
                 )
             if not fact["findings"] and verdict != Verdict.SINGLE_SOURCE:
                 lines.append("- similar wording across outlets; no numbers or dates to compare")
             lines.append("")
             for m in fact["mentions"]:
-                lines.append(f"> **{_md_escape(outlets[m['article']])}**: {_md_escape(m['text'])}")
+                lines.append(f"> **{md_escape(outlets[m['article']])}**: {md_escape(m['text'])}")
                 lines.append(">")
             lines.pop()
             lines.append("")
     lines += ["", "## Dropped as boilerplate", "", "| article | rule | text |", "|---|---|---|"]
     for d in doc["dropped"]:
-        lines.append(f"| {_md_escape(d['article'])} | {d['rule']} | {_md_escape(d['text'][:120])} |")
+        lines.append(f"| {md_escape(d['article'])} | {d['rule']} | {md_escape(d['text'][:120])} |")
     if doc["skipped"]:
         lines += ["", "## Skipped", ""]
-        lines += [f"- {_md_escape(s['id'])}: {_md_escape(s['reason'])}" for s in doc["skipped"]]
+        lines += [f"- {md_escape(s['id'])}: {md_escape(s['reason'])}" for s in doc["skipped"]]
     if doc["stale_decisions"]:
         lines += ["", "## Stale reviewer decisions", "", "Decisions on findings this run no longer reports (kept):", ""]
         lines += [
-            f"- {_md_escape(d['finding'])} (fact {_md_escape(d['fact'])}): {_md_decision(d)}"
+            f"- {md_escape(d['finding'])} (fact {md_escape(d['fact'])}): {_md_decision(d)}"
             for d in doc["stale_decisions"]
         ]
     return "\n".join(lines).rstrip() + "\n"
