@@ -27,7 +27,8 @@ from factcheck.config import Config
 from factcheck.errors import InputError
 from factcheck.pipeline import Progress, run_pipeline
 from factcheck.records import Article, Claim, Decision, Finding, Report, Skipped
-from factcheck.report.files import REPORT_FORMATS, write_atomic, write_report
+from factcheck.report.atomic import write_atomic
+from factcheck.report.files import REPORT_FORMATS, write_report
 from factcheck.review import batch_folder, load_decisions
 from factcheck.stages.ingest import load_articles as _load
 

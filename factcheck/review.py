@@ -24,7 +24,7 @@ from factcheck.config import ReviewConfig
 from factcheck.describe import describe_slot, describe_value
 from factcheck.errors import FactcheckError, InputError, ReportError
 from factcheck.records import DECISIONS, Claim, Decision, Finding, Report
-from factcheck.report.files import write_atomic
+from factcheck.report.atomic import write_atomic
 from factcheck.verdicts import FILLS
 from factcheck.verdicts import RANK as VERDICT_RANK
 

@@ -80,7 +80,7 @@ def report_json(report: Report, decisions: Mapping[str, Decision] | None = None)
                 ],
             }
         )
-    facts.sort(key=lambda f: (rank(f["verdict"]), f["id"]))
+    facts.sort(key=lambda f: (rank(str(f["verdict"])), str(f["id"])))
     return {
         "schema": SCHEMA,
         "batch": report.batch,

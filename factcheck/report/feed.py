@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from factcheck.records import Report
-from factcheck.report.files import write_atomic
+from factcheck.report.atomic import write_atomic
 from factcheck.report.markdown import md_escape
 from factcheck.verdicts import FINDING_VERDICTS, verdict_of
 
