@@ -167,11 +167,17 @@ def main() -> None:
     print(f"{'':12} {'strict':^{len(head)}}   | {'lenient':^{len(head)}}")
     for row in rows:
         gold_c = row["strict_counts"]["contradict"]["gold"]
-        extra = f"{row['findings']:8} {row['contradictions']:6} ({gold_c:2}) {len(row['cross_event']):6} {row['seconds']:8}"
+        extra = (
+            f"{row['findings']:8} {row['contradictions']:6} ({gold_c:2}) {len(row['cross_event']):6} {row['seconds']:8}"
+        )
         print(_line(row["batch"], row["strict"], row["lenient"], extra))
     dev = [r for r in rows if r["set"] != "seeds"]
-    groups = [("newswcl50", [r for r in dev if r["set"] == "newswcl50"]), ("ecbplus", [r for r in dev if r["set"] == "ecbplus"]),
-              ("gva", [r for r in dev if r["set"] == "gva"]), ("ALL DEV", dev)]
+    groups = [
+        ("newswcl50", [r for r in dev if r["set"] == "newswcl50"]),
+        ("ecbplus", [r for r in dev if r["set"] == "ecbplus"]),
+        ("gva", [r for r in dev if r["set"] == "gva"]),
+        ("ALL DEV", dev),
+    ]
     print()
     for label, members in groups:
         if not members:
@@ -182,7 +188,9 @@ def main() -> None:
         extra = f"{findings:8} {int(strict['c_pred']):6} ({int(strict['c_gold']):2}) {cross:6}"
         print(_line(label, strict, lenient, extra))
     print("\nstrict: a finding covers only the sentences it names; lenient: every sentence of its fact.")
-    print("c_prec/c_rec: contradiction precision/recall; a_rec: agree recall; d_rec: differ recall (pooled over batches).")
+    print(
+        "c_prec/c_rec: contradiction precision/recall; a_rec: agree recall; d_rec: differ recall (pooled over batches)."
+    )
     if args.json:
         doc = []
         for row in rows:
@@ -190,9 +198,15 @@ def main() -> None:
             claims = {c.id: c for c in report.claims}
             sentences = {s.id: s.text for s in report.sentences}
             row["finding_list"] = [
-                {"verdict": f.verdict, "how": f.how, "articles": f.articles, "explanation": f.explanation,
-                 "confidence": f.confidence, "claims": [claims[c].text for c in f.claim_ids if c in claims],
-                 "sentences": [sentences[s] for s in f.sentence_ids]}
+                {
+                    "verdict": f.verdict,
+                    "how": f.how,
+                    "articles": f.articles,
+                    "explanation": f.explanation,
+                    "confidence": f.confidence,
+                    "claims": [claims[c].text for c in f.claim_ids if c in claims],
+                    "sentences": [sentences[s] for s in f.sentence_ids],
+                }
                 for f in report.findings
             ]
             doc.append(row)

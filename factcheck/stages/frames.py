@@ -373,7 +373,7 @@ def claim_frames(sentences: Sequence[Sentence], claims: Sequence[Claim], parser:
         named = {_name(e.text) for e in doc.ents if e.label_ in PARTICIPANT_LABELS}
         proper = {t.text.lower() for t in doc if t.pos_ == "PROPN" and not t.ent_type_}
         participants = frozenset(n for n in named | proper if n)  # the tagger catches names NER misses
-        names = frozenset(n for n in (_name(e.text) for e in doc.ents if e.label_ in NAMED_LABELS) if n)
+        names = frozenset(n for n in (_name(e.text) for e in doc.ents if e.label_ in NAMED_LABELS) if n) | proper
         for claim in by_sentence[sentence.id]:
             span = doc.char_span(claim.start - sentence.start, claim.end - sentence.start, alignment_mode="expand")
             if span is None or len(span) == 0:
