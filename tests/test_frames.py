@@ -143,11 +143,13 @@ def test_negated_predicate_turns_agreement_into_contradiction(parser):
     _, findings = compare_facts(
         articles, [s for s, _, _ in framed], emb, [[0, 1]], [c for _, c, _ in framed], CompareConfig(), frames
     )
-    [(_, finding)] = findings
+    [finding] = [f for _, f in findings if f.verdict == "contradict"]  # beside the paraphrase agreement
     assert (finding.verdict, finding.how) == ("contradict", "negation")
 
 
-def test_an_article_that_contradicts_itself_is_flagged(parser):
+def test_an_article_that_dates_one_act_twice_is_not_a_finding(parser):
+    # precision first (#14): an article tells of many occurrences of one act; two of its dates are
+    # not a contradiction an editor can trust, and no reviewer labels them
     texts = [
         "Xi Jinping and Vladimir Putin will meet in Beijing on Tuesday, the Kremlin said.",
         "Analysts expect little from the talks.",
@@ -165,9 +167,7 @@ def test_an_article_that_contradicts_itself_is_flagged(parser):
     _, findings = compare_facts(
         [article], [s for s, _, _ in framed], emb, [[0], [1]], [c for _, c, _ in framed], CompareConfig(), frames
     )
-    [(_, finding)] = findings
-    assert (finding.verdict, finding.how, finding.articles) == ("contradict", "internal", ("a",))
-    assert "2023-10-17" in finding.explanation and "2023-10-18" in finding.explanation
+    assert findings == []
     _, none = compare_facts(
         [article],
         [s for s, _, _ in framed],

@@ -22,6 +22,8 @@ from factcheck.stages.textcache import TextCache, code_version, text_key
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Who an event is about: named people, organisations and places; never a demonym ("Russian") (#14).
+NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 ROLE = "role:"  # prefix of an agent given by its role noun rather than a name
 DEMONYM_ENDINGS = {"", "n", "an", "ian", "ese", "i", "ish", "ns", "ans", "ians", "is"}
 LIGHT_VERBS = {"be", "have", "do", "make", "mark", "take", "say", "get", "become", "result"}
@@ -60,6 +62,8 @@ class Frame:
     counted: str = ""  # what a count is of: "counts of attempted murder" -> "attempt murder"; "part:" a subset
     repeated: bool = False  # another occurrence: "appears in court again", "another meeting"
     complement: str = ""  # what the act is about: "charged with battery" -> "battery"
+    names: frozenset[str] = frozenset()  # named people, organisations and places (NER), no demonyms (#14)
+    modifiers: frozenset[str] = frozenset()  # the predicate's auxiliaries and adverbs, and the verbs governing it
 
 
 @functools.cache
@@ -321,6 +325,28 @@ def _repeated(pred: Any) -> bool:
     return any(m.lower_ in REPEAT_WORDS and m.dep_ in ("det", "amod") for n in nouns for m in n.children)
 
 
+def _modifiers(pred: Any) -> frozenset[str]:
+    """What says whether the act happened, will happen or had happened: the predicate's auxiliaries,
+    negation and adverbs ("will", "had", "already", "again") and the lemmas of the verbs or adjectives
+    governing it ("plans to meet", "is due to meet", "cancelled a planned trip")."""
+    if pred is None:
+        return frozenset()
+    out: set[str] = set()
+    token = pred
+    for _ in range(3):
+        out |= {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass", "advmod", "neg", "npadvmod")}
+        if token is not pred:
+            out.add("^" + token.lemma_.lower())
+        if token.dep_ not in ("xcomp", "ccomp", "acomp", "amod", "dobj", "pobj", "prep") or token.head.i == token.i:
+            break
+        token = token.head
+    if pred.pos_ == "NOUN":  # "a planned trip", "the cancelled visit", "the annual meeting"
+        out |= {"^" + c.lemma_.lower() for c in pred.children if c.dep_ in ("amod", "compound")}
+    if pred.tag_ == "VBN" and any(c.lower_ == "had" for c in pred.children):
+        out.add("had+vbn")
+    return frozenset(out)
+
+
 def _places(doc: Any, pred: Any) -> frozenset[str]:
     """Places attached to the predicate with 'in', 'at' or 'to'."""
     if pred is None:
@@ -347,10 +373,11 @@ def claim_frames(sentences: Sequence[Sentence], claims: Sequence[Claim], parser:
         named = {_name(e.text) for e in doc.ents if e.label_ in PARTICIPANT_LABELS}
         proper = {t.text.lower() for t in doc if t.pos_ == "PROPN" and not t.ent_type_}
         participants = frozenset(n for n in named | proper if n)  # the tagger catches names NER misses
+        names = frozenset(n for n in (_name(e.text) for e in doc.ents if e.label_ in NAMED_LABELS) if n) | proper
         for claim in by_sentence[sentence.id]:
             span = doc.char_span(claim.start - sentence.start, claim.end - sentence.start, alignment_mode="expand")
             if span is None or len(span) == 0:
-                frames[claim.id] = Frame("", "", participants, frozenset(), frozenset())
+                frames[claim.id] = Frame("", "", participants, frozenset(), frozenset(), names=names)
                 continue
             pred = _predicate(span, dated=claim.kind == "date")
             frames[claim.id] = Frame(
@@ -364,11 +391,13 @@ def claim_frames(sentences: Sequence[Sentence], claims: Sequence[Claim], parser:
                 _counted(span) if claim.kind != "date" else "",
                 _repeated(pred),
                 _complement(pred, span),
+                names=names,
+                modifiers=_modifiers(pred),
             )
     return frames
 
 
-FRAME_CACHE = "frames-v2"
+FRAME_CACHE = "frames-v3"
 
 
 def _frame_to_json(frame: Frame) -> str:

@@ -1,0 +1,206 @@
+"""Align claims into slots and judge them: agree, differ, contradict, single-source (#14).
+
+- `slots`: a claim's slot key (what, counted thing, who, when, status) and the positive evidence
+  that two claims fill one slot;
+- `values`: judging two values of one slot (intervals, unit conversions, dates, time series of
+  running totals) and putting them into words;
+- `statements`: quotations, copies and paraphrases without figures;
+- `grouping`: slots into facts, and findings between groups of outlets giving one value.
+
+A contradiction between two outlets is reported only when they are shown to report one event:
+they agree on some other slot, or carry the same quotation or sentence. Look-alike events (two
+quakes on one island, two robberies of one street) share a topic, never these specifics.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from factcheck.config import CompareConfig
+from factcheck.records import Article, Claim, Finding, Sentence
+from factcheck.stages.compare.grouping import Slot, build_slots, slot_findings
+from factcheck.stages.compare.slots import SlotKey, slot_key, slots_match
+from factcheck.stages.compare.statements import detail_claims, statement_findings, statement_groups
+from factcheck.stages.compare.values import judge, wrong_weekday
+from factcheck.stages.frames import Frame
+from factcheck.verdicts import Verdict
+
+__all__ = ["SlotKey", "compare_facts", "judge", "same_slot", "slot_key"]
+
+# Agreements specific enough to show that two outlets report one event.
+CORROBORATING = {"same", "hedged", "converted", "quote", "copy", "paraphrase"}
+
+
+def same_slot(
+    a: Claim,
+    b: Claim,
+    sent_a: Sentence,
+    sent_b: Sentence,
+    similarity: float,
+    cfg: CompareConfig,
+    frame_a: Frame | None = None,
+    frame_b: Frame | None = None,
+) -> bool:
+    """Whether two claims fill one slot on positive evidence (see `slots.slots_match`)."""
+    key_a, key_b = slot_key(a, sent_a, frame_a, None), slot_key(b, sent_b, frame_b, None)
+    return bool(
+        slots_match(
+            a,
+            b,
+            key_a,
+            key_b,
+            frame_a,
+            frame_b,
+            similarity,
+            min_similarity=cfg.min_slot_similarity,
+            min_shared_arguments=cfg.min_shared_arguments,
+        )
+    )
+
+
+def _corroborated(findings: Sequence[Finding]) -> set[frozenset[str]]:
+    """Pairs of articles that agree on something specific."""
+    pairs: set[frozenset[str]] = set()
+    for f in findings:
+        if f.verdict == Verdict.AGREE and f.how in CORROBORATING:
+            arts = f.articles
+            pairs |= {frozenset((x, y)) for i, x in enumerate(arts) for y in arts[i + 1 :]}
+    return pairs
+
+
+def _one_event(
+    finding: Finding, own: Finding | None, pairs: set[frozenset[str]], claims: Mapping[str, Claim]
+) -> Finding | None:
+    """A contradiction kept only between outlets shown to report one event, narrowed to them."""
+    arts = finding.articles
+    own_pairs = set()
+    if own is not None:  # agreeing inside the contradicted slot proves nothing about the other side
+        own_pairs = {frozenset((x, y)) for i, x in enumerate(own.articles) for y in own.articles[i + 1 :]}
+    linked = {
+        a
+        for a in arts
+        if any(frozenset((a, b)) in pairs and frozenset((a, b)) not in own_pairs for b in arts if b != a)
+    }
+    if len(linked) < 2:
+        return None
+    if linked == set(arts):
+        return finding
+    kept = [c for c in finding.claim_ids if claims[c].article_id in linked]
+    sentence_ids = tuple(dict.fromkeys(claims[c].sentence_id for c in kept))
+    if len({claims[c].article_id for c in kept}) < 2:
+        return None
+    return replace(finding, articles=tuple(sorted(linked)), claim_ids=tuple(kept), sentence_ids=sentence_ids)
+
+
+def compare_facts(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    emb: np.ndarray,
+    groups: Sequence[Sequence[int]],
+    claims: Sequence[Claim],
+    cfg: CompareConfig,
+    frames: Mapping[str, Frame] | None = None,
+) -> tuple[list[list[int]], list[tuple[int, Finding]]]:
+    """Facts (slots and statements) and their findings.
+
+    Args:
+        articles: The batch.
+        sentences: Its sentences; `emb` row i belongs to `sentences[i]`.
+        emb: L2-normalised sentence embeddings.
+        groups: Clusters of similar sentences (indices): candidates for statements, and the
+            facts of sentences no slot or statement takes.
+        claims: The claims of the sentences.
+        cfg: Comparison settings.
+        frames: The parse of each claim (by claim id), when a parser is set.
+
+    Returns:
+        Groups of sentence indices (one per fact) and findings keyed by the index of their group
+        (finding ids are final; fact ids are set by the caller).
+    """
+    frames = frames or {}
+    by_article = {a.id: a for a in articles}
+    by_sentence = {s.id: s for s in sentences}
+    sent_index = {s.id: i for i, s in enumerate(sentences)}
+    known = [c for c in claims if c.sentence_id in sent_index]
+    known.sort(key=lambda c: (sent_index[c.sentence_id], c.start, c.id))
+    by_id = {c.id: c for c in known}
+
+    slots = build_slots(known, by_sentence, sent_index, emb, by_article, frames, cfg)
+    per_slot = [slot_findings(slot, by_article, by_sentence, frames) for slot in slots]
+    stated = statement_groups(sentences, emb, groups, cfg)
+    details = detail_claims(known)
+    per_statement = [statement_findings(g, how, sentences, emb, by_article, details) for g, how in stated]
+
+    pairs = _corroborated([f for fs in (*per_slot, *per_statement) for f in fs])
+    facts: list[list[int]] = []
+    keyed: list[tuple[int, Finding]] = []
+    position: dict[tuple[int, ...], int] = {}
+
+    def add(members: Sequence[int], findings: Sequence[Finding]) -> None:
+        key = tuple(sorted(set(members)))
+        if key not in position:
+            position[key] = len(facts)
+            facts.append(list(key))
+        keyed.extend((position[key], f) for f in findings)
+
+    for slot, findings in zip(slots, per_slot, strict=True):
+        agreements = [f for f in findings if f.verdict == Verdict.AGREE]
+        kept = []
+        for f in findings:
+            if f.verdict == Verdict.CONTRADICT:
+                own = next((g for g in agreements if set(g.articles) & set(f.articles)), None)
+                narrowed = _one_event(f, own, pairs, by_id)
+                if narrowed is None:
+                    continue
+                f = narrowed
+            kept.append(f)
+        if kept:
+            add(_slot_members(slot, sent_index), kept)
+    for (group, _how), findings in zip(stated, per_statement, strict=True):
+        add(group, findings)
+    if cfg.internal_checks:
+        for claim in known:
+            if wrong := wrong_weekday(claim):
+                outlet = by_article[claim.article_id].outlet
+                explanation = f"inside one article: {outlet}: “{claim.text}”: {wrong}"
+                fid = "W" + hashlib.sha1(claim.id.encode()).hexdigest()[:10]
+                finding = Finding(
+                    fid,
+                    "",
+                    Verdict.CONTRADICT,
+                    "internal",
+                    (claim.article_id,),
+                    (claim.id,),
+                    explanation,
+                    0.9,
+                    (claim.sentence_id,),
+                )
+                add([sent_index[claim.sentence_id]], [finding])
+    _add_leftovers(sentences, groups, facts, add)
+    return facts, keyed
+
+
+def _slot_members(slot: Slot, sent_index: Mapping[str, int]) -> list[int]:
+    """The sentences of a slot's claims."""
+    return [sent_index[c.sentence_id] for c in slot.members]
+
+
+def _add_leftovers(
+    sentences: Sequence[Sentence],
+    groups: Sequence[Sequence[int]],
+    facts: list[list[int]],
+    add: Callable[[Sequence[int], Sequence[Finding]], None],
+) -> None:
+    """Sentences no slot or statement took: each outlet's part of a cluster stands alone (single-source)."""
+    taken = {i for members in facts for i in members}
+    for members in groups:
+        by_article: dict[str, list[int]] = {}
+        for i in members:
+            if i not in taken:
+                by_article.setdefault(sentences[i].article_id, []).append(i)
+        for part in by_article.values():
+            add(part, [])

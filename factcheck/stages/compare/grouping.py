@@ -1,0 +1,232 @@
+"""Slots into facts, and findings between groups of outlets that give the same value (#14).
+
+A fact is one slot with each outlet's value. Its findings compare *groups* of outlets giving one
+value, never every pair, so 500 near-identical articles give one agreement per slot.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from factcheck.config import CompareConfig
+from factcheck.records import Article, Claim, DateValue, Finding, QuantityValue, Sentence
+from factcheck.stages.compare.slots import SlotKey, relative_unresolved, slot_key, slots_match
+from factcheck.stages.compare.values import attributed, judge, same_words
+from factcheck.stages.frames import Frame
+from factcheck.verdicts import Verdict
+
+# How many of a slot's members a new claim is checked against (its seed first): bounds the work
+# on batches of near-identical articles while letting a slot keep its first few wordings.
+SLOT_PROBES = 3
+
+
+@dataclass
+class Slot:
+    """Claims of several articles that fill one slot, with the evidence that they do."""
+
+    key: SlotKey
+    evidence: str
+    members: list[Claim] = field(default_factory=list)
+
+
+@dataclass
+class ValueGroup:
+    """The articles of a slot that give one value: a representative claim and all of theirs."""
+
+    rep: Claim
+    negated: bool
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[str]:
+        """The group's articles, in order."""
+        return sorted({c.article_id for c in self.claims})
+
+
+def build_slots(
+    claims: Sequence[Claim],
+    sentences: Mapping[str, Sentence],
+    sent_index: Mapping[str, int],
+    emb: np.ndarray,
+    articles: Mapping[str, Article],
+    frames: Mapping[str, Frame],
+    cfg: CompareConfig,
+) -> list[Slot]:
+    """Gather claims into slots: a claim joins the first slot whose probes it fills on positive evidence."""
+    buckets: dict[tuple[str, str], list[Slot]] = {}
+    slots: list[Slot] = []
+    dates_of: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.kind == "date":
+            dates_of.setdefault(claim.sentence_id, []).append(claim)
+    keys: dict[str, SlotKey] = {}
+    for claim in claims:
+        if relative_unresolved(claim, articles.get(claim.article_id)):
+            continue  # "on Tuesday" of an article whose day is unknown dates nothing
+        if BROKEN_NUMBER_RE.match(claim.text):
+            continue  # "2 , 000" read as "000": a digit group, not a number
+        sent = sentences[claim.sentence_id]
+        frame = frames.get(claim.id)
+        key = slot_key(claim, sent, frame, articles.get(claim.article_id), dates_of.get(claim.sentence_id, ()))
+        keys[claim.id] = key
+        bucket = buckets.setdefault((claim.kind, key.status), [])
+        i = sent_index[claim.sentence_id]
+        joined = None
+        for slot in bucket:
+            for probe in slot.members[:SLOT_PROBES]:
+                if probe.article_id == claim.article_id:
+                    continue
+                j = sent_index[probe.sentence_id]
+                similarity = float(emb[i] @ emb[j]) if emb.size else 0.0
+                probe_key = keys[probe.id]
+                evidence = slots_match(
+                    claim,
+                    probe,
+                    key,
+                    probe_key,
+                    frame,
+                    frames.get(probe.id),
+                    similarity,
+                    min_similarity=cfg.min_slot_similarity,
+                    min_shared_arguments=cfg.min_shared_arguments,
+                )
+                if evidence:
+                    joined = slot
+                    if not slot.evidence:
+                        slot.evidence = evidence
+                    break
+            if joined is not None:
+                break
+        if joined is None:
+            joined = Slot(key, "")
+            bucket.append(joined)
+            slots.append(joined)
+        joined.members.append(claim)
+    return [s for s in slots if len({c.article_id for c in s.members}) >= 2]
+
+
+def value_groups(slot: Slot, articles: Mapping[str, Article], frames: Mapping[str, Frame]) -> list[ValueGroup]:
+    """Split a slot's claims into groups of one value (and one polarity), in order of first mention."""
+    groups: list[ValueGroup] = []
+    for claim in slot.members:
+        frame = frames.get(claim.id)
+        negated = frame.negated if frame else claim.negated
+        target = None
+        for group in groups:
+            if group.negated != negated:
+                continue
+            verdict, *_ = judge(group.rep, claim, articles[group.rep.article_id], articles[claim.article_id])
+            if verdict == Verdict.AGREE:
+                target = group
+                break
+        if target is None:
+            target = ValueGroup(claim, negated)
+            groups.append(target)
+        target.claims.append(claim)
+    return groups
+
+
+BROKEN_NUMBER_RE = re.compile(r"0\d")
+# Two dates of one act further apart than this are more likely two occurrences of it (#14).
+MAX_CONFLICT_DAYS = 7
+# Two counts of one thing further apart than this factor are more likely two things counted.
+MAX_CONFLICT_RATIO = 10.0
+
+
+def plausible_conflict(a: Claim, b: Claim) -> bool:
+    """Whether two incompatible values look like one fact misreported rather than two facts.
+
+    Precision first: an outlet that misdates an event is off by a day or so ("Tuesday" vs
+    "Wednesday"), one that miscounts is off by a fraction, not by a factor of ten.
+    """
+    va, vb = a.value, b.value
+    if isinstance(va, DateValue) and isinstance(vb, DateValue):
+        if None in (va.start, va.end, vb.start, vb.end):
+            return False
+        spans = [(v.end - v.start).days for v in (va, vb)]  # type: ignore[operator]
+        gap = abs((va.start - vb.start).days)  # type: ignore[operator]
+        return max(spans) <= MAX_CONFLICT_DAYS and gap <= MAX_CONFLICT_DAYS
+    if isinstance(va, QuantityValue) and isinstance(vb, QuantityValue):
+        xa, xb = va.point or va.low or va.high, vb.point or vb.low or vb.high
+        if xa is None or xb is None:
+            return True
+        if xa == 0 or xb == 0:
+            return False  # "no one" vs a figure is said in words; a bare 0 is an artefact
+        return max(xa, xb) / min(xa, xb) <= MAX_CONFLICT_RATIO if min(xa, xb) > 0 else False
+    return True
+
+
+def _fid(prefix: str, parts: Sequence[str]) -> str:
+    return prefix + hashlib.sha1("\x00".join(parts).encode()).hexdigest()[:10]
+
+
+def _finding(verdict: str, how: str, claims: Sequence[Claim], explanation: str, confidence: float) -> Finding:
+    ordered = sorted(claims, key=lambda c: c.id)
+    return Finding(
+        _fid("G" if verdict == Verdict.AGREE else "R", [verdict, *(c.id for c in ordered)]),
+        "",
+        verdict,
+        how,
+        tuple(sorted({c.article_id for c in ordered})),
+        tuple(c.id for c in ordered),
+        explanation,
+        round(confidence, 2),
+        tuple(dict.fromkeys(c.sentence_id for c in ordered)),
+    )
+
+
+def _outlets(group: ValueGroup, articles: Mapping[str, Article]) -> str:
+    names = [articles[a].outlet or a for a in group.articles]
+    return ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+
+
+def slot_findings(
+    slot: Slot,
+    articles: Mapping[str, Article],
+    sentences: Mapping[str, Sentence],
+    frames: Mapping[str, Frame],
+) -> list[Finding]:
+    """The findings of one slot: an agreement per group of two or more outlets, and a verdict per pair of groups."""
+    groups = value_groups(slot, articles, frames)
+    what = slot.key.describe()
+    why = slot.evidence
+    out = []
+    for group in groups:
+        if len(group.articles) >= 2:
+            confidence = min(0.95, 0.7 + 0.05 * len(group.articles))
+            explanation = (
+                f"{what}: {len(group.articles)} outlets agree ({_outlets(group, articles)}): “{group.rep.text}”; {why}"
+            )
+            out.append(_finding(Verdict.AGREE, "same", group.claims, explanation, confidence))
+    for x in range(len(groups)):
+        for y in range(x + 1, len(groups)):
+            gx, gy = groups[x], groups[y]
+            if set(gx.articles) <= set(gy.articles) or set(gy.articles) <= set(gx.articles):
+                continue  # one article's own two values: not a finding across outlets
+            a, b = gx.rep, gy.rep
+            verdict, how, explanation, confidence = judge(a, b, articles[a.article_id], articles[b.article_id])
+            if gx.negated != gy.negated and verdict == Verdict.AGREE:
+                verdict, how, explanation = Verdict.CONTRADICT, "negation", explanation + "; one sentence negates it"
+            if verdict == Verdict.AGREE:
+                continue
+            if verdict == Verdict.CONTRADICT and not plausible_conflict(a, b):
+                continue  # far apart: two occurrences or two things counted, not one misreported
+            copied = same_words(sentences[a.sentence_id].text, sentences[b.sentence_id].text)
+            if verdict == Verdict.CONTRADICT and a.kind == "date" and copied:
+                dates = " vs ".join(str(articles[c.article_id].published or "no date") for c in (a, b))
+                verdict, how, confidence = Verdict.DIFFER, "published", 0.5
+                explanation += (
+                    f": the same sentence, resolved against different publication dates ({dates}); "
+                    "one article's date is probably wrong"
+                )
+            explanation, confidence = attributed(a, b, explanation, confidence)
+            sides = f" [{_outlets(gx, articles)} | {_outlets(gy, articles)}]"
+            out.append(
+                _finding(verdict, how, [*gx.claims, *gy.claims], f"{what}: {explanation}{sides}; {why}", confidence)
+            )
+    return out

@@ -1,0 +1,75 @@
+"""Word lists of the comparison: data, apart from the algorithms that read them (#14)."""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import re
+
+from factcheck.stages.claims import NUMBER_WORDS, SCALES, TENS, UNITS, VAGUE
+
+# Units that count people: "five people", "two villagers" and "80 residents" count one kind of thing.
+PERSON_UNITS = {
+    *("people", "person", "civilian", "resident", "individual", "victim", "citizen", "life", "live"),
+    *("villager", "man", "woman", "child", "adult", "persons", "inhabitant"),
+}
+# A physical quantity in another unit is the same quantity: factors to one base unit per family.
+CONVERSIONS: dict[str, tuple[str, float]] = {
+    **{u: ("length", f) for u, f in (("metre", 1.0), ("meter", 1.0), ("kilometre", 1000.0), ("kilometer", 1000.0))},
+    **{u: ("length", f) for u, f in (("km", 1000.0), ("centimetre", 0.01), ("foot", 0.3048), ("feet", 0.3048))},
+    **{u: ("length", f) for u, f in (("ft", 0.3048), ("mile", 1609.344), ("yard", 0.9144), ("inch", 0.0254))},
+    **{u: ("mass", f) for u, f in (("kilogram", 1.0), ("kg", 1.0), ("gram", 0.001), ("pound", 0.4536))},
+    **{u: ("mass", f) for u, f in (("tonne", 1000.0), ("ton", 1000.0))},
+    **{u: ("area", f) for u, f in (("hectare", 10_000.0), ("acre", 4046.86), ("square kilometre", 1e6))},
+}
+# Rounding of a figure converted by the outlet ("2,000ft (609 metres)"): compared within this share.
+CONVERSION_TOLERANCE = 0.05
+# Counts that accumulate over a story (a toll): a later, higher figure is an update (#14).
+CUMULATIVE_EVENTS = {"killed", "injured", "arrested", "displaced", "deported"}
+
+# Words that open or fill a capitalised phrase without naming anyone.
+ENTITY_STOP = {
+    *(d.lower() for d in _calendar.day_name),
+    *(m.lower() for m in _calendar.month_name if m),
+    *("the", "a", "an", "on", "in", "at", "after", "before", "this", "that", "it", "he", "she", "they"),
+    *("president", "minister", "foreign", "prime", "mr", "ms", "mrs", "but", "and", "police", "officials"),
+    *UNITS,  # "Two people were killed": a sentence-initial number is not a name
+    *TENS,
+    *SCALES,
+    *NUMBER_WORDS,
+    *VAGUE,
+}
+
+# Status of the act a claim dates or counts, read from the predicate's modifiers (frames) and the
+# claim's clause. "^lemma" marks a governing verb or adjective ("plans to meet", "a planned trip").
+PLANNED = {"will", "shall", "'ll", "^plan", "^schedule", "^due", "^expect", "^set", "^intend", "^prepare"}
+PLANNED |= {"^aim", "^hope", "^upcoming", "^propose", "^slate", "would", "^go"}
+CANCELLED = {"^cancel", "^postpone", "^scrap", "^call", "^delay", "^suspend", "^abandon"}
+RECURRING = {"again", "anew", "regularly", "repeatedly", "^annual", "^regular", "^weekly", "^daily", "^another"}
+BACKGROUND = {"already", "previously", "once", "formerly", "had+vbn", "^previous", "^former", "^earlier", "^last"}
+# Clause words that set the status where the parse gives none.
+BACKGROUND_RE = re.compile(
+    r"\b(?:already|previously|formerly|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+times\b|"
+    r"\bsince\s+(?:19|20)\d\d\b|\bhad\s+(?:already\s+)?\w+(?:ed|en|met|held|made)\b|\bin\s+the\s+past\b(?!\s+(?:\d+|two|24|48|few)\b)",
+    re.IGNORECASE,
+)
+# A count over a window of its own, not the running total ("40 died in the past 24 hours").
+WINDOW_RE = re.compile(
+    r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:\d+|\w+)?\s*(?:hours?|days?|weeks?|months?)\b|"
+    r"\b(?:on|in)\s+\w+\s+alone\b|\balone\b|\bdaily\b|\bper\s+day\b|\ba\s+day\b|\bovernight\b|"
+    r"\b(?:this|last)\s+(?:week|month|weekend)\b|\btoday\b|\byesterday\b",
+    re.IGNORECASE,
+)
+# A running total: the count so far of the whole story.
+CUMULATIVE_RE = re.compile(
+    r"\b(?:toll|total|so\s+far|in\s+all|overall|altogether|to\s+date|rose|risen|climbed)\b", re.IGNORECASE
+)
+# Words of a clause boundary: a claim's status is read inside its own clause.
+CLAUSE_BREAK_RE = re.compile(
+    r"[;:()]|\s[—–-]\s|,\s(?:and|but|while|who|which|when|after|before)\b|\b(?:but|while|whereas)\b"
+)
+# A count of a further group, disjoint from the first ("three other men", "seven more people").
+OTHERS_RE = re.compile(r"\b(?:other|others|additional|another|further|remaining)\b|\bmore\b(?!\s+than)", re.IGNORECASE)
+# Predicates that date a report about an event, not the event ("authorities said on Thursday").
+REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "add", "state", "write", "identify", "note"}
+# A year written out: a date without one is read relative to the article's publication date.
+YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")

@@ -1,0 +1,308 @@
+"""Slot keys: what a claim is about, who it names, when it holds and its status (#14).
+
+Two claims fill one slot only on positive evidence: the same kind and event class, a named
+participant in common (or the same counted thing in the same scope), compatible time frames and
+the same status. The absence of a conflict is never taken as evidence of the same slot.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factcheck.describe import describe_date
+from factcheck.records import Article, Claim, DateValue, Sentence
+from factcheck.stages.claims import CAPITALISED_RE
+from factcheck.stages.compare.lexicon import (
+    BACKGROUND,
+    BACKGROUND_RE,
+    CANCELLED,
+    CLAUSE_BREAK_RE,
+    CONVERSIONS,
+    CUMULATIVE_EVENTS,
+    CUMULATIVE_RE,
+    ENTITY_STOP,
+    OTHERS_RE,
+    PERSON_UNITS,
+    PLANNED,
+    RECURRING,
+    REPORTING_VERBS,
+    WINDOW_RE,
+    YEAR_RE,
+)
+from factcheck.stages.frames import (
+    LIGHT_VERBS,
+    Frame,
+    agents_conflict,
+    agents_match,
+    event_class,
+    events_match,
+    names_match,
+    places_conflict,
+    shared_arguments,
+)
+
+# A year this far before the article's own is background, not the news ("a king of 1953").
+BACKGROUND_YEARS = 1
+
+
+@dataclass(frozen=True, slots=True)
+class SlotKey:
+    """The slot a claim fills, in words a reader can check.
+
+    `what` is the event class (killed, meet, or the predicate's lemma), `counted` what a count is
+    of (a unit family: person, length; or the "of" phrase), `who` the named participants, `when`
+    the time frame of a count ("as of the article's day" or its own window), `status` one of
+    reported, planned, cancelled, recurring or background.
+    """
+
+    kind: str
+    what: str
+    counted: str
+    who: frozenset[str]
+    when: str
+    status: str
+    dated: str = ""  # a count's own event date, from a date in its clause ("six were shot on February 28")
+
+    def describe(self) -> str:
+        """The slot in words ("killed: person; named: gaza; as of the article's day")."""
+        parts = [self.what or self.kind]
+        if self.counted:
+            parts[0] += f" ({self.counted})"
+        if self.who:
+            parts.append("named: " + ", ".join(sorted(self.who)[:3]))
+        if self.when:
+            parts.append(self.when)
+        if self.status != "reported":
+            parts.append(self.status)
+        return "; ".join(parts)
+
+
+@functools.lru_cache(maxsize=65536)
+def capitalised_names(text: str) -> frozenset[str]:
+    """Capitalised words of a sentence (names, places), lower-cased, minus function words."""
+    words = set()
+    for m in CAPITALISED_RE.finditer(text):
+        for w in m.group(0).split():
+            w = re.sub(r"['’]s$", "", w).lower()
+            if w not in ENTITY_STOP and len(w) > 1:
+                words.add(w)
+    return frozenset(words)
+
+
+def unit_family(unit: str) -> str:
+    """What a unit counts or measures: 'people' and 'villagers' are persons, 'km' and 'ft' lengths."""
+    if unit in PERSON_UNITS:
+        return "person"
+    if unit in CONVERSIONS:
+        return CONVERSIONS[unit][0]
+    return unit
+
+
+def _clause(sent: Sentence, claim: Claim) -> str:
+    """The clause of the sentence holding the claim (statuses and windows are read there)."""
+    text = sent.text
+    start, end = claim.start - sent.start, claim.end - sent.start
+    if not (0 <= start <= end <= len(text)):
+        return text
+    left = max((m.end() for m in CLAUSE_BREAK_RE.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in CLAUSE_BREAK_RE.finditer(text, end)), len(text))
+    return text[left:right]
+
+
+def _near(sent: Sentence, claim: Claim) -> str:
+    """The claim's own words and the word on each side of it."""
+    text = sent.text
+    start, end = claim.start - sent.start, claim.end - sent.start
+    before = text[max(0, start - 20) : max(0, start)].split()[-1:]
+    after = text[max(0, end) : end + 20].split()[:1]
+    return " ".join([*before, claim.text, *after])
+
+
+def relative_unresolved(claim: Claim, article: Article | None) -> bool:
+    """A date read relative to a publication date that is unknown or only estimated: it dates nothing."""
+    if claim.kind != "date" or YEAR_RE.search(claim.text):
+        return False
+    if article is None:
+        return False
+    return article.published is None or article.published_source.startswith("estimated")
+
+
+def claim_status(claim: Claim, sent: Sentence, frame: Frame | None, article: Article | None) -> str:
+    """Reported, planned, cancelled, recurring or background: when the act happens relative to the news."""
+    mods = frame.modifiers if frame else frozenset()
+    clause = _clause(sent, claim)
+    if mods & CANCELLED:
+        return "cancelled"
+    if (frame and frame.repeated) or mods & RECURRING:
+        return "recurring"
+    if mods & BACKGROUND or BACKGROUND_RE.search(clause):
+        return "background"
+    value = claim.value
+    if (
+        claim.kind == "date"
+        and isinstance(value, DateValue)
+        and value.end is not None
+        and article is not None
+        and article.published is not None
+        and value.end.year < article.published.year - BACKGROUND_YEARS
+    ):
+        return "background"
+    if mods & PLANNED:
+        return "planned"
+    return "reported"
+
+
+def count_window(claim: Claim, sent: Sentence, event: str) -> str:
+    """A count's time frame: its own window ("in the past 24 hours") or the running total as of the article's day."""
+    if claim.kind == "date":
+        return ""
+    clause = _clause(sent, claim)
+    window = WINDOW_RE.search(clause)
+    if window and not CUMULATIVE_RE.search(clause):
+        return "window: " + " ".join(window.group(0).lower().split())
+    if event in CUMULATIVE_EVENTS:
+        return "as of the article's day"
+    return ""
+
+
+def claim_event(claim: Claim, frame: Frame | None) -> str:
+    """The event class of a claim: its own event word, else its predicate's class, else (dates) the predicate.
+
+    A date belongs to the act its parse names ("identified on Monday" is not the shooting of
+    Sunday); the event word next to it is only a fallback.
+    """
+    if claim.kind == "date" and frame is not None and frame.predicate:
+        if frame.predicate in LIGHT_VERBS or frame.predicate in REPORTING_VERBS:
+            return ""  # the day something was said, not the day it happened
+        return event_class(frame.predicate) or frame.predicate
+    if claim.event:
+        return claim.event
+    if frame is None:
+        return ""
+    cls = event_class(frame.predicate)
+    if cls:
+        return cls
+    if claim.kind == "date" and frame.predicate and frame.predicate not in LIGHT_VERBS:
+        return frame.predicate
+    return ""
+
+
+def slot_key(
+    claim: Claim, sent: Sentence, frame: Frame | None, article: Article | None, dates: Sequence[Claim] = ()
+) -> SlotKey:
+    """The slot key of a claim, from the claim, its sentence, its frame, its article and the sentence's dates."""
+    what = claim_event(claim, frame)
+    counted = ""
+    if claim.kind != "date":
+        counted = unit_family(claim.unit)
+        if OTHERS_RE.search(_near(sent, claim)):
+            counted += " (others)"  # "three other men": a further group, not the total
+        if frame and frame.counted and not frame.counted.startswith("part:"):
+            counted = f"{counted}: {frame.counted}" if counted else frame.counted
+        elif frame and frame.counted:
+            counted = f"{counted}: part of {frame.counted[5:]}"
+    who = frozenset(n for n in frame.names if n not in ENTITY_STOP) if frame else capitalised_names(sent.text)
+    dated = ""
+    if claim.kind in ("quantity", "money", "percent"):
+        clause = _clause(sent, claim)
+        for d in dates:
+            if d.text in clause and isinstance(d.value, DateValue) and d.value.granularity == "day":
+                dated = describe_date(d.value)
+                break
+    return SlotKey(
+        claim.kind,
+        what,
+        counted,
+        who,
+        count_window(claim, sent, what),
+        claim_status(claim, sent, frame, article),
+        dated,
+    )
+
+
+def _named_agents_conflict(a: Frame, b: Frame) -> bool:
+    """Both name who acts, and no name in common (role nouns alone, "fighters" / "militants", never conflict)."""
+    names_a = {x for x in a.agents if not x.startswith("role:")}
+    names_b = {x for x in b.agents if not x.startswith("role:")}
+    return bool(names_a) and bool(names_b) and not any(names_match(x, y) for x in names_a for y in names_b)
+
+
+def shared_names(a: SlotKey, b: SlotKey) -> list[str]:
+    """Named participants both keys hold ("Putin" matches "Vladimir Putin")."""
+    return sorted(x for x in a.who if any(names_match(x, y) for y in b.who))
+
+
+def slots_match(
+    a: Claim,
+    b: Claim,
+    key_a: SlotKey,
+    key_b: SlotKey,
+    frame_a: Frame | None,
+    frame_b: Frame | None,
+    similarity: float,
+    *,
+    min_similarity: float,
+    min_shared_arguments: int = 2,
+) -> str:
+    """Why two claims fill one slot, in words; '' when the evidence is not positive.
+
+    Required: the same kind, status and time frame, sentences at least `min_similarity` similar,
+    no conflicting agents or places, and then, for dates, the same act (predicate, event class or
+    object) with a named participant in common; for counts, the same event class and counted
+    thing with a named participant in common, or the same event class and the same specific
+    counted thing.
+    """
+    if a.kind != b.kind or similarity < min_similarity:
+        return ""
+    if key_a.status != key_b.status or key_a.when != key_b.when:
+        return ""
+    if key_a.dated and key_b.dated and key_a.dated != key_b.dated:
+        return ""  # counts of events on different days
+    framed = frame_a is not None and frame_b is not None
+    if framed and places_conflict(frame_a, frame_b):
+        return ""
+    if framed and a.kind == "date" and agents_conflict(frame_a, frame_b):
+        return ""  # "the foreign ministers met" is not "the presidents meet"
+    if framed and _named_agents_conflict(frame_a, frame_b):
+        return ""
+    names = shared_names(key_a, key_b)
+    if a.kind == "date":
+        if not framed:
+            if a.qualifier != b.qualifier and "since" in (a.qualifier, b.qualifier):
+                return ""
+            return (
+                f"both: {key_a.what} on a date; named: {', '.join(names)}"
+                if names and key_a.what == key_b.what and key_a.what
+                else ""
+            )
+        if frame_a.complement and frame_b.complement and frame_a.complement != frame_b.complement:
+            return ""  # "charged with battery" / "charged with tampering": two charges
+        if not names:
+            return ""
+        if events_match(frame_a, frame_b) or (key_a.what and key_a.what == key_b.what):
+            return f"both date '{key_a.what or frame_a.predicate}'; named: {', '.join(names[:3])}"
+        # other words for one act: the same agent acting on the same parties (brokered / sponsored a deal)
+        if agents_match(frame_a, frame_b) and shared_arguments(frame_a, frame_b) >= min_shared_arguments:
+            return f"the same party acts on the same parties; named: {', '.join(names[:3])}"
+        return ""
+    if a.kind == "ordinal":
+        if a.scope and b.scope and a.event and a.event == b.event and names:
+            return f"both rank '{a.event}'; named: {', '.join(names[:3])}"
+        return ""
+    if key_a.what != key_b.what or key_a.counted != key_b.counted:
+        return ""
+    if not key_a.counted:
+        return ""  # a bare number, or counts of different things
+    if key_a.what != key_b.what:
+        return ""
+    if key_a.what and names:
+        return f"both count {key_a.what} ({key_a.counted}); named: {', '.join(names[:3])}"
+    specific = key_a.counted not in ("person", "") or bool(key_a.what)
+    if specific and framed and events_match(frame_a, frame_b):
+        return f"both count {key_a.what or frame_a.predicate} ({key_a.counted})"
+    if key_a.what and specific and similarity >= min_similarity + 0.2:
+        return f"both count {key_a.what} ({key_a.counted}) in close sentences"
+    return ""

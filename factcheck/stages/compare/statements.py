@@ -1,0 +1,183 @@
+"""Statements without comparable figures: the same quotation, the same sentence, or a close paraphrase.
+
+Within a cluster of similar sentences, two outlets' sentences state the same thing when they
+carry the same quotation, are the same words, or are at least `min_statement_similarity`
+similar and share `min_shared_names` names. Such sentences form one statement fact, with one
+agreement naming them all (groups, not pairs: near-identical articles give one finding). When
+only some of them give a date or a figure, a `differ`/`detail` finding says who gives it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from factcheck.config import CompareConfig
+from factcheck.describe import describe_value
+from factcheck.records import Article, Claim, DateValue, Finding, Sentence
+from factcheck.stages.compare.slots import capitalised_names
+from factcheck.verdicts import Verdict
+
+QUOTE_RE = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
+# A cluster with more distinct wordings than this is compared by identical wording only (bounded work).
+MAX_PAIRWISE = 400
+
+
+def quotes(text: str) -> list[str]:
+    """Quoted passages of three words or more, normalised for comparison."""
+    out = []
+    for m in QUOTE_RE.finditer(text):
+        words = re.findall(r"\w+", m.group(1).lower())
+        if len(words) >= 3:
+            out.append(" ".join(words))
+    return out
+
+
+def shared_quote(x: str, y: str) -> str:
+    """A quotation both sentences carry (one may quote more of it than the other)."""
+    for qx in quotes(x):
+        for qy in quotes(y):
+            if qx in qy or qy in qx:
+                return qx if len(qx) <= len(qy) else qy
+    return ""
+
+
+def _wording(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _is_detail(c: Claim) -> bool:
+    """A claim a reader would miss if an outlet left it out: a date, or a count of something named."""
+    if c.kind == "date":
+        return isinstance(c.value, DateValue) and c.value.start is not None
+    return c.kind in ("quantity", "money", "percent", "duration") and bool(c.unit)
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    """A sentence shortened for a one-line explanation."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _find(parent: dict[int, int], x: int) -> int:
+    """The root of x's group (union-find with path halving)."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def _union(parent: dict[int, int], how: dict[int, str], x: int, y: int, kind: str) -> None:
+    """Join the groups of x and y; a group shown by a quotation or a copy keeps that strongest 'how'."""
+    rx, ry = _find(parent, x), _find(parent, y)
+    kinds = {how.get(rx, ""), how.get(ry, ""), kind}
+    if rx != ry:
+        parent[rx] = ry
+    how[ry] = "quote" if "quote" in kinds else "copy" if "copy" in kinds else "paraphrase"
+
+
+def statement_groups(
+    sentences: Sequence[Sentence], emb: np.ndarray, clusters: Sequence[Sequence[int]], cfg: CompareConfig
+) -> list[tuple[list[int], str]]:
+    """Groups of sentences (indices) of two or more articles that state one thing, and how ('quote', 'copy', 'paraphrase')."""
+    out = []
+    for members in clusters:
+        if len({sentences[i].article_id for i in members}) < 2:
+            continue
+        parent = {i: i for i in members}
+        how: dict[int, str] = {}
+        first_of: dict[str, int] = {}
+        for i in members:
+            w = _wording(sentences[i].text)
+            if w in first_of:
+                _union(parent, how, i, first_of[w], "copy")
+            else:
+                first_of[w] = i
+        unique = list(first_of.values())
+        if len(unique) <= MAX_PAIRWISE:
+            for x, i in enumerate(unique):
+                si = sentences[i]
+                for j in unique[x + 1 :]:
+                    sj = sentences[j]
+                    if si.article_id == sj.article_id:
+                        continue
+                    if shared_quote(si.text, sj.text):
+                        _union(parent, how, i, j, "quote")
+                        continue
+                    similarity = float(emb[i] @ emb[j]) if emb.size else 0.0
+                    if similarity < cfg.min_statement_similarity:
+                        continue
+                    if len(capitalised_names(si.text) & capitalised_names(sj.text)) >= cfg.min_shared_names:
+                        _union(parent, how, i, j, "paraphrase")
+        components: dict[int, list[int]] = {}
+        for i in members:
+            components.setdefault(_find(parent, i), []).append(i)
+        for root, comp in components.items():
+            if len({sentences[i].article_id for i in comp}) >= 2:
+                out.append((sorted(comp), how.get(root, "paraphrase")))
+    return out
+
+
+def statement_findings(
+    group: Sequence[int],
+    how: str,
+    sentences: Sequence[Sentence],
+    emb: np.ndarray,
+    articles: Mapping[str, Article],
+    details: Mapping[str, Sequence[Claim]],
+) -> list[Finding]:
+    """The agreement of one statement group, and a detail difference when only some outlets give a figure or date."""
+    members = [sentences[i] for i in group]
+    outlets = sorted({articles[s.article_id].outlet or s.article_id for s in members})
+    ids = [s.id for s in members]
+    arts = tuple(sorted({s.article_id for s in members}))
+    sims = [float(emb[group[0]] @ emb[j]) for j in group[1:]] if emb.size else []
+    score = min(sims) if sims else 1.0
+    lead = members[0]
+    if how == "quote":
+        quoted = next((q for s in members[1:] if (q := shared_quote(lead.text, s.text))), "")
+        explanation = f"{', '.join(outlets[:5])} carry the same quotation: “{quoted or _clip(lead.text)}”"
+        confidence = 0.9
+    elif how == "copy":
+        explanation = f"{', '.join(outlets[:5])} print the same sentence: “{_clip(lead.text)}”"
+        confidence = 0.9
+    else:
+        explanation = (
+            f"{', '.join(outlets[:5])} say the same in other words: “{_clip(lead.text)}” "
+            f"(similarity at least {score:.2f}); no figures to compare"
+        )
+        confidence = round(min(0.8, score), 2)
+    fid = "S" + hashlib.sha1("\x00".join(sorted(ids)).encode()).hexdigest()[:10]
+    out = [Finding(fid, "", Verdict.AGREE, how, arts, (), explanation, confidence, tuple(ids))]
+    kinds_of = {s.article_id: set() for s in members}
+    for s in members:
+        kinds_of[s.article_id] |= {c.kind for c in details.get(s.id, ())}
+    for kind in sorted({k for ks in kinds_of.values() for k in ks}):
+        has = sorted(a for a, ks in kinds_of.items() if kind in ks)
+        lacks = sorted(a for a, ks in kinds_of.items() if kind not in ks)
+        if not has or not lacks:
+            continue
+        given = next(c for s in members if s.article_id in has for c in details.get(s.id, ()) if c.kind == kind)
+        value = describe_value(given)
+        named = [s.id for s in members if s.article_id in has or s.article_id in lacks]
+        explanation = (
+            f"the same statement (“{_clip(lead.text, 70)}”): only "
+            f"{', '.join(articles[a].outlet or a for a in has[:4])} give{'s' if len(has) == 1 else ''} "
+            f"“{given.text}”"
+            + (f" ({value})" if value and value != given.text else "")
+            + f"; {', '.join(articles[a].outlet or a for a in lacks[:4])} state it without"
+        )
+        fid = "D" + hashlib.sha1("\x00".join([kind, *sorted(named)]).encode()).hexdigest()[:10]
+        out.append(Finding(fid, "", Verdict.DIFFER, "detail", arts, (given.id,), explanation, 0.5, tuple(named)))
+    return out
+
+
+def detail_claims(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
+    """Claims a reader would miss, by sentence id."""
+    out: dict[str, list[Claim]] = {}
+    for c in claims:
+        if _is_detail(c):
+            out.setdefault(c.sentence_id, []).append(c)
+    return out

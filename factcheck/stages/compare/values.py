@@ -1,0 +1,156 @@
+"""Judging the values of one slot: agree, differ (with how) or contradict, and the words for them."""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import re
+from datetime import date
+
+from factcheck.describe import describe_date, describe_number, describe_value
+from factcheck.records import Article, Claim, DateValue, QuantityValue
+from factcheck.stages.claims import WEEKDAY_MISMATCH
+from factcheck.stages.compare.lexicon import CONVERSION_TOLERANCE, CONVERSIONS, CUMULATIVE_EVENTS
+from factcheck.verdicts import Verdict
+
+Judgement = tuple[str, str, str, float]  # verdict, how, explanation, confidence
+
+
+def _bounds(v: QuantityValue) -> tuple[float, float, bool, bool]:
+    """Lower and upper ends of a quantity, open ends as infinities."""
+    low = v.low if v.low is not None else float("-inf")
+    high = v.high if v.high is not None else float("inf")
+    return low, high, v.low_inclusive, v.high_inclusive
+
+
+def overlap(a: QuantityValue, b: QuantityValue) -> bool:
+    """Whether two intervals share at least one value."""
+    a_lo, a_hi, a_li, a_hi_inc = _bounds(a)
+    b_lo, b_hi, b_li, b_hi_inc = _bounds(b)
+    if a_hi < b_lo or b_hi < a_lo:
+        return False
+    if a_hi == b_lo and not (a_hi_inc and b_li):
+        return a.point == b.point and a.point is not None
+    if b_hi == a_lo and not (b_hi_inc and a_li):
+        return a.point == b.point and a.point is not None
+    return True
+
+
+def _scale(v: QuantityValue, factor: float, widen: float) -> QuantityValue:
+    """A value in the family's base unit, widened by the rounding of a conversion."""
+
+    def mul(x: float | None, w: float) -> float | None:
+        return None if x is None else x * factor * (1 + w)
+
+    return QuantityValue(
+        None if v.point is None else v.point * factor,
+        mul(v.low, -widen),
+        mul(v.high, widen),
+        v.low_inclusive,
+        v.high_inclusive,
+        v.approximate,
+    )
+
+
+def comparable_values(a: Claim, b: Claim) -> tuple[QuantityValue, QuantityValue] | None:
+    """Both quantities in one unit: as they are, or converted ("200ft" / "60 metres")."""
+    va, vb = a.value, b.value
+    if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue):
+        return None
+    if a.unit == b.unit or a.unit not in CONVERSIONS or b.unit not in CONVERSIONS:
+        return va, vb
+    (fam_a, fa), (fam_b, fb) = CONVERSIONS[a.unit], CONVERSIONS[b.unit]
+    if fam_a != fam_b:
+        return None
+    return _scale(va, fa, CONVERSION_TOLERANCE), _scale(vb, fb, CONVERSION_TOLERANCE)
+
+
+def anchor(v: DateValue) -> DateValue:
+    """The date a "since" interval starts from, at its own granularity ("since March" -> March)."""
+    if v.note != "since" or v.start is None:
+        return v
+    start = v.start
+    if v.granularity == "year":
+        end = start.replace(month=12, day=31)
+    elif v.granularity == "month":
+        end = start.replace(day=_calendar.monthrange(start.year, start.month)[1])
+    else:
+        end = start
+    return DateValue(start, end, v.granularity, "since")
+
+
+def wrong_weekday(claim: Claim) -> str:
+    """What the extractor noted of a date whose written weekday is not its day's, else ''."""
+    value = claim.value
+    if claim.kind != "date" or not isinstance(value, DateValue) or not value.note.startswith(WEEKDAY_MISMATCH):
+        return ""
+    return value.note[len(WEEKDAY_MISMATCH) :]
+
+
+def same_words(x: str, y: str) -> bool:
+    """The same sentence, give or take case, spacing and punctuation."""
+    return re.sub(r"\W+", " ", x).strip().lower() == re.sub(r"\W+", " ", y).strip().lower()
+
+
+def judge(a: Claim, b: Claim, art_a: Article, art_b: Article) -> Judgement:
+    """Verdict, how, explanation and confidence for two claims of one slot."""
+    quote = f"{art_a.outlet}: “{a.text}” vs {art_b.outlet}: “{b.text}”"
+    if a.kind == "ordinal":
+        if a.scope.lower() != b.scope.lower():
+            return Verdict.DIFFER, "scope", f"{quote}: counted within different scopes ('{a.scope}' / '{b.scope}')", 0.6
+        if a.value == b.value:
+            return Verdict.AGREE, "same", f"{quote}: same ordinal", 0.7
+        return Verdict.CONTRADICT, "value", f"{quote}: different ordinals of the same scope", 0.6
+    if isinstance(a.value, DateValue) and isinstance(b.value, DateValue):
+        da, db = anchor(a.value), anchor(b.value)
+        if da.start is None or db.start is None:
+            return Verdict.DIFFER, "unresolved", f"{quote}: a date could not be resolved", 0.3
+        if da.start == db.start and da.end == db.end:
+            return Verdict.AGREE, "same", f"{quote}: both {describe_date(da)}", 0.85
+        if da.start <= (db.end or db.start) and db.start <= (da.end or da.start):
+            return (
+                Verdict.DIFFER,
+                "precision",
+                f"{quote}: {describe_date(da)} and {describe_date(db)} overlap; one is more precise",
+                0.6,
+            )
+        return Verdict.CONTRADICT, "value", f"{quote}: {describe_date(da)} vs {describe_date(db)}", 0.8
+    values = comparable_values(a, b)
+    if values is not None:
+        va, vb = values
+        shown = f"{quote}: {describe_value(a)} vs {describe_value(b)}"
+        if overlap(va, vb):
+            if va == vb:
+                return Verdict.AGREE, "same", shown + ", the same value", 0.9
+            if va.point is not None and va.point == vb.point:
+                return Verdict.AGREE, "hedged", shown + f": both say {describe_number(va.point)}, hedged differently", 0.85
+            if a.unit != b.unit:
+                return Verdict.AGREE, "converted", shown + ": the same quantity in other units", 0.75
+            return Verdict.DIFFER, "precision", shown + ": compatible, one is more precise", 0.6
+        if a.event in CUMULATIVE_EVENTS and a.event == b.event:
+            order = later_report(art_a, art_b)
+            if order:
+                later, earlier = (va, vb) if order > 0 else (vb, va)
+                if (later.point or later.low or 0) > (earlier.point or earlier.high or 0):
+                    return Verdict.DIFFER, "update", shown + ": a later report gives a higher figure (an update)", 0.6
+                return Verdict.CONTRADICT, "lower-later", shown + ": a later report gives a lower running total", 0.7
+        return Verdict.CONTRADICT, "value", shown + ": incompatible", 0.75
+    return Verdict.DIFFER, "kind", f"{quote}: not comparable", 0.2
+
+
+def later_report(art_a: Article, art_b: Article) -> int:
+    """1 when a was published after b, -1 before, 0 the same day or unknown."""
+    pa: date | None = art_a.published
+    pb: date | None = art_b.published
+    if pa is None or pb is None or pa == pb:
+        return 0
+    return 1 if pa > pb else -1
+
+
+def attributed(a: Claim, b: Claim, explanation: str, confidence: float) -> tuple[str, float]:
+    """Say when a disagreement is between claims the outlets attribute to different parties."""
+    sa, sb = a.attribution.strip(), b.attribution.strip()
+    if sa.lower() == sb.lower():
+        return explanation, confidence
+    if not sa or not sb:
+        return f"{explanation}; one side is attributed ({sa or sb})", confidence
+    return f"{explanation}; attributed to different sources ({sa} / {sb})", confidence * 0.8
