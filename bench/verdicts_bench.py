@@ -1,6 +1,6 @@
 """Verdicts on the labelled dev batches, scored strictly and leniently (#14).
 
-Runs `factcheck check` (the library call `api.check`) on every dev batch of `bench/devsets.py`
+Runs `factcheck check` (the library call `api.analyse`) on every dev batch of `bench/devsets.py`
 and on the seeds, scores each run against its gold file and prints, per batch and overall:
 contradiction precision and recall, agree recall and differ recall, strict (a finding covers only
 the sentences it names) with the lenient figures beside them (a finding covers its whole fact),
@@ -95,7 +95,7 @@ def _pooled(rows: list[dict[str, Any]], mode: str) -> dict[str, float]:
 def run_batch(name: str, folder: Path, gold_path: Path, cfg: Any, embedder: Any, errors: bool) -> dict[str, Any]:
     """Check one batch and score it both ways."""
     started = time.perf_counter()
-    report = api.check([folder], cfg, embedder=embedder)
+    report = api.analyse([folder], cfg, embedder=embedder)
     gold = load_gold(gold_path)
     strict = evaluate(report, gold, strict=True)
     lenient = evaluate(report, gold, strict=False)

@@ -28,8 +28,37 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 app = typer.Typer(
     help="Check fact consistency across news outlets.",
     pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
     no_args_is_help=True,
 )
+
+
+def _show_version(value: bool) -> None:
+    """`factcheck --version`: print the installed version and exit."""
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            installed = version("factcheck-news")
+        except PackageNotFoundError:
+            from factcheck import __version__ as installed
+        typer.echo(f"factcheck {installed}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", callback=_show_version, is_eager=True, metavar=""
+        ),
+    ] = False,
+) -> None:
+    """Check fact consistency across news outlets.
+
+    Example: factcheck check seeds/
+    """
 
 
 class OutputFormat(StrEnum):
@@ -99,34 +128,54 @@ def _parse_write(values: list[str] | None) -> list[str]:
 
 @app.command()
 def check(
-    inputs: Annotated[list[Path], typer.Argument(help="Batch folder(s) or article files.")],
-    config: Annotated[Path | None, typer.Option("--config", "-c", help="Settings TOML file.")] = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Report folder (default: reports/<batch>).")] = None,
-    write: Annotated[
-        list[str] | None, typer.Option("--write", "-w", help="Report files: md,json,html,review (default: all four).")
+    inputs: Annotated[list[Path], typer.Argument(help="Batch folder(s) or article files.", metavar="BATCH...")],
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="Settings TOML file.", metavar="FILE")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Report folder (default: reports/<batch>).", metavar="DIR")
     ] = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", help="What stdout shows: text, or a JSON summary.")] = (
-        OutputFormat.text
-    ),
+    write: Annotated[
+        list[str] | None,
+        typer.Option("--write", "-w", help="Report files: md,json,html,review (default: all four).", metavar="FORMATS"),
+    ] = None,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", help="What stdout shows: text, or a JSON summary.", metavar="text|json")
+    ] = (OutputFormat.text),
     fail_on: Annotated[
-        FailOn | None, typer.Option("--fail-on", help="Exit 1 on findings at or above: contradict, differ, any.")
+        FailOn | None,
+        typer.Option(
+            "--fail-on", help="Exit 1 on unreviewed findings at or above this verdict.", metavar="contradict|differ|any"
+        ),
     ] = None,
     baseline: Annotated[
-        Path | None, typer.Option("--baseline", help="An earlier facts.json: only new findings fail.")
+        Path | None,
+        typer.Option(
+            "--baseline", help="An earlier facts.json (or report folder): only new findings fail.", metavar="PATH"
+        ),
     ] = None,
-    junit: Annotated[Path | None, typer.Option("--junit", help="Write JUnit XML (one test case per fact).")] = None,
-    set_: Annotated[list[str] | None, typer.Option("--set", help="Override a setting: section.key=value.")] = None,
+    junit: Annotated[
+        Path | None,
+        typer.Option("--junit", help="Write JUnit XML (a test case per finding that can fail).", metavar="FILE"),
+    ] = None,
+    set_: Annotated[
+        list[str] | None, typer.Option("--set", help="Override a setting (repeatable).", metavar="SECTION.KEY=VALUE")
+    ] = None,
     stories: Annotated[
-        bool, typer.Option("--stories", help="Group a mixed feed into stories: one report per story plus an index.")
+        bool,
+        typer.Option(
+            "--stories", help="Group a mixed feed into stories: one report per story plus an index.", metavar=""
+        ),
     ] = False,
     scheduler: Annotated[
-        str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786) for --stories.")
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler for --stories (tcp://host:8786).", metavar="ADDRESS"),
     ] = None,
 ) -> None:
-    """Check a batch of articles and write reports of what outlets agree, differ and contradict on.
+    """Check a batch of articles and write the reports.
 
-    Exit codes: 0 clean, 1 findings at or above --fail-on (new since --baseline, not marked
-    "false alarm" by a reviewer), 2 bad input or usage.
+    The reports say where the outlets agree, differ and contradict, fact by fact.
+
+    Exit codes: 0 clean, 1 findings at or above --fail-on (new since --baseline and not yet
+    reviewed), 2 bad input or usage.
 
     Example: factcheck check seeds/ --fail-on contradict --baseline reports/seeds/facts.json --junit findings.xml
     """
@@ -215,13 +264,17 @@ def _print_check_text(run: ci.CheckRun) -> None:
 
 @app.command("eval")
 def eval_(
-    inputs: Annotated[list[Path], typer.Argument(help="Batch folder(s) or article files.")],
-    gold: Annotated[Path, typer.Option("--gold", "-g", help="Gold findings JSON file.")],
-    config: Annotated[Path | None, typer.Option("--config", "-c", help="Settings TOML file.")] = None,
-    set_: Annotated[list[str] | None, typer.Option("--set", help="Override a setting: section.key=value.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    inputs: Annotated[list[Path], typer.Argument(help="Batch folder(s) or article files.", metavar="BATCH...")],
+    gold: Annotated[Path, typer.Option("--gold", "-g", help="Gold findings JSON file.", metavar="FILE")],
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="Settings TOML file.", metavar="FILE")] = None,
+    set_: Annotated[
+        list[str] | None, typer.Option("--set", help="Override a setting (repeatable).", metavar="SECTION.KEY=VALUE")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.", metavar="")] = False,
 ) -> None:
-    """Score a run on a batch against hand-labelled findings: precision and recall per verdict.
+    """Score a run against hand-labelled findings.
+
+    Prints precision and recall per verdict, then the misses and false alarms.
 
     Example: factcheck eval seeds/ --gold seeds/gold.json
     """
@@ -249,12 +302,14 @@ def eval_(
 
 @app.command()
 def extract(
-    text: Annotated[str | None, typer.Argument(help="Text, or the path of a text file.")] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    text: Annotated[str | None, typer.Argument(help="Text, or the path of a text file.", metavar="TEXT|FILE")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date.", metavar="YYYY-MM-DD")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.", metavar="")] = False,
     jsonl: Annotated[
         str | None,
-        typer.Option("--jsonl", help='JSON lines of {"id", "text", "published"} (a file, or - for stdin).'),
+        typer.Option(
+            "--jsonl", help='JSON lines of {"id", "text", "published"} (a file, or - for stdin).', metavar="FILE"
+        ),
     ] = None,
 ) -> None:
     """Print the numbers, quantities and dates found in a text.
@@ -302,9 +357,10 @@ app.add_typer(review_app, name="review")
 
 @review_app.command("import")
 def review_import(
-    file: Annotated[Path, typer.Argument(help="review.xlsx or review.csv as the reviewer saved it.")],
+    file: Annotated[Path, typer.Argument(help="review.xlsx or review.csv as the reviewer saved it.", metavar="FILE")],
     batch: Annotated[
-        Path | None, typer.Option("--batch", help="Batch folder (default: the one the spreadsheet recorded).")
+        Path | None,
+        typer.Option("--batch", help="Batch folder (default: the one the spreadsheet recorded).", metavar="DIR"),
     ] = None,
 ) -> None:
     """Import reviewers' decisions from a review spreadsheet into the batch's decisions file.

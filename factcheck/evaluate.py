@@ -92,7 +92,11 @@ def predictions(report: Report, *, strict: bool = True) -> list[Prediction]:
 
 
 def _covered(item: dict[str, Any], pred: Prediction, texts: dict[str, str]) -> bool:
-    """Whether a prediction's spans hold the quotes of two or more of the item's articles."""
+    """Whether a prediction's spans hold the quotes of two or more of the item's articles.
+
+    An item with `sides` (lists of article ids that give one value) is covered only across
+    sides: a contradiction between two outlets of the same side is not the gold's contradiction.
+    """
     articles = set()
     for mention in item["mentions"]:
         text = texts.get(mention["article"], "")
@@ -102,6 +106,10 @@ def _covered(item: dict[str, Any], pred: Prediction, texts: dict[str, str]) -> b
         end = start + len(mention["quote"])
         if any(a == mention["article"] and s <= start and end <= e for a, s, e in pred.spans):
             articles.add(mention["article"])
+    sides = item.get("sides")
+    if sides:
+        side_of = {article: k for k, side in enumerate(sides) for article in side}
+        return len({side_of.get(a, -1 - i) for i, a in enumerate(sorted(articles))}) >= 2
     return len(articles) >= 2
 
 

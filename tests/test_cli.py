@@ -90,3 +90,17 @@ def test_extract_jsonl_reads_many_records_in_one_process(tmp_path):
     day = next(c for c in out[0]["claims"] if c["kind"] == "date")
     assert day["value"]["start"] == "2023-10-10"
     assert CliRunner().invoke(app, ["extract", "--jsonl", str(tmp_path / "missing.jsonl")]).exit_code == 2
+
+
+def test_version_and_help_read_as_text():  # #16: --version; help without Python type names in options
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    runner = CliRunner()
+    version = runner.invoke(app, ["--version"])
+    assert version.exit_code == 0 and version.stdout.startswith("factcheck ")
+    help_text = runner.invoke(app, ["check", "--help"], terminal_width=100).stdout
+    options = help_text[help_text.index("Options:") :]
+    assert "<" not in options.replace("reports/<batch>", "")  # no <list[str]>, <bool>, <path>
+    assert "--write FORMATS" in options and "--set SECTION.KEY=VALUE" in options
