@@ -278,7 +278,7 @@ def test_claims_cache_gives_the_same_claims_and_survives_corruption(tmp_path):
 
     from factcheck.config import ClaimsConfig
     from factcheck.records import Article, Sentence
-    from factcheck.stages import claims as claims_module
+    from factcheck.stages.claims import stage as claims_module
 
     text = "At least 1,400 people were killed on October 7, and some 130 countries attend the forum on Tuesday."
     article = Article("a", "A", "T", None, date(2023, 10, 16), "record", "", "a.txt", "Title\n" + text)

@@ -1,0 +1,94 @@
+"""Measurement units, counted nouns and currencies."""
+
+from __future__ import annotations
+
+from factcheck.lexicon import word_set as _word_set
+
+IRREGULAR_PLURALS = {
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "people": "people",
+    "lives": "life",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "police": "police",
+    "news": "news",
+    "series": "series",
+    "species": "species",
+    "others": "people",
+}
+# Surface forms of measurement units -> one canonical name; abbreviations only count
+# when glued to the number or standing alone ("3km", "5 kg"), never as a prefix of a word.
+UNIT_CANON = {
+    **dict.fromkeys(("km", "kms", "kilometer", "kilometre", "kilometers", "kilometres"), "kilometre"),
+    **dict.fromkeys(("meter", "metre", "meters", "metres"), "metre"),
+    **dict.fromkeys(("cm", "cms", "centimeter", "centimetre", "centimeters", "centimetres"), "centimetre"),
+    **dict.fromkeys(("mm", "millimeter", "millimetre", "millimeters", "millimetres"), "millimetre"),
+    **dict.fromkeys(("mi", "mile", "miles"), "mile"),
+    **dict.fromkeys(("ft", "foot", "feet"), "foot"),
+    **dict.fromkeys(("inch", "inches"), "inch"),
+    **dict.fromkeys(("yd", "yds", "yard", "yards"), "yard"),
+    **dict.fromkeys(("kg", "kgs", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos"), "kilogram"),
+    **dict.fromkeys(("g", "gs", "gr", "gram", "grams", "gramme", "grammes"), "gram"),
+    **dict.fromkeys(("mg", "milligram", "milligrams"), "milligram"),
+    **dict.fromkeys(("lb", "lbs"), "pound"),
+    **dict.fromkeys(("oz", "ounce", "ounces"), "ounce"),
+    **dict.fromkeys(("tonne", "tonnes", "ton", "tons"), "tonne"),
+    **dict.fromkeys(("l", "liter", "litre", "liters", "litres"), "litre"),
+    **dict.fromkeys(("ml", "mls", "milliliter", "millilitre", "milliliters", "millilitres"), "millilitre"),
+    **dict.fromkeys(("hl", "hectoliter", "hectolitre", "hectoliters", "hectolitres"), "hectolitre"),
+    **dict.fromkeys(("gal", "gallon", "gallons"), "gallon"),
+    **dict.fromkeys(("cup", "cups"), "cup"),
+    **dict.fromkeys(("°c", "celsius", "centigrade"), "celsius"),
+    **dict.fromkeys(("°f", "fahrenheit"), "fahrenheit"),
+    **dict.fromkeys(("°", "degree", "degrees", "deg"), "degree"),
+    **dict.fromkeys(("sec", "secs", "second", "seconds"), "second"),
+    **dict.fromkeys(("min", "mins", "minute", "minutes"), "minute"),
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), "hour"),
+    **dict.fromkeys(("day", "days"), "day"),
+    **dict.fromkeys(("week", "weeks"), "week"),
+    **dict.fromkeys(("fortnight", "fortnights"), "fortnight"),
+    **dict.fromkeys(("month", "months"), "month"),
+    **dict.fromkeys(("year", "years", "yr", "yrs"), "year"),
+    **dict.fromkeys(("decade", "decades"), "decade"),
+    **dict.fromkeys(("century", "centuries"), "century"),
+    **dict.fromkeys(("quarter", "quarters"), "quarter"),
+}
+# Abbreviations too short to be trusted after a space ("5 in", "2 m", "3 h").
+GLUED_ONLY_UNITS = {"in", "m", "h", "l", "g", "gs", "gr", "s", "mi", "°"}
+DURATION_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
+TEMPERATURE_UNITS = {"celsius", "fahrenheit", "degree"}
+CURRENCY_WORDS = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "dlrs": "USD",
+    "buck": "USD",
+    "bucks": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "yen": "JPY",
+    "rupee": "INR",
+    "rupees": "INR",
+    "shekel": "ILS",
+    "shekels": "ILS",
+    "franc": "CHF",
+    "francs": "CHF",
+    "ringgit": "MYR",
+    "ringgits": "MYR",
+}
+CURRENCY_CODES = _word_set(
+    "USD EUR GBP CNY JPY INR CAD CHF AUD NZD RUB ILS KWD EGP QAR SAR AED MYR BGN LBP SEK NOK DKK HKD SGD "
+    "KRW BRL MXN ZAR TRY UAH PLN"
+)
+CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "us$": "USD", "rs": "INR", "rs.": "INR"}
