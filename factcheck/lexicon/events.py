@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from factcheck.lexicon import word_set
+
 EVENTS = {
     "killed": (
         "kill",
@@ -90,3 +92,9 @@ NOT_CASUALTY_UNITS = {
 }
 
 EVENT_NEEDS_PASSIVE = {"killed", "injured", "wounded", "hurt", "murdered", "slain", "massacred"}
+# Event words that are also what is counted: "three visits" counts visits, as "his third visit" orders them.
+EVENT_NOUNS = word_set(
+    "visit visits trip trips meeting meetings talks summit summits attack attacks strike strikes airstrike "
+    "airstrikes arrest arrests deportation deportations tour tours invasion invasions massacre massacres "
+    "deaths death fatalities injuries lives"
+)

@@ -76,3 +76,46 @@ TENS_ORDINALS = {
     "hundredth": 100,
     "thousandth": 1000,
 }
+# South Asian scales ("3 lakh", "2 crore"); read only as scales, never as units.
+INDIAN_SCALES = {"lakh": 100_000, "lac": 100_000, "lakhs": 100_000, "lacs": 100_000, "crore": 10_000_000}
+INDIAN_SCALES.update({"crores": 10_000_000})
+# Scale abbreviations after digits; the multi-letter ones may follow a space ("10 bln", "2.3 tn").
+SCALE_ABBREV_SPACED = {
+    "bn": 1e9,
+    "bln": 1e9,
+    "mn": 1e6,
+    "mln": 1e6,
+    "mil": 1e6,
+    "mm": 1e6,
+    "tn": 1e12,
+    "trn": 1e12,
+    "thou": 1e3,
+}
+# Fraction words, as the share of one they name ("a third", "three quarters", "half").
+FRACTIONS = {
+    "half": 1 / 2,
+    "halves": 1 / 2,
+    "third": 1 / 3,
+    "thirds": 1 / 3,
+    "quarter": 1 / 4,
+    "quarters": 1 / 4,
+    "fourth": 1 / 4,
+    "fourths": 1 / 4,
+    "fifth": 1 / 5,
+    "fifths": 1 / 5,
+    "sixth": 1 / 6,
+    "sixths": 1 / 6,
+    "seventh": 1 / 7,
+    "sevenths": 1 / 7,
+    "eighth": 1 / 8,
+    "eighths": 1 / 8,
+    "ninth": 1 / 9,
+    "ninths": 1 / 9,
+    "tenth": 1 / 10,
+    "tenths": 1 / 10,
+}
+# Unicode vulgar fractions.
+FRACTION_SIGNS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6}
+FRACTION_SIGNS.update({"⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875})
+# Vague amounts not written with a scale: "a handful", "a few", "several", "scores of".
+VAGUE_FEW = {"a handful": (3, 10), "a few": (2, 5), "several": (3, 9), "a couple of dozen": (20, 30)}

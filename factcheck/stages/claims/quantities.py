@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from factcheck.lexicon.calendar import MONTH_NAMES, WEEKDAYS
-from factcheck.lexicon.events import CASUALTY_EVENTS, EVENT_OF_WORD
+from factcheck.lexicon.events import CASUALTY_EVENTS, EVENT_NOUNS, EVENT_OF_WORD
 from factcheck.lexicon.function_words import PAST_IRREGULAR, STOP_AFTER
 from factcheck.lexicon.numbers import SCALE_ABBREV
 from factcheck.lexicon.units import (
@@ -24,6 +24,7 @@ from factcheck.stages.claims.base import _CUR_PREFIX_RE, _claim, _inside, _Raw
 from factcheck.stages.claims.events import _attach_events
 from factcheck.stages.claims.numbers import _NUM_WORDS_RE, _NUMBER_RE, parse_number
 from factcheck.stages.claims.ranges import _QUAL_RE, RANGE_TAIL_RE, _interval
+from factcheck.stages.claims.shares import scan_shares
 
 NUMBER_RE = re.compile(
     rf"(?<![\w$€£¥.,/:#-])(?:(?P<qual>{_QUAL_RE})(?:\s+|(?<=~)\s*))?(?:(?P<cur>{_CUR_PREFIX_RE})\s?)?"
@@ -123,7 +124,7 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
             break
         if words and (_is_verbish(word) or low in CURRENCY_WORDS):
             break
-        if not words and (low in EVENT_OF_WORD and low not in ("lives", "deaths", "fatalities", "injuries")):
+        if not words and (low in EVENT_OF_WORD and low not in EVENT_NOUNS):
             break
         if low in CURRENCY_WORDS and not words:
             if low.startswith("pound") and re.match(r"\s+of\b", text[m.end() :]):
@@ -303,7 +304,10 @@ def extract_quantities(text: str, *, tolerance: float = 0.1) -> list[Claim]:
         >>> [(c.text, c.event) for c in extract_quantities("1 dead, 3 injured in shooting")]
         [('1', 'killed'), ('3', 'injured')]
     """
-    raws = _scan_quantities(text, tolerance)
+    shares = scan_shares(text, tolerance)
+    share_spans = [(r.start, r.end) for r in shares]
+    counted = [r for r in _scan_quantities(text, tolerance) if not _inside(share_spans, r.start, r.end)]
+    raws = sorted([*shares, *counted], key=lambda r: (r.start, r.end))
     events = _attach_events(text, raws)
     claims = []
     alone = len(raws) == 1 and not text[: raws[0].start].strip() and not text[raws[0].end :].strip()
