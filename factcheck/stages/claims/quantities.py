@@ -31,7 +31,7 @@ NUMBER_RE = re.compile(
     rf"(?P<neg>(?:minus|negative)\s+|-\s?(?=\d|\.\d))?(?P<num>{_NUMBER_RE})",
     re.IGNORECASE,
 )
-UNIT_GLUED_RE = re.compile(r"(?P<u>°\s?[CFcf]\b|°|[A-Za-z]{1,12}\.?)(?![A-Za-z])")
+UNIT_GLUED_RE = re.compile(r"(?P<u>°\s?[CFcf]\b|°|-?[A-Za-z]{1,12}\.?)(?![A-Za-z])")
 PERCENT_RE = re.compile(r"\s?%|\s+per\s?cent\b|\s+percent\b|\s+pct\b", re.IGNORECASE)
 CUR_SUFFIX_RE = re.compile(
     r"\s?(?P<c>[$€£¥]|US\$|\b(?:" + "|".join(sorted(CURRENCY_CODES)) + r")\b|€ur\b)", re.IGNORECASE
@@ -97,7 +97,7 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
     """What is counted after a number: a unit ('km') or the head of a noun phrase ('Russian lives')."""
     m = UNIT_GLUED_RE.match(text, pos)
     if m:  # glued: "3km", "5%"-like units, "37°C"
-        canon = UNIT_CANON.get(m.group("u").lower().rstrip(".").replace(" ", ""))
+        canon = UNIT_CANON.get(m.group("u").lower().rstrip(".").replace(" ", "").lstrip("-"))
         if canon:
             return canon, m.end()
         return "", pos
@@ -166,6 +166,12 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
         qualifier = (m.group("qual") or "").lower()
         low_num = surface_num.lower()
         lone_article = low_num in ("a", "an", "one", "single")
+        if (
+            low_num in ("a", "an")
+            and re.match(r"\s+\d", text[num_end:])
+            and not _inside(blocked, num_end + 1, num_end + 2)
+        ):
+            continue  # "a 30-day delay": the number that follows is the claim
         # "between X and Y", "from X to Y"
         between = re.search(r"\b(between|from)\s+$", text[max(0, m.start() - 10) : m.start()], re.IGNORECASE)
         tail = RANGE_TAIL_RE.match(text, num_end)

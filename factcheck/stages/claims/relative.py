@@ -1,8 +1,17 @@
-"""Dates relative to publication: "yesterday", "last week", "3 days ago", weekdays."""
+"""Dates relative to publication: "yesterday", "last week", "3 days ago", weekdays, and windows.
+
+A window is a date range that ends at publication: "in the past 24 hours", "within the past
+two weeks", "over the last three months", "in recent days" (approximate: a week), and "since
+12 March" (from that day to publication). "the next 3 days" starts the day after publication.
+"until 1 June" keeps its day and is noted as an end point. A window counts back whole units
+from the publication day ("the past 2 weeks" published 12 Feb is 29 Jan..12 Feb); Duckling
+aligns weeks and months to the calendar instead.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from factcheck.lexicon.calendar import FULL_WEEKDAYS, WEEKDAYS
@@ -22,7 +31,7 @@ from factcheck.stages.claims.dates import (
     _week_value,
     _year_value,
 )
-from factcheck.stages.claims.numbers import parse_number
+from factcheck.stages.claims.numbers import _NUM_WORDS_RE, parse_number
 from factcheck.stages.claims.tense import _tense
 
 
@@ -166,6 +175,73 @@ def _scan_weekdays(d: _Dates) -> None:
         d.add(m.start(), end, DateValue(day, day, "day", direction))
 
 
+_WINDOW_UNITS = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365, "decade": 3650}
+WINDOW_RE = re.compile(
+    rf"\b(?:(?P<prep>in|over|during|within|for|throughout)\s+)?(?:the\s+)?(?P<dir>past|last|previous|next|coming|upcoming)\s+"
+    rf"(?P<n>\d+(?:\.\d+)?|an?|few|couple\s+of|several|{_NUM_WORDS_RE})\s+(?P<u>hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b"
+    rf"|\b(?P<prep2>in|over|during|within)\s+(?:the\s+)?(?P<dir2>past|last|previous|recent)\s+(?P<u2>hours|days|weeks|months|years)\b"
+    rf"|\b(?P<recent>in\s+recent\s+(?P<u3>days|weeks|months|years))\b",
+    re.IGNORECASE,
+)
+_ONE_OF = {"a": 1.0, "an": 1.0, "few": 3.0, "couple of": 2.0, "several": 3.0}
+
+
+def _scan_windows(d: _Dates) -> None:
+    """Windows that end (or start) at publication: 'the past 24 hours', 'in recent days', 'next 3 weeks'."""
+    text, published = d.text, d.published
+    for m in WINDOW_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        unit = (m.group("u") or m.group("u2") or m.group("u3")).lower().rstrip("s")
+        n_s = re.sub(r"\s+", " ", (m.group("n") or "").lower())
+        if m.group("n"):
+            n = _ONE_OF.get(n_s)
+            if n is None:
+                parsed = parse_number(n_s)
+                if parsed is None:
+                    continue
+                n = parsed[0]
+            approximate = n_s in ("few", "several")
+        else:
+            n, approximate = (1.0 if unit == "hour" else 7.0 / _WINDOW_UNITS[unit]), True
+        direction = (m.group("dir") or m.group("dir2") or "past").lower()
+        if published is None:
+            d.add(m.start(), m.end(), _no_date("window"))
+            continue
+        days = max(1, round(n * _WINDOW_UNITS[unit]))
+        note = "window" + (", approximate" if approximate else "")
+        if direction in ("next", "coming", "upcoming"):
+            value = DateValue(published + timedelta(days=1), published + timedelta(days=days), "window", note)
+        else:
+            value = DateValue(published - timedelta(days=days), published, "window", note)
+        d.add(m.start(), m.end(), value)
+
+
+def _open_to_publication(d: _Dates) -> None:
+    """'since 12 March' runs to publication; 'until 1 June' is noted as an end point."""
+    text, published = d.text, d.published
+    for i, c in enumerate(d.claims):
+        before = text[max(0, c.start - 7) : c.start].lower()
+        value = c.value
+        if not isinstance(value, DateValue) or value.start is None:
+            continue
+        since = re.search(r"\bsince\s+$", before)
+        if since and published is not None:
+            if value.start > published and value.granularity in ("day", "month") and not re.search(r"\d{4}", c.text):
+                value = replace(value, start=value.start.replace(year=value.start.year - 1))  # since: the past one
+            if value.start <= published:
+                start = c.start - len(before) + since.start()
+                d.claims[i] = replace(
+                    c,
+                    text=text[start : c.end],
+                    start=start,
+                    value=replace(value, end=published, note="since"),
+                    qualifier="since",
+                )
+        elif re.search(r"\b(?:until|till|through)\s+$", before) and not value.note:
+            d.claims[i] = replace(c, value=replace(value, note="until"), qualifier="until")
+
+
 def extract_dates(text: str, published: date | None) -> list[Claim]:
     """Dates and date ranges in `text`, resolved against the publication date.
 
@@ -174,10 +250,12 @@ def extract_dates(text: str, published: date | None) -> list[Claim]:
         ['2023-10-16']
     """
     d = _Dates(text, published)
+    _scan_windows(d)
     _scan_holidays(d)
     _scan_days(d)
     _scan_months(d)
     _scan_relative(d)
     _scan_years(d)
     _scan_weekdays(d)
+    _open_to_publication(d)
     return d.claims

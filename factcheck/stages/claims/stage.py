@@ -12,7 +12,7 @@ from typing import Any
 
 from factcheck.config import ClaimsConfig
 from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
-from factcheck.stages.claims.events import NEGATION_RE, _attribution
+from factcheck.stages.claims.events import NEGATION_RE, _attribution, _gap_ok
 from factcheck.stages.claims.ordinals import extract_ordinals
 from factcheck.stages.claims.quantities import extract_quantities
 from factcheck.stages.claims.relative import extract_dates
@@ -38,16 +38,54 @@ def extract_claims_from_text(text: str, published: date | None, *, tolerance: fl
     negated = bool(NEGATION_RE.search(text))
     attribution = _attribution(text)
     out = [replace(c, negated=negated, attribution=attribution) for c in [*dates, *others]]
-    return sorted(out, key=lambda c: (c.start, c.end, c.kind))
+    return _with_windows(text, sorted(out, key=lambda c: (c.start, c.end, c.kind)))
+
+
+def _value_doc(value: QuantityValue | DateValue) -> dict[str, Any]:
+    """A value as a JSON-able dict (dates as ISO strings)."""
+    doc = {f: getattr(value, f) for f in type(value).__slots__}
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in doc.items()}
+
+
+def _value_from_doc(raw: dict[str, Any]) -> QuantityValue | DateValue:
+    """The inverse of _value_doc."""
+    if "granularity" in raw:
+        return DateValue(
+            date.fromisoformat(raw["start"]) if raw["start"] else None,
+            date.fromisoformat(raw["end"]) if raw["end"] else None,
+            raw["granularity"],
+            raw.get("note", ""),
+        )
+    return QuantityValue(**raw)
+
+
+def _with_windows(text: str, claims: list[Claim]) -> list[Claim]:
+    """Give each count, amount and share the window of its clause ("3 arrested in the past week")."""
+    windows = [
+        (c.start, c.end, c.value)
+        for c in claims
+        if c.kind == "date" and isinstance(c.value, DateValue) and c.value.granularity == "window"
+    ]
+    if not windows:
+        return claims
+    out = []
+    for c in claims:
+        if c.kind in ("quantity", "money", "percent"):
+            near = [w for w in windows if _gap_ok(text[min(c.end, w[1]) : max(c.start, w[0])], 12)]
+            if near:
+                c = replace(c, window=min(near, key=lambda w: abs(w[0] - c.start))[2])
+        out.append(c)
+    return out
 
 
 def _claims_to_json(claims: Sequence[Claim]) -> str:
     """Claims of one sentence (offsets relative to it, no ids) as JSON for the cache."""
     docs = []
     for c in claims:
-        doc = {f: getattr(c, f) for f in Claim.__slots__ if f != "value"}
-        value = {f: getattr(c.value, f) for f in type(c.value).__slots__}
-        doc["value"] = {k: v.isoformat() if isinstance(v, date) else v for k, v in value.items()}
+        doc = {f: getattr(c, f) for f in Claim.__slots__ if f not in ("value", "window")}
+        doc["value"] = _value_doc(c.value)
+        if c.window is not None:
+            doc["window"] = _value_doc(c.window)
         docs.append(doc)
     return json.dumps(docs, ensure_ascii=False)
 
@@ -57,17 +95,12 @@ def _claims_from_json(text: str) -> list[Claim] | None:
     try:
         claims = []
         for doc in json.loads(text):
-            raw = doc.pop("value")
-            if "granularity" in raw:
-                value: QuantityValue | DateValue = DateValue(
-                    date.fromisoformat(raw["start"]) if raw["start"] else None,
-                    date.fromisoformat(raw["end"]) if raw["end"] else None,
-                    raw["granularity"],
-                    raw.get("note", ""),
-                )
-            else:
-                value = QuantityValue(**raw)
-            claims.append(Claim(**doc, value=value))
+            value = _value_from_doc(doc.pop("value"))
+            window = doc.pop("window", None)
+            window_value = _value_from_doc(window) if window is not None else None
+            if window_value is not None and not isinstance(window_value, DateValue):
+                return None
+            claims.append(Claim(**doc, value=value, window=window_value))
         return claims
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
