@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 QUALIFIERS = {
+    "greater than or equal to": "min",
+    "more than or equal to": "min",
+    "less than or equal to": "max",
+    "fewer than or equal to": "max",
+    "exceeded": "gt",
+    "exceeds": "gt",
+    "surpassed": "gt",
+    "topped": "gt",
     "at least": "min",
     "no fewer than": "min",
     "no less than": "min",
@@ -39,4 +47,22 @@ QUALIFIERS = {
     "just under": "approx",
     "~": "approx",
     "exactly": "exact",
+}
+# After a number: "50 or more" is [50, inf), "50 or fewer" [0, 50].
+TRAILING_QUALIFIERS = {
+    "or more": "min",
+    "or greater": "min",
+    "or higher": "min",
+    "or above": "min",
+    "or over": "min",
+    "and up": "min",
+    "and above": "min",
+    "and over": "min",
+    "or fewer": "max",
+    "or less": "max",
+    "or lower": "max",
+    "or below": "max",
+    "or under": "max",
+    "and under": "max",
+    "and below": "max",
 }

@@ -23,7 +23,7 @@ from factcheck.records import Claim, QuantityValue
 from factcheck.stages.claims.base import _CUR_PREFIX_RE, _claim, _inside, _Raw
 from factcheck.stages.claims.events import _attach_events
 from factcheck.stages.claims.numbers import _NUM_WORDS_RE, _NUMBER_RE, parse_number
-from factcheck.stages.claims.ranges import _QUAL_RE, RANGE_TAIL_RE, _interval
+from factcheck.stages.claims.ranges import _QUAL_RE, RANGE_TAIL_RE, _interval, join_ranges
 from factcheck.stages.claims.shares import scan_shares
 
 NUMBER_RE = re.compile(
@@ -313,7 +313,7 @@ def extract_quantities(text: str, *, tolerance: float = 0.1) -> list[Claim]:
     shares = scan_shares(text, tolerance)
     share_spans = [(r.start, r.end) for r in shares]
     counted = [r for r in _scan_quantities(text, tolerance) if not _inside(share_spans, r.start, r.end)]
-    raws = sorted([*shares, *counted], key=lambda r: (r.start, r.end))
+    raws = join_ranges(text, sorted([*shares, *counted], key=lambda r: (r.start, r.end)))
     events = _attach_events(text, raws)
     claims = []
     alone = len(raws) == 1 and not text[: raws[0].start].strip() and not text[raws[0].end :].strip()
