@@ -92,3 +92,43 @@ CURRENCY_CODES = _word_set(
     "KRW BRL MXN ZAR TRY UAH PLN"
 )
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "us$": "USD", "rs": "INR", "rs.": "INR"}
+# A currency named with its country ("US dollars", "Egyptian pounds"): the adjective, then the code.
+CURRENCY_ADJECTIVES = {
+    ("us", "dollar"): "USD",
+    ("u.s.", "dollar"): "USD",
+    ("american", "dollar"): "USD",
+    ("canadian", "dollar"): "CAD",
+    ("australian", "dollar"): "AUD",
+    ("singapore", "dollar"): "SGD",
+    ("swiss", "franc"): "CHF",
+    ("egyptian", "pound"): "EGP",
+    ("lebanese", "pound"): "LBP",
+    ("british", "pound"): "GBP",
+    ("kuwaiti", "dinar"): "KWD",
+    ("qatari", "riyal"): "QAR",
+    ("saudi", "riyal"): "SAR",
+    ("malaysian", "ringgit"): "MYR",
+    ("malaysia", "ringgit"): "MYR",
+    ("indian", "rupee"): "INR",
+    ("pakistani", "rupee"): "PKR",
+    ("russian", "rouble"): "RUB",
+    ("russian", "ruble"): "RUB",
+    ("chinese", "yuan"): "CNY",
+    ("japanese", "yen"): "JPY",
+    ("mexican", "peso"): "MXN",
+    ("turkish", "lira"): "TRY",
+}
+# Currency names without a country: ambiguous ones keep their name as the unit.
+CURRENCY_WORDS.update(
+    {
+        **dict.fromkeys(("dinar", "dinars"), "DINAR"),
+        **dict.fromkeys(("riyal", "riyals", "rial", "rials"), "RIYAL"),
+        **dict.fromkeys(("tugrik", "tugriks"), "MNT"),
+        **dict.fromkeys(("peso", "pesos"), "PESO"),
+        **dict.fromkeys(("lira", "liras"), "LIRA"),
+        **dict.fromkeys(("hryvnia", "hryvnias"), "UAH"),
+        **dict.fromkeys(("zloty", "zlotys"), "PLN"),
+        **dict.fromkeys(("won",), "KRW"),
+    }
+)
+UNIT_CANON.update(dict.fromkeys(("cent", "cents", "penny", "pennies", "pence", "¢"), "cent"))

@@ -14,7 +14,8 @@ model: one article takes milliseconds. One module per concern:
 - `relative`: dates told from the publication day, and windows ending at it ("the past 24 hours").
 - `tense`: the tense of a clause, for dates without a year.
 - `events`: what a count is of ("killed", "visit") and who says so.
-- `stage`: the pipeline stage with its cache, the JSON-lines interface, the readable line.
+- `stage`: the pipeline stage with its cache and the JSON-lines interface.
+- `describe`: one claim as one readable line (`describe_claim`), for `factcheck extract`.
 
 The word lists live in `factcheck.lexicon`; the names other modules imported from the old
 one-file extractor are re-exported here.
@@ -34,6 +35,7 @@ from __future__ import annotations
 from factcheck.lexicon.events import EVENT_OF_WORD
 from factcheck.lexicon.numbers import NUMBER_WORDS, SCALES, TENS, UNITS, VAGUE
 from factcheck.stages.claims.dates import WEEKDAY_MISMATCH
+from factcheck.stages.claims.describe import describe_claim, describe_value
 from factcheck.stages.claims.events import CAPITALISED_RE
 from factcheck.stages.claims.numbers import parse_number
 from factcheck.stages.claims.ordinals import extract_ordinals
@@ -50,6 +52,8 @@ __all__ = [
     "UNITS",
     "VAGUE",
     "WEEKDAY_MISMATCH",
+    "describe_claim",
+    "describe_value",
     "extract_claims",
     "extract_claims_from_text",
     "extract_dates",

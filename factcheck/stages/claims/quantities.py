@@ -10,6 +10,7 @@ from factcheck.lexicon.events import CASUALTY_EVENTS, EVENT_NOUNS, EVENT_OF_WORD
 from factcheck.lexicon.function_words import PAST_IRREGULAR, STOP_AFTER
 from factcheck.lexicon.numbers import SCALE_ABBREV
 from factcheck.lexicon.units import (
+    CURRENCY_ADJECTIVES,
     CURRENCY_CODES,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
@@ -126,6 +127,10 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
             break
         if not words and (low in EVENT_OF_WORD and low not in EVENT_NOUNS):
             break
+        nxt = re.match(r"\s+([A-Za-z.]+)", text[m.end() :])
+        if not words and nxt and (low, _singular(nxt.group(1).rstrip(",."))) in CURRENCY_ADJECTIVES:
+            code = CURRENCY_ADJECTIVES[(low, _singular(nxt.group(1).rstrip(",.")))]
+            return code, m.end() + nxt.start(1) + len(nxt.group(1).rstrip(",."))
         if low in CURRENCY_WORDS and not words:
             if low.startswith("pound") and re.match(r"\s+of\b", text[m.end() :]):
                 return "pound", m.start(1) + len(word)  # "two pounds of meat" is a weight
@@ -135,7 +140,7 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
         first = False
         if re.search(r"[,;:]", text[end : end + 1]):
             break
-        if UNIT_CANON.get(low) or low.endswith("s"):
+        if UNIT_CANON.get(low) or low.endswith("s") or low in IRREGULAR_PLURALS:
             break  # a plural noun is the head: "two daughters because ..."
     if not words:
         return "", pos
@@ -258,6 +263,8 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
                         end = unit_end
                     if unit in CURRENCY_WORDS:
                         kind, unit = "money", CURRENCY_WORDS[unit]
+                    elif unit in CURRENCY_ADJECTIVES.values():
+                        kind = "money"
                     elif unit in DURATION_UNITS:
                         kind = "duration"
                     elif unit in TEMPERATURE_UNITS:
