@@ -132,3 +132,38 @@ CURRENCY_WORDS.update(
     }
 )
 UNIT_CANON.update(dict.fromkeys(("cent", "cents", "penny", "pennies", "pence", "¢"), "cent"))
+# Each canonical unit's dimension and size in that dimension's base unit (metre, gram, litre,
+# second). A month is 30 days and a year 365 when mixed with days; calendar units convert
+# among themselves exactly (a year is 12 months).
+UNIT_SIZES = {
+    "kilometre": ("length", 1000.0),
+    "metre": ("length", 1.0),
+    "centimetre": ("length", 0.01),
+    "millimetre": ("length", 0.001),
+    "mile": ("length", 1609.344),
+    "yard": ("length", 0.9144),
+    "foot": ("length", 0.3048),
+    "inch": ("length", 0.0254),
+    "kilogram": ("mass", 1000.0),
+    "gram": ("mass", 1.0),
+    "milligram": ("mass", 0.001),
+    "pound": ("mass", 453.59237),
+    "ounce": ("mass", 28.349523125),
+    "tonne": ("mass", 1_000_000.0),
+    "litre": ("volume", 1.0),
+    "millilitre": ("volume", 0.001),
+    "hectolitre": ("volume", 100.0),
+    "gallon": ("volume", 3.785411784),
+    "second": ("time", 1.0),
+    "minute": ("time", 60.0),
+    "hour": ("time", 3600.0),
+    "day": ("time", 86400.0),
+    "week": ("time", 604800.0),
+    "fortnight": ("time", 1209600.0),
+    "month": ("time", 2592000.0),
+    "quarter": ("time", 7776000.0),
+    "year": ("time", 31536000.0),
+    "decade": ("time", 315360000.0),
+    "century": ("time", 3153600000.0),
+}
+CALENDAR_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}

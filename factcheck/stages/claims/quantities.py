@@ -10,6 +10,7 @@ from factcheck.lexicon.events import CASUALTY_EVENTS, EVENT_NOUNS, EVENT_OF_WORD
 from factcheck.lexicon.function_words import PAST_IRREGULAR, STOP_AFTER
 from factcheck.lexicon.numbers import SCALE_ABBREV
 from factcheck.lexicon.units import (
+    CALENDAR_MONTHS,
     CURRENCY_ADJECTIVES,
     CURRENCY_CODES,
     CURRENCY_SIGNS,
@@ -19,6 +20,7 @@ from factcheck.lexicon.units import (
     IRREGULAR_PLURALS,
     TEMPERATURE_UNITS,
     UNIT_CANON,
+    UNIT_SIZES,
 )
 from factcheck.records import Claim, QuantityValue
 from factcheck.stages.claims.base import _CUR_PREFIX_RE, _claim, _inside, _Raw
@@ -310,6 +312,62 @@ def _temperature_end(text: str, pos: int) -> int:
     return pos + m.end() if m else pos
 
 
+def convert(amount: float, unit: str, to_unit: str) -> float | None:
+    """`amount` of `unit` in `to_unit` ('1.5 hour' is 90 minute), None across dimensions.
+
+    Example:
+        >>> convert(0.002, "kilogram", "gram")
+        2.0
+    """
+    if unit == to_unit:
+        return amount
+    if unit in CALENDAR_MONTHS and to_unit in CALENDAR_MONTHS:
+        return amount * CALENDAR_MONTHS[unit] / CALENDAR_MONTHS[to_unit]
+    a, b = UNIT_SIZES.get(unit), UNIT_SIZES.get(to_unit)
+    if a is None or b is None or a[0] != b[0]:
+        return None
+    return round(amount * a[1] / b[1], 9)
+
+
+_COMPOUND_GAP_RE = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
+_AND_A_HALF_RE = re.compile(r"\s+and\s+(?:a\s+)?half\b", re.IGNORECASE)
+
+
+def _exact_point(raw: _Raw) -> float | None:
+    """The point of an unqualified single value."""
+    v = raw.value
+    return v.point if v.point is not None and v.low == v.high == v.point else None
+
+
+def join_compounds(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """One measure written in parts: '7 feet 10 inches' (94 inch), '2 years and 3 months' (27 month),
+    'an hour and a half' (1.5 hour), '20 dollars 43 cents' (20.43 USD). The sum is in the smallest unit."""
+    out: list[_Raw] = []
+    for raw in raws:
+        if out and raw.start < out[-1].end:
+            continue  # the "a half" of "an hour and a half", already read
+        half = _AND_A_HALF_RE.match(text, raw.end)
+        if half and raw.unit in UNIT_SIZES and _exact_point(raw) is not None:
+            point = (_exact_point(raw) or 0.0) + 0.5
+            raw = replace(raw, end=half.end(), value=QuantityValue(point, point, point, True, True, False))
+        prev = out[-1] if out else None
+        if prev is not None and _COMPOUND_GAP_RE.fullmatch(text[prev.end : raw.start]):
+            a, b = _exact_point(prev), _exact_point(raw)
+            if a is not None and b is not None:
+                if prev.kind == "money" and raw.unit == "cent":
+                    total = round(a + b / 100, 2)
+                    out[-1] = replace(prev, end=raw.end, value=QuantityValue(total, total, total, True, True, False))
+                    continue
+                scale = convert(1.0, prev.unit, raw.unit) if prev.unit and raw.unit else None
+                if scale is not None and scale > 1:
+                    total = round(a * scale + b, 9)
+                    value = QuantityValue(total, total, total, True, True, False)
+                    out[-1] = replace(prev, end=raw.end, value=value, unit=raw.unit)
+                    continue
+        out.append(raw)
+    return out
+
+
 def extract_quantities(text: str, *, tolerance: float = 0.1) -> list[Claim]:
     """Numbers with qualifiers, units and events found in `text` (offsets into `text`).
 
@@ -320,7 +378,7 @@ def extract_quantities(text: str, *, tolerance: float = 0.1) -> list[Claim]:
     shares = scan_shares(text, tolerance)
     share_spans = [(r.start, r.end) for r in shares]
     counted = [r for r in _scan_quantities(text, tolerance) if not _inside(share_spans, r.start, r.end)]
-    raws = join_ranges(text, sorted([*shares, *counted], key=lambda r: (r.start, r.end)))
+    raws = join_compounds(text, join_ranges(text, sorted([*shares, *counted], key=lambda r: (r.start, r.end))))
     events = _attach_events(text, raws)
     claims = []
     alone = len(raws) == 1 and not text[: raws[0].start].strip() and not text[raws[0].end :].strip()
