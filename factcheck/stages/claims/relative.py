@@ -183,12 +183,15 @@ WINDOW_RE = re.compile(
     rf"|\b(?P<recent>in\s+recent\s+(?P<u3>days|weeks|months|years))\b",
     re.IGNORECASE,
 )
+_WINDOW_HINT_RE = re.compile(r"\b(?:past|last|previous|next|coming|upcoming|recent)\b", re.IGNORECASE)
 _ONE_OF = {"a": 1.0, "an": 1.0, "few": 3.0, "couple of": 2.0, "several": 3.0}
 
 
 def _scan_windows(d: _Dates) -> None:
     """Windows that end (or start) at publication: 'the past 24 hours', 'in recent days', 'next 3 weeks'."""
     text, published = d.text, d.published
+    if not _WINDOW_HINT_RE.search(text):
+        return  # most sentences have no window; the full pattern is slow (#15: speed)
     for m in WINDOW_RE.finditer(text):
         if not d.free(m.start(), m.end()):
             continue

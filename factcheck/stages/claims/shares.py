@@ -49,6 +49,13 @@ SHARE_CONTEXT_RE = re.compile(
 )
 
 
+# Cheap tests that skip the full patterns on the many sentences without a share (#15: speed).
+_FRACTION_HINT_RE = re.compile(rf"\b(?:half|{_FRACTION})\b|[{_SIGNS}]|\d\s?/\s?\d", re.IGNORECASE)
+_OUT_OF_HINT_RE = re.compile(
+    rf"\b(?:out\s+of|in|of\s+every)\s+(?:\d|a\s+hundred|a\s+thousand|{_SMALL})\b", re.IGNORECASE
+)
+
+
 def _small_number(word: str) -> float | None:
     """Value of 'a', 'one'..'ninety', '12', 'a hundred'."""
     w = re.sub(r"\s+", " ", word.lower())
@@ -81,7 +88,7 @@ def scan_shares(text: str, tolerance: float) -> list[_Raw]:
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
-    for m in FRACTION_RE.finditer(text):
+    for m in FRACTION_RE.finditer(text) if _FRACTION_HINT_RE.search(text) else ():
         qualifier = (m.group("qual") or "").lower()
         if m.group("den"):
             numerator = _small_number(m.group("num"))
@@ -134,7 +141,7 @@ def scan_shares(text: str, tolerance: float) -> list[_Raw]:
         value = _share_value(fraction * 100, qualifier, tolerance, rounded=rounded)
         found.append(_Raw(start, end, "percent", value, "%", qualifier or "share", False))
         taken.append((start, end))
-    for m in OUT_OF_RE.finditer(text):
+    for m in OUT_OF_RE.finditer(text) if _OUT_OF_HINT_RE.search(text) else ():
         a, b_s = _small_number(m.group("a")), m.group("b").lower()
         b = 1.0 if b_s == "every" else _small_number(b_s)
         if a is None or b is None or b_s == "every" or not 0 < a <= b or b < 2:
