@@ -230,9 +230,11 @@ def _open_to_publication(d: _Dates) -> None:
             continue
         since = re.search(r"\bsince\s+$", before)
         if since and published is not None:
-            if value.start > published and value.granularity in ("day", "month") and not re.search(r"\d{4}", c.text):
-                value = replace(value, start=value.start.replace(year=value.start.year - 1))  # since: the past one
-            if value.start <= published:
+            first = value.start
+            if first > published and value.granularity in ("day", "month") and not re.search(r"\d{4}", c.text):
+                first = first.replace(year=first.year - 1)  # since: the past one
+                value = replace(value, start=first)
+            if first <= published:
                 start = c.start - len(before) + since.start()
                 d.claims[i] = replace(
                     c,

@@ -142,9 +142,9 @@ def scan_shares(text: str, tolerance: float) -> list[_Raw]:
         found.append(_Raw(start, end, "percent", value, "%", qualifier or "share", False))
         taken.append((start, end))
     for m in OUT_OF_RE.finditer(text) if _OUT_OF_HINT_RE.search(text) else ():
-        a, b_s = _small_number(m.group("a")), m.group("b").lower()
-        b = 1.0 if b_s == "every" else _small_number(b_s)
-        if a is None or b is None or b_s == "every" or not 0 < a <= b or b < 2:
+        part, b_s = _small_number(m.group("a")), m.group("b").lower()
+        whole = 1.0 if b_s == "every" else _small_number(b_s)
+        if part is None or whole is None or b_s == "every" or not 0 < part <= whole or whole < 2:
             continue
         start = m.start("qual") if m.group("qual") else m.start("a")
         if not free(start, m.end()):
@@ -155,7 +155,7 @@ def scan_shares(text: str, tolerance: float) -> list[_Raw]:
                 start,
                 m.end(),
                 "percent",
-                _share_value(a / b * 100, qualifier, tolerance, rounded=False),
+                _share_value(part / whole * 100, qualifier, tolerance, rounded=False),
                 "%",
                 qualifier or "share",
                 False,

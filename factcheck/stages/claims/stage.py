@@ -31,7 +31,10 @@ def extract_claims_from_text(text: str, published: date | None, *, tolerance: fl
     ordinal_starts = {c.start for c in ordinals}
     quantities = [c for c in extract_quantities(text, tolerance=tolerance) if c.start not in ordinal_starts]
     share_spans = [
-        (c.start, c.end) for c in quantities if c.kind == "percent" or c.value.point != int(c.value.point or 0)
+        (c.start, c.end)
+        for c in quantities
+        if c.kind == "percent"
+        or (isinstance(c.value, QuantityValue) and c.value.point != int(c.value.point or 0))  # "half an hour"
     ]
     ordinals = [c for c in ordinals if all(c.end <= s or c.start >= e for s, e in share_spans)]
     others = [c for c in [*quantities, *ordinals] if all(c.end <= s or c.start >= e for s, e in date_spans)]
