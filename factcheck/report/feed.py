@@ -24,17 +24,32 @@ INDEX_TEMPLATE = "index.html.j2"
 OUTLETS_SHOWN = 4  # a story's row names this many outlets, then "and N more"
 
 
-def write_feed_index(reports: Sequence[Report], folder: Path) -> list[Path]:
-    """Write `index.md` and `index.html` linking each story's report.
+def write_feed_index(
+    reports: Sequence[Report], folder: Path, *, formats: Sequence[str] = ("md", "json", "html")
+) -> list[Path]:
+    """Write `index.md` and `index.html` linking each story's report, as written in `formats`.
+
+    Each page links the story's report of its own kind when it was written (report.md,
+    report.html), else the first one that was (report.html, report.md, facts.json, review.xlsx).
 
     Returns:
         The paths written.
     """
+    written = [name for fmt, name in _STORY_FILES if fmt in formats]
     rows = sorted((_index_row(report) for report in reports), key=_row_order)
+
+    def link(preferred: str) -> str:
+        return preferred if preferred in written else (written or [preferred])[0]
+
+    md_rows = [{**r, "link": f"{r['name']}/{link('report.md')}"} for r in rows]
+    html_rows = [{**r, "link": f"{r['name']}/{link('report.html')}"} for r in rows]
     return [
-        write_atomic(folder / "index.md", _index_markdown(rows)),
-        write_atomic(folder / "index.html", render_index_html(rows)),
+        write_atomic(folder / "index.md", _index_markdown(md_rows)),
+        write_atomic(folder / "index.html", render_index_html(html_rows)),
     ]
+
+
+_STORY_FILES = (("html", "report.html"), ("md", "report.md"), ("json", "facts.json"), ("review", "review.xlsx"))
 
 
 def _row_order(row: dict[str, Any]) -> tuple[Any, ...]:
@@ -71,7 +86,7 @@ def _index_markdown(rows: Sequence[dict[str, Any]]) -> str:
         outlets = ", ".join(r["outlets"][:OUTLETS_SHOWN])
         more = len(r["outlets"]) - OUTLETS_SHOWN
         lines.append(
-            f"| [{r['name']}]({r['name']}/report.md) | {md_escape(r['event'])} | {r['contradict']} | {r['differ']} | "
+            f"| [{r['name']}]({r['link']}) | {md_escape(r['event'])} | {r['contradict']} | {r['differ']} | "
             f"{r['agree']} | {r['articles']} | {len(r['outlets'])}: {md_escape(outlets)}"
             f"{f' and {more} more' if more > 0 else ''} | {r['first'] or 'unknown'} |"
         )
