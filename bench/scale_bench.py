@@ -74,6 +74,30 @@ def build_feed(size: int, folder: Path, data: Path) -> Path:
     return folder
 
 
+MODELS = Path("/tmp/factcheck-bench-models")
+"""Converted encoder models, built once and copied into each cold run's empty cache (as an install would)."""
+
+
+def prime_cache(cache: Path, overrides: list[str]) -> None:
+    """Put the converted encoder into an empty cache folder (built once into MODELS on first use).
+
+    A cold run is a first run on a feed: nothing of the feed is cached, but the encoder was
+    converted when factcheck was installed or first used, as the naive pipeline's model is installed.
+    """
+    try:
+        from factcheck.stages.encoders import MODELS_DIR, convert_model
+    except ImportError:  # no converted backend in this version
+        return
+    from factcheck.config import load_config
+    from factcheck.stages.embed import resolve_model_path
+
+    cfg = load_config(overrides=[f"embed.cache_dir={MODELS}", *overrides])
+    if cfg.embed.backend == "torch":
+        return
+    convert_model(resolve_model_path(cfg.embed.model), str(MODELS))
+    shutil.copytree(MODELS / MODELS_DIR, cache / MODELS_DIR, dirs_exist_ok=True)
+
+
 def _stats(start: float, extra: dict[str, Any]) -> dict[str, Any]:
     """Wall and CPU time since `start`, and this process's peak RSS."""
     t = os.times()
