@@ -31,7 +31,10 @@ STEPS: dict[str, list[tuple[str, str]]] = {
     "read articles": [("factcheck.stages.ingest", "load_articles")],
     "cleaning": [("factcheck.stages.clean", "clean_articles")],
     "splitting (pySBD)": [("factcheck.stages.segment", "split_sentences")],
-    "encoder load": [("factcheck.stages.embed", "SentenceTransformerEmbedder._load")],
+    "encoder load": [
+        ("factcheck.stages.embed", "SentenceTransformerEmbedder._load"),
+        ("factcheck.stages.embed", "OnnxEmbedder._load"),
+    ],
     "encoding": [("factcheck.stages.embed", "embed_texts")],
     "story grouping": [("factcheck.stories", "group_stories")],
     "claims": [("factcheck.stages.claims", "extract_claims")],
@@ -41,7 +44,6 @@ STEPS: dict[str, list[tuple[str, str]]] = {
     "comparison": [("factcheck.stages.compare", "compare_facts")],
     "reports": [("factcheck.report.files", "write_report"), ("factcheck.api", "write_feed_index")],
 }
-OPTIONAL = {"factcheck.stages.encoders": [("encoder load", "OnnxEmbedder._load")]}
 
 
 class _Timer:
@@ -72,9 +74,6 @@ def _install(timer: _Timer) -> None:
     import importlib
 
     targets = [(step, mod, attr) for step, names in STEPS.items() for mod, attr in names]
-    for mod, names in OPTIONAL.items():
-        if importlib.util.find_spec(mod) is not None:
-            targets += [(step, mod, attr) for step, attr in names]
     for step, mod_name, attr in targets:
         module = importlib.import_module(mod_name)
         owner: Any = module
@@ -88,9 +87,12 @@ def _install(timer: _Timer) -> None:
         setattr(owner, name, wrapped)
         if path:
             continue
-        for other in list(sys.modules.values()):
-            if getattr(other, "__name__", "").startswith("factcheck") and getattr(other, name, None) is original:
-                setattr(other, name, wrapped)
+        for other in list(sys.modules.values()):  # under any name it was imported as (api's `_load`)
+            if not getattr(other, "__name__", "").startswith("factcheck"):
+                continue
+            for key, value in list(vars(other).items()):
+                if value is original:
+                    setattr(other, key, wrapped)
 
 
 def run_child(batch: Path, cache: Path, out: Path, overrides: list[str]) -> dict[str, Any]:
@@ -161,7 +163,7 @@ def main() -> None:
             raise SystemExit(result.stderr[-3000:])
         results[size] = json.loads(result.stdout.strip().splitlines()[-1])
         print(f"{size}: {json.dumps(results[size])}", flush=True)
-    steps = list(next(iter(results.values()))["steps"])
+    steps = list(dict.fromkeys(["imports", *STEPS, "other"]))
     print("\n| step | " + " | ".join(f"{s} articles" for s in results) + " |")
     print("|---|" + "---|" * len(results))
     for step in steps:

@@ -33,7 +33,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data"
+# ../shared/data beside the repository, or beside the folder of worktrees (/work/wt/NAME)
+DATA = next(
+    (p for p in (ROOT.parent / "shared" / "data", ROOT.parent.parent / "shared" / "data") if p.is_dir()),
+    ROOT.parent / "shared" / "data",
+)
 sys.path.insert(0, str(ROOT / "bench"))
 
 
@@ -105,6 +109,8 @@ def _stats(start: float, extra: dict[str, Any]) -> dict[str, Any]:
         "wall": time.perf_counter() - start,
         "cpu": t.user + t.system,
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        # the parse worker's own peak (#17): main + worker is an upper bound of the run's memory
+        "worker_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         **extra,
     }
 
@@ -114,20 +120,24 @@ def run_factcheck(batch: Path, cache: Path, out: Path, overrides: list[str]) -> 
     start = time.perf_counter()
     from factcheck import api
     from factcheck.config import load_config
+    from factcheck.stages import embed
 
     cfg = load_config(overrides=[f"embed.cache_dir={cache}", "scale.local_cluster_min_articles=0", *overrides])
+    # the embedder embed.backend names (api.load_embedder does not read the setting yet)
+    model = embed.load_embedder(cfg.embed) if hasattr(embed, "load_embedder") else api.load_embedder(cfg)
     if batch.name == "seeds":
-        report = api.check([batch], cfg)
+        report = api.check([batch], cfg, embedder=model)
         api.write_report(report, out)
         reports = [report]
     else:
-        reports = api.check_feed([batch], cfg)
+        reports = api.check_feed([batch], cfg, embedder=model)
         api.write_feed(reports, out)
     extra = {
         "sentences": sum(len(r.sentences) for r in reports),
         "stories": len(reports),
         "articles": sum(len(r.articles) for r in reports),
         "torch": "torch" in sys.modules,
+        "backend": getattr(model, "backend", "torch"),
     }
     return _stats(start, extra)
 
@@ -223,6 +233,7 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
         batch = build_feed(size, work / "feed", args.data)
         cache, out = work / "cache", work / "reports"
+        prime_cache(cache, args.overrides)
         row: dict[str, Any] = {"size": size}
         for phase in ("cold", "warm"):
             sets = [f"--set={o}" for o in args.overrides]
