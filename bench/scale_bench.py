@@ -107,7 +107,7 @@ def _stats(start: float, extra: dict[str, Any]) -> dict[str, Any]:
     t = os.times()
     return {
         "wall": time.perf_counter() - start,
-        "cpu": t.user + t.system,
+        "cpu": t.user + t.system + t.children_user + t.children_system,  # the parse worker included
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         # the parse worker's own peak (#17): main + worker is an upper bound of the run's memory
         "worker_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,

@@ -17,7 +17,7 @@ from factcheck.config import Config, StoriesConfig
 from factcheck.records import Article, Sentence
 from factcheck.stages.claims import CAPITALISED_RE
 from factcheck.stages.clean import clean_articles
-from factcheck.stages.embed import Embedder, embed_texts
+from factcheck.stages.embed import Embedder, count_uncached, embed_texts
 from factcheck.stages.segment import split_sentences
 
 FEED_EMBED_SLICE = 16_384
@@ -137,7 +137,7 @@ def prepare_feed(articles: Sequence[Article], embedder: Embedder, cfg: Config) -
     dropped = clean_articles(articles, cfg.clean)
     sentences = split_sentences(articles, dropped, cfg.segment, cache_dir=cfg.embed.cache_dir)
     texts = sorted({a.title for a in articles if a.title.strip()} | {s.text for s in sentences}, key=len)
-    worker = _start_parse_worker(articles, sentences, cfg)
+    worker = _start_parse_worker(articles, sentences, cfg) if _uncached(texts, embedder, cfg) else None
     if worker is None:
         _embed_feed(texts, embedder, cfg)
         extract_and_parse(articles, sentences, cfg)
@@ -153,6 +153,13 @@ def prepare_feed(articles: Sequence[Article], embedder: Embedder, cfg: Config) -
             job.result()
         except BrokenProcessPool:  # the worker died (killed, out of memory): do its part here
             extract_and_parse(articles, sentences, cfg)
+
+
+def _uncached(texts: Sequence[str], embedder: Embedder, cfg: Config) -> bool:
+    """Whether at least PARSE_WORKER_MIN_SENTENCES texts lack a vector (a warm run spawns no worker)."""
+    if len(texts) < PARSE_WORKER_MIN_SENTENCES:
+        return False
+    return count_uncached(texts, embedder, cfg.embed) >= PARSE_WORKER_MIN_SENTENCES
 
 
 def _embed_feed(texts: Sequence[str], embedder: Embedder, cfg: Config) -> None:

@@ -16,6 +16,7 @@ from factcheck.stages.embed import (
     OnnxEmbedder,
     SentenceTransformerEmbedder,
     VectorCache,
+    count_uncached,
     embed_texts,
     load_embedder,
 )
@@ -241,3 +242,11 @@ def test_onnx_backend_gives_the_torch_vectors(tmp_path, real_embedder):
     assert np.min(np.sum(got * want, axis=1)) > 0.9999
     # batches of another size give the same vectors (padding is masked out of the mean)
     assert np.allclose(OnnxEmbedder(BUNDLED_MODEL, cache_dir=str(tmp_path), batch_size=32).encode(NEWS), got, atol=1e-5)
+
+
+def test_count_uncached(tmp_path):
+    cfg = EmbedConfig(cache_dir=str(tmp_path))
+    assert count_uncached(TEXTS, FakeEmbedder(), cfg) == 2
+    embed_texts(TEXTS[:1], FakeEmbedder(), cfg)
+    assert count_uncached(TEXTS, FakeEmbedder(), cfg) == 1
+    assert count_uncached(TEXTS, FakeEmbedder(), EmbedConfig(cache_dir="")) == 2

@@ -256,6 +256,15 @@ def _decode(blob: bytes) -> np.ndarray | None:
     return vec.astype(np.float32) if np.all(np.isfinite(vec)) else None
 
 
+def count_uncached(texts: Sequence[str], embedder: Embedder, cfg: EmbedConfig) -> int:
+    """How many distinct texts have no cached vector under this embedder (all of them without a cache)."""
+    unique = list(dict.fromkeys(texts))
+    if not cfg.cache_dir:
+        return len(unique)
+    found = VectorCache(Path(cfg.cache_dir)).get_many([_key(embedder.name, t) for t in unique])
+    return len(unique) - len(found)
+
+
 def embed_texts(texts: Sequence[str], embedder: Embedder, cfg: EmbedConfig) -> tuple[np.ndarray, int]:
     """Embed texts, each distinct text once, reusing the cache across runs and batches.
 
