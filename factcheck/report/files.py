@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from factcheck.errors import ReportError
 from factcheck.records import Claim, DateValue, Decision, QuantityValue, Report
+from factcheck.report import atomic
 from factcheck.stages.syndication import independent_sources
 from factcheck.verdicts import RANK as VERDICT_RANK
 from factcheck.verdicts import verdict_of
@@ -264,31 +263,16 @@ def render_markdown(report: Report, decisions: Mapping[str, Decision] | None = N
     return "\n".join(lines).rstrip() + "\n"
 
 
-_UMASK = os.umask(0)
-os.umask(_UMASK)
-
-
 def write_atomic(path: Path, content: str | bytes) -> Path:
     """Write a file through a temporary file and a rename, so a kill never leaves half a file.
+
+    Inside `write_report`, the report folder's files are staged and switched in together
+    (see `report/atomic.py`, #12).
 
     Raises:
         ReportError: the file cannot be written.
     """
-    tmp = ""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(content if isinstance(content, bytes) else content.encode("utf-8"))
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; a report is as readable as any file
-        os.replace(tmp, path)
-    except OSError as e:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise ReportError(f"{path}: cannot write report: {e.strerror}") from None
-    return path
+    return atomic.write_file(path, content)
 
 
 _write_atomic = write_atomic  # older name, kept for other modules
@@ -349,11 +333,12 @@ def write_report(
         raise ReportError(f"unknown report format {unknown[0]!r}; choose from {', '.join(REPORT_FORMATS)}")
     decisions = decisions or {}
     paths: list[Path] = []
-    for fmt in dict.fromkeys(formats):
-        if fmt == "review":
-            from factcheck.review import write_review
+    with atomic.staged(out):  # all files switch in together: never old and new mixed unsaid (#12)
+        for fmt in dict.fromkeys(formats):
+            if fmt == "review":
+                from factcheck.review import write_review
 
-            paths += write_review(report, out, decisions, batch_dir=batch_dir)
-        else:
-            paths += FORMATS[fmt](report, out, decisions)
+                paths += write_review(report, out, decisions, batch_dir=batch_dir)
+            else:
+                paths += FORMATS[fmt](report, out, decisions)
     return paths
