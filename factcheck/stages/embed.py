@@ -22,6 +22,7 @@ BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
 CACHE_FILE = "vectors-v1.sqlite"
 # Texts encoded per model call and per cache commit: a kill mid-run keeps what was committed.
 ENCODE_CHUNK = 1024
+UNIT_TOLERANCE = 1e-3  # a cached vector whose squared norm is further from 1 is damaged
 
 
 class Embedder(Protocol):
@@ -135,11 +136,16 @@ class VectorCache:
 
 
 def _decode(blob: bytes) -> np.ndarray | None:
-    """A stored vector, or None when the bytes are not a finite float32 vector."""
+    """A stored vector, or None when the bytes are not a finite, L2-normalised float32 vector.
+
+    Embeddings are unit vectors, so a zeroed or scaled entry is damage, recomputed like any other.
+    """
     if not isinstance(blob, bytes) or not blob or len(blob) % 4:
         return None
     vec = np.frombuffer(blob, dtype="<f4")
-    return vec.astype(np.float32) if np.all(np.isfinite(vec)) else None
+    if not np.all(np.isfinite(vec)) or abs(float(np.dot(vec, vec)) - 1.0) > UNIT_TOLERANCE:
+        return None
+    return vec.astype(np.float32)
 
 
 def embed_texts(texts: Sequence[str], embedder: Embedder, cfg: EmbedConfig) -> tuple[np.ndarray, int]:

@@ -83,6 +83,7 @@ MAX_REASONS_SHOWN = 3
 MAX_FIELD_CHARS = 300
 """Titles, outlets, ids and urls are cut to this length."""
 _WHITESPACE_RE = re.compile(r"\s+")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _CONTROL_BYTES = frozenset([*range(0, 9), 11, *range(14, 27), *range(28, 32), 127])
 
 logger = logging.getLogger(__name__)
@@ -218,6 +219,11 @@ def estimate_published(text: str, *, today: date | None = None) -> tuple[date | 
     return None, ""
 
 
+def _clean_name(name: str | Path) -> str:
+    """A path or name as text any file can hold: a file name that is not UTF-8 gets U+FFFD for its bad bytes."""
+    return _SURROGATE_RE.sub("\ufffd", str(name))
+
+
 def _first_line(text: str) -> str:
     """The first non-empty line, as a fallback title."""
     for line in text[:5000].splitlines():
@@ -319,9 +325,13 @@ def _unused_rows(manifest: _Manifest) -> list[Skipped]:
         if file_name in manifest.used:
             continue
         target = folder / file_name
+        try:
+            present = target.exists() or target.is_symlink()
+        except OSError:  # a name too long for the file system
+            present = False
         reason = (
             f"file {file_name!r} is not one of the batch's article files"
-            if target.exists() or target.is_symlink()
+            if present
             else f"no file {file_name!r} in the batch folder"
         )
         out.append(Skipped(f"{manifest.path} line {line_no}", reason))
@@ -372,7 +382,7 @@ def _field(meta: dict[str, Any], *keys: str) -> str:
         value = meta.get(key)
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             continue
-        text = " ".join(str(value).split())[:MAX_FIELD_CHARS]
+        text = _SURROGATE_RE.sub("\ufffd", " ".join(str(value).split())[:MAX_FIELD_CHARS])
         if text:
             return text
     return ""
@@ -387,7 +397,8 @@ def _make_article(
     today: date,
 ) -> Article:
     """Build an Article from text and metadata, inferring what the metadata lacks."""
-    text = _normalise_newlines(text)
+    # a JSON "\\ud800" escape decodes to a lone surrogate, which no file can hold (#12)
+    text = _SURROGATE_RE.sub("\ufffd", _normalise_newlines(text))
     published_raw = _field(meta, "published", "published_at", "date")
     published = parse_date(published_raw)
     if published is not None:
@@ -408,7 +419,7 @@ def _make_article(
         published=published,
         published_source=source,
         published_evidence=evidence,
-        path=str(path),
+        path=_clean_name(path),
         text=text,
     )
 
@@ -607,12 +618,17 @@ def _record_body(rec: dict[str, Any], folder: Path, where: str, cfg: IngestConfi
     name = next((rec[k] for k in RECORD_PATH_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), "")
     if not name:
         raise _Unreadable("record has no text (text/content/body)")
+    shown = name if len(name) <= MAX_FIELD_CHARS else name[:MAX_FIELD_CHARS] + "…"
     try:
         target = _safe_path(folder, name, where)
+        is_file = target.is_file()
     except InputError:
-        raise _Unreadable(f"path {name!r} leaves the batch folder") from None
-    if not target.is_file():
-        raise _Unreadable(f"path {name!r}: no such file in the batch folder")
+        raise _Unreadable(f"path {shown!r} leaves the batch folder") from None
+    except (OSError, ValueError) as e:  # too long for the file system, a lone surrogate from JSON (#12)
+        reason = _reason(e) if isinstance(e, OSError) else "not a valid file name"
+        raise _Unreadable(f"path {shown!r}: cannot be read ({reason})") from None
+    if not is_file:
+        raise _Unreadable(f"path {shown!r}: no such file in the batch folder")
     return _read_text(target, cfg), target
 
 
@@ -765,7 +781,7 @@ def load_articles(
 
     for path, root in listing.files:
         relative = PurePosixPath(path.relative_to(root).as_posix())
-        stem = str(relative.with_suffix(""))
+        stem = _clean_name(relative.with_suffix(""))
         manifest_meta: dict[str, Any] = dict(manifest_of(path.parent).lookup(path.name, path.stem))
         if not manifest_meta and path.parent != root:  # a subfolder's file, named in the batch folder's manifest
             manifest_meta = dict(manifest_of(root).lookup(str(relative), stem))
@@ -786,6 +802,7 @@ def load_articles(
         manifest = manifest_of(folder)
         skipped += manifest.skipped + _unused_rows(manifest)
     skipped += _unread_subfolders(listing, articles.values())
+    skipped = [Skipped(_clean_name(s.id), _clean_name(s.reason)) for s in skipped]
     if not articles:
         raise InputError(_nothing_readable(inputs, skipped))
     return sorted(articles.values(), key=lambda a: a.id), skipped
