@@ -432,6 +432,37 @@ def test_skipped_subfolders_and_rows_reach_the_report(tmp_path, cfg, fake_embedd
     }
 
 
+def test_lone_surrogates_from_json_escapes_become_replacement_characters(tmp_path, cfg, fake_embedder):
+    # found by bench/fuzz_inputs.py (#12): "\\ud800" in JSON decodes to a string no file can hold
+    rec = {"id": "s\ud800", "outlet": "O\udfff", "title": "T\ud800", "text": STORY + "Broken \ud800 here.\n"}
+    folder = _batch(tmp_path / "b", {"r.json": json.dumps([rec]), "b.txt": OTHER})
+    report = api.check([folder], cfg, embedder=fake_embedder)
+    article = next(a for a in report.articles if a.id.startswith("s"))
+    assert (article.id, article.outlet, article.title) == ("s\ufffd", "O\ufffd", "T\ufffd")
+    assert "Broken \ufffd here." in article.text
+    paths = api.write_report(report, tmp_path / "out", formats=["md", "json", "html", "review"])
+    assert len(paths) == 5
+
+
+def test_file_name_that_is_not_utf8_is_read(tmp_path, cfg, fake_embedder):
+    folder = _batch(tmp_path / "b", {"b.txt": OTHER})
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text(STORY)
+    (folder / os.fsdecode(b"bin\xff.png")).write_bytes(b"\x89PNG")
+    report = api.check([folder], cfg, embedder=fake_embedder)
+    assert sorted(a.id for a in report.articles) == ["b", "caf\ufffd"]
+    assert [Path(s.id).name for s in report.skipped] == ["bin\ufffd.png"]
+    api.write_report(report, tmp_path / "out", formats=["md", "json", "html"])
+
+
+@pytest.mark.parametrize("name", ["x" * 5000 + ".txt", "bad\ud800.txt"], ids=["too-long", "surrogate"])
+def test_record_path_the_file_system_cannot_take_is_skipped(tmp_path, name):
+    folder = _batch(tmp_path / "b", {"a.txt": STORY, "r.json": json.dumps([{"id": "p", "path": name}])})
+    articles, skipped = _load(folder)
+    assert [a.id for a in articles] == ["a"]
+    (reason,) = skipped.values()
+    assert reason.startswith("path '") and "cannot be read" in reason and len(reason) < 400
+
+
 # --- dates -----------------------------------------------------------------------------------
 
 

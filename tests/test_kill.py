@@ -250,8 +250,10 @@ def _set_entry(cache: Path, text: str, blob: bytes) -> None:
         b"\x00garbage\xff",
         b"",
         np.full(256, np.nan, dtype="<f4").tobytes(),
+        np.zeros(256, dtype="<f4").tobytes(),  # found by bench/fuzz_inputs.py: breaks cosine clustering
+        (np.ones(256, dtype="<f4") * 3).tobytes(),
     ],
-    ids=["truncated", "garbage", "empty", "nan"],
+    ids=["truncated", "garbage", "empty", "nan", "zero", "not-unit"],
 )
 def test_corrupt_cache_entry_is_recomputed(tmp_path, blob):
     embedder, cfg = FakeEmbedder(), EmbedConfig(cache_dir=str(tmp_path / "cache"))
