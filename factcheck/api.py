@@ -27,7 +27,7 @@ from factcheck.config import Config
 from factcheck.errors import InputError
 from factcheck.pipeline import Progress, run_pipeline
 from factcheck.records import Article, Claim, Decision, Finding, Report, Skipped
-from factcheck.report.atomic import write_atomic
+from factcheck.report.atomic import write_file
 from factcheck.report.files import REPORT_FORMATS, write_report
 from factcheck.review import batch_folder, load_decisions
 from factcheck.stages.ingest import load_articles as _load
@@ -127,7 +127,7 @@ def check(
     folder = out or DEFAULT_REPORTS / report.batch
     paths = write_report(report, folder, formats=formats, decisions=decisions, batch_dir=batch_dir) if formats else []
     if junit is not None:
-        paths.append(write_atomic(junit, render_junit(report, run.failing, fail_on=fail_on, decisions=decisions)))
+        paths.append(write_file(junit, render_junit(report, run.failing, fail_on=fail_on, decisions=decisions)))
     return replace(run, paths=tuple(paths))
 
 
@@ -244,7 +244,7 @@ def check_feed(
         paths += written
     paths += write_feed_index(reports, folder, formats=formats)
     if junit is not None:
-        paths.append(write_atomic(junit, render_junit_feed(runs)))
+        paths.append(write_file(junit, render_junit_feed(runs)))
     return FeedRun(tuple(runs), tuple(skipped), tuple(paths))
 
 

@@ -360,17 +360,30 @@ def review_import(
     file: Annotated[Path, typer.Argument(help="review.xlsx or review.csv as the reviewer saved it.", metavar="FILE")],
     batch: Annotated[
         Path | None,
-        typer.Option("--batch", help="Batch folder (default: the one the spreadsheet recorded).", metavar="DIR"),
+        typer.Option(
+            "--batch",
+            help="Batch folder (default: the one the spreadsheet recorded, once the run's record beside it confirms it).",
+            metavar="DIR",
+        ),
+    ] = None,
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="Settings TOML file.", metavar="FILE")] = None,
+    set_: Annotated[
+        list[str] | None, typer.Option("--set", help="Override a setting (repeatable).", metavar="SECTION.KEY=VALUE")
     ] = None,
 ) -> None:
     """Import reviewers' decisions from a review spreadsheet into the batch's decisions file.
+
+    The decisions file's name comes from the settings (`review.decisions_file`), never from the
+    spreadsheet.
 
     Example: factcheck review import reports/seeds/review.xlsx
     """
     from factcheck.review import import_review
 
     try:
-        result = import_review(file, batch_dir=batch)
+        with _warnings_to_stderr():
+            cfg = load_config(config, overrides=set_ or [])
+            result = import_review(file, batch_dir=batch, decisions_file=cfg.review.decisions_file)
     except FactcheckError as e:
         _fail(e)
     for d in result.added:

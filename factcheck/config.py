@@ -31,6 +31,9 @@ class IngestConfig(BaseModel):
     """Files in a batch folder that are not articles (gold findings, reviewer decisions)."""
     languages: tuple[str, ...] = ("en",)
     """Languages (ISO 639-1) that are checked; articles detected in another language are skipped. [] checks all."""
+    recursive: bool = False
+    """Also read the batch folder's subfolders; when off, each subfolder is listed under Skipped.
+    Off by default, so a report or archive folder kept inside a batch is never read as articles."""
 
 
 class CleanConfig(BaseModel):

@@ -12,25 +12,32 @@ import csv
 import io
 import json
 import logging
-import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from factcheck.config import ReviewConfig
+from factcheck.decisions import (
+    DECISIONS_FILE,
+    append_decisions,
+    batch_folder,
+    check_file_name,
+    load_decisions,
+    stale_decisions,
+)
 from factcheck.describe import describe_slot, describe_value
 from factcheck.errors import FactcheckError, InputError, ReportError
 from factcheck.records import DECISIONS, Claim, Decision, Finding, Report
-from factcheck.report.atomic import write_atomic
+from factcheck.report.atomic import write_file
 from factcheck.verdicts import FILLS
 from factcheck.verdicts import RANK as VERDICT_RANK
 
 __all__ = [
     "DECISIONS_FILE",
     "ImportResult",
+    "append_decisions",
     "batch_folder",
     "import_review",
     "load_decisions",
@@ -39,7 +46,7 @@ __all__ = [
 ]
 
 REVIEW_SCHEMA = "factcheck.review/1"
-DECISIONS_FILE = ReviewConfig().decisions_file
+BATCH_RECORD_SCHEMA = "factcheck.review-batch/1"
 FINDINGS_SHEET = "findings"
 META_SHEET = "_meta"
 # (header, column width in characters); the last three are the reviewer's columns
@@ -107,13 +114,7 @@ class ReviewSheet:
     finding_ids: tuple[str, ...]
 
 
-# ---------------------------------------------------------------- decisions file
-
-
-def batch_folder(inputs: Sequence[Path]) -> Path:
-    """The folder a batch's decisions file lives in: the first input folder, or the first file's folder."""
-    first = Path(inputs[0])
-    return first if first.is_dir() else first.parent
+# ---------------------------------------------------------------- decisions
 
 
 def normalise_decision(value: str) -> str | None:
@@ -123,67 +124,6 @@ def normalise_decision(value: str) -> str | None:
         if re.sub(r"[\s_-]+", " ", decision) == key:
             return decision
     return None
-
-
-def load_decisions(batch_dir: Path, *, name: str = DECISIONS_FILE) -> dict[str, Decision]:
-    """Read the batch's decisions file; the latest line for a finding id wins.
-
-    Returns:
-        Decisions by finding id; empty when the file does not exist.
-
-    Raises:
-        InputError: the file cannot be read, or a line is not a decision record.
-    """
-    path = Path(batch_dir) / name
-    if not path.is_file():
-        return {}
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"{path}: cannot read decisions file: {e}") from None
-    decisions: dict[str, Decision] = {}
-    fields = set(Decision.__slots__)
-    for line_no, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(f"{path} line {line_no}: not JSON ({e.msg}); fix or delete the line") from None
-        if not isinstance(rec, dict) or not {"finding_id", "decision"} <= set(rec) or not set(rec) <= fields:
-            raise InputError(f"{path} line {line_no}: not a decision record (keys {', '.join(sorted(fields))})")
-        if not all(isinstance(v, str) for v in rec.values()):
-            raise InputError(f"{path} line {line_no}: every field of a decision must be a string")
-        if rec["decision"] not in DECISIONS:
-            raise InputError(
-                f"{path} line {line_no}: unknown decision {rec['decision']!r}; use one of {', '.join(DECISIONS)}"
-            )
-        decision = Decision(**{"fact_id": "", **rec})
-        decisions[decision.finding_id] = decision
-    return decisions
-
-
-def append_decisions(path: Path, decisions: Sequence[Decision]) -> None:
-    """Append decisions to the decisions file as JSON lines, flushed and fsynced (never rewrites it).
-
-    Raises:
-        ReportError: the file cannot be written.
-    """
-    if not decisions:
-        return
-    lines = "".join(json.dumps(asdict(d), ensure_ascii=False, sort_keys=True) + "\n" for d in decisions)
-    try:
-        with open(path, "ab") as f:
-            if f.tell() > 0:
-                with open(path, "rb") as tail:
-                    tail.seek(-1, os.SEEK_END)
-                    if tail.read(1) != b"\n":  # a torn last line stays whole and ours start on a new one
-                        lines = "\n" + lines
-            f.write(lines.encode("utf-8"))
-            f.flush()
-            os.fsync(f.fileno())
-    except OSError as e:
-        raise ReportError(f"{path}: cannot write decisions: {e.strerror}") from None
 
 
 # ---------------------------------------------------------------- writing the spreadsheet
@@ -400,10 +340,25 @@ def write_review(
     rows = review_rows(report, decisions)
     decisions_file = str(report.config.get("review", {}).get("decisions_file") or DECISIONS_FILE)
     batch = str(Path(batch_dir).resolve()) if batch_dir else ""
-    return [
-        write_atomic(folder / f"{stem}.xlsx", _xlsx_bytes(report, rows, batch, decisions_file)),
-        write_atomic(folder / f"{stem}.csv", _csv_text(rows).encode("utf-8-sig")),
+    paths = [
+        write_file(folder / f"{stem}.xlsx", _xlsx_bytes(report, rows, batch, decisions_file)),
+        write_file(folder / f"{stem}.csv", _csv_text(rows).encode("utf-8-sig")),
     ]
+    if batch:
+        # what `import_review` trusts: this stays on the machine while the spreadsheet travels (#12)
+        record = {
+            "schema": BATCH_RECORD_SCHEMA,
+            "batch": report.batch,
+            "batch_dir": batch,
+            "findings": sorted(str(row[HEADERS.index("finding id")]) for row in rows),
+        }
+        write_file(_batch_record(folder / f"{stem}.xlsx"), json.dumps(record, indent=2, sort_keys=True) + "\n")
+    return paths
+
+
+def _batch_record(sheet: Path) -> Path:
+    """The hidden file beside a review spreadsheet recording the batch it was written for."""
+    return sheet.parent / f".{sheet.stem}.batch.json"
 
 
 # ---------------------------------------------------------------- reading it back
@@ -531,44 +486,134 @@ def _sheet_decisions(sheet: ReviewSheet, imported_at: str) -> dict[str, Decision
     return {fid: decision for fid, (_, decision) in found.items()}
 
 
+REPORT_SCHEMA_PREFIX = "factcheck.report/"
+_BATCH_HINT = "pass --batch DIR to name the batch folder the decisions belong to"
+
+
+def _read_json(path: Path, schema_prefix: str) -> dict[str, Any] | None:
+    """A JSON object of ours (its schema starts with `schema_prefix`), or None when absent or foreign."""
+    try:
+        doc = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    if not isinstance(doc, dict) or not str(doc.get("schema", "")).startswith(schema_prefix):
+        return None
+    return doc
+
+
+def _report_finding_ids(doc: Mapping[str, Any]) -> set[str]:
+    """Every finding id of a facts.json document."""
+    ids: set[str] = set()
+    for fact in doc.get("facts") or []:
+        for finding in (fact.get("findings") or []) if isinstance(fact, dict) else []:
+            if isinstance(finding, dict) and isinstance(finding.get("id"), str):
+                ids.add(finding["id"])
+    return ids
+
+
+def _article_in(folder: Path, recorded: str) -> bool:
+    """Whether an article path a report recorded (absolute, or relative to the run's folder) lies in `folder`."""
+    path = Path(recorded)
+    if path.is_absolute():
+        return path.resolve().is_relative_to(folder) and path.is_file()
+    parts = path.parts
+    return any((folder / Path(*parts[k:])).is_file() for k in range(len(parts)) if ".." not in parts[k:])
+
+
+def _why_not_the_batch(sheet: ReviewSheet, folder_text: str) -> str:
+    """Why the folder a spreadsheet records is not the batch it was written for ('' when it is).
+
+    The spreadsheet is untrusted: it travels to reviewers and back, and anyone may edit it,
+    `_meta` included. The evidence is what the run left beside it in the report folder: the
+    batch record `write_review` writes, or else facts.json (the folder must carry that report's
+    batch name and hold its articles). Either way the spreadsheet's findings must be that
+    run's findings (#12).
+    """
+    folder = Path(folder_text)
+    if not folder.is_absolute() or ".." in folder.parts or "\x00" in folder_text:
+        return f"the batch folder it records ({folder_text!r}) is not an absolute path"
+    if not folder.is_dir():
+        return f"the batch folder it records ({folder}) does not exist"
+    folder = folder.resolve()
+    sheet_ids = set(sheet.finding_ids) | {row.finding_id for row in sheet.rows}
+    record = _read_json(_batch_record(sheet.path), BATCH_RECORD_SCHEMA)
+    if record is not None:
+        if str(record.get("batch_dir")) != str(folder):
+            return f"it was written for batch folder {record.get('batch_dir')!r}, not {str(folder)!r}"
+        known = {fid for fid in record.get("findings") or [] if isinstance(fid, str)}
+        source = _batch_record(sheet.path).name
+    else:
+        doc = _read_json(sheet.path.parent / "facts.json", REPORT_SCHEMA_PREFIX)
+        if doc is None:
+            return "there is no batch record or facts.json beside it to check the batch folder it records against"
+        if doc.get("batch") not in {folder.name, "batch"}:  # "batch": a run over several inputs
+            return f"facts.json beside it is the report of batch {doc.get('batch')!r}, not of {folder}"
+        articles = [a for a in doc.get("articles") or [] if isinstance(a, dict) and isinstance(a.get("path"), str)]
+        if not any(_article_in(folder, a["path"]) for a in articles):
+            return f"{folder} holds none of the articles of facts.json beside it"
+        known, source = _report_finding_ids(doc), "facts.json"
+    unknown = sorted(sheet_ids - known)
+    if unknown:
+        return f"finding {unknown[0]} is not in {source} beside it (the spreadsheet is from another run)"
+    return ""
+
+
 def _batch_dir_for(sheet: ReviewSheet, batch_dir: Path | None) -> Path:
-    """Where the decisions go: --batch, else the folder the spreadsheet recorded (CSV: its XLSX twin's)."""
+    """Where the decisions go: --batch, else the folder the spreadsheet recorded (CSV: its XLSX twin's).
+
+    The recorded folder is used only when it is the batch of the report beside the spreadsheet.
+
+    Raises:
+        InputError: no --batch and the recorded folder is missing or not proven to be the batch.
+    """
     if batch_dir is not None:
         folder = Path(batch_dir)
-    else:
-        recorded = sheet.batch_dir
-        twin = sheet.path.with_suffix(".xlsx")
-        if not recorded and sheet.path.suffix.lower() == ".csv" and twin.is_file():
-            recorded = _read_xlsx(twin).batch_dir
-        if not recorded:
-            raise InputError(f"{sheet.path}: the spreadsheet does not record its batch folder; pass --batch DIR")
-        folder = Path(recorded)
-    if not folder.is_dir():
-        raise InputError(f"{sheet.path}: batch folder {folder} does not exist; pass --batch DIR")
-    return folder
+        if not folder.is_dir():
+            raise InputError(f"{sheet.path}: batch folder {folder} does not exist; pass --batch DIR")
+        return folder
+    recorded = sheet.batch_dir
+    twin = sheet.path.with_suffix(".xlsx")
+    if not recorded and sheet.path.suffix.lower() == ".csv" and twin.is_file():
+        recorded = _read_xlsx(twin).batch_dir
+    if not recorded:
+        raise InputError(f"{sheet.path}: the spreadsheet does not record its batch folder; {_BATCH_HINT}")
+    why = _why_not_the_batch(sheet, recorded)
+    if why:
+        raise InputError(f"{sheet.path}: not importing without --batch: {why}; {_BATCH_HINT}")
+    return Path(recorded).resolve()
 
 
-def import_review(path: Path, batch_dir: Path | None = None) -> ImportResult:
+def import_review(path: Path, batch_dir: Path | None = None, *, decisions_file: str = DECISIONS_FILE) -> ImportResult:
     """Read a reviewed spreadsheet and append its new or changed decisions to the batch's decisions file.
 
-    An empty decision cell leaves a recorded decision as it is; nothing is ever deleted.
+    An empty decision cell leaves a recorded decision as it is; nothing is ever deleted. The
+    spreadsheet is untrusted: the decisions file's name comes from the settings, never from the
+    spreadsheet, and the batch folder it records is used only when the facts.json beside it shows
+    it is that spreadsheet's batch (otherwise pass `batch_dir`).
 
     Args:
         path: review.xlsx or review.csv as the reviewer saved it.
-        batch_dir: the batch folder; by default the one the spreadsheet recorded.
+        batch_dir: the batch folder; by default the one the spreadsheet recorded, once checked.
+        decisions_file: the decisions file's name (the `review.decisions_file` setting).
 
     Returns:
         What was added, changed and left unchanged, and the decisions now stale.
 
     Raises:
-        InputError: the spreadsheet cannot be read, or a row holds an unknown decision.
+        InputError: the spreadsheet cannot be read, a row holds an unknown decision, or the
+            batch folder is not given and cannot be proven from the spreadsheet.
         ReportError: the decisions file cannot be written.
     """
+    name = check_file_name(decisions_file)
     sheet = read_review(Path(path))
     folder = _batch_dir_for(sheet, batch_dir)
-    name = sheet.decisions_file or DECISIONS_FILE
-    if "/" in name or "\\" in name or name in {"", ".", ".."}:
-        raise InputError(f"{sheet.path}: decisions file name {name!r} must be a plain file name")
+    if sheet.decisions_file and sheet.decisions_file != name:
+        logger.warning(
+            "%s names the decisions file %r; using %r from the settings (review.decisions_file)",
+            sheet.path,
+            sheet.decisions_file,
+            name,
+        )
     imported_at = datetime.now(UTC).isoformat(timespec="seconds")
     incoming = _sheet_decisions(sheet, imported_at)
     existing = load_decisions(folder, name=name)
@@ -586,5 +631,5 @@ def import_review(path: Path, batch_dir: Path | None = None) -> ImportResult:
     append_decisions(folder / name, added + changed)
     merged = {**existing, **{d.finding_id: d for d in added + changed}}
     current = set(sheet.finding_ids) | {row.finding_id for row in sheet.rows}
-    stale = tuple(merged[fid] for fid in sorted(merged) if fid not in current)
+    stale = tuple(stale_decisions(merged, current))
     return ImportResult(tuple(added), tuple(changed), unchanged, stale, folder / name)

@@ -134,6 +134,27 @@ def test_utf8_with_one_stray_byte_stays_utf8(tmp_path):
     assert article.text.count("–") == 20 and "â€" not in article.text
 
 
+def test_utf8_with_a_few_invalid_bytes_stays_utf8_with_a_warning(tmp_path, caplog):
+    # issue #12: this was guessed as a Cyrillic code page, every dash and curly quote garbage
+    text = "Council “approves” budget\n\nThe mayor’s plan – $4 million – passed on Tuesday, October 17, 2023.\n"
+    raw = text.encode().replace(b"Tuesday", b"Tues\xffday").replace(b"plan", b"pl\xfean")
+    folder = _batch(tmp_path / "b", {"a.txt": raw})
+    with caplog.at_level("WARNING", logger="factcheck"):
+        [article], skipped = _load(folder)
+    assert article.text == text.replace("Tuesday", "Tues\ufffdday").replace("plan", "pl\ufffdan")
+    assert skipped == {}
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{folder / 'a.txt'}: 2 invalid UTF-8 byte sequence(s) replaced with U+FFFD"
+    ]
+
+
+def test_cp1251_is_still_guessed_not_read_as_broken_utf8(tmp_path):
+    text = "Городской совет утвердил бюджет школ в четыре миллиона рублей во вторник вечером.\n" * 3
+    folder = _batch(tmp_path / "b", {"ru.txt": text.encode("cp1251")})
+    [article], _ = _load(folder, languages=[])
+    assert article.text == text
+
+
 def test_mixed_line_endings_become_newlines_and_offsets_hold(tmp_path, cfg):
     raw = b"Title line here\r\n\r\nFirst paragraph says the council met today.\rSecond one follows it now.\nThird.\r\n"
     [article], _ = _load(_batch(tmp_path / "b", {"a.txt": raw}))
@@ -248,8 +269,19 @@ def test_duplicate_ids_are_renamed_and_the_same_article_twice_is_dropped(tmp_pat
     assert [a.id for a in articles] == ["x", "x~2"]
     assert [(Path(s.id).name, s.reason) for s in skipped] == [
         ("a.json:x", "same article twice"),
-        ("a.json:x", "duplicate article id (renamed x~2)"),
         ("copy.txt", "same text as article 'x'"),
+    ]
+
+
+def test_renamed_duplicate_id_is_kept_not_skipped(tmp_path, caplog, cfg, fake_embedder):
+    # issue #12: the article kept as x~2 was listed under Skipped
+    folder = _batch(tmp_path / "b", {"a.json": json.dumps([{"id": "x", "text": STORY}, {"id": "x", "text": OTHER}])})
+    with caplog.at_level("WARNING", logger="factcheck"):
+        report = api.analyse([folder], cfg, embedder=fake_embedder)
+    assert [a.id for a in report.articles] == ["x", "x~2"]
+    assert report.skipped == ()
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{folder / 'a.json'}:x: article id 'x' is taken; kept as 'x~2'"
     ]
 
 
@@ -322,6 +354,113 @@ def test_symlink_out_of_the_batch_is_skipped(tmp_path):
     articles, skipped = _load(folder)
     assert [a.id for a in articles] == ["a"]
     assert skipped == {"link.txt": "link to a file outside the batch folder"}
+
+
+def test_subfolders_links_and_special_files_are_listed_not_silent(tmp_path):
+    # issue #12: each of these was ignored without a word
+    folder = _batch(tmp_path / "b", {"a.txt": STORY})
+    _batch(folder / "nyt", {"n.txt": OTHER})
+    _batch(tmp_path / "elsewhere", {"e.txt": OTHER})
+    (folder / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (folder / "dir-link").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    os.mkfifo(folder / "pipe.txt")  # reading it would block the run
+    _batch(folder / ".git", {"HEAD": "ref: main"})  # hidden: left out, as before
+    articles, skipped = _load(folder)
+    assert [a.id for a in articles] == ["a"]
+    assert skipped == {
+        "nyt": "subfolder not read (set ingest.recursive = true to read subfolders)",
+        "gone.txt": "dangling link (its target does not exist)",
+        "dir-link": "link to a folder (links to folders are not followed)",
+        "pipe.txt": "not a regular file (a pipe, socket or device)",
+    }
+
+
+def test_recursive_reads_subfolders_with_their_paths_as_ids(tmp_path):
+    folder = _batch(
+        tmp_path / "b",
+        {"a.txt": STORY, "manifest.csv": "file,outlet\nnyt/a.txt,NYT\n"},
+    )
+    _batch(folder / "nyt", {"a.txt": OTHER})
+    _batch(
+        folder / "ap" / "wire",
+        {"w.txt": OTHER.replace("5 million", "6 million"), "manifest.csv": "file,outlet\nw.txt,AP\n"},
+    )
+    articles, skipped = _load(folder, recursive=True)
+    assert [(a.id, a.outlet) for a in articles] == [("a", "a"), ("ap/wire/w", "AP"), ("nyt/a", "NYT")]
+    assert skipped == {}
+
+
+def test_recursive_is_off_by_default_and_documented():
+    assert IngestConfig().recursive is False
+    assert "recursive = false" in (SEEDS.parent / "configs" / "default.toml").read_text()
+
+
+def test_duplicated_manifest_row_is_listed_and_the_first_used(tmp_path):
+    # issue #12: the second row silently won
+    manifest = "file,outlet\na.txt,First\nb.txt,B\na.txt,Second\n./a.txt,Third\n"
+    folder = _batch(tmp_path / "b", {"a.txt": STORY, "b.txt": OTHER, "manifest.csv": manifest})
+    articles, skipped = _load(folder)
+    assert {a.id: a.outlet for a in articles} == {"a": "First", "b": "B"}
+    assert skipped == {
+        "manifest.csv line 4": "second row for 'a.txt' ignored (line 2 is used)",
+        "manifest.csv line 5": "second row for 'a.txt' ignored (line 2 is used)",
+    }
+
+
+def test_manifest_row_for_a_missing_file_is_listed(tmp_path):
+    # issue #12: a row naming no file was not mentioned
+    manifest = "file,outlet\na.txt,A\ngone.txt,G\n.hidden.txt,H\nnyt/n.txt,N\n"
+    folder = _batch(tmp_path / "b", {"a.txt": STORY, ".hidden.txt": OTHER, "manifest.csv": manifest})
+    _batch(folder / "nyt", {"n.txt": OTHER})
+    articles, skipped = _load(folder)
+    assert [a.outlet for a in articles] == ["A"]
+    assert skipped == {
+        "manifest.csv line 3": "no file 'gone.txt' in the batch folder",
+        "manifest.csv line 4": "file '.hidden.txt' is not one of the batch's article files",
+        "manifest.csv line 5": "file 'nyt/n.txt' is not one of the batch's article files",
+        "nyt": "subfolder not read (set ingest.recursive = true to read subfolders)",
+    }
+
+
+def test_skipped_subfolders_and_rows_reach_the_report(tmp_path, cfg, fake_embedder):
+    folder = _batch(tmp_path / "b", {"a.txt": STORY, "b.txt": OTHER, "manifest.csv": "file\ngone.txt\n"})
+    _batch(folder / "sub", {"c.txt": STORY})
+    report = api.analyse([folder], cfg, embedder=fake_embedder)
+    assert {(Path(s.id).name, s.reason.split(" ")[0]) for s in report.skipped} == {
+        ("manifest.csv line 2", "no"),
+        ("sub", "subfolder"),
+    }
+
+
+def test_lone_surrogates_from_json_escapes_become_replacement_characters(tmp_path, cfg, fake_embedder):
+    # found by bench/fuzz_inputs.py (#12): "\\ud800" in JSON decodes to a string no file can hold
+    rec = {"id": "s\ud800", "outlet": "O\udfff", "title": "T\ud800", "text": STORY + "Broken \ud800 here.\n"}
+    folder = _batch(tmp_path / "b", {"r.json": json.dumps([rec]), "b.txt": OTHER})
+    report = api.analyse([folder], cfg, embedder=fake_embedder)
+    article = next(a for a in report.articles if a.id.startswith("s"))
+    assert (article.id, article.outlet, article.title) == ("s\ufffd", "O\ufffd", "T\ufffd")
+    assert "Broken \ufffd here." in article.text
+    paths = api.write_report(report, tmp_path / "out", formats=["md", "json", "html", "review"])
+    assert len(paths) == 5
+
+
+def test_file_name_that_is_not_utf8_is_read(tmp_path, cfg, fake_embedder):
+    folder = _batch(tmp_path / "b", {"b.txt": OTHER})
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text(STORY)
+    (folder / os.fsdecode(b"bin\xff.png")).write_bytes(b"\x89PNG")
+    report = api.analyse([folder], cfg, embedder=fake_embedder)
+    assert sorted(a.id for a in report.articles) == ["b", "caf\ufffd"]
+    assert [Path(s.id).name for s in report.skipped] == ["bin\ufffd.png"]
+    api.write_report(report, tmp_path / "out", formats=["md", "json", "html"])
+
+
+@pytest.mark.parametrize("name", ["x" * 5000 + ".txt", "bad\ud800.txt"], ids=["too-long", "surrogate"])
+def test_record_path_the_file_system_cannot_take_is_skipped(tmp_path, name):
+    folder = _batch(tmp_path / "b", {"a.txt": STORY, "r.json": json.dumps([{"id": "p", "path": name}])})
+    articles, skipped = _load(folder)
+    assert [a.id for a in articles] == ["a"]
+    (reason,) = skipped.values()
+    assert reason.startswith("path '") and "cannot be read" in reason and len(reason) < 400
 
 
 # --- dates -----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Embedding cache and the two clustering paths (#7)."""
 
+import logging
 import pickle
 import sqlite3
 
@@ -144,11 +145,15 @@ def test_small_inputs():
     assert cluster_labels(two, cfg).tolist() == [0, 0]
 
 
-def test_unwritable_cache_is_a_config_error(tmp_path):
+def test_unwritable_cache_runs_uncached_with_a_warning(tmp_path, caplog):
+    # was a ConfigError that failed the check after all the work; a cache only saves time (#12)
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    with pytest.raises(ConfigError, match=r"embed\.cache_dir: cannot use"):
-        embed_texts(TEXTS, FakeEmbedder(), EmbedConfig(cache_dir=str(blocker / "cache")))
+    with caplog.at_level(logging.WARNING, logger="factcheck"):
+        emb, new = embed_texts(TEXTS, FakeEmbedder(), EmbedConfig(cache_dir=str(blocker / "cache")))
+    assert new == 2 and emb.shape[0] == 3
+    (message,) = [r.getMessage() for r in caplog.records]
+    assert message.startswith("embed.cache_dir: cannot use") and "running uncached" in message
 
 
 # Encoder backends (#17)

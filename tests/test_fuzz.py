@@ -12,7 +12,7 @@ from factcheck.config import load_config
 from factcheck.errors import FactcheckError
 from factcheck.records import Report
 
-from .conftest import FakeEmbedder
+from .conftest import ROOT, FakeEmbedder
 
 GOOD = (
     "The city council met on Tuesday, October 17, 2023, and approved a budget of $4 million for the schools.\n"
@@ -88,3 +88,47 @@ def test_random_article_records(recs, as_lines):
     if isinstance(result, Report):
         assert all(a.text.strip() for a in result.articles)
         assert len({a.id for a in result.articles}) == len(result.articles)
+
+
+@FUZZ
+@given(rows=st.lists(st.lists(st.text(max_size=40), min_size=1, max_size=5), max_size=8), header=st.booleans())
+def test_random_manifests(rows, header):
+    # issue #12: duplicated rows, rows for missing files, odd columns
+    lines = (["file,outlet,published"] if header else []) + [",".join(json.dumps(c) for c in row) for row in rows]
+    result = _check({"manifest.csv": "\n".join(lines).encode("utf-8", "surrogatepass")}, with_good=True)
+    assert isinstance(result, Report | FactcheckError)
+
+
+@FUZZ
+@given(data=st.binary(max_size=500) | st.text(max_size=500).map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_random_decisions_files(data):
+    from factcheck.decisions import DECISIONS_FILE, load_decisions
+
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / DECISIONS_FILE).write_bytes(data)
+        try:
+            assert isinstance(load_decisions(Path(tmp)), dict)
+        except FactcheckError as e:
+            assert str(e) and "\n" not in str(e)
+
+
+def test_generated_batches_from_the_fuzz_bench(tmp_path, monkeypatch):
+    """A few cases of bench/fuzz_inputs.py (the 10,000-case run is by hand: see its docstring)."""
+    import importlib.util
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".bash_aliases").write_text("# untouched\n")
+    monkeypatch.setenv("HOME", str(home))
+    work = tmp_path / "work"
+    work.mkdir()
+
+    spec = importlib.util.spec_from_file_location("fuzz_inputs", ROOT / "bench" / "fuzz_inputs.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    failures = []
+    for seed in range(20):
+        tried, _outcome, failure = bench.run_case(seed, work, parser_share=0.0)
+        if failure:
+            failures.append((seed, tried, failure))
+    assert not failures, failures[0]

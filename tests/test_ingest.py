@@ -75,7 +75,7 @@ def test_same_article_twice_and_duplicate_ids(tmp_path):
     )
     articles, skipped = load_articles([tmp_path], IngestConfig())
     assert [a.id for a in articles] == ["x", "x~2"]
-    assert [s.reason for s in skipped] == ["same article twice", "duplicate article id (renamed x~2)"]
+    assert [s.reason for s in skipped] == ["same article twice"]  # x~2 is kept, so not skipped (#12)
 
 
 def test_html_main_text(tmp_path):

@@ -56,10 +56,12 @@ def _imports(path: Path) -> set[str]:
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            if node.module == "factcheck":  # `from factcheck import api` imports a module, `__version__` a name
-                found.update(f"factcheck.{a.name}" for a in node.names if _is_module(f"factcheck.{a.name}"))
-            elif node.module.startswith("factcheck."):
-                found.add(node.module)
+            if node.module == "factcheck" or node.module.startswith("factcheck."):
+                # `from factcheck.report import atomic` imports the module atomic; `import __version__` a name
+                for alias in node.names:
+                    sub = f"{node.module}.{alias.name}"
+                    found.add(sub if _is_module(sub) else node.module)
+                found.discard("factcheck")
         elif isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names if alias.name.startswith("factcheck."))
     return found

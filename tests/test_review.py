@@ -250,8 +250,158 @@ def test_append_never_glues_onto_a_torn_line(tmp_path):
         f.write('{"finding_id": "R2", "deci')  # a write cut short by a kill
     append_decisions(path, [Decision("R3", "F1", "false alarm", "note", "ann")])
     lines = path.read_text().splitlines()
-    assert len(lines) == 3 and json.loads(lines[2])["finding_id"] == "R3"
-    assert lines[1].startswith('{"finding_id": "R2"')  # kept, not lost
+    # the torn fragment never was a decision: it is cut off, not glued to nor left in the middle (#12)
+    assert [json.loads(line)["finding_id"] for line in lines] == ["R1", "R3"]
+    assert set(load_decisions(tmp_path)) == {"R1", "R3"}
+
+
+def test_torn_last_line_is_accepted_with_a_warning(tmp_path, caplog):
+    # issue #12: a decisions file whose last line was torn by a kill blocked every later run
+    path = tmp_path / DECISIONS_FILE
+    append_decisions(path, [Decision("R1", "F1", "confirmed")])
+    with open(path, "a") as f:
+        f.write('{"finding_id": "R2", "deci')
+    with caplog.at_level(logging.WARNING, logger="factcheck"):
+        assert set(load_decisions(tmp_path)) == {"R1"}
+    (message,) = [r.getMessage() for r in caplog.records]
+    assert DECISIONS_FILE in message and "line 2: torn last line" in message
+
+
+def test_whole_last_record_without_newline_is_kept_and_ended(tmp_path):
+    path = tmp_path / DECISIONS_FILE
+    path.write_text('{"finding_id": "R1", "fact_id": "F1", "decision": "confirmed"}')
+    assert load_decisions(tmp_path)["R1"].decision == "confirmed"
+    append_decisions(path, [Decision("R2", "F1", "false alarm")])
+    assert [json.loads(line)["finding_id"] for line in path.read_text().splitlines()] == ["R1", "R2"]
+
+
+def test_torn_line_in_the_middle_is_an_error(tmp_path):
+    path = tmp_path / DECISIONS_FILE
+    path.write_text('{"finding_id": "R1", "deci\n{"finding_id": "R2", "fact_id": "F1", "decision": "confirmed"}\n')
+    with pytest.raises(InputError, match=rf"{DECISIONS_FILE} line 1: not JSON"):
+        load_decisions(tmp_path)
+
+
+# --- a doctored spreadsheet must not choose where decisions are written (#12) -------------------------
+
+
+def doctor(path: Path, **meta: str) -> None:
+    """Rewrite keys of the hidden _meta sheet, as anyone holding the returned spreadsheet can."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["_meta"]
+    for row in ws.iter_rows():
+        if row[0].value in meta:
+            row[1].value = meta[row[0].value]
+    wb.save(path)
+
+
+def reviewed(tmp_path, cfg, fake_embedder):
+    """A batch, its reports and a review.xlsx with one decision filled in."""
+    batch = make_batch(tmp_path / "b")
+    out = tmp_path / "out"
+    report, _, _ = run(batch, out, cfg, fake_embedder)
+    fid = by_verdict(report, "contradict")[0]
+    fill(out / "review.xlsx", {fid: ("false alarm", 'x; alias ls="rm -rf ~"', "mallory")})
+    return batch, out, fid
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    folder = tmp_path / "home"
+    folder.mkdir()
+    (folder / ".bash_aliases").write_text("alias ll='ls -l'\n")
+    monkeypatch.setenv("HOME", str(folder))
+    return folder
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_doctored_sheet_cannot_write_into_home(tmp_path, cfg, fake_embedder, home, suffix):
+    batch, out, _ = reviewed(tmp_path, cfg, fake_embedder)
+    doctor(out / "review.xlsx", batch_dir=str(home), decisions_file=".bash_aliases")
+    before = sorted(p.name for p in home.iterdir())
+    with pytest.raises(InputError, match="not importing without --batch: it was written for batch folder"):
+        import_review(out / f"review{suffix}")
+    assert (home / ".bash_aliases").read_text() == "alias ll='ls -l'\n"
+    assert sorted(p.name for p in home.iterdir()) == before
+    assert not (batch / DECISIONS_FILE).exists()
+
+
+@pytest.mark.parametrize("name", [".bash_aliases", "~/.bash_aliases", "../../x", "/tmp/x"])
+def test_decisions_file_name_never_comes_from_the_sheet(tmp_path, cfg, fake_embedder, home, name, caplog):
+    batch, out, _ = reviewed(tmp_path, cfg, fake_embedder)
+    doctor(out / "review.xlsx", decisions_file=name)
+    with caplog.at_level(logging.WARNING, logger="factcheck"):
+        result = import_review(out / "review.xlsx")
+    assert result.decisions_file == batch.resolve() / DECISIONS_FILE
+    assert sorted(p.name for p in batch.iterdir() if p.suffix != ".txt") == [DECISIONS_FILE, "manifest.csv"]
+    assert (home / ".bash_aliases").read_text() == "alias ll='ls -l'\n"
+    assert not (tmp_path / "x").exists()
+    assert any("using 'factcheck-decisions.jsonl' from the settings" in r.getMessage() for r in caplog.records)
+
+
+def test_decisions_file_name_comes_from_the_settings(tmp_path, cfg, fake_embedder):
+    batch, out, fid = reviewed(tmp_path, cfg, fake_embedder)
+    result = import_review(out / "review.xlsx", decisions_file="decisions.jsonl")
+    assert result.decisions_file == batch.resolve() / "decisions.jsonl" and fid in load_decisions(
+        batch, name="decisions.jsonl"
+    )
+    with pytest.raises(InputError, match="must be a plain file name"):
+        import_review(out / "review.xlsx", decisions_file="../x.jsonl")
+
+
+@pytest.mark.parametrize(
+    "recorded",
+    ["../../x", "~", "{home}", "{home}/b", "{tmp}/other/b"],
+    ids=["relative", "tilde", "home", "home-named-like-the-batch", "a-copy-without-the-articles"],
+)
+def test_doctored_batch_folder_is_refused(tmp_path, cfg, fake_embedder, home, recorded):
+    batch, out, _ = reviewed(tmp_path, cfg, fake_embedder)
+    folder = recorded.format(home=home, tmp=tmp_path)
+    if "{" in recorded:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    doctor(out / "review.xlsx", batch_dir=folder)
+    with pytest.raises(InputError, match=r"review\.xlsx: not importing without --batch: .*; pass --batch DIR"):
+        import_review(out / "review.xlsx")
+    assert not list(tmp_path.rglob(DECISIONS_FILE))
+    # --batch is the way through, and then the sheet's folder is never looked at
+    result = import_review(out / "review.xlsx", batch_dir=batch)
+    assert result.decisions_file == batch / DECISIONS_FILE and result.added
+
+
+def test_sheet_away_from_its_report_needs_batch(tmp_path, cfg, fake_embedder):
+    batch, out, _ = reviewed(tmp_path, cfg, fake_embedder)
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    (downloads / "review.xlsx").write_bytes((out / "review.xlsx").read_bytes())
+    with pytest.raises(InputError, match=r"there is no batch record or facts\.json beside it"):
+        import_review(downloads / "review.xlsx")
+    assert import_review(downloads / "review.xlsx", batch_dir=batch).added
+
+
+def test_sheet_of_another_run_needs_batch(tmp_path, cfg, fake_embedder):
+    _, out, fid = reviewed(tmp_path, cfg, fake_embedder)
+    record = out / ".review.batch.json"
+    doc = json.loads(record.read_text())
+    record.write_text(json.dumps({**doc, "findings": [f for f in doc["findings"] if f != fid]}))
+    with pytest.raises(InputError, match=rf"finding {fid} is not in \.review\.batch\.json beside it"):
+        import_review(out / "review.xlsx")
+
+
+def test_report_folder_without_batch_record_checks_facts_json(tmp_path, cfg, fake_embedder, home):
+    # a report folder written before the batch record existed: facts.json is the evidence
+    batch, out, fid = reviewed(tmp_path, cfg, fake_embedder)
+    (out / ".review.batch.json").unlink()
+    assert import_review(out / "review.xlsx").decisions_file == batch.resolve() / DECISIONS_FILE
+    doctor(out / "review.xlsx", batch_dir=str(home))
+    with pytest.raises(InputError, match=r"facts\.json beside it is the report of batch 'b', not of"):
+        import_review(out / "review.xlsx")
+    doctor(out / "review.xlsx", batch_dir=str(batch.resolve()))
+    facts = json.loads((out / "facts.json").read_text())
+    for fact in facts["facts"]:
+        fact["findings"] = [f for f in fact["findings"] if f["id"] != fid]
+    (out / "facts.json").write_text(json.dumps(facts))
+    with pytest.raises(InputError, match=rf"finding {fid} is not in facts\.json beside it"):
+        import_review(out / "review.xlsx")
 
 
 def test_normalise_decision():

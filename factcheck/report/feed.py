@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.records import Report
-from factcheck.report.atomic import write_atomic
+from factcheck.report.atomic import write_file
 from factcheck.report.facts import report_json
 from factcheck.report.markdown import md_escape
 from factcheck.report.views import claims_by_id, main_event, sorted_outlets
@@ -44,8 +44,8 @@ def write_feed_index(
     md_rows = [{**r, "link": f"{r['name']}/{link('report.md')}"} for r in rows]
     html_rows = [{**r, "link": f"{r['name']}/{link('report.html')}"} for r in rows]
     return [
-        write_atomic(folder / "index.md", _index_markdown(md_rows)),
-        write_atomic(folder / "index.html", render_index_html(html_rows)),
+        write_file(folder / "index.md", _index_markdown(md_rows)),
+        write_file(folder / "index.html", render_index_html(html_rows)),
     ]
 
 

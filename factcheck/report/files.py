@@ -8,11 +8,12 @@ from pathlib import Path
 
 from factcheck.errors import ReportError
 from factcheck.records import Decision, Report
-from factcheck.report.atomic import write_atomic
+from factcheck.report import atomic
+from factcheck.report.atomic import write_file
 from factcheck.report.facts import SCHEMA, report_json, stale_decisions
 from factcheck.report.markdown import render_markdown
 
-__all__ = ["FORMATS", "REPORT_FORMATS", "SCHEMA", "report_json", "stale_decisions", "write_atomic", "write_report"]
+__all__ = ["FORMATS", "REPORT_FORMATS", "SCHEMA", "report_json", "stale_decisions", "write_file", "write_report"]
 
 REPORT_FORMATS = ("md", "json", "html", "review")
 
@@ -20,19 +21,19 @@ REPORT_FORMATS = ("md", "json", "html", "review")
 def _write_json(report: Report, out: Path, decisions: Mapping[str, Decision]) -> list[Path]:
     """Write facts.json."""
     text = json.dumps(report_json(report, decisions), sort_keys=True, ensure_ascii=False, indent=2) + "\n"
-    return [write_atomic(out / "facts.json", text)]
+    return [write_file(out / "facts.json", text)]
 
 
 def _write_md(report: Report, out: Path, decisions: Mapping[str, Decision]) -> list[Path]:
     """Write report.md."""
-    return [write_atomic(out / "report.md", render_markdown(report, decisions))]
+    return [write_file(out / "report.md", render_markdown(report, decisions))]
 
 
 def _write_html(report: Report, out: Path, decisions: Mapping[str, Decision]) -> list[Path]:
     """Write report.html."""
     from factcheck.report.html import render_html  # jinja2 loads only when HTML is asked for
 
-    return [write_atomic(out / "report.html", render_html(report, decisions))]
+    return [write_file(out / "report.html", render_html(report, decisions))]
 
 
 Writer = Callable[[Report, Path, Mapping[str, Decision]], list[Path]]
@@ -67,11 +68,12 @@ def write_report(
         raise ReportError(f"unknown report format {unknown[0]!r}; choose from {', '.join(REPORT_FORMATS)}")
     decisions = decisions or {}
     paths: list[Path] = []
-    for fmt in dict.fromkeys(formats):
-        if fmt == "review":
-            from factcheck.review import write_review
+    with atomic.staged(out):  # all files switch in together: never old and new mixed unsaid (#12)
+        for fmt in dict.fromkeys(formats):
+            if fmt == "review":
+                from factcheck.review import write_review
 
-            paths += write_review(report, out, decisions, batch_dir=batch_dir)
-        else:
-            paths += FORMATS[fmt](report, out, decisions)
+                paths += write_review(report, out, decisions, batch_dir=batch_dir)
+            else:
+                paths += FORMATS[fmt](report, out, decisions)
     return paths

@@ -10,15 +10,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import sqlite3
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import closing, contextmanager
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
+from factcheck.cache import Cache
 from factcheck.config import EmbedConfig
 from factcheck.errors import ConfigError, ModelError
 
@@ -26,9 +25,8 @@ BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
 CACHE_FILE = "vectors-v1.sqlite"
 # Texts encoded per model call and per cache commit: a kill mid-run keeps what was committed.
 ENCODE_CHUNK = 1024
-_CACHE_HINT = "set embed.cache_dir to a writable local folder, or to '' to turn the cache off"
-_SQL_CHUNK = 500  # keys per SELECT ... IN (...), under SQLite's variable limit
 BACKENDS = ("onnx", "torch")
+UNIT_TOLERANCE = 1e-3  # a cached vector whose squared norm is further from 1 is damaged
 logger = logging.getLogger(__name__)
 
 
@@ -186,74 +184,43 @@ def _key(model_name: str, text: str) -> bytes:
 
 
 class VectorCache:
-    """Vectors by key in one SQLite file.
+    """Vectors by key in one SQLite file (a `factcheck.cache.Cache`).
 
-    SQLite commits are atomic, so a run killed mid-write leaves the last commit
-    intact; several processes (Dask workers) may share the file. An entry that
-    does not decode to a finite vector is treated as missing and rewritten, and
-    a file that is not a database is moved aside and started afresh.
+    An entry that does not decode to a finite vector is treated as missing and rewritten; a
+    damaged file is set aside and started afresh, and a cache folder that cannot be written
+    runs uncached with one warning (#12).
     """
 
     def __init__(self, folder: Path) -> None:
         """Open (or create) the cache file in `folder`."""
-        self.path = Path(folder) / CACHE_FILE
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                self._init_schema()
-            except sqlite3.OperationalError:
-                raise
-            except sqlite3.DatabaseError:  # not a database: set it aside, start afresh
-                self.path.replace(self.path.with_suffix(".corrupt"))
-                self._init_schema()
-        except (OSError, sqlite3.Error) as e:
-            raise ConfigError(f"embed.cache_dir: cannot use {self.path}: {e}; {_CACHE_HINT}") from None
-
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        """A connection that commits on success and always closes."""
-        with closing(sqlite3.connect(self.path, timeout=60)) as con, con:
-            yield con
-
-    def _init_schema(self) -> None:
-        """Create the table; WAL lets readers work while another process writes."""
-        with self._connect() as con:
-            con.execute("PRAGMA journal_mode=WAL")
-            con.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL) WITHOUT ROWID")
+        self._cache = Cache(folder, CACHE_FILE.removesuffix(".sqlite"), table="vectors", column="vec")
+        self.path = self._cache.path
 
     def get_many(self, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
         """The cached vectors of `keys` that are present and sound."""
         found: dict[bytes, np.ndarray] = {}
-        unique = list(dict.fromkeys(keys))
-        try:
-            with self._connect() as con:
-                for start in range(0, len(unique), _SQL_CHUNK):
-                    chunk = unique[start : start + _SQL_CHUNK]
-                    marks = ",".join("?" * len(chunk))
-                    for key, blob in con.execute(f"SELECT key, vec FROM vectors WHERE key IN ({marks})", chunk):
-                        vec = _decode(blob)
-                        if vec is not None:
-                            found[bytes(key)] = vec
-        except sqlite3.DatabaseError:
-            return {}  # unreadable: everything is recomputed and rewritten
+        for key, blob in self._cache.get_many(keys).items():
+            vec = _decode(blob)
+            if vec is not None:
+                found[key] = vec
         return found
 
     def put_many(self, vectors: Mapping[bytes, np.ndarray]) -> None:
         """Store vectors in one transaction (replacing corrupt entries)."""
-        rows = [(key, np.asarray(vec, dtype="<f4").tobytes()) for key, vec in vectors.items()]
-        try:
-            with self._connect() as con:
-                con.executemany("INSERT OR REPLACE INTO vectors (key, vec) VALUES (?, ?)", rows)
-        except sqlite3.Error as e:
-            raise ConfigError(f"embed.cache_dir: cannot write {self.path}: {e}; {_CACHE_HINT}") from None
+        self._cache.put_many({key: np.asarray(vec, dtype="<f4").tobytes() for key, vec in vectors.items()})
 
 
 def _decode(blob: bytes) -> np.ndarray | None:
-    """A stored vector, or None when the bytes are not a finite float32 vector."""
+    """A stored vector, or None when the bytes are not a finite, L2-normalised float32 vector.
+
+    Embeddings are unit vectors, so a zeroed or scaled entry is damage, recomputed like any other.
+    """
     if not isinstance(blob, bytes) or not blob or len(blob) % 4:
         return None
     vec = np.frombuffer(blob, dtype="<f4")
-    return vec.astype(np.float32) if np.all(np.isfinite(vec)) else None
+    if not np.all(np.isfinite(vec)) or abs(float(np.dot(vec, vec)) - 1.0) > UNIT_TOLERANCE:
+        return None
+    return vec.astype(np.float32)
 
 
 def count_uncached(texts: Sequence[str], embedder: Embedder, cfg: EmbedConfig) -> int:

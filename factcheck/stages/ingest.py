@@ -6,13 +6,14 @@ import csv
 import hashlib
 import io
 import json
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -69,8 +70,12 @@ BINARY_MAGIC = (
 )
 MAX_CONTROL_RATIO = 0.1
 """A file whose first bytes hold more control bytes than this is binary, not text with a stray NUL."""
-MIN_UTF8_EVIDENCE = 10
-"""Text is read as UTF-8 despite invalid bytes when it has this many valid non-ASCII UTF-8 characters per invalid one."""
+MIN_UTF8_EVIDENCE = 1
+"""Text is read as UTF-8 despite invalid bytes when it has this many valid non-ASCII UTF-8 characters per invalid one.
+
+Another 8-bit encoding (cp1252, cp1251, latin-1) almost never forms a valid UTF-8 sequence, so
+one valid sequence per bad one is already strong evidence (#12; it was 10, and a UTF-8 article
+with a few broken bytes was guessed as a Cyrillic code page)."""
 MAX_UNPRINTABLE_RATIO = 0.05
 """Decoded text with more unprintable characters than this is a mis-decoded binary file."""
 MAX_REASONS_SHOWN = 3
@@ -78,7 +83,10 @@ MAX_REASONS_SHOWN = 3
 MAX_FIELD_CHARS = 300
 """Titles, outlets, ids and urls are cut to this length."""
 _WHITESPACE_RE = re.compile(r"\s+")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _CONTROL_BYTES = frozenset([*range(0, 9), 11, *range(14, 27), *range(28, 32), 127])
+
+logger = logging.getLogger(__name__)
 
 
 class _Unreadable(Exception):
@@ -96,40 +104,55 @@ def _utf16_without_bom(sample: bytes) -> str:
     return ""
 
 
-def _decode(raw: bytes) -> str:
+def _decode_counted(raw: bytes) -> tuple[str, int]:
     """Decode bytes as UTF-8 (with or without BOM), UTF-16, else the best guess.
+
+    Text that is valid UTF-8 but for a few byte sequences stays UTF-8, each bad sequence a
+    U+FFFD (#12): it has at least as many valid non-ASCII characters as bad sequences. Text
+    with more bad sequences than that is in another encoding, which is guessed.
+
+    Returns:
+        The text and how many invalid UTF-8 sequences were replaced.
 
     Raises:
         _Unreadable: the bytes are binary (an image, an archive, random data).
     """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16", errors="replace")
+        return raw.decode("utf-16", errors="replace"), 0
     sample = raw[:8192]
     if raw.startswith(BINARY_MAGIC):
         raise _Unreadable("binary file")
     utf16 = _utf16_without_bom(sample)
     if utf16:
-        return raw.decode(utf16, errors="replace")
+        return raw.decode(utf16, errors="replace"), 0
     if sum(b in _CONTROL_BYTES for b in sample) > MAX_CONTROL_RATIO * len(sample):
         raise _Unreadable("binary file")
+    bad = 0
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("utf-8-sig", errors="replace")
-    bad = text.count("\ufffd")
-    if bad and len(text) - len(text.encode("ascii", "ignore")) - bad < MIN_UTF8_EVIDENCE * bad:
-        # not UTF-8 with a stray byte (a truncated download) but another encoding: guess it
-        from charset_normalizer import from_bytes
+        bad = text.count("\ufffd") - raw.count("\ufffd".encode())  # a U+FFFD the file itself holds is not bad
+    if bad:
+        valid_non_ascii = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+        if valid_non_ascii < MIN_UTF8_EVIDENCE * bad:
+            # not UTF-8 with a few broken bytes (a truncated download) but another encoding: guess it
+            from charset_normalizer import from_bytes
 
-        best = from_bytes(raw).best()
-        if best is None:
-            raise _Unreadable("not text (cannot detect its encoding)")
-        text = str(best)
+            best = from_bytes(raw).best()
+            if best is None:
+                raise _Unreadable("not text (cannot detect its encoding)")
+            text, bad = str(best), 0
     head = text[:8192]
     unprintable = sum(ch == "\ufffd" or (unicodedata.category(ch)[0] == "C" and ch not in "\n\r\t\x00") for ch in head)
     if unprintable > MAX_UNPRINTABLE_RATIO * max(len(head), 1):
         raise _Unreadable("binary file (not readable as text)")
-    return text
+    return text, bad
+
+
+def _decode(raw: bytes) -> str:
+    """The text of `raw` (see `_decode_counted`)."""
+    return _decode_counted(raw)[0]
 
 
 def _normalise_newlines(text: str) -> str:
@@ -196,6 +219,11 @@ def estimate_published(text: str, *, today: date | None = None) -> tuple[date | 
     return None, ""
 
 
+def _clean_name(name: str | Path) -> str:
+    """A path or name as text any file can hold: a file name that is not UTF-8 gets U+FFFD for its bad bytes."""
+    return _SURROGATE_RE.sub("\ufffd", str(name))
+
+
 def _first_line(text: str) -> str:
     """The first non-empty line, as a fallback title."""
     for line in text[:5000].splitlines():
@@ -216,31 +244,98 @@ def _safe_path(base: Path, name: str, where: str) -> Path:
     return (base / name).resolve()
 
 
-def read_manifest(folder: Path, name: str) -> dict[str, dict[str, str]]:
-    """Read `manifest.csv` (columns file, outlet, url, published, ...) keyed by file name and stem.
+@dataclass(slots=True)
+class _Manifest:
+    """A folder's manifest.csv: its rows by file name (and by the name without suffix), and what it skipped."""
+
+    path: Path
+    rows: dict[str, tuple[str, dict[str, str]]] = field(default_factory=dict)  # key -> (file, row)
+    lines: dict[str, int] = field(default_factory=dict)  # file -> line of the row that is used
+    skipped: list[Skipped] = field(default_factory=list)
+    used: set[str] = field(default_factory=set)  # files a batch file matched
+
+    def lookup(self, *names: str) -> dict[str, str]:
+        """The row of the first of `names` the manifest has (marking it used), else {}."""
+        for name in names:
+            if name in self.rows:
+                file_name, row = self.rows[name]
+                self.used.add(file_name)
+                return row
+        return {}
+
+
+def _manifest_name(file_name: str) -> str:
+    """A manifest's file name in one form: forward slashes, no './'."""
+    return PurePosixPath(file_name.replace("\\", "/")).as_posix()
+
+
+def _read_manifest(folder: Path, name: str) -> _Manifest:
+    """Read a folder's manifest; a second row for the same file is skipped (the first is used, #12).
 
     Raises:
         InputError: the manifest is not text, lacks a file name, or names a path outside the folder.
     """
     path = folder / name
+    manifest = _Manifest(path)
     if not path.is_file():
-        return {}
+        return manifest
     try:
         text = _normalise_newlines(_decode(path.read_bytes()))
     except (OSError, _Unreadable) as e:
         raise InputError(f"{path}: cannot read the manifest: {_reason(e)}") from None
-    rows: dict[str, dict[str, str]] = {}
     for line_no, row, error in _csv_rows(text):
         if row is None:
             raise InputError(f"{path} line {line_no}: {error}")
-        file_name = (row.get("file") or "").strip()
-        if not file_name:
+        raw_name = (row.get("file") or "").strip() if isinstance(row.get("file"), str) else ""
+        if not raw_name:
             raise InputError(f"{path} line {line_no}: missing 'file'")
-        _safe_path(folder, file_name, f"{path} line {line_no}")
+        _safe_path(folder, raw_name, f"{path} line {line_no}")
+        file_name = _manifest_name(raw_name)
+        if file_name in manifest.lines:
+            manifest.skipped.append(
+                Skipped(
+                    f"{path} line {line_no}",
+                    f"second row for {file_name!r} ignored (line {manifest.lines[file_name]} is used)",
+                )
+            )
+            continue
         clean = {k: v.strip() for k, v in row.items() if isinstance(k, str) and isinstance(v, str)}
-        rows[file_name] = clean
-        rows[Path(file_name).stem] = clean
-    return rows
+        manifest.lines[file_name] = line_no
+        manifest.rows[file_name] = (file_name, clean)
+        manifest.rows.setdefault(str(PurePosixPath(file_name).with_suffix("")), (file_name, clean))
+    return manifest
+
+
+def read_manifest(folder: Path, name: str) -> dict[str, dict[str, str]]:
+    """Read `manifest.csv` (columns file, outlet, url, published, ...) keyed by file name and by name without suffix.
+
+    A second row for the same file is ignored (the first is used); `load_articles` lists it as skipped.
+
+    Raises:
+        InputError: the manifest is not text, lacks a file name, or names a path outside the folder.
+    """
+    return {key: row for key, (_, row) in _read_manifest(folder, name).rows.items()}
+
+
+def _unused_rows(manifest: _Manifest) -> list[Skipped]:
+    """A Skipped for each manifest row that no article file of the batch matched."""
+    folder = manifest.path.parent
+    out = []
+    for file_name, line_no in manifest.lines.items():
+        if file_name in manifest.used:
+            continue
+        target = folder / file_name
+        try:
+            present = target.exists() or target.is_symlink()
+        except OSError:  # a name too long for the file system
+            present = False
+        reason = (
+            f"file {file_name!r} is not one of the batch's article files"
+            if present
+            else f"no file {file_name!r} in the batch folder"
+        )
+        out.append(Skipped(f"{manifest.path} line {line_no}", reason))
+    return out
 
 
 def _reason(error: Exception) -> str:
@@ -287,7 +382,7 @@ def _field(meta: dict[str, Any], *keys: str) -> str:
         value = meta.get(key)
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             continue
-        text = " ".join(str(value).split())[:MAX_FIELD_CHARS]
+        text = _SURROGATE_RE.sub("\ufffd", " ".join(str(value).split())[:MAX_FIELD_CHARS])
         if text:
             return text
     return ""
@@ -302,7 +397,8 @@ def _make_article(
     today: date,
 ) -> Article:
     """Build an Article from text and metadata, inferring what the metadata lacks."""
-    text = _normalise_newlines(text)
+    # a JSON "\\ud800" escape decodes to a lone surrogate, which no file can hold (#12)
+    text = _SURROGATE_RE.sub("\ufffd", _normalise_newlines(text))
     published_raw = _field(meta, "published", "published_at", "date")
     published = parse_date(published_raw)
     if published is not None:
@@ -323,7 +419,7 @@ def _make_article(
         published=published,
         published_source=source,
         published_evidence=evidence,
-        path=str(path),
+        path=_clean_name(path),
         text=text,
     )
 
@@ -419,24 +515,76 @@ def _html_to_text(html: str) -> tuple[str, dict[str, Any]]:
     return str(doc.get("text") or ""), meta
 
 
-def _list_inputs(inputs: Sequence[Path], ignore: frozenset[str] = frozenset()) -> tuple[list[Path], list[Skipped]]:
-    """Expand folders into their article files, sorted by name; symlinks out of a folder are skipped."""
-    files: list[Path] = []
-    skipped: list[Skipped] = []
+@dataclass(slots=True)
+class _Listing:
+    """The article files of a batch, each with the batch folder it was found under, and what was not read."""
+
+    files: list[tuple[Path, Path]] = field(default_factory=list)  # (file, batch folder)
+    skipped: list[Skipped] = field(default_factory=list)
+    subfolders: list[Path] = field(default_factory=list)  # not read: ingest.recursive is off
+    whole_folders: list[Path] = field(default_factory=list)  # folders read in full (their manifests are checked)
+
+
+def _walk(folder: Path, root: Path, ignore: frozenset[str], recursive: bool, listing: _Listing) -> None:
+    """List one folder's article files (sorted by name); subfolders, links and special files are named, never silent.
+
+    Hidden files and folders (.git, .DS_Store, the cache) and the metadata files are left out.
+    """
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as e:
+        if folder == root:
+            raise InputError(f"{folder}: cannot read the folder: {_reason(e)}") from None
+        listing.skipped.append(Skipped(str(folder), f"cannot read the folder: {_reason(e)}"))
+        return
+    listing.whole_folders.append(folder)
+    for p in entries:
+        if p.name.startswith(".") or p.name in METADATA_FILES | ignore:
+            continue
+        if p.is_symlink() and not p.exists():
+            listing.skipped.append(Skipped(str(p), "dangling link (its target does not exist)"))
+        elif p.is_symlink() and p.is_dir():
+            listing.skipped.append(Skipped(str(p), "link to a folder (links to folders are not followed)"))
+        elif p.is_dir():
+            if recursive:
+                _walk(p, root, ignore, recursive, listing)
+            else:
+                listing.subfolders.append(p)
+        elif not p.is_file():
+            listing.skipped.append(Skipped(str(p), "not a regular file (a pipe, socket or device)"))
+        elif _leaves_folder(root, p.relative_to(root)):
+            listing.skipped.append(Skipped(str(p), "link to a file outside the batch folder"))
+        else:
+            listing.files.append((p, root))
+
+
+def _list_inputs(inputs: Sequence[Path], ignore: frozenset[str] = frozenset(), *, recursive: bool = False) -> _Listing:
+    """Expand folders into their article files; every entry that is not read is listed with the reason.
+
+    Raises:
+        InputError: an input does not exist or is not a file or folder.
+    """
+    listing = _Listing()
     for item in inputs:
         if item.is_dir():
-            for p in sorted(item.iterdir()):
-                if not p.is_file() or p.name.startswith(".") or p.name in METADATA_FILES | ignore:
-                    continue
-                if _leaves_folder(item, p.name):
-                    skipped.append(Skipped(str(p), "link to a file outside the batch folder"))
-                    continue
-                files.append(p)
+            _walk(item, item, ignore, recursive, listing)
         elif item.is_file():
-            files.append(item)
+            listing.files.append((item, item.parent))
+        elif item.exists():
+            raise InputError(f"{item}: not a regular file or folder")
         else:
             raise InputError(f"{item}: no such file or folder")
-    return files, skipped
+    return listing
+
+
+def _unread_subfolders(listing: _Listing, articles: Iterable[Article]) -> list[Skipped]:
+    """A Skipped for each subfolder that was not read (none of its files was named by a record either)."""
+    read = [Path(a.path) for a in articles]
+    return [
+        Skipped(str(sub), "subfolder not read (set ingest.recursive = true to read subfolders)")
+        for sub in listing.subfolders
+        if not any(p.is_relative_to(sub) for p in read)
+    ]
 
 
 def _read_text(path: Path, cfg: IngestConfig) -> str:
@@ -452,7 +600,10 @@ def _read_text(path: Path, cfg: IngestConfig) -> str:
         raw = path.read_bytes()
     except OSError as e:
         raise _Unreadable(f"cannot read: {_reason(e)}") from None
-    return _decode(raw)
+    text, bad = _decode_counted(raw)
+    if bad:
+        logger.warning("%s: %d invalid UTF-8 byte sequence(s) replaced with U+FFFD", path, bad)
+    return text
 
 
 def _record_body(rec: dict[str, Any], folder: Path, where: str, cfg: IngestConfig) -> tuple[str, Path | None]:
@@ -467,17 +618,25 @@ def _record_body(rec: dict[str, Any], folder: Path, where: str, cfg: IngestConfi
     name = next((rec[k] for k in RECORD_PATH_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), "")
     if not name:
         raise _Unreadable("record has no text (text/content/body)")
+    shown = name if len(name) <= MAX_FIELD_CHARS else name[:MAX_FIELD_CHARS] + "…"
     try:
         target = _safe_path(folder, name, where)
+        is_file = target.is_file()
     except InputError:
-        raise _Unreadable(f"path {name!r} leaves the batch folder") from None
-    if not target.is_file():
-        raise _Unreadable(f"path {name!r}: no such file in the batch folder")
+        raise _Unreadable(f"path {shown!r} leaves the batch folder") from None
+    except (OSError, ValueError) as e:  # too long for the file system, a lone surrogate from JSON (#12)
+        reason = _reason(e) if isinstance(e, OSError) else "not a valid file name"
+        raise _Unreadable(f"path {shown!r}: cannot be read ({reason})") from None
+    if not is_file:
+        raise _Unreadable(f"path {shown!r}: no such file in the batch folder")
     return _read_text(target, cfg), target
 
 
-def _articles_of_file(path: Path, meta: dict[str, Any], cfg: IngestConfig, today: date) -> Iterator[Article | Skipped]:
-    """The articles of one file, and a Skipped for each bad record.
+def _articles_of_file(
+    path: Path, meta: dict[str, Any], cfg: IngestConfig, today: date, *, stem: str
+) -> Iterator[Article | Skipped]:
+    """The articles of one file, and a Skipped for each bad record; `stem` is the file's id (its name, or its
+    path in the batch folder without suffix, e.g. 'nyt/a').
 
     Raises:
         _Unreadable: the whole file is skipped.
@@ -504,7 +663,7 @@ def _articles_of_file(path: Path, meta: dict[str, Any], cfg: IngestConfig, today
             if len(body) > cfg.max_article_chars:
                 yield Skipped(at, _too_long(body))
                 continue
-            rec_id = _field(rec, "id") or f"{path.stem}-{where.split()[-1]}"
+            rec_id = _field(rec, "id") or f"{stem}-{where.split()[-1]}"
             yield _make_article(article_id=rec_id, text=body, path=source or path, meta=rec, today=today)
         return
     file_meta: dict[str, Any] = {}
@@ -516,7 +675,7 @@ def _articles_of_file(path: Path, meta: dict[str, Any], cfg: IngestConfig, today
         raise _Unreadable("empty file")
     if len(text) > cfg.max_article_chars:
         raise _Unreadable(_too_long(text))
-    yield _make_article(article_id=path.stem, text=text, path=path, meta=file_meta, today=today)
+    yield _make_article(article_id=stem, text=text, path=path, meta=file_meta, today=today)
 
 
 def _too_long(text: str) -> str:
@@ -560,18 +719,17 @@ def _copy_of(article: Article, seen: dict[str, list[tuple[str, str]]]) -> str:
 
 def _add(
     article: Article,
-    path: Path,
+    where: str,
     articles: dict[str, Article],
     seen: dict[str, list[tuple[str, str]]],
     skipped: list[Skipped],
     cfg: IngestConfig,
 ) -> None:
-    """Add an article to the batch, or record why not; a second article with a taken id gets '~2'.
+    """Add an article to the batch, or record why not; a second article with a taken id is kept as 'id~2'.
 
     Raises:
         InputError: the batch is over `max_articles`.
     """
-    where = str(path) if article.id == path.stem else f"{path}:{article.id}"
     reason = _admit(article, seen, cfg)
     if reason:
         skipped.append(Skipped(where, reason))
@@ -580,7 +738,8 @@ def _add(
         n = 2
         while f"{article.id}~{n}" in articles:
             n += 1
-        skipped.append(Skipped(where, f"duplicate article id (renamed {article.id}~{n})"))
+        # kept, so not a Skipped: the report lists it under its new id (#12)
+        logger.warning("%s: article id %r is taken; kept as %r", where, article.id, f"{article.id}~{n}")
         article = replace(article, id=f"{article.id}~{n}")
     articles[article.id] = article
     seen.setdefault(_text_key(article.text), []).append((_named_outlet(article), article.id))
@@ -611,24 +770,39 @@ def load_articles(
     today = today or date.today()
     articles: dict[str, Article] = {}
     seen: dict[str, list[tuple[str, str]]] = {}
-    files, skipped = _list_inputs(inputs, frozenset({cfg.manifest_name, *cfg.ignore_names}))
-    manifests: dict[Path, dict[str, dict[str, str]]] = {}
-    for path in files:
-        folder = path.parent
+    listing = _list_inputs(inputs, frozenset({cfg.manifest_name, *cfg.ignore_names}), recursive=cfg.recursive)
+    skipped = listing.skipped
+    manifests: dict[Path, _Manifest] = {}
+
+    def manifest_of(folder: Path) -> _Manifest:
         if folder not in manifests:
-            manifests[folder] = read_manifest(folder, cfg.manifest_name)
-        manifest_meta: dict[str, Any] = dict(manifests[folder].get(path.name) or manifests[folder].get(path.stem) or {})
+            manifests[folder] = _read_manifest(folder, cfg.manifest_name)
+        return manifests[folder]
+
+    for path, root in listing.files:
+        relative = PurePosixPath(path.relative_to(root).as_posix())
+        stem = _clean_name(relative.with_suffix(""))
+        manifest_meta: dict[str, Any] = dict(manifest_of(path.parent).lookup(path.name, path.stem))
+        if not manifest_meta and path.parent != root:  # a subfolder's file, named in the batch folder's manifest
+            manifest_meta = dict(manifest_of(root).lookup(str(relative), stem))
         if manifest_meta:
             manifest_meta["_source"] = "manifest"
+        where_file = str(path)
         try:
             # _Unreadable comes before the first item, so nothing of a skipped file is kept
-            for item in _articles_of_file(path, manifest_meta, cfg, today):
+            for item in _articles_of_file(path, manifest_meta, cfg, today, stem=stem):
                 if isinstance(item, Skipped):
                     skipped.append(item)
                     continue
-                _add(item, path, articles, seen, skipped, cfg)
+                where = where_file if item.id == stem else f"{where_file}:{item.id}"
+                _add(item, where, articles, seen, skipped, cfg)
         except _Unreadable as e:
-            skipped.append(Skipped(str(path), str(e)))
+            skipped.append(Skipped(where_file, str(e)))
+    for folder in listing.whole_folders:
+        manifest = manifest_of(folder)
+        skipped += manifest.skipped + _unused_rows(manifest)
+    skipped += _unread_subfolders(listing, articles.values())
+    skipped = [Skipped(_clean_name(s.id), _clean_name(s.reason)) for s in skipped]
     if not articles:
         raise InputError(_nothing_readable(inputs, skipped))
     return sorted(articles.values(), key=lambda a: a.id), skipped

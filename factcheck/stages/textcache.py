@@ -1,79 +1,32 @@
-"""JSON documents by key in one SQLite file: parse frames and claims survive across runs.
+"""JSON documents by key: parse frames, claims and sentence spans survive across runs.
 
-Keys hash the input together with the source of the code that produced the value, so a
-changed extractor never serves stale results. SQLite commits are atomic (a killed run
-loses nothing committed); a file that is not a database is moved aside and started afresh.
+A thin layer over `factcheck.cache.Cache` (one cache class for the whole run): keys hash the
+input with the source of the code that produced the value, a damaged file is set aside and an
+unusable cache folder runs uncached with one warning (#12).
 """
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
 from collections.abc import Iterable, Mapping
-from contextlib import closing
 from pathlib import Path
 
-from factcheck.errors import ConfigError
+from factcheck.cache import Cache, code_version, text_key
 
-_SQL_CHUNK = 500
-
-
-def code_version(*modules: object) -> str:
-    """A short hash of the given modules' source files."""
-    digest = hashlib.sha1()
-    for module in modules:
-        path = getattr(module, "__file__", None)
-        if path:
-            digest.update(Path(path).read_bytes())
-    return digest.hexdigest()[:12]
-
-
-def text_key(*parts: str) -> bytes:
-    """A cache key for the given parts."""
-    return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).digest()
+__all__ = ["TextCache", "code_version", "text_key"]
 
 
 class TextCache:
     """JSON strings by key in `<folder>/<name>.sqlite`."""
 
     def __init__(self, folder: str | Path, name: str) -> None:
-        self.path = Path(folder) / f"{name}.sqlite"
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                self._execute("CREATE TABLE IF NOT EXISTS docs (key BLOB PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID")
-            except sqlite3.DatabaseError as e:
-                if isinstance(e, sqlite3.OperationalError):
-                    raise
-                self.path.replace(self.path.with_suffix(".corrupt"))
-                self._execute("CREATE TABLE IF NOT EXISTS docs (key BLOB PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID")
-        except (OSError, sqlite3.Error) as e:
-            raise ConfigError(f"embed.cache_dir: cannot use {self.path}: {e}") from None
-
-    def _execute(self, sql: str) -> None:
-        with closing(sqlite3.connect(self.path, timeout=60)) as con, con:
-            con.execute(sql)
+        """Open (or create) the cache; trouble turns it off instead of failing the run."""
+        self._cache = Cache(folder, name, table="docs", column="doc", column_type="TEXT")
+        self.path = self._cache.path
 
     def get_many(self, keys: Iterable[bytes]) -> dict[bytes, str]:
         """The stored documents of `keys` that are present."""
-        unique = list(dict.fromkeys(keys))
-        found: dict[bytes, str] = {}
-        try:
-            with closing(sqlite3.connect(self.path, timeout=60)) as con, con:
-                for start in range(0, len(unique), _SQL_CHUNK):
-                    chunk = unique[start : start + _SQL_CHUNK]
-                    query = f"SELECT key, doc FROM docs WHERE key IN ({','.join('?' * len(chunk))})"
-                    found.update({bytes(k): v for k, v in con.execute(query, chunk) if isinstance(v, str)})
-        except sqlite3.DatabaseError:
-            return {}  # unreadable: everything is recomputed
-        return found
+        return {k: v for k, v in self._cache.get_many(keys).items() if isinstance(v, str)}
 
     def put_many(self, docs: Mapping[bytes, str]) -> None:
         """Store documents in one transaction."""
-        if not docs:
-            return
-        try:
-            with closing(sqlite3.connect(self.path, timeout=60)) as con, con:
-                con.executemany("INSERT OR REPLACE INTO docs (key, doc) VALUES (?, ?)", list(docs.items()))
-        except sqlite3.Error as e:
-            raise ConfigError(f"embed.cache_dir: cannot write {self.path}: {e}") from None
+        self._cache.put_many(docs)
