@@ -244,3 +244,75 @@ def test_days_told_from_articles_weeks_apart_are_news_of_other_days():
     sents, clusters = _with_copy(sents, [[0, 1]])
     _, findings = compare_facts([october, near], sents, _emb_with_copy(emb), clusters, [today, wednesday], config)
     assert len(_contradictions(findings)) == 1  # days apart: the same news, dated twice
+
+
+def test_a_looser_paraphrase_needs_a_named_party_and_a_predicate_in_common():
+    # #14: "Trump hosts Abe at Mar-a-Lago" is stated in other words by most outlets
+    sents = [
+        Sentence("a#0", "a", 0, 0, 10, "President Trump hosts Shinzo Abe at his Mar-a-Lago estate this week."),
+        Sentence("b#0", "b", 0, 0, 10, "The president hosted Abe at the Florida resort."),
+        Sentence("a#1", "a", 1, 0, 10, "Multiple shooters were involved in the attack."),
+        Sentence("b#1", "b", 1, 0, 10, "Multiple people were seen running from the building."),
+    ]
+    # similarity 0.65, then 0.7 for two sentences that share only an opening word
+    emb = np.array([[1.0, 0.0], [0.65, 0.76], [0.0, 1.0], [0.714, 0.7]], dtype=np.float32)
+    groups, findings = compare_facts([A, B], sents, emb, [[0, 1], [2, 3]], [], CompareConfig())
+    [(_, finding)] = findings
+    assert (finding.verdict, finding.how) == ("agree", "similar")
+    assert finding.sentence_ids == ("a#0", "b#0")
+    assert [2] in groups and [3] in groups
+
+
+def test_a_looser_paraphrase_does_not_show_that_two_outlets_report_one_event():
+    # #14: look-alike events (two quakes) share loose wording; a contradiction needs stronger links
+    a = _q("1", "a", 5, 5, point=5, event="injured")
+    b = _q("2", "b", 2, 2, point=2, event="injured")
+    sents = [
+        Sentence("a#0", "a", 0, 0, 10, "The quake injured 5 people on Qeshm island."),
+        Sentence("b#0", "b", 0, 0, 10, "The quake injured 2 people on Qeshm island."),
+        Sentence("a#1", "a", 1, 0, 10, "Rescue teams from Tehran reached the villages by evening."),
+        Sentence("b#1", "b", 1, 0, 10, "Teams sent from Tehran reached the damaged villages."),
+    ]
+    emb = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.76, 0.65]], dtype=np.float32)
+    same_day = replace(B, published=A.published)
+    _, findings = compare_facts(
+        [A, same_day], sents, emb, [[0], [1], [2, 3]], [a, b], CompareConfig(parser="", min_shared_names=1)
+    )
+    assert any(f.how == "similar" for _, f in findings)
+    assert not _contradictions(findings)
+
+
+def _claim_in(sent, text, kind, value, unit="", event="", cid=None):
+    """A claim on the words `text` of a hand-built sentence."""
+    start = sent.text.index(text)
+    return Claim(
+        cid or f"{sent.id}:{start}", sent.article_id, sent.id, kind, text, start, start + len(text), value, unit,
+        "", event, "", False, "",
+    )  # fmt: skip
+
+
+def test_a_count_dated_weeks_before_the_article_is_background_of_its_own_date():
+    # #14: "the most recent was February 28, when six people were shot" is not the story's own count
+    text = "The most recent was February 28, when six people were shot at an apartment building."
+    sent = Sentence("a#0", "a", 0, 0, len(text), text)
+    feb = _claim_in(sent, "February 28", "date", DateValue(date(2017, 2, 28), date(2017, 2, 28), "day"))
+    six = _claim_in(sent, "six people", "quantity", QuantityValue(6, 6, 6, True, True, False), "people", "shot")
+    art = replace(A, published=date(2017, 3, 26))
+    key = slot_key(six, sent, None, art, [feb])
+    assert (key.status, key.dated) == ("background", "2017-02-28")
+    today = replace(feb, value=DateValue(date(2017, 3, 26), date(2017, 3, 26), "day"))
+    assert slot_key(six, sent, None, art, [today]).status == "reported"  # the story's own day
+
+
+def test_the_past_perfect_of_reported_speech_is_not_background():
+    # #14: "told AFP that 10 people had been killed" reports the toll, it is not an earlier event
+    from factcheck.stages.compare.slots import claim_status
+    from factcheck.stages.frames import Frame
+
+    text = "The governor told AFP that a total of 10 people had been killed."
+    sent = Sentence("a#0", "a", 0, 0, len(text), text)
+    ten = _claim_in(sent, "10 people", "quantity", QuantityValue(10, 10, 10, True, True, False), "people", "killed")
+    reported = Frame("kill", "", frozenset(), frozenset(), modifiers=frozenset({"had", "been", "had+vbn", "^tell"}))
+    earlier = Frame("kill", "", frozenset(), frozenset(), modifiers=frozenset({"had", "been", "had+vbn"}))
+    assert claim_status(ten, sent, reported, A) == "reported"
+    assert claim_status(ten, sent, earlier, A) == "background"

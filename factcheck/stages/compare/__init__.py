@@ -31,8 +31,9 @@ from factcheck.verdicts import Verdict
 
 __all__ = ["SlotKey", "compare_facts", "judge", "same_slot", "slot_key"]
 
-# Agreements specific enough to show that two outlets report one event.
-CORROBORATING = {"same", "hedged", "converted", "quote", "copy", "paraphrase"}
+# Agreements on a value specific enough to show that two outlets report one event (statements
+# give their own linked pairs: a quotation, a copy or a close paraphrase, never a looser one).
+CORROBORATING = {"same", "hedged", "converted"}
 
 
 def same_slot(
@@ -133,9 +134,11 @@ def compare_facts(
     per_slot = [slot_findings(slot, by_article, by_sentence, frames) for slot in slots]
     stated = statement_groups(sentences, emb, groups, cfg)
     details = detail_claims(known)
-    per_statement = [statement_findings(g, how, sentences, emb, by_article, details) for g, how in stated]
+    per_statement = [statement_findings(g, how, sentences, emb, by_article, details) for g, how, _ in stated]
 
-    pairs = _corroborated([f for fs in (*per_slot, *per_statement) for f in fs])
+    pairs = _corroborated([f for fs in per_slot for f in fs])
+    for _, _, linked in stated:
+        pairs |= linked
     facts: list[list[int]] = []
     keyed: list[tuple[int, Finding]] = []
     position: dict[tuple[int, ...], int] = {}
@@ -160,7 +163,7 @@ def compare_facts(
             kept.append(f)
         if kept:
             add(_slot_members(slot, sent_index), kept)
-    for (group, _how), findings in zip(stated, per_statement, strict=True):
+    for (group, _how, _linked), findings in zip(stated, per_statement, strict=True):
         add(group, findings)
     if cfg.internal_checks:
         for claim in known:

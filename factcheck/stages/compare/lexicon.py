@@ -46,12 +46,18 @@ PLANNED |= {"^aim", "^hope", "^upcoming", "^propose", "^slate", "would", "^go"}
 CANCELLED = {"^cancel", "^postpone", "^scrap", "^call", "^delay", "^suspend", "^abandon"}
 RECURRING = {"again", "anew", "regularly", "repeatedly", "^annual", "^regular", "^weekly", "^daily", "^another"}
 BACKGROUND = {"already", "previously", "once", "formerly", "had+vbn", "^previous", "^former", "^earlier", "^last"}
+# Governing verbs of reported speech, whose past perfect is the tense of the report, not background.
+REPORTED_SPEECH = {"^say", "^tell", "^report", "^announce", "^confirm", "^add", "^state", "^note", "^explain"}
 # Clause words that set the status where the parse gives none.
 BACKGROUND_RE = re.compile(
     r"\b(?:already|previously|formerly|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+times\b|"
-    r"\bsince\s+(?:19|20)\d\d\b|\bhad\s+(?:already\s+)?\w+(?:ed|en|met|held|made)\b|\bin\s+the\s+past\b(?!\s+(?:\d+|two|24|48|few)\b)",
+    r"\bsince\s+(?:19|20)\d\d\b|\bin\s+the\s+past\b(?!\s+(?:\d+|two|24|48|few)\b)",
     re.IGNORECASE,
 )
+# The past perfect ("had met"): background, unless it is the tense of reported speech.
+PLUPERFECT_RE = re.compile(r"\bhad\s+(?:already\s+)?\w+(?:ed|en|met|held|made)\b", re.IGNORECASE)
+# Words of reported speech in a clause without a parse ("told AFP that", "said").
+REPORTED_SPEECH_RE = re.compile(r"\b(?:said|says|told|tells|reported|announced|confirmed|added|stated)\b", re.I)
 # A count over a window of its own, not the running total ("40 died in the past 24 hours").
 WINDOW_RE = re.compile(
     r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:\d+|\w+)?\s*(?:hours?|days?|weeks?|months?)\b|"
@@ -73,3 +79,16 @@ OTHERS_RE = re.compile(r"\b(?:other|others|additional|another|further|remaining)
 REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "add", "state", "write", "identify", "note"}
 # A year written out: a date without one is read relative to the article's publication date.
 YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# Lower-case words that say nothing of a statement's predicate: function words, reporting verbs,
+# time words. Two sentences sharing only these share no predicate.
+STATEMENT_STOP = {
+    *("that", "this", "these", "those", "there", "their", "they", "them", "then", "than", "with", "from"),
+    *("have", "has", "had", "having", "were", "been", "being", "would", "could", "should", "will", "shall"),
+    *("said", "says", "say", "saying", "told", "tell", "tells", "according", "added", "also", "about"),
+    *("after", "before", "into", "onto", "over", "under", "when", "where", "which", "while", "what", "whom"),
+    *("whose", "other", "others", "some", "such", "only", "more", "most", "much", "many", "very", "just"),
+    *("last", "next", "first", "year", "years", "week", "weeks", "month", "months", "time", "times", "today"),
+    *("yesterday", "tomorrow", "morning", "night", "evening", "afternoon", "people", "because", "since"),
+    *("during", "through", "against", "between", "among", "around", "still", "even", "well", "made", "make"),
+    *("does", "did", "done", "doing", "your", "yours", "ours", "himself", "herself", "itself", "each"),
+}

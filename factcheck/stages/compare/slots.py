@@ -27,7 +27,10 @@ from factcheck.stages.compare.lexicon import (
     OTHERS_RE,
     PERSON_UNITS,
     PLANNED,
+    PLUPERFECT_RE,
     RECURRING,
+    REPORTED_SPEECH,
+    REPORTED_SPEECH_RE,
     REPORTING_VERBS,
     WINDOW_RE,
     YEAR_RE,
@@ -46,6 +49,8 @@ from factcheck.stages.frames import (
 
 # A year this far before the article's own is background, not the news ("a king of 1953").
 BACKGROUND_YEARS = 1
+# A count whose sentence dates it this many days before the article is of an earlier event (#14).
+BACKGROUND_DAYS = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +143,13 @@ def claim_status(claim: Claim, sent: Sentence, frame: Frame | None, article: Art
         return "cancelled"
     if (frame and frame.repeated) or mods & RECURRING:
         return "recurring"
-    if mods & BACKGROUND or BACKGROUND_RE.search(clause):
+    if mods & BACKGROUND - {"had+vbn"} or BACKGROUND_RE.search(clause):
         return "background"
+    if "had+vbn" in mods or PLUPERFECT_RE.search(clause):
+        # "told AFP that 10 people had been killed": the tense of reported speech, not an earlier event (#14)
+        reported = mods & REPORTED_SPEECH if frame else REPORTED_SPEECH_RE.search(sent.text)
+        if not reported:
+            return "background"
     value = claim.value
     if (
         claim.kind == "date"
@@ -206,21 +216,52 @@ def slot_key(
             counted = f"{counted}: part of {frame.counted[5:]}"
     who = frozenset(n for n in frame.names if n not in ENTITY_STOP) if frame else capitalised_names(sent.text)
     dated = ""
+    status = claim_status(claim, sent, frame, article)
     if claim.kind in ("quantity", "money", "percent"):
         clause = _clause(sent, claim)
         for d in dates:
             if d.text in clause and isinstance(d.value, DateValue) and d.value.granularity == "day":
                 dated = describe_date(d.value)
                 break
+        earlier = _earlier_anchor(claim, dates, article)
+        if earlier is not None and status == "reported":
+            status, dated = "background", describe_date(earlier)
+        elif status == "background" and (anchor := _nearest_date(claim, dates)) is not None:
+            dated = describe_date(anchor)
     return SlotKey(
         claim.kind,
         what,
         counted,
         who,
         count_window(claim, sent, what),
-        claim_status(claim, sent, frame, article),
+        status,
         dated,
     )
+
+
+def _earlier_anchor(claim: Claim, dates: Sequence[Claim], article: Article | None) -> DateValue | None:
+    """The date a count's sentence gives it, when that is an earlier event than the news (#14).
+
+    "The most recent was February 28, when six people were shot", "seven were injured in a July
+    2016 shooting": the date nearest the count in its sentence ends more than `BACKGROUND_DAYS`
+    before the article's publication, so the count is of another, earlier event: background,
+    comparable only with background of the same date.
+    """
+    if article is None or article.published is None:
+        return None
+    value = _nearest_date(claim, dates)
+    if value is not None and value.end is not None and (article.published - value.end).days > BACKGROUND_DAYS:
+        return value
+    return None
+
+
+def _nearest_date(claim: Claim, dates: Sequence[Claim]) -> DateValue | None:
+    """The resolved date of the sentence nearest the claim, if any."""
+    if not dates:
+        return None
+    nearest = min(dates, key=lambda d: min(abs(d.start - claim.end), abs(claim.start - d.end)))
+    value = nearest.value
+    return value if isinstance(value, DateValue) and value.end is not None else None
 
 
 def _named_agents_conflict(a: Frame, b: Frame) -> bool:
@@ -261,6 +302,8 @@ def slots_match(
         return ""
     if key_a.dated and key_b.dated and key_a.dated != key_b.dated:
         return ""  # counts of events on different days
+    if key_a.status == "background" and bool(key_a.dated) != bool(key_b.dated):
+        return ""  # background is compared only with background of the same anchor (#14)
     framed = frame_a is not None and frame_b is not None
     if framed and places_conflict(frame_a, frame_b):
         return ""
