@@ -316,3 +316,41 @@ def test_the_past_perfect_of_reported_speech_is_not_background():
     earlier = Frame("kill", "", frozenset(), frozenset(), modifiers=frozenset({"had", "been", "had+vbn"}))
     assert claim_status(ten, sent, reported, A) == "reported"
     assert claim_status(ten, sent, earlier, A) == "background"
+
+
+def test_a_finding_names_every_sentence_of_an_outlet_that_gives_the_value():
+    # #14: strict scoring (and a reader) credits only the sentences a finding names
+    texts = {
+        "a#0": "Police said 15 people were injured in the shooting in Cincinnati.",
+        "b#0": "Police said 15 people were injured in the shooting in Cincinnati on Sunday.",
+        "a#1": "The shooting left 15 people injured, police said.",
+        "a#2": "The club has 15 doors.",
+    }
+    sents = [Sentence(i, i[0], int(i[-1]), 0, len(t), t) for i, t in texts.items()]
+    fifteen = QuantityValue(15, 15, 15, True, True, False)
+    claims = [
+        _claim_in(sents[0], "15 people", "quantity", fifteen, "people", "injured"),
+        _claim_in(sents[1], "15 people", "quantity", fifteen, "people", "injured"),
+        _claim_in(sents[2], "15 people", "quantity", fifteen, "people", "injured"),
+        _claim_in(sents[3], "15 doors", "quantity", fifteen, "door", ""),
+    ]
+    emb = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0]], dtype=np.float32)  # a#1 far from both
+    _, findings = compare_facts([A, B], sents, emb, [[0, 1], [2], [3]], claims, CompareConfig(parser=""))
+    [agree] = [f for _, f in findings if f.verdict == "agree" and f.claim_ids]
+    assert set(agree.sentence_ids) == {"a#0", "b#0", "a#1"}
+
+
+def test_a_subset_in_a_state_is_not_the_injured_total():
+    # #14: "five people are still hospitalized, two in critical condition" vs "15 injured"
+    from factcheck.stages.compare.slots import subset_state
+
+    text = "The chief says five people are still hospitalized, two in critical condition and three in serious condition."
+    sent = Sentence("a#0", "a", 0, 0, len(text), text)
+    one = QuantityValue(1, 1, 1, True, True, False)
+    states = [subset_state(_claim_in(sent, w, "quantity", one), sent) for w in ("five people", "two", "three")]
+    assert states == ["in hospital", "in critical condition", "in serious condition"]
+    total = "Fifteen people were injured and taken to hospital."
+    sent2 = Sentence("b#0", "b", 0, 0, len(total), total)
+    assert subset_state(_claim_in(sent2, "Fifteen people", "quantity", one), sent2) == ""
+    five = _claim_in(sent, "five people", "quantity", one, "people", "injured")
+    assert slot_key(five, sent, None, A).what == "in hospital"

@@ -107,7 +107,43 @@ def build_slots(
             bucket.append(joined)
             slots.append(joined)
         joined.members.append(claim)
-    return [s for s in slots if len({c.article_id for c in s.members}) >= 2]
+    shared = [s for s in slots if len({c.article_id for c in s.members}) >= 2]
+    _gather_restatements(shared, claims, keys, articles)
+    return shared
+
+
+def _restatement_key(claim: Claim, key: SlotKey) -> tuple[str, ...]:
+    """What a claim restating another of its own article must share with it: article, kind, slot and value."""
+    return (claim.article_id, key.kind, key.what, key.counted, key.when, key.status, key.dated)
+
+
+def _gather_restatements(
+    slots: Sequence[Slot], claims: Sequence[Claim], keys: Mapping[str, SlotKey], articles: Mapping[str, Article]
+) -> None:
+    """Add to each slot the other sentences of its articles that state one of its values of the same slot key.
+
+    Strict scoring credits a finding only with the sentences it names, and a reader checks the
+    sentence they remember: a finding names every sentence of an outlet that gives the value (#14),
+    never one that does not (same article, same slot key, the same value).
+    """
+    taken = {c.id for slot in slots for c in slot.members}
+    pool: dict[tuple[str, ...], list[Claim]] = {}
+    for claim in claims:
+        if claim.id not in taken and claim.id in keys and keys[claim.id].what:
+            pool.setdefault(_restatement_key(claim, keys[claim.id]), []).append(claim)
+    if not pool:
+        return
+    for slot in slots:
+        extra = []
+        for member in slot.members:
+            for other in pool.get(_restatement_key(member, keys[member.id]), ()):
+                if other.id in taken:
+                    continue
+                art = articles[member.article_id]
+                if judge(member, other, art, art)[0] == Verdict.AGREE:
+                    extra.append(other)
+                    taken.add(other.id)
+        slot.members.extend(extra)
 
 
 def value_groups(slot: Slot, articles: Mapping[str, Article], frames: Mapping[str, Frame]) -> list[ValueGroup]:

@@ -92,3 +92,28 @@ STATEMENT_STOP = {
     *("during", "through", "against", "between", "among", "around", "still", "even", "well", "made", "make"),
     *("does", "did", "done", "doing", "your", "yours", "ours", "himself", "herself", "itself", "each"),
 }
+# States of a subset of the people an event counts (#14): "five are still hospitalized, two in
+# critical condition" are not the injured total. Read after the count, up to the next count.
+SUBSET_STATES = (
+    ("in critical condition", re.compile(r"\bcritical(?:ly)?\b", re.I)),
+    ("in serious condition", re.compile(r"\bserious(?:ly)?\s+(?:condition|injur|wound|hurt)", re.I)),
+    ("in stable condition", re.compile(r"\b(?:stable|good|fair)\s+condition\b", re.I)),
+    ("treated and released", re.compile(r"\b(?:treated\s+and\s+released|released|discharged)\b", re.I)),
+    ("treated at the scene", re.compile(r"\btreated\s+(?:at|on)\s+the\s+scene\b", re.I)),
+    (
+        "in hospital",
+        re.compile(
+            r"\bhospitali[sz]ed\b|\bin\s+(?:the\s+)?hospital\b|\b(?:taken|transported|rushed|brought|sent)\s+to\s+"
+            r"(?:a\s+|the\s+|area\s+|local\s+|\w+\s+)?hospitals?\b|\bremain(?:s|ed)?\s+in\b",
+            re.I,
+        ),
+    ),
+    ("treated", re.compile(r"\btreated\b", re.I)),
+)
+# Where the words after a count stop describing it: the next count, or the event itself said first.
+NEXT_COUNT_RE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|others?)\b|[;.]", re.I
+)
+EVENT_WORD_RE = re.compile(r"\b(?:injur\w*|wound\w*|hurt|shot|kill\w*|dead|died|die)\b", re.I)
+# How far after a count its state is read, in characters.
+STATE_WINDOW = 60

@@ -24,6 +24,8 @@ from factcheck.stages.compare.lexicon import (
     CUMULATIVE_EVENTS,
     CUMULATIVE_RE,
     ENTITY_STOP,
+    EVENT_WORD_RE,
+    NEXT_COUNT_RE,
     OTHERS_RE,
     PERSON_UNITS,
     PLANNED,
@@ -32,6 +34,8 @@ from factcheck.stages.compare.lexicon import (
     REPORTED_SPEECH,
     REPORTED_SPEECH_RE,
     REPORTING_VERBS,
+    STATE_WINDOW,
+    SUBSET_STATES,
     WINDOW_RE,
     YEAR_RE,
 )
@@ -214,6 +218,10 @@ def slot_key(
             counted = f"{counted}: {frame.counted}" if counted else frame.counted
         elif frame and frame.counted:
             counted = f"{counted}: part of {frame.counted[5:]}"
+    if claim.kind == "quantity" and counted.split(":")[0].split(" (")[0] in ("", "person"):
+        state = subset_state(claim, sent)
+        if state:
+            what, counted = state, counted or "person"
     who = frozenset(n for n in frame.names if n not in ENTITY_STOP) if frame else capitalised_names(sent.text)
     dated = ""
     status = claim_status(claim, sent, frame, article)
@@ -237,6 +245,27 @@ def slot_key(
         status,
         dated,
     )
+
+
+def subset_state(claim: Claim, sent: Sentence) -> str:
+    """The state of a subset a count of people is of ("five are still hospitalized" -> "in hospital"), else ''.
+
+    Read in the words after the count up to the next count: "two in critical condition and three
+    in serious condition" gives each its own. A count whose words name the event first ("15 were
+    injured and taken to hospital") is the event's total, not a state.
+    """
+    start = claim.end - sent.start
+    if not 0 <= start <= len(sent.text):
+        return ""
+    after = sent.text[start : start + STATE_WINDOW]
+    stop = NEXT_COUNT_RE.search(after)
+    after = after[: stop.start()] if stop else after
+    event = EVENT_WORD_RE.search(after)
+    for state, pattern in SUBSET_STATES:
+        m = pattern.search(after)
+        if m and (event is None or event.start() > m.start()):
+            return state
+    return ""
 
 
 def _earlier_anchor(claim: Claim, dates: Sequence[Claim], article: Article | None) -> DateValue | None:
