@@ -18,7 +18,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from typing import Any
 from factcheck.config import ClaimsConfig, CleanConfig, SegmentConfig
 from factcheck.records import Article, Claim, DateValue, QuantityValue
 from factcheck.stages.claims import extract_claims, extract_claims_from_text, extract_jsonl
+from factcheck.stages.claims.quantities import convert
 from factcheck.stages.clean import clean_articles
 from factcheck.stages.segment import split_sentences
 
@@ -165,6 +166,46 @@ UNIT_ALIASES: dict[str, tuple[set[str], tuple[str, ...]]] = {
 }
 
 
+# Duckling's units as the extractor's canonical ones, for values written in another unit of the
+# same dimension ("0.002 kg" is Duckling's 2 Gram, "1.5 hours" its 90 minutes): compared by
+# quantities.convert, never by the surface unit alone (#15).
+CANONICAL_UNIT = {
+    "Kilometre": "kilometre",
+    "Metre": "metre",
+    "M": "metre",
+    "Centimetre": "centimetre",
+    "Millimetre": "millimetre",
+    "Mile": "mile",
+    "Inch": "inch",
+    "Foot": "foot",
+    "Yard": "yard",
+    "Litre": "litre",
+    "Millilitre": "millilitre",
+    "Hectolitre": "hectolitre",
+    "Gallon": "gallon",
+    "Gram": "gram",
+    "Kilogram": "kilogram",
+    "Pound": "pound",
+    "Ounce": "ounce",
+}
+
+
+def _converted(claim: Claim, to_unit: str) -> Claim | None:
+    """The claim with its value in `to_unit` (a Duckling unit or a duration unit), None across dimensions."""
+    target = CANONICAL_UNIT.get(to_unit, to_unit)
+    v = claim.value
+    if not isinstance(v, QuantityValue) or not claim.unit or claim.unit == target:
+        return None
+    if convert(1.0, claim.unit, target) is None:
+        return None
+
+    def conv(x: float | None) -> float | None:
+        return None if x is None or (x == 0.0 and v.point not in (None, 0.0)) else convert(x, claim.unit, target)
+
+    value = QuantityValue(conv(v.point), conv(v.low) if v.low else v.low, conv(v.high), v.low_inclusive, v.high_inclusive, v.approximate)
+    return replace(claim, value=value, unit=target)
+
+
 def _unit_ok(expected_unit: str, claim: Claim) -> bool:
     """Whether a claim's unit names a Duckling unit (loosely: 'kilometer' for Kilometre)."""
     exact, stems = UNIT_ALIASES.get(expected_unit, ({expected_unit.lower()}, (expected_unit.lower(),)))
@@ -194,7 +235,10 @@ def _duckling_measure(row: dict[str, Any], claims: list[Claim]) -> tuple[bool, s
         if m is None:
             return None
         n, unit = float(m.group("n")), m.group("unit").lower()
-        ok = any(c.kind == "duration" and c.unit == unit and close(number_of(c.value), n) for c in claims)
+        ok = any(
+            c.kind == "duration" and c.unit == unit and close(number_of(c.value), n)
+            for c in [*claims, *(x for x in (_converted(c, unit) for c in claims) if x is not None)]
+        )
         return ok, f"duration {n:g} {unit}"
     m = DUCKLING_EXPR_RE.match(expr)
     if m is None:
@@ -215,6 +259,7 @@ def _duckling_measure(row: dict[str, Any], claims: list[Claim]) -> tuple[bool, s
             return c.kind == "money" and (code is None or c.unit == code) and _number_ok(op, c, n, lo, hi)
 
         return any(money_ok(c) for c in claims), expected
+    claims = [*claims, *(x for x in (_converted(c, unit) for c in claims) if x is not None)]
     return any(c.kind == "quantity" and _unit_ok(unit, c) and _number_ok(op, c, n, lo, hi) for c in claims), expected
 
 

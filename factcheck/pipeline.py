@@ -108,4 +108,3 @@ def run_pipeline(
         config=config_dump,
         syndicated=tuple(syndicated),
     )
-

@@ -109,6 +109,7 @@ class Claim:
     scope: str
     negated: bool
     attribution: str
+    window: DateValue | None = None  # a count's window, from its clause ("12 died in the past 24 hours") (#15)
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form of the claim (reports, caches and `factcheck extract` alike)."""
@@ -129,6 +130,8 @@ class Claim:
             out.update(unit=self.unit, qualifier=self.qualifier)
         if self.kind == "ordinal":
             out["scope"] = self.scope
+        if self.window is not None:
+            out["window"] = self.window.to_json()
         return out
 
 

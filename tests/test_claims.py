@@ -10,7 +10,11 @@ from factcheck.config import ClaimsConfig
 from factcheck.records import Article, DateValue, QuantityValue, Sentence
 from factcheck.stages.claims import extract_claims, extract_claims_from_text, extract_jsonl, parse_number
 
-ROWS = [json.loads(line) for line in (Path(__file__).parent / "data" / "claims.jsonl").read_text().splitlines()]
+ROWS = [
+    json.loads(line)
+    for path in sorted((Path(__file__).parent / "data").glob("claims*.jsonl"))  # claims_issue15: numbers, shares, windows
+    for line in path.read_text().splitlines()
+]
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["text"][:40] for r in ROWS])
@@ -278,7 +282,7 @@ def test_claims_cache_gives_the_same_claims_and_survives_corruption(tmp_path):
 
     from factcheck.config import ClaimsConfig
     from factcheck.records import Article, Sentence
-    from factcheck.stages import claims as claims_module
+    from factcheck.stages.claims import stage as claims_module
 
     text = "At least 1,400 people were killed on October 7, and some 130 countries attend the forum on Tuesday."
     article = Article("a", "A", "T", None, date(2023, 10, 16), "record", "", "a.txt", "Title\n" + text)

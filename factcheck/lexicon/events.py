@@ -1,0 +1,100 @@
+"""What a count is of: event words and the words allowed around them."""
+
+from __future__ import annotations
+
+from factcheck.lexicon import word_set
+
+EVENTS = {
+    "killed": (
+        "kill",
+        "kills",
+        "killed",
+        "killing",
+        "dead",
+        "death",
+        "deaths",
+        "died",
+        "die",
+        "dies",
+        "massacre",
+        "massacred",
+        "fatalities",
+        "fatally",
+        "toll",
+        "murdered",
+        "slain",
+    ),
+    "injured": ("injured", "injuring", "injures", "wounded", "wounding", "hurt", "injuries", "hospitalized"),
+    "killed_unit": ("lives",),
+    "attend": (
+        "attend",
+        "attended",
+        "attending",
+        "host",
+        "hosting",
+        "hosts",
+        "hosted",
+        "representatives",
+        "delegates",
+        "participants",
+        "gathering",
+    ),
+    "meet": ("meet", "meets", "met", "meeting", "talks", "summit"),
+    "visit": ("visit", "visits", "visited", "trip", "excursion", "tour", "travel", "arrived", "arrive"),
+    "deported": ("deported", "deportation", "deport"),
+    "displaced": ("displaced", "fled", "evacuated", "refugees"),
+    "arrested": ("arrested", "detained", "arrest"),
+    "deployed": ("deploy", "deployed", "troops", "soldiers"),
+    "attack": ("attack", "attacks", "stormed", "crossed", "invasion", "invaded", "strike", "strikes", "airstrike"),
+    "fund": ("funding", "aid", "contributed", "spent", "pledged", "invested"),
+}
+EVENT_OF_WORD = {w: event for event, words in EVENTS.items() for w in words if event != "killed_unit"}
+# Event words that may take the count right after them ("killed three", "deaths of 12").
+EVENT_BEFORE_COUNT = {
+    *("kill", "kills", "killed", "killing", "death", "deaths", "massacre", "massacred", "murdered", "toll"),
+    *("injured", "injuring", "injures", "wounded", "wounding", "hurt"),
+    *("attend", "attended", "host", "hosting", "hosts", "hosted", "representatives", "delegates", "participants"),
+    *("deported", "deport", "arrested", "detained", "deploy", "deployed", "evacuated", "displaced", "visited"),
+    *("funding", "aid", "contributed", "spent", "pledged", "invested"),
+}
+# Words allowed between such an event word and its count.
+GAP_WORDS = {
+    *("of", "the", "a", "an", "to", "all", "another", "at", "least", "his", "her", "their", "its", "from", "some"),
+    *("rose", "reached", "climbed", "stood", "stands", "is", "was", "now", "has", "had", "risen", "total", "jumped"),
+}
+CASUALTY_EVENTS = {"killed", "injured"}
+# Things counted that are never casualties, whatever event word is near.
+NOT_CASUALTY_UNITS = {
+    *("gunman", "gunmen", "shooter", "suspect", "attacker", "assailant", "killer", "murderer", "man-hunt"),
+    "time",
+    "shot",
+    "round",
+    "bullet",
+    "car",
+    "vehicle",
+    "block",
+    "call",
+    "gun",
+    "weapon",
+    "count",
+    "charge",
+    "shooting",
+    "incident",
+    "attack",
+    "home",
+    "house",
+    "hospital",
+    "dollar",
+    "case",
+    "cent",
+    "share",
+    "point",
+}
+
+EVENT_NEEDS_PASSIVE = {"killed", "injured", "wounded", "hurt", "murdered", "slain", "massacred"}
+# Event words that are also what is counted: "three visits" counts visits, as "his third visit" orders them.
+EVENT_NOUNS = word_set(
+    "visit visits trip trips meeting meetings talks summit summits attack attacks strike strikes airstrike "
+    "airstrikes arrest arrests deportation deportations tour tours invasion invasions massacre massacres "
+    "deaths death fatalities injuries lives"
+)

@@ -1,0 +1,577 @@
+"""Calendar dates: days, months, years, holidays, numeric dates, and their ranges."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from factcheck.lexicon.calendar import FULL_MONTHS, FULL_WEEKDAYS, MONTH_NAMES, SEASONS, WEEKDAYS
+from factcheck.lexicon.numbers import TENS, UNITS
+from factcheck.records import Claim, DateValue
+from factcheck.stages.claims.base import _claim
+from factcheck.stages.claims.events import _event_near
+from factcheck.stages.claims.numbers import _NUM_WORDS_RE, ORDINAL_WORD_RE, _ordinal_value, _word_number
+from factcheck.stages.claims.ranges import _QUAL_RE
+from factcheck.stages.claims.tense import _tense
+
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTH_NAMES), key=len, reverse=True))
+_WEEKDAY_RE = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
+
+
+def _no_date(granularity: str) -> DateValue:
+    """A relative date that cannot be resolved without a publication date."""
+    return DateValue(None, None, granularity, "no publication date: cannot resolve")
+
+
+def _month_end(year: int, month: int) -> date:
+    """Last day of a month."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_value(year: int, month: int, note: str = "") -> DateValue:
+    """A whole month."""
+    return DateValue(date(year, month, 1), _month_end(year, month), "month", note)
+
+
+def _year_value(year: int, note: str = "") -> DateValue:
+    """A whole year."""
+    return DateValue(date(year, 1, 1), date(year, 12, 31), "year", note)
+
+
+def _week_value(day: date, note: str = "") -> DateValue:
+    """The Monday-to-Sunday week around a day."""
+    monday = day - timedelta(days=day.weekday())
+    return DateValue(monday, monday + timedelta(days=6), "week", note)
+
+
+def _pick(candidates: Sequence[date], published: date, tense: str, *, slack: int) -> date:
+    """The candidate nearest to `published`, unless the tense points the other way by more than `slack` days."""
+    nearest = min(candidates, key=lambda c: (abs((c - published).days), c > published))
+    if tense == "past" and (nearest - published).days > slack:
+        past = [c for c in candidates if c <= published]
+        return max(past) if past else nearest
+    if tense == "future" and (published - nearest).days > slack:
+        future = [c for c in candidates if c >= published]
+        return min(future) if future else nearest
+    return nearest
+
+
+def _guess_year(month: int, day: int, published: date | None, tense: str) -> int | None:
+    """Year of a day given without one: the nearest occurrence, unless tense says otherwise."""
+    if published is None:
+        return None
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    return _pick(candidates, published, tense, slack=60).year
+
+
+def _guess_month_year(month: int, published: date, tense: str) -> int:
+    """Year of a month given without one."""
+    candidates = [date(y, month, 15) for y in (published.year - 1, published.year, published.year + 1)]
+    current = date(published.year, published.month, 15)
+    if month == published.month:
+        return published.year
+    return _pick(candidates, current, tense, slack=60).year
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th (or, with n = -1, last) weekday of a month."""
+    if n < 0:
+        last = _month_end(year, month)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+HOLIDAYS: dict[str, Any] = {
+    r"christmas\s+eve": lambda y: date(y, 12, 24),
+    r"christmas(?:\s+day)?|xmas": lambda y: date(y, 12, 25),
+    r"boxing\s+day": lambda y: date(y, 12, 26),
+    r"new\s+year'?s\s+eve": lambda y: date(y, 12, 31),
+    r"new\s+year'?s(?:\s+day)?": lambda y: date(y, 1, 1),
+    r"valentine'?s?\s+day": lambda y: date(y, 2, 14),
+    r"halloween": lambda y: date(y, 10, 31),
+    r"independence\s+day|(?:the\s+)?fourth\s+of\s+july": lambda y: date(y, 7, 4),
+    r"(?:st\.?|saint)\s+(?:patrick|paddy)'?s?\s+day": lambda y: date(y, 3, 17),
+    r"veterans'?\s+day|armistice\s+day": lambda y: date(y, 11, 11),
+    r"thanksgiving(?:\s+day)?": lambda y: _nth_weekday(y, 11, 3, 4),
+    r"black\s+friday": lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=1),
+    r"(?:martin\s+luther\s+king(?:,?\s+jr\.?)?'?s?|mlk(?:\s+jr\.?)?|civil\s+rights)\s+day": lambda y: _nth_weekday(
+        y, 1, 0, 3
+    ),
+    r"presidents'?\s+day|washington'?s\s+birthday": lambda y: _nth_weekday(y, 2, 0, 3),
+    r"memorial\s+day": lambda y: _nth_weekday(y, 5, 0, -1),
+    r"labou?r\s+day": lambda y: _nth_weekday(y, 9, 0, 1),
+    r"columbus\s+day": lambda y: _nth_weekday(y, 10, 0, 2),
+    r"mother'?s'?\s+day": lambda y: _nth_weekday(y, 5, 6, 2),
+    r"father'?s'?\s+day": lambda y: _nth_weekday(y, 6, 6, 3),
+    r"easter\s+mon(?:day)?": lambda y: _easter(y) + timedelta(days=1),
+    r"easter(?:\s+sunday)?": _easter,
+    r"good\s+friday": lambda y: _easter(y) - timedelta(days=2),
+    r"maundy\s+thursday": lambda y: _easter(y) - timedelta(days=3),
+    r"palm\s+sunday": lambda y: _easter(y) - timedelta(days=7),
+    r"ash\s+wednesday": lambda y: _easter(y) - timedelta(days=46),
+    r"mardi\s+gras|pancake\s+day|shrove\s+tuesday": lambda y: _easter(y) - timedelta(days=47),
+    r"pentecost|whit\s+sunday|white\s+sunday": lambda y: _easter(y) + timedelta(days=49),
+    r"whit\s+monday": lambda y: _easter(y) + timedelta(days=50),
+    r"trinity\s+sunday": lambda y: _easter(y) + timedelta(days=56),
+    r"ascension\s+day": lambda y: _easter(y) + timedelta(days=39),
+}
+_HOLIDAY_ALT = "|".join(f"(?:{k})" for k in HOLIDAYS)
+HOLIDAY_RE = re.compile(
+    rf"\b(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<h>{_HOLIDAY_ALT})\b(?:,?\s+(?:of\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b"
+    r"|\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year\b)?",
+    re.IGNORECASE,
+)
+_HOLIDAY_FNS = [(re.compile(rf"(?:{k})$", re.IGNORECASE), fn) for k, fn in HOLIDAYS.items()]
+
+_DAY_RE = r"(?P<{n}>(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?|" + ORDINAL_WORD_RE + ")"
+DATE_RANGE_RE = re.compile(
+    rf"\b(?:from\s+|between\s+)?(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y0>\d{{4}}))?\s*(?:-|–|to|and|through|until|till)\s*"
+    rf"(?:(?P<m2>{_MONTH_RE})\.?\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}}))?"
+    rf"|\b(?:from\s+|between\s+)?(?:the\s+)?(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:(?:of\s+)?(?P<m4>{_MONTH_RE})\.?\s*)?(?:-|–|to|and|through|until|till)\s*(?:the\s+)?(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m3>{_MONTH_RE})\b\.?(?:,?\s+(?P<y2>\d{{4}}))?",
+    re.IGNORECASE,
+)
+DATE_DAY_RE = re.compile(
+    rf"(?:\b(?P<wd>{_WEEKDAY_RE})\.?,?\s+(?:the\s+)?)?"
+    rf"(?:\b(?P<m>{_MONTH_RE})\.?\s*(?:the\s+)?{_DAY_RE.format(n='d')}\b(?:,?\s+(?P<y>\d{{4}}|'\d\d)\b)?"
+    rf"|\b(?:the\s+)?{_DAY_RE.format(n='d2')}\s*(?:of\s+|-|/)?(?P<m2>{_MONTH_RE})\b\.?(?:(?:,?\s+|[-/])(?P<y2>\d{{4}}|\d\d)\b)?)"
+    rf"(?:,?\s+(?P<wd2>{_WEEKDAY_RE})\b\.?)?",
+    re.IGNORECASE,
+)
+NUMERIC_DATE_RE = re.compile(
+    r"(?<![\w/.:-])(?:(?P<iy>(?:1[6-9]|20)\d\d)[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})"
+    r"|(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+    r"|(?P<sa>\d{1,2})\s?/\s?(?P<sb>\d{1,2}))(?![\w/-]|\.\d)",
+)
+MONTH_YEAR_RE = re.compile(
+    rf"\b(?:(?P<since>since|in|from|until|by|during|through|before|after)\s+)?(?:the\s+)?"
+    rf"(?:(?P<part>early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[\s-]+(?:of\s+)?)?"
+    rf"(?:(?P<rel0>last|this|next|past|coming)\s+)?(?P<m>{_MONTH_RE})\b\.?(?:,?\s+(?:of\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b(?!\s*(?:-|–)\s*\d)|\s+(?:of\s+)?(?P<rel>last|this|next) year\b)?",
+    re.IGNORECASE,
+)
+_WORD_YEAR_RE = (
+    rf"(?:(?:nineteen|eighteen|twenty)[\s-]+(?:(?:{'|'.join(TENS)})(?:[\s-]+(?:{'|'.join(list(UNITS)[1:10])}))?"
+    rf"|(?:oh|o)[\s-]+(?:{'|'.join(list(UNITS)[1:10])})|(?:{'|'.join(list(UNITS)[10:])})|hundred)"
+    rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{'|'.join([*list(UNITS)[1:], *TENS])})(?:[\s-]+(?:{'|'.join(list(UNITS)[1:10])}))?)?)"
+)
+YEAR_RE = re.compile(
+    rf"(?<![\w$€£¥.,/-])(?:(?P<prep>in|since|by|of|until|from|during|through|before|after|between|and|to|the|year|circa|c\.)\s+)?"
+    rf"(?:(?P<part>early|mid|late|post|pre|end\s+of)[\s-]+(?:of\s+)?)?"
+    rf"(?P<y>(?:1[6-9]|20)\d\d|{_WORD_YEAR_RE})\b(?!,\d|\.\d|%|\s*(?:-|–)\s*\d{{1,3}}\b|\s?(?:s\b|'s|’s))",
+    re.IGNORECASE,
+)
+DECADE_RE = re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<y>(?:1[6-9]|20)\d0)'?s\b", re.IGNORECASE)
+RELATIVE_RE = re.compile(
+    r"\b(?P<rel>(?:(?:earlier|later|late|early)\s+)?(?:this|last|next|past|previous|coming)\s+(?:year|month|week)"
+    r"|(?:the\s+)?(?:past|last|previous)\s+(?:year|month|week)|the\s+(?:day\s+)?(?:before\s+yesterday|after\s+tomorrow)"
+    r"|yesterday|today|tomorrow|tonight)\b",
+    re.IGNORECASE,
+)
+AGO_RE = re.compile(
+    rf"\b(?:(?P<qual>about|around|nearly|almost|roughly|some|approximately|more than|less than|over|just over|just under)\s+)?"
+    rf"(?P<n>\d+|an?|{_NUM_WORDS_RE}|a\s+few|a\s+couple\s+of|several)\s+(?P<u>days?|weeks?|months?|years?|decades?|fortnights?)"
+    rf"\s+(?P<dir>ago|earlier|before|from\s+now|hence|later|(?=from\s+today))"
+    rf"|\bin\s+(?P<n2>\d+|an?|{_NUM_WORDS_RE})\s+(?P<u2>days?|weeks?|months?|years?)(?=\s+time\b|\s*[,.;]|\s*$)",
+    re.IGNORECASE,
+)
+SEASON_RE = re.compile(
+    r"\b(?:(?P<rel>last|this|next|past|coming)\s+|(?P<part>early|mid|late)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)\b"
+    r"(?:\s+(?:of\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b)?",
+    re.IGNORECASE,
+)
+WEEKDAY_RE = re.compile(
+    rf"\b(?:(?P<prep>on|last|next|this|coming|this\s+coming|past|this\s+past)\s+)?(?P<wd>{_WEEKDAY_RE})\b"
+    rf"(?P<after>\s+(?:after\s+next|before\s+last|of\s+(?:next|last|this)\s+week|next\s+week|last\s+week))?",
+    re.IGNORECASE,
+)
+WEEK_OF_RE = re.compile(
+    rf"\bthe\s+week\s+of\s+(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b", re.IGNORECASE
+)
+
+
+def _day_number(token: str) -> int | None:
+    """Day of month from '7', '7th', 'seventh', 'twenty-first'."""
+    if token[:1].isdigit():
+        return int(re.sub(r"\D", "", token))
+    return _ordinal_value(token)
+
+
+def _full_year(y: str) -> int:
+    """'1974' -> 1974, '74' -> 1974, '13' -> 2013 (two digits: 1950-2049)."""
+    y = y.lstrip("'")
+    n = int(y)
+    if len(y) == 2:
+        n += 2000 if n < 50 else 1900
+    return n
+
+
+def _word_year(text: str) -> int | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand ten' -> 2010, '1996' -> 1996."""
+    t = text.lower()
+    if t.isdigit():
+        return int(t)
+    tokens = [w for w in re.split(r"[\s-]+", t) if w and w != "and"]
+    if tokens[:2] == ["two", "thousand"]:
+        rest = _word_number(" ".join(tokens[2:])) if tokens[2:] else 0
+        return 2000 + int(rest) if rest is not None else None
+    century = UNITS.get(tokens[0]) or TENS.get(tokens[0])
+    if century is None:
+        return None
+    rest_tokens = [w for w in tokens[1:] if w not in ("oh", "o")]
+    if rest_tokens == ["hundred"]:
+        return century * 100
+    rest = _word_number(" ".join(rest_tokens)) if rest_tokens else None
+    return century * 100 + int(rest) if rest is not None and rest < 100 else None
+
+
+def _numeric_date(m: re.Match[str], text: str, published: date | None) -> DateValue | None:
+    """Value of a numeric date ('2023-10-17', '10/17/2023', '17.10.2023', '2/15')."""
+    try:
+        if m.group("iy"):
+            day = date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+            return DateValue(day, day, "day")
+        if m.group("a"):
+            a, b, year = int(m.group("a")), int(m.group("b")), _full_year(m.group("y"))
+            if m.group("sep") == "." or a > 12:
+                a, b = b, a  # day first: 17.10.2023, 31/10/1974
+            day = date(year, a, b)
+            return DateValue(day, day, "day")
+        a, b = int(m.group("sa")), int(m.group("sb"))
+        before = text[max(0, m.start() - 8) : m.start()]
+        standalone = not text[: m.start()].strip() and not text[m.end() :].strip()
+        if not (standalone or re.search(r"\b(?:on|by|since|until|from|through|before|after)\s+$", before, re.I)):
+            return None  # "24/7", "9/11", "1/2": a fraction or a name unless the context says date
+        if not 1 <= a <= 12:
+            return None
+        if published is None:
+            return _no_date("day")
+        guessed = _guess_year(a, b, published, _tense(text, m.start(), m.end()))
+        if guessed is None:
+            return None
+        day = date(guessed, a, b)
+        return DateValue(day, day, "day")
+    except ValueError:
+        return None
+
+
+class _Dates:
+    """Collects date claims of one text, the first match of any span winning."""
+
+    def __init__(self, text: str, published: date | None) -> None:
+        """Store the text and the publication date."""
+        self.text = text
+        self.published = published
+        self.claims: list[Claim] = []
+        self.taken: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        """Whether no claim covers any of [start, end)."""
+        return all(end <= a or start >= b for a, b in self.taken)
+
+    def add(self, start: int, end: int, value: DateValue, qualifier: str = "") -> None:
+        """Keep a date claim (text trimmed of surrounding spaces and commas)."""
+        while end > start and self.text[end - 1] in " ,":
+            end -= 1
+        last = re.search(r"(\w+)\.$", self.text[start:end])
+        if last and (last.group(1).lower() in FULL_MONTHS | FULL_WEEKDAYS or last.group(1).isdigit()):
+            end -= 1  # a sentence's full stop, not an abbreviation's
+        self.taken.append((start, end))
+        self.claims.append(
+            _claim("date", self.text, start, end, value, qualifier=qualifier, event=_event_near(self.text, start, end))
+        )
+
+
+def _scan_holidays(d: _Dates) -> None:
+    """Named holidays with a fixed or computable date."""
+    text, published = d.text, d.published
+    for m in HOLIDAY_RE.finditer(text):
+        fn = next((f for rx, f in _HOLIDAY_FNS if rx.fullmatch(m.group("h"))), None)
+        if fn is None or not d.free(m.start(), m.end()):
+            continue
+        rel = (m.group("rel") or m.group("yrel") or "").lower()
+        if m.group("y"):
+            day = fn(int(m.group("y")))
+        elif published is None:
+            d.add(m.start(), m.end(), _no_date("day"))
+            continue
+        elif m.group("yrel"):
+            day = fn(published.year + {"last": -1, "this": 0, "next": 1}[rel])
+        else:
+            candidates = [fn(y) for y in (published.year - 1, published.year, published.year + 1)]
+            if rel in ("last", "past"):
+                day = max(c for c in candidates if c < published)
+            elif rel in ("next", "coming"):
+                day = min(c for c in candidates if c > published)
+            elif rel == "this":
+                day = fn(published.year)
+            else:
+                day = _pick(candidates, published, _tense(text, m.start(), m.end()), slack=30)
+        d.add(m.start(), m.end(), DateValue(day, day, "day"))
+
+
+def _scan_days(d: _Dates) -> None:
+    """Ranges of days, full and partial dates, numeric dates."""
+    text, published = d.text, d.published
+    year: int | None
+    for m in DATE_RANGE_RE.finditer(text):
+        try:
+            if m.group("m1"):
+                m1 = MONTH_NAMES[m.group("m1").lower()]
+                m2 = MONTH_NAMES[m.group("m2").lower()] if m.group("m2") else m1
+                d1, d2, y = int(m.group("d1")), int(m.group("d2")), m.group("y") or m.group("y0")
+            else:
+                m2 = MONTH_NAMES[m.group("m3").lower()]
+                m1 = MONTH_NAMES[m.group("m4").lower()] if m.group("m4") else m2
+                d1, d2, y = int(m.group("d3")), int(m.group("d4")), m.group("y2")
+            if (d1 >= d2 and m1 == m2) or re.match(r"\s*(?:a\.m|p\.m|am\b|pm\b|:)", text[m.end() :], re.I):
+                continue
+            if published is None and not y:
+                d.add(m.start(), m.end(), _no_date("day"), "range")
+                continue
+            tense = _tense(text, m.start(), m.end())
+            year = int(y) if y else _guess_year(m1, d1, published, tense)
+            if year is None:
+                continue
+            year2 = year + 1 if m2 < m1 else year
+            value = DateValue(date(year, m1, d1), date(year2, m2, d2), "day")
+        except ValueError:
+            continue
+        d.add(m.start(), m.end(), value, "range")
+    for m in WEEK_OF_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        month, day_n = MONTH_NAMES[m.group("m").lower()], int(m.group("d"))
+        year = _guess_year(month, day_n, published, _tense(text, m.start(), m.end()))
+        if year is None:
+            d.add(m.start(), m.end(), _no_date("week"))
+            continue
+        try:
+            d.add(m.start(), m.end(), _week_value(date(year, month, day_n)))
+        except ValueError:
+            continue
+    for m in DATE_DAY_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        if m.group("m"):
+            month_s, day_s, year_s = m.group("m"), m.group("d"), m.group("y")
+        else:
+            month_s, day_s, year_s = m.group("m2"), m.group("d2"), m.group("y2")
+        day_of_month = _day_number(day_s)
+        if day_of_month is None or not 1 <= day_of_month <= 31:
+            continue
+        day_n = day_of_month
+        if month_s.lower() == "may" and not year_s and m.group("m") and not month_s[0].isupper():
+            continue  # "may 5" in lower case is a verb more often than a month
+        if (
+            month_s.lower() not in FULL_MONTHS
+            and len(month_s) == 3
+            and not (month_s[0].isupper() or year_s or m.group("wd") or m.group("wd2"))
+        ):
+            continue  # "mar 3", "dec 2": too often words
+        after = text[m.end() : m.end() + 12]
+        if re.match(r"\s*(?:a\.m|p\.m|am\b|pm\b|:\d|%|percent)", after, re.IGNORECASE):
+            continue
+        if (
+            m.group("m")
+            and day_s[:1].isdigit()
+            and re.match(r"\s+[a-z]+s\b", after)
+            and not year_s
+            and not re.search(r"(?:st|nd|rd|th)$", day_s)
+        ):
+            continue  # "in March 30 people died": the number is a count
+        month = MONTH_NAMES[month_s.lower()]
+        weekday_s = m.group("wd") or m.group("wd2")
+        start = m.start()
+        if year_s:
+            year = _full_year(year_s)
+        elif weekday_s and published is not None:
+            year = _year_of_weekday(month, day_n, WEEKDAYS[weekday_s.lower().rstrip(".")], published)
+        else:
+            year = _guess_year(month, day_n, published, _tense(text, m.start(), m.end()))
+        try:
+            value = DateValue(date(year, month, day_n), date(year, month, day_n), "day") if year else _no_date("day")
+        except ValueError:
+            continue
+        if year_s and weekday_s and value.start is not None:
+            value = replace(value, note=_weekday_mismatch(value.start, weekday_s))
+        d.add(start, m.end(), value)
+    for m in NUMERIC_DATE_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        numeric = _numeric_date(m, text, published)
+        if numeric is not None:
+            d.add(m.start(), m.end(), numeric)
+
+
+WEEKDAY_MISMATCH = "weekday mismatch: "
+"""Note of a date whose written weekday is not its day's ("Thursday, January 25, 2016")."""
+
+
+def _weekday_mismatch(day: date, weekday_s: str) -> str:
+    """'' when `weekday_s` names `day`'s weekday, else a note saying which day it was."""
+    named = WEEKDAYS[weekday_s.lower().rstrip(".")]
+    if day.weekday() == named:
+        return ""
+    actual, written = calendar.day_name[day.weekday()], calendar.day_name[named]
+    return f"{WEEKDAY_MISMATCH}{day:%B} {day.day}, {day.year} was a {actual}, not a {written}"
+
+
+def _year_of_weekday(month: int, day: int, weekday: int, published: date) -> int | None:
+    """The year nearest to publication in which `month`/`day` falls on `weekday`."""
+    for delta in (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6):
+        try:
+            if date(published.year + delta, month, day).weekday() == weekday:
+                return published.year + delta
+        except ValueError:
+            continue
+    return _guess_year(month, day, published, "")
+
+
+def _scan_months(d: _Dates) -> None:
+    """Months ('in March', 'March 2019', 'last May', 'mid-October'), seasons and decades."""
+    text, published = d.text, d.published
+    for m in MONTH_YEAR_RE.finditer(text):
+        s = m.start("m") if not (m.group("since") or m.group("part") or m.group("rel0")) else m.start()
+        if not d.free(m.start("m"), m.end()) or len(m.group("m")) < 3:
+            continue
+        month_s = m.group("m")
+        if not (m.group("y") or m.group("part") or m.group("rel0")) and (
+            month_s[0].islower() or month_s.lower() == "may" or month_s.lower() not in FULL_MONTHS
+        ):
+            continue  # "May" alone is a verb, "Jun" alone a name, far more often than a month
+        month = MONTH_NAMES[month_s.lower()]
+        qualifier = (m.group("since") or "").lower()
+        part = re.sub(r"\s+", " ", (m.group("part") or "").lower())
+        note = {"early": "early", "beginning of": "early", "start of": "early", "mid": "mid", "middle of": "mid"}.get(
+            part, "late" if part in ("late", "end of") else ""
+        )
+        rel0 = (m.group("rel0") or "").lower()
+        if m.group("y"):
+            year: int | None = int(m.group("y"))
+        elif published is None:
+            year = None
+        elif m.group("rel"):
+            year = published.year + {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+        elif rel0 in ("last", "past"):
+            year = published.year if month < published.month else published.year - 1
+        elif rel0 in ("next", "coming"):
+            year = published.year if month > published.month else published.year + 1
+        elif rel0 == "this":
+            year = published.year
+        else:
+            year = _guess_month_year(month, published, "past" if qualifier == "since" else _tense(text, m.start()))
+        if year is None:
+            d.add(s, m.end(), _no_date("month"), "since" if qualifier == "since" else "")
+            continue
+        value = _month_value(year, month, note)
+        if qualifier == "since" and published is not None:
+            value = DateValue(date(year, month, 1), published, "month", "since")
+        d.add(s, m.end(), value, "since" if qualifier == "since" else "")
+    for m in SEASON_RE.finditer(text):
+        anchored = m.group("y") or m.group("rel") or m.group("part")
+        if not d.free(m.start(), m.end()) or not (anchored or re.search(r"\b(?:in|the)\s+$", text[: m.start()])):
+            continue  # "fall" and "spring" alone are verbs and nouns
+        first_month = SEASONS[m.group("s").lower()]
+        rel = (m.group("rel") or "").lower()
+        if m.group("y"):
+            year = int(m.group("y"))
+        elif published is None:
+            d.add(m.start(), m.end(), _no_date("season"))
+            continue
+        else:
+            current = (published.month - 3) % 12 // 3  # 0 spring .. 3 winter
+            season_index = (first_month - 3) % 12 // 3
+            base = published.year - (1 if published.month < 3 and season_index == 3 else 0)
+            if rel in ("last", "past"):
+                year = base if season_index < current else base - 1
+            elif rel in ("next", "coming"):
+                year = base if season_index > current else base + 1
+            elif rel == "this" or season_index == current:
+                year = base
+            else:
+                tense = _tense(text, m.start(), m.end())
+                year = (
+                    base if (season_index < current) != (tense == "future") else base + (1 if tense == "future" else -1)
+                )
+                if tense == "" and season_index > current:
+                    year = base
+        start = date(year, first_month, 1)
+        end_month = first_month + 2
+        end = _month_end(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1)
+        d.add(m.start(), m.end(), DateValue(start, end, "season", (m.group("part") or "").lower()))
+    for m in DECADE_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        y = int(m.group("y"))
+        d.add(
+            m.start(), m.end(), DateValue(date(y, 1, 1), date(y + 9, 12, 31), "decade", (m.group("part") or "").lower())
+        )
+
+
+def _scan_years(d: _Dates) -> None:
+    """Years: 'in 2019', 'the 1996 Olympic bombing', 'mid-1996', 'nineteen ninety-six'."""
+    text = d.text
+    for m in YEAR_RE.finditer(text):
+        if not d.free(m.start("y"), m.end()):
+            continue
+        year = _word_year(m.group("y"))
+        if year is None or not 1600 <= year <= 2099:
+            continue
+        prep = (m.group("prep") or "").lower()
+        is_digits = m.group("y").isdigit()
+        if (
+            not is_digits
+            and prep not in ("in", "since", "by", "until", "during", "through", "year")
+            and (
+                not re.match(r"(?:nineteen|eighteen)\b", m.group("y"), re.I)
+                or re.match(r"\s+[a-z]+s\b", text[m.end() :])
+            )
+        ):
+            continue  # "up to two thousand people" is a number
+        if is_digits and not prep and not m.group("part"):
+            before = text[max(0, m.start() - 20) : m.start()]
+            if re.search(rf"(?:{_QUAL_RE}|[$€£¥])\s*$", before, re.IGNORECASE):
+                continue
+            prev = re.search(r"([A-Za-z]+)\s+$", before)
+            if prev and prev.group(1)[0].isupper() and prev.group(1).lower() not in MONTH_NAMES:
+                continue  # "Windows 2000", "ABC 2000": part of a name
+            if re.match(r"\s+[a-z]+s\b", text[m.end() :]) and not re.match(r"\s+(?:was|is|has|as)\b", text[m.end() :]):
+                continue  # "2000 people": a count
+        if prep in ("and", "to", "of") and is_digits and re.match(r"\s+[a-z]+s\b", text[m.end() :]):
+            continue  # "up to 2000 people", "of 1999 votes": counts
+        start = (
+            m.start()
+            if prep in ("since", "in", "by", "until", "from", "during", "through") or m.group("part")
+            else m.start("y")
+        )
+        if m.group("part") and prep not in ("since", "in", "by", "until", "from", "during", "through"):
+            start = m.start("part")
+        part = (m.group("part") or "").lower()
+        note = {"post": "after", "pre": "before", "end of": "late"}.get(part, part)
+        qualifier = "since" if prep == "since" else ""
+        d.add(start, m.end(), _year_value(year, note), qualifier)

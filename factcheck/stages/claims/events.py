@@ -1,0 +1,132 @@
+"""Events and attribution: what a count is of ("killed", "visit") and who says so."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+
+from factcheck.lexicon.events import (
+    CASUALTY_EVENTS,
+    EVENT_BEFORE_COUNT,
+    EVENT_NEEDS_PASSIVE,
+    EVENT_OF_WORD,
+    GAP_WORDS,
+    NOT_CASUALTY_UNITS,
+)
+from factcheck.stages.claims.base import _Raw
+
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+NEGATION_RE = re.compile(r"\b(not|no|never|n't|denied|did not|didn't|won't|will not)\b", re.IGNORECASE)
+ATTRIBUTION_RE = re.compile(
+    r"(according to [^,.;]+|(?:,\s*|\b)(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|the [\w\s]{1,40}?)\s+(?:said|says|reported|told|announced|explained|stated)\b)"
+)
+CAPITALISED_RE = re.compile(r"\b[A-Z][a-zA-Z’'-]+(?:\s+[A-Z][a-zA-Z’'-]+)*")
+
+SHOT_AND_RE = re.compile(r"\b(?:shot|stabbed|beaten|struck|hit|run over)\s+and\b", re.IGNORECASE)
+# Between a count and a later "killed"/"injured": a passive or nothing ("3 were killed", "3 killed"),
+# never an active clause ("a man who killed").
+PASSIVE_GAP_RE = re.compile(
+    r"^(?:\s|,|\b(?:was|were|is|are|been|be|being|have|has|had|left|found|reported|confirmed|people|persons|others|more"
+    r"|other|shot|and|[a-z]+ly)\b)*$",
+    re.IGNORECASE,
+)
+CLAUSE_BREAK_RE = re.compile(r"[;:]|\s[—–-]\s|\b(?:and|but|while|whereas|although|though|because)\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=64)
+def _event_words(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, event) of each event word of a text."""
+    out = []
+    for m in WORD_RE.finditer(text):
+        event = EVENT_OF_WORD.get(m.group(0).lower())
+        if event:
+            out.append((m.start(), m.end(), event))
+    return tuple(out)
+
+
+def _gap_ok(gap: str, max_words: int) -> bool:
+    """Whether the text between a number and an event word keeps them in one clause."""
+    gap = SHOT_AND_RE.sub(" ", gap)  # "was shot and killed" is one event
+    if re.search(r"[.;:!?()]", gap) or CLAUSE_BREAK_RE.search(gap):
+        return False
+    return len(WORD_RE.findall(gap)) <= max_words
+
+
+def _attach_events(text: str, raws: list[_Raw]) -> list[str]:
+    """The event of each quantity, attached by clause and direction, not by nearest word.
+
+    An event word takes the quantity right after it ("killing two", "deaths of at least
+    1,400") or else the nearest one before it ("1 dead, 3 injured", "three others hurt").
+    Casualty events never cross a clause break; other events fall back to the nearest
+    event word of the sentence.
+    """
+    events = [""] * len(raws)
+    best = [math.inf] * len(raws)
+    words = _event_words(text)
+    eligible = [
+        r.kind == "quantity" or (r.kind == "percent" and False) for r in raws
+    ]  # only counts of things carry events
+    for w_start, w_end, event in words:
+        casualty = event in CASUALTY_EVENTS
+        target, dist = None, math.inf
+        for i, r in enumerate(raws):
+            if not eligible[i] or (casualty and r.unit in NOT_CASUALTY_UNITS):
+                continue
+            if r.start >= w_end:
+                gap = text[w_end : r.start]
+                gap_words = [g.lower() for g in WORD_RE.findall(gap)]
+                if (
+                    text[w_start:w_end].lower() in EVENT_BEFORE_COUNT
+                    and len(gap_words) <= 3
+                    and all(g in GAP_WORDS for g in gap_words)
+                    and not re.search(r"[,.;:!?()]", gap)
+                ):
+                    target, dist = i, len(gap)
+                break
+        if target is None:
+            for i in range(len(raws) - 1, -1, -1):
+                r = raws[i]
+                if r.end > w_start or not eligible[i]:
+                    continue
+                if casualty and r.unit in NOT_CASUALTY_UNITS:
+                    continue
+                gap = text[r.end : w_start]
+                needs_passive = text[w_start:w_end].lower() in EVENT_NEEDS_PASSIVE
+                if needs_passive and not PASSIVE_GAP_RE.match(SHOT_AND_RE.sub(" ", gap)):
+                    break
+                if _gap_ok(gap, 8) and not re.search(r"\bincluding\s*$", text[max(0, r.start - 12) : r.start]):
+                    target, dist = i, len(gap)
+                break
+        if target is not None and dist < best[target]:
+            events[target], best[target] = event, dist
+    for i, r in enumerate(raws):
+        if not events[i] and r.unit == "life":
+            events[i] = "killed"  # "claimed 257 lives"
+        if not events[i] and not r.weak:
+            near = _event_near(text, r.start, r.end, exclude=CASUALTY_EVENTS)
+            events[i] = near
+    return events
+
+
+def _event_near(sentence: str, start: int, end: int, *, exclude: set[str] | None = None) -> str:
+    """The event word nearest to a span in its sentence (inside the span counts as nearest)."""
+    best, best_dist = "", 10**9
+    for w_start, w_end, event in _event_words(sentence):
+        if exclude and event in exclude:
+            continue
+        if w_start >= start and w_end <= end:
+            dist = 0
+        elif w_start >= end:
+            dist = w_start - end
+        else:
+            dist = max(0, start - w_end)
+        if dist < best_dist:
+            best, best_dist = event, dist
+    return best
+
+
+def _attribution(sentence: str) -> str:
+    """Who the sentence attributes its statement to, if it says."""
+    m = ATTRIBUTION_RE.search(sentence)
+    return m.group(0).strip(" ,") if m else ""

@@ -1,0 +1,398 @@
+"""Quantities and units: what a number counts or measures ("3 km", "$5bn", "12 people")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from factcheck.lexicon.calendar import MONTH_NAMES, WEEKDAYS
+from factcheck.lexicon.events import CASUALTY_EVENTS, EVENT_NOUNS, EVENT_OF_WORD
+from factcheck.lexicon.function_words import PAST_IRREGULAR, STOP_AFTER
+from factcheck.lexicon.numbers import SCALE_ABBREV
+from factcheck.lexicon.units import (
+    CALENDAR_MONTHS,
+    CURRENCY_ADJECTIVES,
+    CURRENCY_CODES,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    DURATION_UNITS,
+    GLUED_ONLY_UNITS,
+    IRREGULAR_PLURALS,
+    TEMPERATURE_UNITS,
+    UNIT_CANON,
+    UNIT_SIZES,
+)
+from factcheck.records import Claim, QuantityValue
+from factcheck.stages.claims.base import _CUR_PREFIX_RE, _claim, _inside, _Raw
+from factcheck.stages.claims.events import _attach_events
+from factcheck.stages.claims.numbers import _NUM_WORDS_RE, _NUMBER_RE, parse_number
+from factcheck.stages.claims.ranges import _QUAL_RE, RANGE_TAIL_RE, _interval, join_ranges
+from factcheck.stages.claims.shares import scan_shares
+
+NUMBER_RE = re.compile(
+    rf"(?<![\w$€£¥.,/:#-])(?:(?P<qual>{_QUAL_RE})(?:\s+|(?<=~)\s*))?(?:(?P<cur>{_CUR_PREFIX_RE})\s?)?"
+    rf"(?P<neg>(?:minus|negative)\s+|-\s?(?=\d|\.\d))?(?P<num>{_NUMBER_RE})",
+    re.IGNORECASE,
+)
+UNIT_GLUED_RE = re.compile(r"(?P<u>°\s?[CFcf]\b|°|-?[A-Za-z]{1,12}\.?)(?![A-Za-z])")
+PERCENT_RE = re.compile(r"\s?%|\s+per\s?cent\b|\s+percent\b|\s+pct\b", re.IGNORECASE)
+CUR_SUFFIX_RE = re.compile(
+    r"\s?(?P<c>[$€£¥]|US\$|\b(?:" + "|".join(sorted(CURRENCY_CODES)) + r")\b|€ur\b)", re.IGNORECASE
+)
+# Spans that look numeric but are identifiers: phone numbers, times, ages, addresses, case numbers.
+_AGE_RE = re.compile(rf"\b(?:\d+|{_NUM_WORDS_RE})(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)old\b", re.IGNORECASE)
+IDENTIFIER_RES = [
+    re.compile(r"(?<!\d)(?:\+?1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?!\d)"),
+    re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock\b)", re.IGNORECASE),
+    re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\b"),
+    _AGE_RE,
+    re.compile(
+        r"\b(?:aged|age|ages|turned|turns|turning)\s+\d+(?:\s*(?:,|and|to|or|-)\s*\d+)*\b|\b\d+\s+years\s+of\s+age\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b[A-Z][\w'’-]+,\s\d{1,3}(?=,|\s+(?:and|was|were|is|of|has|had|died|who|said)\b)"),
+    re.compile(r"\b\d+\s+block\b", re.IGNORECASE),
+    re.compile(
+        r"\b\d+(?:\s+(?:[NSEW]\.?|North|South|East|West))?(?:\s+[A-Z0-9][\w.'-]*){1,3}\s+"
+        r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Hwy|Highway"
+        r"|Pkwy|Parkway|Ter|Terrace|Cir|Circle)\b\.?"
+    ),
+    re.compile(
+        r"\b(?:Channel|Station|Terminal|Gate|Platform|Chapter|Section|Article|Flight|Precinct|District|Ward|Room"
+        r"|Suite|Unit|Floor|Pier|Track|Engine|Ladder|Squad|Company|Battalion|Apollo|Boeing|Airbus)\s+\d+[A-Za-z]?\b"
+    ),
+    re.compile(r"\b(?:No\.|Nos\.|#|Number|Case|Docket|Route|Rt\.|Highway|Hwy\.?|Interstate|I-|US-|SR-)\s?\d[\w-]*"),
+    re.compile(r"\b911\b(?=\s+(?:call|calls|dispatch\w*|operator\w*|center|centre|system|emergency|line))"),
+    re.compile(r"\b(?:dial|dials|dialed|dialled|called|calling|call)\s+911\b", re.IGNORECASE),
+    re.compile(r"\b\d+(?:/\d+)+\b"),
+    re.compile(r"\b[A-Z]{1,4}-?\d{2,}\b"),
+    re.compile(r"\b\d+-\d+-\d+\b"),
+]
+
+
+def _singular(word: str) -> str:
+    """Singular of a counted noun ('countries' -> 'country', 'Russian lives' head -> 'life')."""
+    head = word.lower()
+    if head in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[head]
+    if head.endswith("ies") and len(head) > 4:
+        return head[:-3] + "y"
+    if head.endswith(("ches", "shes", "sses", "xes")) and len(head) > 4:
+        return head[:-2]
+    if head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3:
+        return head[:-1]
+    return head
+
+
+def _is_verbish(word: str) -> bool:
+    """Whether a word after a counted noun is a verb or adverb, ending the noun phrase."""
+    w = word.lower()
+    return (
+        w in PAST_IRREGULAR
+        or w in EVENT_OF_WORD
+        or w.endswith("ly")
+        or (w.endswith("ed") and w not in ("red", "bed"))
+        or (w.endswith("ing") and len(w) > 5)
+        or w in ("go", "goes", "went", "say", "says", "see", "sees", "get", "gets", "remain", "remains", "become")
+    )
+
+
+def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
+    """What is counted after a number: a unit ('km') or the head of a noun phrase ('Russian lives')."""
+    m = UNIT_GLUED_RE.match(text, pos)
+    if m:  # glued: "3km", "5%"-like units, "37°C"
+        canon = UNIT_CANON.get(m.group("u").lower().rstrip(".").replace(" ", "").lstrip("-"))
+        if canon:
+            return canon, m.end()
+        return "", pos
+    m = re.match(r"\s?(°\s?[CFcf]\b|°)", text[pos:])
+    if m:
+        return UNIT_CANON[m.group(1).lower().replace(" ", "")], pos + m.end()
+    words: list[str] = []
+    end = pos
+    first = True
+    while len(words) < 3:
+        link = r"\s+(?:of\s+)?" if first and collective else r"\s+"
+        m = re.compile(link + r"((?:\d+-)?[A-Za-z][A-Za-z'’-]*\.?)").match(text, end)
+        if m is None:
+            break
+        raw = m.group(1)
+        word = raw.rstrip(".")
+        low = word.lower()
+        canon = UNIT_CANON.get(low)
+        if canon and not words:
+            if low in GLUED_ONLY_UNITS and text[m.end() : m.end() + 1].isalpha():
+                break
+            return canon, m.start(1) + len(word)
+        if low in STOP_AFTER or low in MONTH_NAMES or low in WEEKDAYS:
+            break
+        if words and (_is_verbish(word) or low in CURRENCY_WORDS):
+            break
+        if not words and (low in EVENT_OF_WORD and low not in EVENT_NOUNS):
+            break
+        nxt = re.match(r"\s+([A-Za-z.]+)", text[m.end() :])
+        if not words and nxt and (low, _singular(nxt.group(1).rstrip(",."))) in CURRENCY_ADJECTIVES:
+            code = CURRENCY_ADJECTIVES[(low, _singular(nxt.group(1).rstrip(",.")))]
+            return code, m.end() + nxt.start(1) + len(nxt.group(1).rstrip(",."))
+        if low in CURRENCY_WORDS and not words:
+            if low.startswith("pound") and re.match(r"\s+of\b", text[m.end() :]):
+                return "pound", m.start(1) + len(word)  # "two pounds of meat" is a weight
+            return low, m.start(1) + len(word)
+        words.append(word)
+        end = m.start(1) + len(word)
+        first = False
+        if re.search(r"[,;:]", text[end : end + 1]):
+            break
+        if UNIT_CANON.get(low) or low.endswith("s") or low in IRREGULAR_PLURALS:
+            break  # a plural noun is the head: "two daughters because ..."
+    if not words:
+        return "", pos
+    head = words[-1]
+    canon = UNIT_CANON.get(head.lower())
+    return (canon or _singular(head)), end
+
+
+def _identifier_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of phone numbers, times, ages, addresses and case numbers."""
+    spans: list[tuple[int, int]] = []
+    lowered = text.lower()
+    for rx in IDENTIFIER_RES:
+        if rx is _AGE_RE and "old" not in lowered:
+            continue  # the age pattern is slow (number words) and needs "old" (#15: speed)
+        spans.extend((m.start(), m.end()) for m in rx.finditer(text))
+    return spans
+
+
+def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
+    """Numbers with their qualifier, range, unit and kind (no events yet)."""
+    blocked = _identifier_spans(text)
+    found: list[_Raw] = []
+    for m in NUMBER_RE.finditer(text):
+        if found and m.start() < found[-1].end:
+            continue  # the upper end of a range already read
+        num_start, num_end = m.start("num"), m.end("num")
+        surface_num = m.group("num")
+        if _inside(blocked, num_start, num_end):
+            continue
+        qualifier = (m.group("qual") or "").lower()
+        low_num = surface_num.lower()
+        lone_article = low_num in ("a", "an", "one", "single")
+        if (
+            low_num in ("a", "an")
+            and re.match(r"\s+\d", text[num_end:])
+            and not _inside(blocked, num_end + 1, num_end + 2)
+        ):
+            continue  # "a 30-day delay": the number that follows is the claim
+        # "between X and Y", "from X to Y"
+        between = re.search(r"\b(between|from)\s+$", text[max(0, m.start() - 10) : m.start()], re.IGNORECASE)
+        tail = RANGE_TAIL_RE.match(text, num_end)
+        parsed = parse_number(surface_num)
+        if parsed is None:
+            continue
+        start, end = m.start(), num_end
+        if between:
+            start = m.start() - len(between.group(0)) + (between.start(1) - between.start(0))
+        is_range = False
+        if tail and (tail.group(0).strip()[:1] in "-–—" or tail.group(0).strip().lower().startswith("to") or between):
+            if tail.group(0).strip().lower().startswith("and") and not between:
+                tail = None
+        else:
+            tail = None
+        if tail:
+            upper = parse_number(tail.group("to"))
+            if upper is not None and upper[0] >= parsed[0] and not _inside(blocked, tail.start("to"), tail.end("to")):
+                if re.match(r"[-/]\d", text[tail.end() : tail.end() + 2]):
+                    continue  # "1-800-268": a phone number or code, not a range
+                is_range = True
+                end = tail.end()
+                value = QuantityValue(None, parsed[0], upper[1] or upper[0], True, True, False)
+                qualifier = "between" if between else (qualifier or "range")
+            elif upper is not None and upper[0] < parsed[0] and tail.group(0).strip()[:1] in "-–—":
+                continue  # "6-3": a score, not a range
+        if not is_range:
+            if between:
+                start = m.start()
+            if parsed[1] is not None:
+                value = _interval(parsed[0], parsed[1], qualifier or "vague", tolerance)
+                qualifier = qualifier or "vague"
+            else:
+                value = _interval(parsed[0], None, qualifier, tolerance)
+        if m.group("neg") and value.point is not None:
+            value = QuantityValue(-value.point, -value.point, -value.point, True, True, False)
+        if re.match(r"[-/]\d", text[end : end + 2]) or re.match(r"\.\d", text[end : end + 2]):
+            continue
+        glued = re.match(r"[A-Za-z]+", text[end : end + 14])
+        if (
+            glued
+            and surface_num[-1:].isdigit()
+            and glued.group(0).lower() not in UNIT_CANON
+            and glued.group(0).lower() not in CURRENCY_WORDS
+            and glued.group(0).upper() not in CURRENCY_CODES
+        ):
+            continue  # "177th", "CBS13x": an ordinal or a name, not a count
+        if (
+            re.fullmatch(r"(1[5-9]|20)\d\d", surface_num)
+            and not (qualifier or m.group("cur") or is_range)
+            and not re.match(r"\s+[a-z]+s\b", text[end:])
+        ):
+            continue  # a year; the date extractor reads it
+        kind, unit = "quantity", ""
+        cur = m.group("cur")
+        pct = PERCENT_RE.match(text, end)
+        if pct:
+            kind, unit, end = "percent", "%", pct.end()
+        elif cur:
+            code = CURRENCY_SIGNS.get(cur.lower()) or cur.upper()
+            kind, unit = "money", code
+            scale = re.match(r"\s*(mn|bn|[mMbBkK])\b", text[end:])
+            if scale and not re.search(r"[a-zA-Z]$", surface_num):
+                end += scale.end()
+                mult = SCALE_ABBREV[scale.group(1).lower()]
+                value = _scaled(value, mult)
+        else:
+            suffix = CUR_SUFFIX_RE.match(text, end)
+            if suffix and (not text[end : end + 1].isspace() or suffix.group("c").isupper()):
+                code = CURRENCY_SIGNS.get(suffix.group("c").lower()) or suffix.group("c").upper()
+                kind, unit, end = "money", "EUR" if code == "€UR" else code, suffix.end()
+            else:
+                glued_scale = re.search(r"(?<=\d)([mM])$", surface_num)
+                if glued_scale and surface_num.endswith("m"):
+                    # "3m" without a currency is metres; "$3m" and "3M" are millions
+                    base = parse_number(surface_num[:-1])
+                    if base is not None:
+                        value = _interval(base[0], None, qualifier, tolerance)
+                        kind, unit = "quantity", "metre"
+                else:
+                    collective = bool(parsed[1] is not None or re.search(r"dozen|couple|pair", low_num))
+                    unit, unit_end = _unit_after(text, end, collective=collective)
+                    if unit:
+                        end = unit_end
+                    if unit in CURRENCY_WORDS:
+                        kind, unit = "money", CURRENCY_WORDS[unit]
+                    elif unit in CURRENCY_ADJECTIVES.values():
+                        kind = "money"
+                    elif unit in DURATION_UNITS:
+                        kind = "duration"
+                    elif unit in TEMPERATURE_UNITS:
+                        unit = _temperature_unit(text, end, unit)
+                        end = _temperature_end(text, end)
+        if low_num in ("a", "an") and kind == "quantity" and not unit:
+            continue
+        if unit and _inside(blocked, end - 1, end):
+            # the unit word belongs to an age or a name ("a six year old boy"): what is counted follows it
+            after = max(e for s_, e in blocked if s_ < end and e > end - 1)
+            unit, end = _unit_after(text, after, collective=False)
+            kind = "quantity"
+            if not unit and lone_article:
+                unit, end = "person", after  # "a 17-year-old was killed": one person
+            elif not unit:
+                continue
+        if kind == "duration" and lone_article:
+            lone_article = False  # "a month", "one hour" are durations
+        found.append(_Raw(start, end, kind, value, unit, qualifier, lone_article and kind == "quantity"))
+    return found
+
+
+def _scaled(value: QuantityValue, mult: float) -> QuantityValue:
+    """A quantity multiplied by a scale ('$5bn')."""
+
+    def mul(x: float | None) -> float | None:
+        return None if x is None else x * mult
+
+    return replace(value, point=mul(value.point), low=mul(value.low), high=mul(value.high))
+
+
+def _temperature_unit(text: str, pos: int, unit: str) -> str:
+    """'degrees' followed by 'Celsius'/'Fahrenheit' takes that scale."""
+    m = re.match(r"\s*(celsius|centigrade|fahrenheit|C\b|F\b)", text[pos:], re.IGNORECASE)
+    if unit == "degree" and m:
+        return "fahrenheit" if m.group(1).lower().startswith("f") else "celsius"
+    return unit
+
+
+def _temperature_end(text: str, pos: int) -> int:
+    """End of a temperature including a trailing scale word."""
+    m = re.match(r"\s*(celsius|centigrade|fahrenheit|C\b|F\b)", text[pos:], re.IGNORECASE)
+    return pos + m.end() if m else pos
+
+
+def convert(amount: float, unit: str, to_unit: str) -> float | None:
+    """`amount` of `unit` in `to_unit` ('1.5 hour' is 90 minute), None across dimensions.
+
+    Example:
+        >>> convert(0.002, "kilogram", "gram")
+        2.0
+    """
+    if unit == to_unit:
+        return amount
+    if unit in CALENDAR_MONTHS and to_unit in CALENDAR_MONTHS:
+        return amount * CALENDAR_MONTHS[unit] / CALENDAR_MONTHS[to_unit]
+    a, b = UNIT_SIZES.get(unit), UNIT_SIZES.get(to_unit)
+    if a is None or b is None or a[0] != b[0]:
+        return None
+    return round(amount * a[1] / b[1], 9)
+
+
+_COMPOUND_GAP_RE = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
+_AND_A_HALF_RE = re.compile(r"\s+and\s+(?:a\s+)?half\b", re.IGNORECASE)
+
+
+def _exact_point(raw: _Raw) -> float | None:
+    """The point of an unqualified single value."""
+    v = raw.value
+    return v.point if v.point is not None and v.low == v.high == v.point else None
+
+
+def join_compounds(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """One measure written in parts: '7 feet 10 inches' (94 inch), '2 years and 3 months' (27 month),
+    'an hour and a half' (1.5 hour), '20 dollars 43 cents' (20.43 USD). The sum is in the smallest unit."""
+    out: list[_Raw] = []
+    for raw in raws:
+        if out and raw.start < out[-1].end:
+            continue  # the "a half" of "an hour and a half", already read
+        half = _AND_A_HALF_RE.match(text, raw.end)
+        if half and raw.unit in UNIT_SIZES and _exact_point(raw) is not None:
+            point = (_exact_point(raw) or 0.0) + 0.5
+            raw = replace(raw, end=half.end(), value=QuantityValue(point, point, point, True, True, False))
+        prev = out[-1] if out else None
+        if prev is not None and _COMPOUND_GAP_RE.fullmatch(text[prev.end : raw.start]):
+            a, b = _exact_point(prev), _exact_point(raw)
+            if a is not None and b is not None:
+                if prev.kind == "money" and raw.unit == "cent":
+                    total = round(a + b / 100, 2)
+                    out[-1] = replace(prev, end=raw.end, value=QuantityValue(total, total, total, True, True, False))
+                    continue
+                scale = convert(1.0, prev.unit, raw.unit) if prev.unit and raw.unit else None
+                if scale is not None and scale > 1:
+                    total = round(a * scale + b, 9)
+                    value = QuantityValue(total, total, total, True, True, False)
+                    out[-1] = replace(prev, end=raw.end, value=value, unit=raw.unit)
+                    continue
+        out.append(raw)
+    return out
+
+
+def extract_quantities(text: str, *, tolerance: float = 0.1) -> list[Claim]:
+    """Numbers with qualifiers, units and events found in `text` (offsets into `text`).
+
+    Example:
+        >>> [(c.text, c.event) for c in extract_quantities("1 dead, 3 injured in shooting")]
+        [('1', 'killed'), ('3', 'injured')]
+    """
+    shares = scan_shares(text, tolerance)
+    share_spans = [(r.start, r.end) for r in shares]
+    counted = [r for r in _scan_quantities(text, tolerance) if not _inside(share_spans, r.start, r.end)]
+    raws = join_compounds(text, join_ranges(text, sorted([*shares, *counted], key=lambda r: (r.start, r.end))))
+    events = _attach_events(text, raws)
+    claims = []
+    alone = len(raws) == 1 and not text[: raws[0].start].strip() and not text[raws[0].end :].strip()
+    for raw, event in zip(raws, events, strict=True):
+        if raw.weak and event not in CASUALTY_EVENTS and not (alone and raw.unit == ""):
+            continue  # "a"/"one" is an article or pronoun unless a casualty follows
+        unit = raw.unit
+        if not unit and event in CASUALTY_EVENTS:
+            unit = "people"  # "1 dead, 3 injured" counts people
+        claims.append(
+            _claim(raw.kind, text, raw.start, raw.end, raw.value, unit=unit, qualifier=raw.qualifier, event=event)
+        )
+    return claims

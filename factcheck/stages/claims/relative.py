@@ -1,0 +1,266 @@
+"""Dates relative to publication: "yesterday", "last week", "3 days ago", weekdays, and windows.
+
+A window is a date range that ends at publication: "in the past 24 hours", "within the past
+two weeks", "over the last three months", "in recent days" (approximate: a week), and "since
+12 March" (from that day to publication). "the next 3 days" starts the day after publication.
+"until 1 June" keeps its day and is noted as an end point. A window counts back whole units
+from the publication day ("the past 2 weeks" published 12 Feb is 29 Jan..12 Feb); Duckling
+aligns weeks and months to the calendar instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from factcheck.lexicon.calendar import FULL_WEEKDAYS, WEEKDAYS
+from factcheck.records import Claim, DateValue
+from factcheck.stages.claims.dates import (
+    _MONTH_RE,
+    AGO_RE,
+    RELATIVE_RE,
+    WEEKDAY_RE,
+    _Dates,
+    _month_value,
+    _no_date,
+    _scan_days,
+    _scan_holidays,
+    _scan_months,
+    _scan_years,
+    _week_value,
+    _year_value,
+)
+from factcheck.stages.claims.numbers import _NUM_WORDS_RE, parse_number
+from factcheck.stages.claims.tense import _tense
+
+
+def _weekday_date(published: date, weekday: int, prep: str, after: str, tense: str) -> tuple[date, str]:
+    """Resolve a weekday against the publication date; returns the day and the direction used."""
+    prep = re.sub(r"\s+", " ", prep.lower())
+    after = re.sub(r"\s+", " ", after.lower().strip())
+    this_monday = published - timedelta(days=published.weekday())
+    if after in ("of next week", "next week"):
+        return this_monday + timedelta(weeks=1, days=weekday), "future"
+    if after in ("of last week", "last week"):
+        return this_monday - timedelta(weeks=1) + timedelta(days=weekday), "past"
+    if after == "of this week":
+        return this_monday + timedelta(days=weekday), ""
+    if after == "after next":
+        return this_monday + timedelta(weeks=2, days=weekday), "future"
+    if after == "before last":
+        return published - timedelta(days=(published.weekday() - weekday - 1) % 7 + 1) - timedelta(weeks=1), "past"
+    if prep == "next":
+        return this_monday + timedelta(weeks=1, days=weekday), "future"
+    if prep in ("last", "past", "this past"):
+        return published - timedelta(days=(published.weekday() - weekday - 1) % 7 + 1), "past"
+    if prep in ("coming", "this coming"):
+        return published + timedelta(days=(weekday - published.weekday() - 1) % 7 + 1), "future"
+    if prep == "this" or tense == "future":
+        return published + timedelta(days=(weekday - published.weekday()) % 7), "future"
+    return published - timedelta(days=(published.weekday() - weekday) % 7), "past"
+
+
+def _shifted(published: date, unit: str, k: int, note: str) -> DateValue:
+    """The day, week, month or year `k` units from the publication date ("3 weeks ago": k = -3)."""
+    if unit in ("day", "week", "fortnight"):
+        day = published + timedelta(days=k * {"day": 1, "week": 7, "fortnight": 14}[unit])
+        return DateValue(day, day, "day", note) if unit == "day" else _week_value(day, note)
+    if unit == "month":
+        y, mo = divmod(published.year * 12 + published.month - 1 + k, 12)
+        return _month_value(y, mo + 1, note)
+    return _year_value(published.year + k * (10 if unit == "decade" else 1), note)
+
+
+def _scan_relative(d: _Dates) -> None:
+    """'last week', 'earlier this year', 'yesterday', '11 days ago', 'in three weeks'."""
+    text, published = d.text, d.published
+    for m in AGO_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        n_s = (m.group("n") or m.group("n2") or "").lower()
+        unit = (m.group("u") or m.group("u2")).lower().rstrip("s")
+        direction = (m.group("dir") or "").lower()
+        if m.group("n") and not direction:
+            continue
+        if direction in ("earlier", "before", "later") and not re.search(r"\b(?:ago|now)\b", m.group(0)):
+            continue  # "a year earlier" is relative to another event, not the publication date
+        n = {"a": 1.0, "an": 1.0, "a few": 3.0, "a couple of": 2.0, "several": 3.0}.get(n_s)
+        if n is None:
+            parsed = parse_number(n_s)
+            if parsed is None:
+                continue
+            n = parsed[0]
+        sign = 1 if (m.group("n2") or direction in ("from now", "hence", "later")) else -1
+        granularity = {"fortnight": "week", "decade": "year"}.get(unit, unit)
+        if published is None:
+            d.add(m.start(), m.end(), _no_date(granularity))
+            continue
+        k = round(n)
+        qual = re.sub(r"\s+", " ", (m.group("qual") or "").lower())
+        note = "approximate" if qual or n_s in ("a few", "several") else ""
+        try:
+            value = _shifted(published, unit, sign * k, note)
+            if sign < 0 and qual in ("more than", "over", "just over"):
+                # "more than two weeks ago": before the point, read as up to twice as far back
+                value = DateValue(_shifted(published, unit, -2 * k, note).start, value.end, value.granularity, qual)
+            elif sign < 0 and qual in ("less than", "just under"):
+                value = DateValue(value.start, published, value.granularity, qual)  # "less than a week ago"
+        except (ValueError, OverflowError):
+            continue
+        d.add(m.start(), m.end(), value)
+    for m in RELATIVE_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        rel = re.sub(r"\s+", " ", m.group("rel").lower())
+        unit = rel.split()[-1]
+        granularity = unit if unit in ("year", "month", "week") else "day"
+        if published is None:
+            d.add(m.start(), m.end(), _no_date(granularity))
+            continue
+        p = published
+        if "before yesterday" in rel or "after tomorrow" in rel:
+            day = p + timedelta(days=-2 if "yesterday" in rel else 2)
+            d.add(m.start(), m.end(), DateValue(day, day, "day"))
+            continue
+        words = rel.split()
+        note = words[0] if words[0] in ("earlier", "later", "early", "late") else ""
+        # "the past week" is the week up to now; "last week" the previous calendar week
+        if rel.startswith("the "):
+            shift = 0
+        else:
+            shift = (
+                -1
+                if re.search(r"\b(?:last|past|previous|yesterday)\b", rel)
+                else 1
+                if re.search(r"\b(?:next|coming|tomorrow)\b", rel)
+                else 0
+            )
+        if granularity == "day":
+            day = p + timedelta(days=shift)
+            value = DateValue(day, day, "day")
+        elif granularity == "week":
+            value = _week_value(p + timedelta(weeks=shift), note)
+        elif granularity == "month":
+            y, mo = divmod(p.year * 12 + p.month - 1 + shift, 12)
+            value = _month_value(y, mo + 1, note)
+        else:
+            value = _year_value(p.year + shift, note)
+        d.add(m.start(), m.end(), value)
+
+
+def _scan_weekdays(d: _Dates) -> None:
+    """Weekdays resolved by their clause's tense ('met Monday', 'will meet on Tuesday')."""
+    text, published = d.text, d.published
+    for m in WEEKDAY_RE.finditer(text):
+        if not d.free(m.start("wd"), m.end("wd")):
+            continue
+        wd = m.group("wd")
+        alone = len(text.strip()) <= len(m.group(0)) + 1
+        if wd.lower() not in FULL_WEEKDAYS and not alone and (wd[0].islower() or wd.lower() in ("sun", "sat", "wed")):
+            continue  # "sun", "sat", "wed" are words first; abbreviations count only capitalised or alone
+        after = text[m.end() : m.end() + 14]
+        if re.match(r",?\s+(?:the\s+)?(?:\d|" + _MONTH_RE + r")", after, re.IGNORECASE) and not m.group("after"):
+            continue  # "Thursday, Oct. 12" is dated by the date beside it
+        weekday = WEEKDAYS[wd.lower().rstrip(".")]
+        if published is None:
+            d.add(m.start(), m.end(), _no_date("day"))
+            continue
+        prep = m.group("prep") or ""
+        tense = "" if prep.lower() in ("last", "next", "this", "coming", "past") else _tense(text, m.start(), m.end())
+        day, direction = _weekday_date(published, weekday, prep, m.group("after") or "", tense)
+        end = m.end()
+        if not m.group("after") and wd.lower() not in FULL_WEEKDAYS and text[end : end + 1] == ".":
+            end += 1  # "Mon.": the dot belongs to the abbreviation
+        d.add(m.start(), end, DateValue(day, day, "day", direction))
+
+
+_WINDOW_UNITS = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365, "decade": 3650}
+WINDOW_RE = re.compile(
+    rf"\b(?:(?P<prep>in|over|during|within|for|throughout)\s+)?(?:the\s+)?(?P<dir>past|last|previous|next|coming|upcoming)\s+"
+    rf"(?P<n>\d+(?:\.\d+)?|an?|few|couple\s+of|several|{_NUM_WORDS_RE})\s+(?P<u>hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b"
+    rf"|\b(?P<prep2>in|over|during|within)\s+(?:the\s+)?(?P<dir2>past|last|previous|recent)\s+(?P<u2>hours|days|weeks|months|years)\b"
+    rf"|\b(?P<recent>in\s+recent\s+(?P<u3>days|weeks|months|years))\b",
+    re.IGNORECASE,
+)
+_WINDOW_HINT_RE = re.compile(r"\b(?:past|last|previous|next|coming|upcoming|recent)\b", re.IGNORECASE)
+_ONE_OF = {"a": 1.0, "an": 1.0, "few": 3.0, "couple of": 2.0, "several": 3.0}
+
+
+def _scan_windows(d: _Dates) -> None:
+    """Windows that end (or start) at publication: 'the past 24 hours', 'in recent days', 'next 3 weeks'."""
+    text, published = d.text, d.published
+    if not _WINDOW_HINT_RE.search(text):
+        return  # most sentences have no window; the full pattern is slow (#15: speed)
+    for m in WINDOW_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        unit = (m.group("u") or m.group("u2") or m.group("u3")).lower().rstrip("s")
+        n_s = re.sub(r"\s+", " ", (m.group("n") or "").lower())
+        if m.group("n"):
+            n = _ONE_OF.get(n_s)
+            if n is None:
+                parsed = parse_number(n_s)
+                if parsed is None:
+                    continue
+                n = parsed[0]
+            approximate = n_s in ("few", "several")
+        else:
+            n, approximate = (1.0 if unit == "hour" else 7.0 / _WINDOW_UNITS[unit]), True
+        direction = (m.group("dir") or m.group("dir2") or "past").lower()
+        if published is None:
+            d.add(m.start(), m.end(), _no_date("window"))
+            continue
+        days = max(1, round(n * _WINDOW_UNITS[unit]))
+        note = "window" + (", approximate" if approximate else "")
+        if direction in ("next", "coming", "upcoming"):
+            value = DateValue(published + timedelta(days=1), published + timedelta(days=days), "window", note)
+        else:
+            value = DateValue(published - timedelta(days=days), published, "window", note)
+        d.add(m.start(), m.end(), value)
+
+
+def _open_to_publication(d: _Dates) -> None:
+    """'since 12 March' runs to publication; 'until 1 June' is noted as an end point."""
+    text, published = d.text, d.published
+    for i, c in enumerate(d.claims):
+        before = text[max(0, c.start - 7) : c.start].lower()
+        value = c.value
+        if not isinstance(value, DateValue) or value.start is None:
+            continue
+        since = re.search(r"\bsince\s+$", before)
+        if since and published is not None:
+            first = value.start
+            if first > published and value.granularity in ("day", "month") and not re.search(r"\d{4}", c.text):
+                first = first.replace(year=first.year - 1)  # since: the past one
+                value = replace(value, start=first)
+            if first <= published:
+                start = c.start - len(before) + since.start()
+                d.claims[i] = replace(
+                    c,
+                    text=text[start : c.end],
+                    start=start,
+                    value=replace(value, end=published, note="since"),
+                    qualifier="since",
+                )
+        elif re.search(r"\b(?:until|till|through)\s+$", before) and not value.note:
+            d.claims[i] = replace(c, value=replace(value, note="until"), qualifier="until")
+
+
+def extract_dates(text: str, published: date | None) -> list[Claim]:
+    """Dates and date ranges in `text`, resolved against the publication date.
+
+    Example:
+        >>> [c.value.start.isoformat() for c in extract_dates("They met on Monday.", date(2023, 10, 17))]
+        ['2023-10-16']
+    """
+    d = _Dates(text, published)
+    _scan_windows(d)
+    _scan_holidays(d)
+    _scan_days(d)
+    _scan_months(d)
+    _scan_relative(d)
+    _scan_years(d)
+    _scan_weekdays(d)
+    _open_to_publication(d)
+    return d.claims
