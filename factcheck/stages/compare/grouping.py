@@ -170,7 +170,8 @@ def value_groups(slot: Slot, articles: Mapping[str, Article], frames: Mapping[st
 BROKEN_NUMBER_RE = re.compile(r"0\d")
 # Two dates of one act further apart than this are more likely two occurrences of it (#14).
 MAX_CONFLICT_DAYS = 7
-# Two counts of one thing further apart than this factor are more likely two things counted.
+# Two counts of one thing this factor apart or more are more likely two things counted (or a
+# unit lost: "2000ft" / "200ft"), not one misreported.
 MAX_CONFLICT_RATIO = 10.0
 
 
@@ -193,7 +194,7 @@ def plausible_conflict(a: Claim, b: Claim) -> bool:
             return True
         if xa == 0 or xb == 0:
             return False  # "no one" vs a figure is said in words; a bare 0 is an artefact
-        return max(xa, xb) / min(xa, xb) <= MAX_CONFLICT_RATIO if min(xa, xb) > 0 else False
+        return max(xa, xb) / min(xa, xb) < MAX_CONFLICT_RATIO if min(xa, xb) > 0 else False
     return True
 
 

@@ -39,6 +39,7 @@ from factcheck.stages.compare.lexicon import (
     WINDOW_RE,
     YEAR_RE,
 )
+from factcheck.stages.compare.values import anchor
 from factcheck.stages.frames import (
     LIGHT_VERBS,
     Frame,
@@ -234,8 +235,8 @@ def slot_key(
         earlier = _earlier_anchor(claim, dates, article)
         if earlier is not None and status == "reported":
             status, dated = "background", describe_date(earlier)
-        elif status == "background" and (anchor := _nearest_date(claim, dates)) is not None:
-            dated = describe_date(anchor)
+        elif status == "background" and (earlier := _nearest_date(claim, dates)) is not None:
+            dated = describe_date(earlier)
     return SlotKey(
         claim.kind,
         what,
@@ -285,12 +286,15 @@ def _earlier_anchor(claim: Claim, dates: Sequence[Claim], article: Article | Non
 
 
 def _nearest_date(claim: Claim, dates: Sequence[Claim]) -> DateValue | None:
-    """The resolved date of the sentence nearest the claim, if any."""
+    """The resolved date of the sentence nearest the claim, if any ("since October 7" -> October 7)."""
     if not dates:
         return None
     nearest = min(dates, key=lambda d: min(abs(d.start - claim.end), abs(claim.start - d.end)))
     value = nearest.value
-    return value if isinstance(value, DateValue) and value.end is not None else None
+    if not isinstance(value, DateValue) or value.end is None:
+        return None
+    since = anchor(value)
+    return DateValue(since.start, since.end, since.granularity)  # the day itself, without its "since"
 
 
 def _named_agents_conflict(a: Frame, b: Frame) -> bool:
