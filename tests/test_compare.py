@@ -354,3 +354,31 @@ def test_a_subset_in_a_state_is_not_the_injured_total():
     assert subset_state(_claim_in(sent2, "Fifteen people", "quantity", one), sent2) == ""
     five = _claim_in(sent, "five people", "quantity", one, "people", "injured")
     assert slot_key(five, sent, None, A).what == "in hospital"
+
+
+def test_a_running_total_an_outlet_follows_as_it_grows_is_an_update_not_a_contradiction():
+    # #14: one outlet's live story gives 14, then "bringing the total injured to 17"; another says 15
+    texts = {
+        "a#0": "Police said 15 people were injured in the Cincinnati shooting.",
+        "b#0": "Police said 17 people were injured in the Cincinnati shooting.",
+        "b#1": "An additional victim came forward, bringing the total injured to 17 from 16 people.",
+        "b#2": "The shooting in Cincinnati left one dead and 14 people injured.",
+    }
+    sents = [Sentence(i, i[0], int(i[-1]), 0, len(t), t) for i, t in texts.items()]
+
+    def count(k, words, n):
+        return _claim_in(sents[k], words, "quantity", QuantityValue(n, n, n, True, True, False), "people", "injured")
+
+    claims = [count(0, "15 people", 15), count(1, "17 people", 17), count(2, "16 people", 16), count(3, "14 people", 14)]
+    emb = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0]], dtype=np.float32)
+    same_day = replace(B, published=A.published)
+    arts = [A, same_day]
+    sents2, groups = _with_copy(sents, [[0, 1], [2], [3]])
+    emb2 = _emb_with_copy(emb)
+    _, findings = compare_facts(arts, sents2, emb2, groups, claims, CompareConfig(parser=""))
+    assert not _contradictions(findings)
+    [update] = [f for _, f in findings if f.how == "update"]
+    assert "follows the count as it grows" in update.explanation
+    # without the outlet's own update, 15 vs 17 on one day is a contradiction
+    _, findings = compare_facts(arts, sents2, emb2, groups, claims[:2], CompareConfig(parser=""))
+    assert len(_contradictions(findings)) == 1

@@ -15,6 +15,7 @@ import numpy as np
 
 from factcheck.config import CompareConfig
 from factcheck.records import Article, Claim, DateValue, Finding, QuantityValue, Sentence
+from factcheck.stages.compare.lexicon import CUMULATIVE_EVENTS, UPDATE_RE
 from factcheck.stages.compare.slots import SlotKey, relative_unresolved, slot_key, slots_match
 from factcheck.stages.compare.values import attributed, judge, same_words
 from factcheck.stages.frames import Frame
@@ -32,6 +33,7 @@ class Slot:
     key: SlotKey
     evidence: str
     members: list[Claim] = field(default_factory=list)
+    running: set[str] = field(default_factory=set)  # articles giving several values of its count (#14)
 
 
 @dataclass
@@ -109,7 +111,34 @@ def build_slots(
         joined.members.append(claim)
     shared = [s for s in slots if len({c.article_id for c in s.members}) >= 2]
     _gather_restatements(shared, claims, keys, articles)
+    _mark_running_totals(shared, claims, keys, sentences)
     return shared
+
+
+def _total_key(claim: Claim, key: SlotKey) -> tuple[str, ...]:
+    """A cumulative count's slot in one article, whether or not it counts 'others' ("14 more were injured")
+    or names what it counts ("17" / "17 people")."""
+    counted = key.counted.replace(" (others)", "") or "person"
+    return (claim.article_id, key.what, counted, key.when, key.status)
+
+
+def _mark_running_totals(
+    slots: Sequence[Slot], claims: Sequence[Claim], keys: Mapping[str, SlotKey], sentences: Mapping[str, Sentence]
+) -> None:
+    """Note in each cumulative slot the articles that follow its count as it grows: they give several
+    values of it and one of their sentences on it marks an update ("bringing the total injured to 17")."""
+    values: dict[tuple[str, ...], set[tuple[float | None, float | None]]] = {}
+    marked: set[tuple[str, ...]] = set()
+    for claim in claims:
+        key = keys.get(claim.id)
+        if key is not None and key.what in CUMULATIVE_EVENTS and isinstance(claim.value, QuantityValue):
+            values.setdefault(_total_key(claim, key), set()).add((claim.value.low, claim.value.high))
+            if UPDATE_RE.search(sentences[claim.sentence_id].text):
+                marked.add(_total_key(claim, key))
+    for slot in slots:
+        if slot.key.what in CUMULATIVE_EVENTS:
+            totals = {_total_key(c, keys[c.id]): c.article_id for c in slot.members}
+            slot.running = {a for k, a in totals.items() if k in marked and len(values.get(k, ())) > 1}
 
 
 def _restatement_key(claim: Claim, key: SlotKey) -> tuple[str, ...]:
@@ -198,6 +227,26 @@ def plausible_conflict(a: Claim, b: Claim) -> bool:
     return True
 
 
+def _running_total(
+    slot: Slot, groups: Sequence[ValueGroup], gx: ValueGroup, gy: ValueGroup, sentences: Mapping[str, Sentence]
+) -> str:
+    """Why two values of a cumulative count are one total at two moments, or '' (#14).
+
+    An outlet that gives several values of the count and marks an update of it ("14 injured" ...
+    "bringing the total injured to 17") follows the count as it grows; so does a sentence of the
+    two values that marks an update ("an additional victim came forward", "rose to").
+    """
+    if slot.key.what not in CUMULATIVE_EVENTS:
+        return ""
+    for article in (*gx.articles, *gy.articles):
+        if article in slot.running:
+            return f"{article} follows the count as it grows"
+    for claim in (*gx.claims, *gy.claims):
+        if m := UPDATE_RE.search(sentences[claim.sentence_id].text):
+            return f"“{m.group(0)}”"
+    return ""
+
+
 def _fid(prefix: str, parts: Sequence[str]) -> str:
     return prefix + hashlib.sha1("\x00".join(parts).encode()).hexdigest()[:10]
 
@@ -253,6 +302,9 @@ def slot_findings(
                 continue
             if verdict == Verdict.CONTRADICT and not plausible_conflict(a, b):
                 continue  # far apart: two occurrences or two things counted, not one misreported
+            if verdict == Verdict.CONTRADICT and (running := _running_total(slot, groups, gx, gy, sentences)):
+                verdict, how, confidence = Verdict.DIFFER, "update", 0.5
+                explanation += f"; {running}: a running total reported as it grows, not a contradiction"
             copied = same_words(sentences[a.sentence_id].text, sentences[b.sentence_id].text)
             if verdict == Verdict.CONTRADICT and a.kind == "date" and copied:
                 dates = " vs ".join(str(articles[c.article_id].published or "no date") for c in (a, b))

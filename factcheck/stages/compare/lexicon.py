@@ -117,3 +117,9 @@ NEXT_COUNT_RE = re.compile(
 EVENT_WORD_RE = re.compile(r"\b(?:injur\w*|wound\w*|hurt|shot|kill\w*|dead|died|die)\b", re.I)
 # How far after a count its state is read, in characters.
 STATE_WINDOW = 60
+# Words that mark a count as an update of an earlier one ("bringing the total to 17").
+UPDATE_RE = re.compile(
+    r"\b(?:bringing\s+the\s+(?:total|toll|number)|(?:rose|risen|climbed|increased|jumped|grew)\s+to|"
+    r"an\s+additional|updated?\s+(?:figures?|toll|count|total)|revised|came\s+forward)\b",
+    re.IGNORECASE,
+)
