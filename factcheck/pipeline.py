@@ -12,7 +12,7 @@ from factcheck.records import Article, Finding, Report, Sentence, Skipped
 from factcheck.stages.claims import extract_claims
 from factcheck.stages.clean import clean_articles
 from factcheck.stages.cluster import build_facts, cluster_facts
-from factcheck.stages.compare import compare_facts
+from factcheck.stages.compare import compare_facts, derive_claims
 from factcheck.stages.embed import Embedder, embed_texts
 from factcheck.stages.frames import cached_claim_frames
 from factcheck.stages.segment import split_sentences
@@ -73,6 +73,7 @@ def run_pipeline(
     step("claims")
     claims = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
     step("compare")
+    claims = [*claims, *derive_claims(sentences, claims)]
     frames = (
         cached_claim_frames(sentences, claims, cfg.compare.parser, cfg.embed.cache_dir) if cfg.compare.parser else {}
     )

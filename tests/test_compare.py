@@ -382,3 +382,35 @@ def test_a_running_total_an_outlet_follows_as_it_grows_is_an_update_not_a_contra
     # without the outlet's own update, 15 vs 17 on one day is a contradiction
     _, findings = compare_facts(arts, sents2, emb2, groups, claims[:2], CompareConfig(parser=""))
     assert len(_contradictions(findings)) == 1
+
+
+def test_ages_are_slots_of_the_person_they_belong_to():
+    # #14: "O'Bryan Spikes, 27" and "27-year-old O-Bryan Spikes" agree; two unnamed victims are two people
+    from factcheck.stages.compare import derive_claims
+
+    texts = {
+        "a#0": "Police identified the slain man as O'Bryan Spikes, 27.",
+        "b#0": "Police said 27-year-old O’Bryan Spikes was killed.",
+        "a#1": "A 24-year-old man was shot in the chest, police said.",
+        "b#1": "A 25-year-old man was shot in the chest, police said.",
+        "a#2": "Randall R. Coffland, 48, was found dead.",
+        "b#2": "Anjum S. Coffland, 46, was found wounded.",
+    }
+    sents = [Sentence(i, i[0], int(i[-1]), 0, len(t), t) for i, t in texts.items()]
+    claims = derive_claims(sents, [])
+    assert [(c.text, c.scope) for c in claims[:2]] == [
+        ("O'Bryan Spikes, 27", "obryan spikes"),
+        ("27-year-old O’Bryan Spikes", "obryan spikes"),
+    ]
+    emb = np.array([[1.0, 0.0]] * 2 + [[0.0, 1.0]] * 2 + [[0.6, 0.8]] * 2, dtype=np.float32)
+    same_day = replace(B, published=A.published)
+    sents2, groups = _with_copy(sents, [[0, 1], [2, 3], [4, 5]])
+    _, findings = compare_facts([A, same_day], sents2, _emb_with_copy(emb), groups, claims, CompareConfig(parser=""))
+    assert not _contradictions(findings)
+    [agree] = [f for _, f in findings if f.claim_ids and f.verdict == "agree"]
+    assert agree.sentence_ids == ("a#0", "b#0")
+    b_spikes = claims[1].id
+    older = [replace(c, value=QuantityValue(28, 28, 28, True, True, False)) if c.id == b_spikes else c for c in claims]
+    _, findings = compare_facts([A, same_day], sents2, _emb_with_copy(emb), groups, older, CompareConfig(parser=""))
+    [contradiction] = _contradictions(findings)  # the same named person: 27 vs 28
+    assert contradiction.sentence_ids == ("a#0", "b#0")

@@ -22,6 +22,7 @@ import numpy as np
 
 from factcheck.config import CompareConfig
 from factcheck.records import Article, Claim, Finding, Sentence
+from factcheck.stages.compare.ages import age_claims
 from factcheck.stages.compare.grouping import Slot, build_slots, slot_findings
 from factcheck.stages.compare.slots import SlotKey, slot_key, slots_match
 from factcheck.stages.compare.statements import detail_claims, statement_findings, statement_groups
@@ -29,7 +30,12 @@ from factcheck.stages.compare.values import judge, wrong_weekday
 from factcheck.stages.frames import Frame
 from factcheck.verdicts import Verdict
 
-__all__ = ["SlotKey", "compare_facts", "judge", "same_slot", "slot_key"]
+__all__ = ["SlotKey", "compare_facts", "derive_claims", "judge", "same_slot", "slot_key"]
+
+
+def derive_claims(sentences: Sequence[Sentence], claims: Sequence[Claim]) -> list[Claim]:
+    """Claims the comparison reads from the sentences itself, beside the extractor's: people's ages (#14)."""
+    return age_claims(sentences, claims)
 
 # Agreements on a value specific enough to show that two outlets report one event (statements
 # give their own linked pairs: a quotation, a copy or a close paraphrase, never a looser one).

@@ -123,3 +123,8 @@ UPDATE_RE = re.compile(
     r"an\s+additional|updated?\s+(?:figures?|toll|count|total)|revised|came\s+forward)\b",
     re.IGNORECASE,
 )
+# People's ages, derived by the comparison (the extractor masks them as identifiers).
+AGE_EVENT = "age"
+AGE_UNIT = "years old"
+# Month and weekday names: "March 26, 2017" and "Sunday, 26" are dates, not a name and an age.
+MONTHS = {m.lower() for m in (*_calendar.month_name, *_calendar.day_name) if m}

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from factcheck.describe import describe_date
 from factcheck.records import Article, Claim, DateValue, Sentence
 from factcheck.stages.claims import CAPITALISED_RE
+from factcheck.stages.compare.ages import same_person
 from factcheck.stages.compare.lexicon import (
+    AGE_EVENT,
+    AGE_UNIT,
     BACKGROUND,
     BACKGROUND_RE,
     CANCELLED,
@@ -219,6 +222,9 @@ def slot_key(
             counted = f"{counted}: {frame.counted}" if counted else frame.counted
         elif frame and frame.counted:
             counted = f"{counted}: part of {frame.counted[5:]}"
+    if claim.event == AGE_EVENT:  # a person's age: the slot of that person (see ages.py)
+        who = frozenset({claim.scope}) if claim.scope else frozenset()
+        return SlotKey(claim.kind, AGE_EVENT, AGE_UNIT, who, "", "reported")
     if claim.kind == "quantity" and counted.split(":")[0].split(" (")[0] in ("", "person"):
         state = subset_state(claim, sent)
         if state:
@@ -297,6 +303,17 @@ def _nearest_date(claim: Claim, dates: Sequence[Claim]) -> DateValue | None:
     return DateValue(since.start, since.end, since.granularity)  # the day itself, without its "since"
 
 
+def _ages_match(a: Claim, b: Claim, key_a: SlotKey, key_b: SlotKey, similarity: float, min_similarity: float) -> str:
+    """Two ages are one slot when they name one person; unnamed, only when equal in close sentences."""
+    if key_a.what != key_b.what:
+        return ""
+    if a.scope and b.scope:
+        return f"both give the age of {a.scope}" if same_person(a.scope, b.scope) else ""
+    if a.value == b.value and similarity >= min_similarity + 0.2:
+        return "the same age in close sentences (no name: never set against another age)"
+    return ""
+
+
 def _named_agents_conflict(a: Frame, b: Frame) -> bool:
     """Both name who acts, and no name in common (role nouns alone, "fighters" / "militants", never conflict)."""
     names_a = {x for x in a.agents if not x.startswith("role:")}
@@ -331,6 +348,8 @@ def slots_match(
     """
     if a.kind != b.kind or similarity < min_similarity:
         return ""
+    if AGE_EVENT in (key_a.what, key_b.what):
+        return _ages_match(a, b, key_a, key_b, similarity, min_similarity)
     if key_a.status != key_b.status or key_a.when != key_b.when:
         return ""
     if key_a.dated and key_b.dated and key_a.dated != key_b.dated:

@@ -243,7 +243,8 @@ def statement_findings(
             + f"; {', '.join(articles[a].outlet or a for a in lacks[:4])} state it without"
         )
         fid = "D" + hashlib.sha1("\x00".join([kind, *sorted(named)]).encode()).hexdigest()[:10]
-        out.append(Finding(fid, "", Verdict.DIFFER, "detail", arts, (given.id,), explanation, 0.5, tuple(named)))
+        # a difference of the statement, not between two values: no claim on the other side to show (#14)
+        out.append(Finding(fid, "", Verdict.DIFFER, "detail", arts, (), explanation, 0.5, tuple(named)))
     return out
 
 
