@@ -242,7 +242,7 @@ def check_feed(
         )
         runs.append(replace(run, paths=tuple(written)))
         paths += written
-    paths += write_feed_index(reports, folder)
+    paths += write_feed_index(reports, folder, formats=formats)
     if junit is not None:
         paths.append(write_atomic(junit, render_junit_feed(runs)))
     return FeedRun(tuple(runs), tuple(skipped), tuple(paths))

@@ -128,7 +128,9 @@ class ReportConfig(BaseModel):
     model_config = _MODEL_CONFIG
 
     include_single_source: bool = False
-    """List facts stated by only one outlet in the Markdown report."""
+    """List facts stated by only one outlet in the Markdown report (else they are counted per outlet)."""
+    summary_lines: int = 15
+    """Contradictions and differences listed one line each at the top of a report; the rest fold away."""
 
 
 class ReviewConfig(BaseModel):

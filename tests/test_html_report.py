@@ -41,6 +41,7 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "h4", "section", "p", "ul",
     "li", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "a", "br", "small", "code", "span", "strong",
     "form", "fieldset", "legend", "label", "input", "div", "article", "mark", "details", "summary", "script",
+    "ol", "button", "figure", "figcaption", "svg", "g", "path", "text", "circle", "rect", "polygon",
 }  # fmt: skip
 
 
@@ -250,7 +251,7 @@ def test_summary_lists_outlets_dates_and_verdict_counts(mini_html):
 def test_facts_come_contradictions_first_and_single_source_collapsed(mini_html):
     page = _parse(mini_html)
     assert page.fact_ids() == ["fact-Fmeet", "fact-Ftoll", "fact-Fsingle"]
-    details_at = mini_html.index("<details>")
+    details_at = mini_html.index('<details class="single">')
     assert mini_html.index('id="fact-Fsingle"') > details_at > mini_html.index('id="fact-Ftoll"')
     assert mini_html.index("<h2>Contradictions (1)</h2>") < mini_html.index("<h2>Differences (0)</h2>")
 
@@ -270,8 +271,8 @@ def test_compared_claims_are_marked_with_their_values_in_words(mini_html):
 
 def test_sentences_sit_side_by_side_one_column_per_outlet(mini_html):
     section = mini_html[mini_html.index('id="fact-Fmeet"') : mini_html.index('id="fact-Ftoll"')]
-    columns = re.findall(r'<div class="column" data-article="(a\d)">', section)
-    assert columns == ["a0", "a1", "a2"]
+    columns = re.findall(r'<div class="column" data-outlet="(o\d)">', section)
+    assert columns == ["o0", "o1", "o2"]  # the contradicting outlets first, one column per outlet
     assert "date unknown" in section  # the gazette has no publication date
 
 
@@ -287,21 +288,21 @@ def test_findings_show_verdict_how_confidence_explanation_and_decision(mini_html
 def test_matrix_marks_absent_outlets_and_links_each_fact(mini_html):
     start = mini_html.index('<table class="matrix">')
     matrix = mini_html[start : mini_html.index("</table>", start)]
-    rows = re.findall(r'<tr data-verdict="(\w[\w-]*)" data-articles="([^"]*)">', matrix)
-    assert rows == [("contradict", "a0 a1 a2"), ("agree", "a0 a1"), ("single-source", "a0 a1 a2")]
+    rows = re.findall(r'<tr data-verdict="(\w[\w-]*)" data-outlets="([^"]*)">', matrix)
+    assert rows == [("contradict", "o0 o1 o2"), ("agree", "o0 o1"), ("single-source", "o0 o1 o2")]
     toll_row = matrix[matrix.index('href="#fact-Ftoll"') :].split("</tr>")[0]
-    assert toll_row.count('class="cell v-agree"') == 2 and toll_row.count(">·</td>") == 1
+    assert toll_row.count('class="cell v-agree"') == 2 and toll_row.count('<td class="absent">·</td>') == 1
     assert 'href="#fact-Fmeet"' in matrix and 'id="fact-Fmeet"' in mini_html
     single_row = matrix[matrix.index('data-verdict="single-source"') :].split("</tr>")[0]
-    assert "○ 1" in single_row
+    assert ">1</td>" in single_row and 'title="Daily Planet: 1 fact stated by this outlet only"' in single_row
 
 
 def test_page_reads_without_javascript(mini_html):
     page = _parse(mini_html)
     hidden = [a for t, a in page.tags if "hidden" in a]
     assert [a.get("id") for a in hidden] == ["filters"]  # only the filters, which need JS, start hidden
-    boxes = [a for t, a in page.tags if t == "input"]
-    assert {(a["name"], a["value"]) for a in boxes} >= {("verdict", "contradict"), ("article", "a2")}
+    boxes = [a for t, a in page.tags if t == "input" and a.get("type") == "checkbox"]
+    assert {(a["name"], a["value"]) for a in boxes} >= {("verdict", "contradict"), ("outlet", "o2")}
     assert all("checked" in a for a in boxes)
 
 
@@ -430,7 +431,8 @@ def test_seed_report_in_a_headless_browser(seed_report, tmp_path):
     assert re.search(r'<mark class="v-contradict" title="2023-10-18[^"]*">[^<]*Wednesday</mark>', first)
 
     # the filters hide what is unticked: untick "contradict" and the hostile outlet before the script runs
-    hostile_key = f"a{len(report.articles) - 1}"
+    outlets = sorted({a.outlet or a.id for a in report.articles}, key=lambda o: (o.casefold(), o))
+    hostile_key = f"o{outlets.index(report.articles[-1].outlet)}"
     filtered = (
         page.read_text(encoding="utf-8")
         .replace('value="contradict" checked>', 'value="contradict">')
@@ -442,4 +444,5 @@ def test_seed_report_in_a_headless_browser(seed_report, tmp_path):
     assert set(hidden_facts) == {f["id"] for f in doc["facts"] if f["verdict"] == "contradict"} | {"Fzzhostile"}
     n_shown = len(doc["facts"]) - len(hidden_facts)
     assert f"Showing {n_shown} of {len(doc['facts'])} facts." in dom
-    assert re.search(rf'<th class="outlet" data-article="{hostile_key}" hidden', dom)
+    assert re.search(rf'<th class="outlet" data-outlet="{hostile_key}"[^>]* hidden', dom)
+    assert re.search(r'<td class="cell v-single-source" title="Hostile [^"]*" hidden', dom)  # its matrix column too

@@ -36,6 +36,11 @@ LAYERS: tuple[tuple[int, str], ...] = (
 )
 
 
+def _is_module(name: str) -> bool:
+    path = PACKAGE.parent / name.replace(".", "/")
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
 def _module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" and len(parts) > 2 else parts)
@@ -51,8 +56,8 @@ def _imports(path: Path) -> set[str]:
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            if node.module == "factcheck":
-                found.update(f"factcheck.{alias.name}" for alias in node.names)
+            if node.module == "factcheck":  # `from factcheck import api` imports a module, `__version__` a name
+                found.update(f"factcheck.{a.name}" for a in node.names if _is_module(f"factcheck.{a.name}"))
             elif node.module.startswith("factcheck."):
                 found.add(node.module)
         elif isinstance(node, ast.Import):

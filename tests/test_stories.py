@@ -111,7 +111,7 @@ def test_check_feed_writes_a_report_per_story_and_an_index(tmp_path):
     assert "[click](" not in index and "\\[click\\](javascript" in index  # shown, not a link
     page = (out / "index.html").read_text()
     assert "<script>" not in page and "&lt;script&gt;" in page
-    assert f'href="{reports[0].batch}/report.html"' in page
+    assert f'href="{reports[0].batch}/report.md"' in page  # the report that was written, not a missing report.html
 
 
 def _write_feed(path):

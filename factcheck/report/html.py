@@ -19,9 +19,26 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
+from factcheck.config import ReportConfig
 from factcheck.errors import ReportError
-from factcheck.records import Decision, Report
+from factcheck.records import Claim, Decision, Report
 from factcheck.report.facts import report_json
+from factcheck.report.timeline import legend_entries, render_timeline, slot_timelines
+from factcheck.report.views import (
+    DISPUTED,
+    Side,
+    claims_by_id,
+    count_verdicts,
+    disputed_sides,
+    fact_title,
+    ordered_facts,
+    ordered_findings,
+    ordered_mentions,
+    outlet_names,
+    outlet_verdicts,
+    single_source_by_outlet,
+    sorted_outlets,
+)
 from factcheck.verdicts import ORDER
 from factcheck.verdicts import RANK as VERDICT_RANK
 
@@ -30,6 +47,12 @@ VERDICT_TITLES = {v.value: v.title for v in ORDER}
 VERDICT_SYMBOLS = {v.value: v.symbol for v in ORDER}
 DROPPED_TEXT_LIMIT = 200
 LINK_SCHEMES = ("http", "https")
+SIDE_OUTLETS_SHOWN = 3  # a disputed value lists this many outlets by name, then "and N more"
+NARROW_COLUMNS_FROM = 8  # with more outlets than this, the matrix's outlet headings stand upright
+FINDINGS_SHOWN = 6  # a fact lists this many findings (the most serious first); the rest fold away
+COLUMNS_SHOWN = 6  # a fact shows this many outlets' sentences side by side (contradicting first); the rest fold away
+LEGEND_SHOWN = 8  # a timeline's legend of more outlets than this is folded away
+STATED_SYMBOL = "•"  # the outlet states the fact but none of its findings compares the outlet
 
 
 def render_html(report: Report, decisions: Mapping[str, Decision] | None = None) -> str:
@@ -46,16 +69,23 @@ def render_html(report: Report, decisions: Mapping[str, Decision] | None = None)
     Raises:
         ReportError: the packaged template cannot be found or rendered.
     """
-    context = _page_context(report, decisions or {})
+    return render_page(TEMPLATE_NAME, **_page_context(report, decisions or {}))
+
+
+def render_page(template_name: str, **context: Any) -> str:
+    """Render one packaged template (the report or the stories index) with autoescape on.
+
+    Raises:
+        ReportError: the template cannot be found or rendered.
+    """
     try:
-        template = _environment().get_template(TEMPLATE_NAME)
-        return template.render(**context)
+        return _environment().get_template(template_name).render(**context)
     except jinja2.TemplateNotFound:
         raise ReportError(
-            f"factcheck/report/templates/{TEMPLATE_NAME}: HTML template missing; reinstall factcheck-news"
+            f"factcheck/report/templates/{template_name}: HTML template missing; reinstall factcheck-news"
         ) from None
     except jinja2.TemplateError as e:
-        raise ReportError(f"factcheck/report/templates/{TEMPLATE_NAME}: cannot render the HTML report: {e}") from None
+        raise ReportError(f"factcheck/report/templates/{template_name}: cannot render the HTML page: {e}") from None
 
 
 @lru_cache(maxsize=1)
@@ -119,24 +149,24 @@ def highlight_sentence(text: str, spans: Sequence[tuple[int, int, str, str]]) ->
     return Markup("").join(pieces)
 
 
-def _article_views(doc: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """One entry per article: its key for data attributes, its label and its metadata."""
-    outlets = [a["outlet"] or a["id"] for a in doc["articles"]]
-    views = []
-    for i, (article, outlet) in enumerate(zip(doc["articles"], outlets, strict=True)):
-        label = outlet if outlets.count(outlet) == 1 or outlet == article["id"] else f"{outlet} ({article['id']})"
-        views.append(
-            {
-                **article,
-                "key": f"a{i}",
-                "label": label,
-                "href": _safe_url(article["url"]),
-            }
-        )
-    return views
+def _report_settings(report: Report) -> ReportConfig:
+    """The [report] settings the run was made with (defaults for a report built by hand)."""
+    return ReportConfig.model_validate(report.config.get("report", {}))
 
 
-def _claim_views(fact: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+def _outlet_views(doc: Mapping[str, Any], names: Mapping[str, str]) -> list[dict[str, Any]]:
+    """One entry per outlet (an outlet with several articles is one), sorted by name."""
+    articles_of: dict[str, list[dict[str, Any]]] = {}
+    for i, article in enumerate(doc["articles"]):
+        view = {**article, "key": f"a{i}", "href": _safe_url(article["url"]), "outlet_name": names[article["id"]]}
+        articles_of.setdefault(names[article["id"]], []).append(view)
+    return [
+        {"key": f"o{i}", "name": outlet, "articles": articles_of[outlet]}
+        for i, outlet in enumerate(sorted_outlets(names))
+    ]
+
+
+def _claim_views(fact: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, dict[str, Any]]:
     """The fact's claims by id, each with its value in words and the worst verdict it takes part in."""
     verdicts: dict[str, str] = {}
     for finding in fact["findings"]:
@@ -145,45 +175,60 @@ def _claim_views(fact: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str
             if old is None or VERDICT_RANK[finding["verdict"]] < VERDICT_RANK[old]:
                 verdicts[claim_id] = finding["verdict"]
     return {
-        c["id"]: {
-            **c,
-            "outlet": labels.get(c["article"], c["article"]),
-            "words": c["words"],
-            "verdict": verdicts.get(c["id"]),
-        }
+        c["id"]: {**c, "outlet": names.get(c["article"], c["article"]), "verdict": verdicts.get(c["id"])}
         for c in fact["claims"]
     }
 
 
+def _sides_view(sides: Sequence[Side]) -> list[dict[str, Any]]:
+    """Each side's value and outlets, long outlet lists cut to SIDE_OUTLETS_SHOWN names and a count."""
+    return [
+        {
+            "words": side.words,
+            "outlets": ", ".join(side.outlets[:SIDE_OUTLETS_SHOWN]),
+            "more": max(0, len(side.outlets) - SIDE_OUTLETS_SHOWN),
+            "all": ", ".join(side.outlets),
+        }
+        for side in sides
+    ]
+
+
 def _fact_view(
+    report: Report,
     fact: Mapping[str, Any],
-    articles: Sequence[Mapping[str, Any]],
+    outlets: Sequence[Mapping[str, Any]],
+    names: Mapping[str, str],
+    claim_records: Mapping[str, Claim],
     decisions: Mapping[str, Decision],
 ) -> dict[str, Any]:
     """Everything the template shows about one fact."""
-    labels = {a["id"]: a["label"] for a in articles}
-    claims = _claim_views(fact, labels)
-    columns = []
-    for article in articles:
-        mentions = [m for m in fact["mentions"] if m["article"] == article["id"]]
-        if not mentions:
-            continue
-        sentences = []
-        for m in mentions:
-            own = sorted(
-                (c for c in claims.values() if c["sentence"] == m["sentence"]), key=lambda c: (c["start"], c["id"])
+    claims = _claim_views(fact, names)
+    published = {a["id"]: a["published"] for o in outlets for a in o["articles"]}
+    key_of = {o["name"]: o["key"] for o in outlets}
+    columns: dict[str, dict[str, Any]] = {}
+    for m in ordered_mentions(fact):
+        own = sorted(
+            (c for c in claims.values() if c["sentence"] == m["sentence"]), key=lambda c: (c["start"], c["id"])
+        )
+        spans = [
+            (
+                c["start"] - m["start"],
+                c["end"] - m["start"],
+                f"v-{c['verdict']}" if c["verdict"] else "uncompared",
+                c["words"],
             )
-            spans = [
-                (
-                    c["start"] - m["start"],
-                    c["end"] - m["start"],
-                    f"v-{c['verdict']}" if c["verdict"] else "uncompared",
-                    c["words"],
-                )
-                for c in own
-            ]
-            sentences.append({"html": highlight_sentence(m["text"], spans), "claims": own})
-        columns.append({"article": article, "sentences": sentences})
+            for c in own
+        ]
+        outlet = names.get(m["article"], m["article"])
+        column = columns.setdefault(outlet, {"outlet": outlet, "key": key_of.get(outlet, ""), "sentences": []})
+        column["sentences"].append(
+            {
+                "html": highlight_sentence(m["text"], spans),
+                "claims": own,
+                "published": published.get(m["article"]),
+                "article": m["article"],
+            }
+        )
     findings = [
         {
             **f,
@@ -191,64 +236,90 @@ def _fact_view(
             "claim_views": [claims[c] for c in f["claims"] if c in claims],
             "decision": decisions.get(f["id"]),
         }
-        for f in fact["findings"]
+        for f in ordered_findings(fact)
     ]
-    worst = min(fact["findings"], key=lambda f: (VERDICT_RANK[f["verdict"]], -f["confidence"]), default=None)
-    headline = worst["explanation"] if worst and worst["verdict"] in ("contradict", "differ") else fact["summary"]
-    stated = set(fact["articles"])
-    keys = [a["key"] for a in articles if a["id"] in stated]
+    stated = {names.get(a, a) for a in fact["articles"]}
+    by_outlet = outlet_verdicts(fact, names)
+    timelines = [
+        {"svg": render_timeline(t), "legend": legend_entries(t), "slot": t.slot}
+        for t in slot_timelines(report, fact["id"], names)
+    ]
+    cells = []
+    for o in outlets:
+        if o["name"] not in stated:
+            cells.append({"outlet": o, "stated": False})
+            continue
+        verdict = by_outlet.get(o["name"])
+        values = [
+            c["text"] if c["text"].lower() == c["words"].lower() else c["text"] + " → " + c["words"]
+            for c in claims.values()
+            if c["outlet"] == o["name"] and c["verdict"]
+        ]
+        cells.append(
+            {
+                "outlet": o,
+                "stated": True,
+                "verdict": verdict,
+                "symbol": VERDICT_SYMBOLS[verdict] if verdict else STATED_SYMBOL,
+                "value_text": "; ".join(dict.fromkeys(values)),
+            }
+        )
     return {
         **fact,
         "anchor": f"fact-{fact['id']}",
-        "headline": headline,
+        "title": fact_title(fact, claim_records),
         "symbol": VERDICT_SYMBOLS[fact["verdict"]],
-        "article_keys": " ".join(keys),
-        "columns": columns,
+        "outlet_keys": " ".join(o["key"] for o in outlets if o["name"] in stated),
+        "n_outlets": len(stated),
+        "sides": _sides_view(disputed_sides(fact, names)),
+        "columns": list(columns.values()),
         "finding_views": findings,
-        "cells": [
-            {
-                "article": a,
-                "stated": a["id"] in stated,
-                "value_text": "; ".join(
-                    c["text"] if c["text"].lower() == c["words"].lower() else c["text"] + " → " + c["words"]
-                    for c in claims.values()
-                    if c["article"] == a["id"] and c["verdict"]
-                ),
-            }
-            for a in articles
-        ],
+        "timelines": timelines,
+        "cells": cells,
     }
 
 
 def _page_context(report: Report, decisions: Mapping[str, Decision]) -> dict[str, Any]:
     """The template's variables."""
+    settings = _report_settings(report)
     doc = report_json(report)
-    articles = _article_views(doc)
-    labels = {a["id"]: a["label"] for a in articles}
-    facts = [_fact_view(f, articles, decisions) for f in doc["facts"]]
+    names = outlet_names(report)
+    outlets = _outlet_views(doc, names)
+    claim_records = claims_by_id(report)
+    facts = [_fact_view(report, f, outlets, names, claim_records, decisions) for f in ordered_facts(doc["facts"])]
     finding_ids = {f["id"] for fact in doc["facts"] for f in fact["findings"]}
+    counts = count_verdicts(doc["facts"])
+    single = dict(single_source_by_outlet(doc, names))
+    disputed = [f for f in facts if f["verdict"] in DISPUTED]
     return {
         "batch": report.batch,
-        "articles": articles,
+        "n_articles": len(doc["articles"]),
+        "outlets": outlets,
+        "articles": [a for o in sorted(outlets, key=lambda o: o["articles"][0]["key"]) for a in o["articles"]],
         "facts": facts,
+        "disputed_shown": disputed[: settings.summary_lines],
+        "disputed_more": disputed[settings.summary_lines :],
         "groups": [(v, title, [f for f in facts if f["verdict"] == v]) for v, title in VERDICT_TITLES.items()],
-        "all_keys": " ".join(a["key"] for a in articles),
-        "single_counts": {
-            a["id"]: sum(1 for f in doc["facts"] if f["verdict"] == "single-source" and a["id"] in f["articles"])
-            for a in articles
-        },
-        "counts": {v: sum(1 for f in facts if f["verdict"] == v) for v in VERDICT_TITLES},
+        "all_keys": " ".join(o["key"] for o in outlets),
+        "single_counts": {o["key"]: single.get(o["name"], 0) for o in outlets},
+        "counts": counts,
+        "titles": VERDICT_TITLES,
         "symbols": VERDICT_SYMBOLS,
+        "syndicated": [[names.get(a, a) + " (" + a + ")" for a in group] for group in doc["syndicated"]],
         "n_findings": len(finding_ids),
         "n_decided": sum(1 for fid in finding_ids if fid in decisions),
         "stale": sorted((d for fid, d in decisions.items() if fid not in finding_ids), key=lambda d: d.finding_id),
         "dropped": [
             {
                 **d,
-                "outlet": labels.get(d["article"], d["article"]),
+                "outlet": names.get(d["article"], d["article"]),
                 "short": d["text"] if len(d["text"]) <= DROPPED_TEXT_LIMIT else d["text"][:DROPPED_TEXT_LIMIT] + "…",
             }
             for d in doc["dropped"]
         ],
         "skipped": doc["skipped"],
+        "narrow": len(outlets) > NARROW_COLUMNS_FROM,
+        "findings_shown": FINDINGS_SHOWN,
+        "columns_shown": COLUMNS_SHOWN,
+        "legend_shown": LEGEND_SHOWN,
     }
