@@ -73,7 +73,7 @@ def run_pipeline(
     step("claims")
     claims = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
     step("compare")
-    claims = [*claims, *derive_claims(sentences, claims)]
+    claims = derive_claims(sentences, claims)
     frames = (
         cached_claim_frames(sentences, claims, cfg.compare.parser, cfg.embed.cache_dir) if cfg.compare.parser else {}
     )

@@ -414,3 +414,54 @@ def test_ages_are_slots_of_the_person_they_belong_to():
     _, findings = compare_facts([A, same_day], sents2, _emb_with_copy(emb), groups, older, CompareConfig(parser=""))
     [contradiction] = _contradictions(findings)  # the same named person: 27 vs 28
     assert contradiction.sentence_ids == ("a#0", "b#0")
+
+
+def test_almost_a_figure_is_under_it_and_at_least_the_figure_is_not():
+    # #14: "almost four dozen questions" vs "at least four dozen questions"
+    almost = replace(_q("1", "a", 43.2, 52.8, point=48), qualifier="almost")
+    at_least = replace(_q("2", "b", 48, None, True, False, point=48), qualifier="at least")
+    same_day = replace(B, published=A.published)
+    assert judge(almost, at_least, A, same_day)[0] == "contradict"
+    forty = _q("3", "b", 40, 40, point=40)
+    assert judge(replace(almost, value=QuantityValue(50, 45, 55, True, True, True)), forty, A, same_day)[0] == (
+        "contradict"
+    )
+    exactly = _q("4", "b", 48, 48, point=48)
+    assert judge(almost, exactly, A, same_day)[0] != "contradict"  # 48 and "almost 48": one is rounder
+
+
+def test_digit_groups_of_tokenised_text_are_one_number():
+    # #14: ECB+ writes "1 , 150 kilometers ( 700 miles )"; the extractor reads 1 and 150 kilometers
+    from factcheck.stages.compare import derive_claims
+
+    text = "Qeshm , located 1 , 150 kilometers ( 700 miles ) southeast of Tehran , is home to about 100 , 000 people ."
+    sent = Sentence("a#0", "a", 0, 0, len(text), text)
+
+    def q(words, n, unit="", qualifier=""):
+        c = _claim_in(sent, words, "quantity", QuantityValue(n, n * 0.9 if qualifier else n, n * 1.1 if qualifier else n,
+                      True, True, bool(qualifier)), unit)  # fmt: skip
+        return replace(c, qualifier=qualifier)
+
+    claims = [
+        q("1 ,", 1), q("150 kilometers", 150, "kilometer"), q("700 miles", 700, "mile"),
+        q("about 100", 100, qualifier="about"), q("000 people", 0, "people"),
+    ]  # fmt: skip
+    claims[0] = replace(claims[0], text="1", end=claims[0].start + 1)
+    joined = [c for c in derive_claims([sent], claims) if c.event != "age"]
+    assert [(c.text, c.value.point, c.unit) for c in joined] == [
+        ("1 , 150 kilometers", 1150, "kilometer"),
+        ("700 miles", 700, "mile"),
+        ("about 100 , 000 people", 100000, "people"),
+    ]
+    assert joined[2].value.low == 90000 and joined[2].qualifier == "about"
+    assert slot_key(joined[2], sent, None, A).what == "population"
+
+
+def test_counts_of_one_specific_thing_in_close_sentences_naming_one_party_are_one_slot():
+    # #14: "Mueller has at least four dozen questions" / "Mueller gave a list of almost four dozen questions"
+    a = replace(_q("1", "a", 48, None, True, False, point=48, unit="question", event=""), qualifier="at least")
+    b = replace(_q("2", "b", 43.2, 52.8, point=48, unit="question", event=""), qualifier="almost")
+    sa = Sentence("a#0", "a", 0, 0, 10, "Robert S. Mueller III has at least four dozen questions for Trump.")
+    sb = Sentence("b#0", "b", 0, 0, 10, "Robert Mueller gave Trump's lawyers almost four dozen questions.")
+    assert same_slot(a, b, sa, sb, 0.8, CompareConfig(parser=""))
+    assert not same_slot(a, b, sa, sb, 0.4, CompareConfig(parser=""))  # loosely similar: not enough

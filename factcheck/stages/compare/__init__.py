@@ -24,6 +24,7 @@ from factcheck.config import CompareConfig
 from factcheck.records import Article, Claim, Finding, Sentence
 from factcheck.stages.compare.ages import age_claims
 from factcheck.stages.compare.grouping import Slot, build_slots, slot_findings
+from factcheck.stages.compare.numbers import join_digit_groups
 from factcheck.stages.compare.slots import SlotKey, slot_key, slots_match
 from factcheck.stages.compare.statements import detail_claims, statement_findings, statement_groups
 from factcheck.stages.compare.values import judge, wrong_weekday
@@ -34,8 +35,10 @@ __all__ = ["SlotKey", "compare_facts", "derive_claims", "judge", "same_slot", "s
 
 
 def derive_claims(sentences: Sequence[Sentence], claims: Sequence[Claim]) -> list[Claim]:
-    """Claims the comparison reads from the sentences itself, beside the extractor's: people's ages (#14)."""
-    return age_claims(sentences, claims)
+    """The claims as the comparison reads them (#14): numbers in digit groups of tokenised text joined
+    ("1 , 500 kilometers"), and people's ages added (the extractor masks them)."""
+    joined = join_digit_groups(sentences, claims)
+    return [*joined, *age_claims(sentences, joined)]
 
 # Agreements on a value specific enough to show that two outlets report one event (statements
 # give their own linked pairs: a quotation, a copy or a close paraphrase, never a looser one).

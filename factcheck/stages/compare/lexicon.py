@@ -73,6 +73,8 @@ CUMULATIVE_RE = re.compile(
 CLAUSE_BREAK_RE = re.compile(
     r"[;:()]|\s[—–-]\s|,\s(?:and|but|while|who|which|when|after|before)\b|\b(?:but|while|whereas)\b"
 )
+# A clause break that opens a relative clause: its head is in the clause before ("February 28, when ...").
+RELATIVE_OPENING_RE = re.compile(r"(?:when|where|which)$", re.IGNORECASE)
 # A count of a further group, disjoint from the first ("three other men", "seven more people").
 OTHERS_RE = re.compile(r"\b(?:other|others|additional|another|further|remaining)\b|\bmore\b(?!\s+than)", re.IGNORECASE)
 # Predicates that date a report about an event, not the event ("authorities said on Thursday").
@@ -128,3 +130,12 @@ AGE_EVENT = "age"
 AGE_UNIT = "years old"
 # Month and weekday names: "March 26, 2017" and "Sunday, 26" are dates, not a name and an age.
 MONTHS = {m.lower() for m in (*_calendar.month_name, *_calendar.day_name) if m}
+# Qualifiers that put a figure just under it: "almost 50" is fewer than 50 (#14).
+UNDER_QUALIFIERS = {"almost", "nearly", "just under", "just shy of", "not quite", "approaching"}
+# A place's population: "home to 120,000 people", "a population of 2 million", "has about 200,000 residents".
+POPULATION_BEFORE_RE = re.compile(
+    r"\b(?:home\s+to|population\s+(?:of|is|was|stands\s+at)|populated\s+by|inhabited\s+by)\s+$", re.IGNORECASE
+)
+RESIDENTS_BEFORE_RE = re.compile(r"\b(?:has|have|had|with)\s+$", re.IGNORECASE)
+RESIDENT_UNITS = {"resident", "inhabitant", "residents", "inhabitants"}
+POPULATION = "population"

@@ -33,10 +33,15 @@ from factcheck.stages.compare.lexicon import (
     PERSON_UNITS,
     PLANNED,
     PLUPERFECT_RE,
+    POPULATION,
+    POPULATION_BEFORE_RE,
     RECURRING,
+    RELATIVE_OPENING_RE,
     REPORTED_SPEECH,
     REPORTED_SPEECH_RE,
     REPORTING_VERBS,
+    RESIDENT_UNITS,
+    RESIDENTS_BEFORE_RE,
     STATE_WINDOW,
     SUBSET_STATES,
     WINDOW_RE,
@@ -57,6 +62,8 @@ from factcheck.stages.frames import (
 
 # A year this far before the article's own is background, not the news ("a king of 1953").
 BACKGROUND_YEARS = 1
+# Sentences this much more similar than `min_slot_similarity` are close enough to hold one count.
+CLOSE_MARGIN = 0.2
 # A count whose sentence dates it this many days before the article is of an earlier event (#14).
 BACKGROUND_DAYS = 7
 
@@ -225,7 +232,9 @@ def slot_key(
     if claim.event == AGE_EVENT:  # a person's age: the slot of that person (see ages.py)
         who = frozenset({claim.scope}) if claim.scope else frozenset()
         return SlotKey(claim.kind, AGE_EVENT, AGE_UNIT, who, "", "reported")
-    if claim.kind == "quantity" and counted.split(":")[0].split(" (")[0] in ("", "person"):
+    if claim.kind == "quantity" and _population(claim, sent):
+        what, counted = POPULATION, "person"
+    elif claim.kind == "quantity" and counted.split(":")[0].split(" (")[0] in ("", "person"):
         state = subset_state(claim, sent)
         if state:
             what, counted = state, counted or "person"
@@ -238,7 +247,7 @@ def slot_key(
             if d.text in clause and isinstance(d.value, DateValue) and d.value.granularity == "day":
                 dated = describe_date(d.value)
                 break
-        earlier = _earlier_anchor(claim, dates, article)
+        earlier = _earlier_anchor(claim, sent, dates, article)
         if earlier is not None and status == "reported":
             status, dated = "background", describe_date(earlier)
         elif status == "background" and (earlier := _nearest_date(claim, dates)) is not None:
@@ -252,6 +261,19 @@ def slot_key(
         status,
         dated,
     )
+
+
+def _population(claim: Claim, sent: Sentence) -> bool:
+    """Whether a count of people is a place's population ("home to 120,000 people", "has 200,000 residents")."""
+    start = claim.start - sent.start
+    if not 0 <= start <= len(sent.text) or (claim.unit and unit_family(claim.unit) != "person"):
+        return False
+    before = sent.text[max(0, start - 40) : start]
+    if claim.qualifier and before.rstrip().lower().endswith(claim.qualifier.lower()):
+        before = before.rstrip()[: -len(claim.qualifier)]  # "home to about 100,000": the qualifier is the claim's
+    if POPULATION_BEFORE_RE.search(before):
+        return True
+    return claim.unit in RESIDENT_UNITS and bool(RESIDENTS_BEFORE_RE.search(before))
 
 
 def subset_state(claim: Claim, sent: Sentence) -> str:
@@ -275,20 +297,42 @@ def subset_state(claim: Claim, sent: Sentence) -> str:
     return ""
 
 
-def _earlier_anchor(claim: Claim, dates: Sequence[Claim], article: Article | None) -> DateValue | None:
+def _earlier_anchor(claim: Claim, sent: Sentence, dates: Sequence[Claim], article: Article | None) -> DateValue | None:
     """The date a count's sentence gives it, when that is an earlier event than the news (#14).
 
     "The most recent was February 28, when six people were shot", "seven were injured in a July
-    2016 shooting": the date nearest the count in its sentence ends more than `BACKGROUND_DAYS`
-    before the article's publication, so the count is of another, earlier event: background,
-    comparable only with background of the same date.
+    2016 shooting": the date nearest the count in its own clause (a day, week or month, not a bare
+    year) ends more than `BACKGROUND_DAYS` before the article's publication, so the count is of
+    another, earlier event: background, comparable only with background of the same date.
     """
     if article is None or article.published is None:
         return None
-    value = _nearest_date(claim, dates)
+    own = [d for d in dates if _in_own_clause(claim, d, sent) and _dates_an_event(d)]
+    value = _nearest_date(claim, own)
     if value is not None and value.end is not None and (article.published - value.end).days > BACKGROUND_DAYS:
         return value
     return None
+
+
+def _dates_an_event(date_claim: Claim) -> bool:
+    """A day, week or month dates an event; a bare year mostly qualifies a noun ("the 2016 election")."""
+    value = date_claim.value
+    return isinstance(value, DateValue) and value.granularity != "year"
+
+
+def _in_own_clause(claim: Claim, date_claim: Claim, sent: Sentence) -> bool:
+    """Whether a date is in the claim's clause, or heads the relative clause that holds it
+    ("The most recent was February 28, when six people were shot")."""
+    text, base = sent.text, sent.start
+    start, end = claim.start - base, claim.end - base
+    if not (0 <= start <= end <= len(text)):
+        return False
+    breaks = list(CLAUSE_BREAK_RE.finditer(text, 0, start))
+    left = breaks[-1].end() if breaks else 0
+    right = next((m.start() for m in CLAUSE_BREAK_RE.finditer(text, end)), len(text))
+    if breaks and RELATIVE_OPENING_RE.match(breaks[-1].group(0).strip(", ")):
+        left = breaks[-2].end() if len(breaks) > 1 else 0
+    return left <= date_claim.start - base and date_claim.end - base <= right
 
 
 def _nearest_date(claim: Claim, dates: Sequence[Claim]) -> DateValue | None:
@@ -398,6 +442,8 @@ def slots_match(
     specific = key_a.counted not in ("person", "") or bool(key_a.what)
     if specific and framed and events_match(frame_a, frame_b):
         return f"both count {key_a.what or frame_a.predicate} ({key_a.counted})"
-    if key_a.what and specific and similarity >= min_similarity + 0.2:
+    if key_a.what and specific and similarity >= min_similarity + CLOSE_MARGIN:
         return f"both count {key_a.what} ({key_a.counted}) in close sentences"
+    if not key_a.what and key_a.counted not in ("person", "") and names and similarity >= min_similarity + CLOSE_MARGIN:
+        return f"both count {key_a.counted} in close sentences; named: {', '.join(names[:3])}"
     return ""
