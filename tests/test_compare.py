@@ -465,3 +465,25 @@ def test_counts_of_one_specific_thing_in_close_sentences_naming_one_party_are_on
     sb = Sentence("b#0", "b", 0, 0, 10, "Robert Mueller gave Trump's lawyers almost four dozen questions.")
     assert same_slot(a, b, sa, sb, 0.8, CompareConfig(parser=""))
     assert not same_slot(a, b, sa, sb, 0.4, CompareConfig(parser=""))  # loosely similar: not enough
+
+
+def test_a_casualty_event_belongs_to_the_people_not_to_a_measure():
+    # #14: "fell some 700 metres to his death": the 700 metres were not killed
+    from factcheck.stages.compare.slots import claim_event
+
+    text = "One of the party has fallen some 700 metres to his death."
+    sent = Sentence("a#0", "a", 0, 0, len(text), text)
+    fall = _claim_in(sent, "some 700 metres", "quantity", QuantityValue(700, 630, 770, True, True, True), "metre")
+    assert claim_event(replace(fall, event="killed"), None) == ""
+    assert claim_event(_q("1", "a", 2, 2, point=2), None) == "killed"
+
+
+def test_the_digits_of_an_age_in_tokenised_text_are_an_age_not_a_count():
+    # #14: ECB+ "36 - year - old Duncan Rait": the extractor gives a bare 36
+    from factcheck.stages.compare import derive_claims
+
+    text = "On Friday , 36 - year - old Duncan Rait died after slipping ."
+    sent = Sentence("a#0", "a", 0, 0, len(text), text)
+    bare = _claim_in(sent, "36", "quantity", QuantityValue(36, 36, 36, True, True, False))
+    [age] = derive_claims([sent], [bare])
+    assert (age.event, age.scope, age.value.point) == ("age", "duncan rait", 36)

@@ -22,7 +22,7 @@ import numpy as np
 
 from factcheck.config import CompareConfig
 from factcheck.records import Article, Claim, Finding, Sentence
-from factcheck.stages.compare.ages import age_claims
+from factcheck.stages.compare.ages import age_claims, replaced_by_ages
 from factcheck.stages.compare.grouping import Slot, build_slots, slot_findings
 from factcheck.stages.compare.numbers import join_digit_groups
 from factcheck.stages.compare.slots import SlotKey, slot_key, slots_match
@@ -38,7 +38,8 @@ def derive_claims(sentences: Sequence[Sentence], claims: Sequence[Claim]) -> lis
     """The claims as the comparison reads them (#14): numbers in digit groups of tokenised text joined
     ("1 , 500 kilometers"), and people's ages added (the extractor masks them)."""
     joined = join_digit_groups(sentences, claims)
-    return [*joined, *age_claims(sentences, joined)]
+    ages = age_claims(sentences, joined)
+    return [*replaced_by_ages(joined, ages), *ages]
 
 # Agreements on a value specific enough to show that two outlets report one event (statements
 # give their own linked pairs: a quotation, a copy or a close paraphrase, never a looser one).

@@ -46,9 +46,11 @@ def age_claims(sentences: Sequence[Sentence], claims: Sequence[Claim]) -> list[C
     """The ages of people named or described in the sentences, as quantity claims of event `AGE_EVENT`.
 
     The person's name (a person key) is the claim's `scope`; an age without a name has scope "".
-    Spans another claim already holds are left to it.
+    Spans another claim already holds are left to it, unless it is a bare number (the age's own
+    digits, "36 - year - old" in tokenised text): `replaced_by_ages` drops those.
     """
     held: dict[str, list[tuple[int, int]]] = {}
+    bare = {(c.start, c.end) for c in claims if c.kind == "quantity" and not c.unit}  # an age read as a number
     for c in claims:
         held.setdefault(c.sentence_id, []).append((c.start, c.end))
     out: list[Claim] = []
@@ -67,7 +69,7 @@ def age_claims(sentences: Sequence[Sentence], claims: Sequence[Claim]) -> list[C
                 continue
             seen.add(at)
             span = (sent.start + start, sent.start + end)
-            if any(s <= span[0] < e for s, e in held.get(sent.id, ())):
+            if any(s <= span[0] < e and (s, e) not in bare for s, e in held.get(sent.id, ())):
                 continue
             out.append(
                 Claim(
@@ -88,3 +90,9 @@ def age_claims(sentences: Sequence[Sentence], claims: Sequence[Claim]) -> list[C
                 )
             )
     return out
+
+
+def replaced_by_ages(claims: Sequence[Claim], ages: Sequence[Claim]) -> list[Claim]:
+    """The claims without the bare numbers that are the digits of an age ("36" of "36 - year - old")."""
+    digits = {(a.sentence_id, a.start) for a in ages}
+    return [c for c in claims if not (c.kind == "quantity" and not c.unit and (c.sentence_id, c.start) in digits)]

@@ -62,6 +62,8 @@ from factcheck.stages.frames import (
 
 # A year this far before the article's own is background, not the news ("a king of 1953").
 BACKGROUND_YEARS = 1
+# Unit families of physical measures (never counts of people).
+MEASURES = {"length", "mass", "area"}
 # Sentences this much more similar than `min_slot_similarity` are close enough to hold one count.
 CLOSE_MARGIN = 0.2
 # A count whose sentence dates it this many days before the article is of an earlier event (#14).
@@ -203,7 +205,7 @@ def claim_event(claim: Claim, frame: Frame | None) -> str:
         if frame.predicate in LIGHT_VERBS or frame.predicate in REPORTING_VERBS:
             return ""  # the day something was said, not the day it happened
         return event_class(frame.predicate) or frame.predicate
-    if claim.event:
+    if claim.event and not _casualty_of_a_measure(claim):
         return claim.event
     if frame is None:
         return ""
@@ -213,6 +215,15 @@ def claim_event(claim: Claim, frame: Frame | None) -> str:
     if claim.kind == "date" and frame.predicate and frame.predicate not in LIGHT_VERBS:
         return frame.predicate
     return ""
+
+
+def _casualty_of_a_measure(claim: Claim) -> bool:
+    """A casualty event on a length, an amount or a time ("fell some 700 metres to his death") is
+    the sentence's, not the measure's: 700 metres were not killed (#14)."""
+    if claim.event not in CUMULATIVE_EVENTS or claim.kind == "date":
+        return False
+    family = unit_family(claim.unit)
+    return claim.kind in ("money", "duration", "percent") or (family not in ("person", "") and family in MEASURES)
 
 
 def slot_key(
