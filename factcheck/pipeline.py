@@ -73,10 +73,10 @@ def run_pipeline(
     step("claims")
     claims = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
     step("compare")
-    claims = derive_claims(sentences, claims)
     frames = (
         cached_claim_frames(sentences, claims, cfg.compare.parser, cfg.embed.cache_dir) if cfg.compare.parser else {}
     )
+    claims, frames = derive_claims(sentences, claims, frames)
     groups, keyed = compare_facts(articles, sentences, emb, groups, claims, cfg.compare, frames)
     facts_unsorted = [build_facts(sentences, [g])[0] for g in groups]
     syndicated = syndicated_groups(sentences, cfg.compare.syndication_min_share)

@@ -397,7 +397,7 @@ def test_ages_are_slots_of_the_person_they_belong_to():
         "b#2": "Anjum S. Coffland, 46, was found wounded.",
     }
     sents = [Sentence(i, i[0], int(i[-1]), 0, len(t), t) for i, t in texts.items()]
-    claims = derive_claims(sents, [])
+    claims, _ = derive_claims(sents, [])
     assert [(c.text, c.scope) for c in claims[:2]] == [
         ("O'Bryan Spikes, 27", "obryan spikes"),
         ("27-year-old O’Bryan Spikes", "obryan spikes"),
@@ -447,7 +447,7 @@ def test_digit_groups_of_tokenised_text_are_one_number():
         q("about 100", 100, qualifier="about"), q("000 people", 0, "people"),
     ]  # fmt: skip
     claims[0] = replace(claims[0], text="1", end=claims[0].start + 1)
-    joined = [c for c in derive_claims([sent], claims) if c.event != "age"]
+    joined = [c for c in derive_claims([sent], claims)[0] if c.event != "age"]
     assert [(c.text, c.value.point, c.unit) for c in joined] == [
         ("1 , 150 kilometers", 1150, "kilometer"),
         ("700 miles", 700, "mile"),
@@ -485,5 +485,35 @@ def test_the_digits_of_an_age_in_tokenised_text_are_an_age_not_a_count():
     text = "On Friday , 36 - year - old Duncan Rait died after slipping ."
     sent = Sentence("a#0", "a", 0, 0, len(text), text)
     bare = _claim_in(sent, "36", "quantity", QuantityValue(36, 36, 36, True, True, False))
-    [age] = derive_claims([sent], [bare])
+    [age], _ = derive_claims([sent], [bare])
     assert (age.event, age.scope, age.value.point) == ("age", "duncan rait", 36)
+
+
+def test_a_bare_count_of_casualties_counts_people():
+    # #14: "killing 10 persons and wounding 70": the 70 are people
+    text = "The quake killed 10 persons and wounded 70, officials said."
+    sent = Sentence("a#0", "a", 0, 0, len(text), text)
+    seventy = _claim_in(sent, "70", "quantity", QuantityValue(70, 70, 70, True, True, False), "", "injured")
+    assert slot_key(seventy, sent, None, A).counted == "person"
+
+
+def test_agreeing_on_background_does_not_show_one_event():
+    # #14: two look-alike quakes' stories both recall an earlier quake's toll; that links neither to the other
+    texts = {
+        "a#0": "The quake injured 5 people on Qeshm island in Iran.",
+        "b#0": "The quake injured 2 people on Qeshm island in Iran.",
+        "a#1": "A quake in Bam in 2003 had killed 26,000 people.",
+        "b#1": "A quake in Bam in 2003 had killed 26,000 people, officials recalled.",
+    }
+    sents = [Sentence(i, i[0], int(i[-1]), 0, len(t), t) for i, t in texts.items()]
+
+    def count(k, words, n, event):
+        return _claim_in(sents[k], words, "quantity", QuantityValue(n, n, n, True, True, False), "people", event)
+
+    claims = [count(0, "5 people", 5, "injured"), count(1, "2 people", 2, "injured"),
+              count(2, "26,000 people", 26000, "killed"), count(3, "26,000 people", 26000, "killed")]  # fmt: skip
+    emb = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0]], dtype=np.float32)
+    same_day = replace(B, published=A.published)
+    _, findings = compare_facts([A, same_day], sents, emb, [[0], [1], [2], [3]], claims, CompareConfig(parser=""))
+    assert any(f.verdict == "agree" and f.claim_ids for _, f in findings)  # the background toll agrees
+    assert not _contradictions(findings)

@@ -34,12 +34,25 @@ from factcheck.verdicts import Verdict
 __all__ = ["SlotKey", "compare_facts", "derive_claims", "judge", "same_slot", "slot_key"]
 
 
-def derive_claims(sentences: Sequence[Sentence], claims: Sequence[Claim]) -> list[Claim]:
-    """The claims as the comparison reads them (#14): numbers in digit groups of tokenised text joined
-    ("1 , 500 kilometers"), and people's ages added (the extractor masks them)."""
+def derive_claims(
+    sentences: Sequence[Sentence], claims: Sequence[Claim], frames: Mapping[str, Frame] | None = None
+) -> tuple[list[Claim], dict[str, Frame]]:
+    """The claims as the comparison reads them, and their frames (#14).
+
+    Numbers in digit groups of tokenised text are joined ("1 , 500 kilometers": the frame of its
+    last group, which holds the unit), and people's ages are added (the extractor masks them; an
+    age has no frame: its slot is its person). The parse is never run again for them.
+    """
+    frames = dict(frames or {})
     joined = join_digit_groups(sentences, claims)
+    for claim in joined:
+        if claim.id not in frames and claim.id.endswith("+"):
+            parts = [c for c in claims if c.sentence_id == claim.sentence_id and c.end == claim.end]
+            if parts and parts[0].id in frames:
+                frames[claim.id] = frames[parts[0].id]
     ages = age_claims(sentences, joined)
-    return [*replaced_by_ages(joined, ages), *ages]
+    return [*replaced_by_ages(joined, ages), *ages], frames
+
 
 # Agreements on a value specific enough to show that two outlets report one event (statements
 # give their own linked pairs: a quotation, a copy or a close paraphrase, never a looser one).
@@ -146,7 +159,10 @@ def compare_facts(
     details = detail_claims(known)
     per_statement = [statement_findings(g, how, sentences, emb, by_article, details) for g, how, _ in stated]
 
-    pairs = _corroborated([f for fs in per_slot for f in fs])
+    # agreeing on background (an earlier quake's toll) does not show that two outlets report one event
+    pairs = _corroborated(
+        [f for slot, fs in zip(slots, per_slot, strict=True) if slot.key.status != "background" for f in fs]
+    )
     for _, _, linked in stated:
         pairs |= linked
     facts: list[list[int]] = []

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.describe import describe_date
-from factcheck.records import Article, Claim, DateValue, Sentence
+from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
 from factcheck.stages.claims import CAPITALISED_RE
 from factcheck.stages.compare.ages import same_person
 from factcheck.stages.compare.lexicon import (
@@ -234,6 +234,8 @@ def slot_key(
     counted = ""
     if claim.kind != "date":
         counted = unit_family(claim.unit)
+        if not counted and what in CUMULATIVE_EVENTS and isinstance(claim.value, QuantityValue) and claim.value.point:
+            counted = "person"  # "killing 10 and wounding 70": a bare count of casualties counts people (#14)
         if OTHERS_RE.search(_near(sent, claim)):
             counted += " (others)"  # "three other men": a further group, not the total
         if frame and frame.counted and not frame.counted.startswith("part:"):
