@@ -344,7 +344,9 @@ def test_a_subset_in_a_state_is_not_the_injured_total():
     # #14: "five people are still hospitalized, two in critical condition" vs "15 injured"
     from factcheck.stages.compare.slots import subset_state
 
-    text = "The chief says five people are still hospitalized, two in critical condition and three in serious condition."
+    text = (
+        "The chief says five people are still hospitalized, two in critical condition and three in serious condition."
+    )
     sent = Sentence("a#0", "a", 0, 0, len(text), text)
     one = QuantityValue(1, 1, 1, True, True, False)
     states = [subset_state(_claim_in(sent, w, "quantity", one), sent) for w in ("five people", "two", "three")]
@@ -369,7 +371,12 @@ def test_a_running_total_an_outlet_follows_as_it_grows_is_an_update_not_a_contra
     def count(k, words, n):
         return _claim_in(sents[k], words, "quantity", QuantityValue(n, n, n, True, True, False), "people", "injured")
 
-    claims = [count(0, "15 people", 15), count(1, "17 people", 17), count(2, "16 people", 16), count(3, "14 people", 14)]
+    claims = [
+        count(0, "15 people", 15),
+        count(1, "17 people", 17),
+        count(2, "16 people", 16),
+        count(3, "14 people", 14),
+    ]
     emb = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0]], dtype=np.float32)
     same_day = replace(B, published=A.published)
     arts = [A, same_day]
@@ -517,3 +524,32 @@ def test_agreeing_on_background_does_not_show_one_event():
     _, findings = compare_facts([A, same_day], sents, emb, [[0], [1], [2], [3]], claims, CompareConfig(parser=""))
     assert any(f.verdict == "agree" and f.claim_ids for _, f in findings)  # the background toll agrees
     assert not _contradictions(findings)
+
+
+def test_a_doubtful_conflict_is_a_question_for_the_reviewer_not_a_contradiction():
+    # #14: two estimates of a duration, one told by a witness: "unconfirmed", with why
+    a = replace(_q("1", "a", 9, 11, point=10, unit="second", event=""), kind="duration")
+    b = replace(_q("2", "b", 27, 33, point=30, unit="second", event=""), kind="duration", attribution="a witness said")
+    a = replace(a, value=replace(a.value, approximate=True))
+    b = replace(b, value=replace(b.value, approximate=True))
+    sents = [
+        Sentence("a#0", "a", 0, 0, 10, "The tremor lasted about 10 seconds in Qeshm."),
+        Sentence("b#0", "b", 0, 0, 10, "The tremor lasted around 30 seconds in Qeshm, a witness said."),
+    ]
+    emb = np.array([[1.0, 0.0], [1.0, 0.0]], dtype=np.float32)
+    same_day = replace(B, published=A.published)
+    sents, clusters = _with_copy(sents, [[0, 1]])
+    _, findings = compare_facts([A, same_day], sents, _emb_with_copy(emb), clusters, [a, b], CompareConfig(parser=""))
+    assert not _contradictions(findings)
+    [doubt] = [f for _, f in findings if f.how == "unconfirmed"]
+    assert doubt.verdict == "differ" and doubt.confidence < 0.6
+    assert "both figures are estimates" in doubt.explanation and "a question for the reviewer" in doubt.explanation
+    _, findings = compare_facts(
+        [A, same_day],
+        sents,
+        _emb_with_copy(emb),
+        clusters,
+        [a, b],
+        CompareConfig(parser="", min_contradiction_confidence=0),
+    )
+    assert len(_contradictions(findings)) == 1

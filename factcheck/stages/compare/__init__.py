@@ -154,7 +154,9 @@ def compare_facts(
     by_id = {c.id: c for c in known}
 
     slots = build_slots(known, by_sentence, sent_index, emb, by_article, frames, cfg)
-    per_slot = [slot_findings(slot, by_article, by_sentence, frames) for slot in slots]
+    per_slot = [
+        slot_findings(slot, by_article, by_sentence, frames, cfg.min_contradiction_confidence) for slot in slots
+    ]
     stated = statement_groups(sentences, emb, groups, cfg)
     details = detail_claims(known)
     per_statement = [statement_findings(g, how, sentences, emb, by_article, details) for g, how, _ in stated]

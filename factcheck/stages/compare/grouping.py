@@ -16,7 +16,7 @@ import numpy as np
 from factcheck.config import CompareConfig
 from factcheck.records import Article, Claim, DateValue, Finding, QuantityValue, Sentence
 from factcheck.stages.compare.lexicon import CUMULATIVE_EVENTS, UPDATE_RE
-from factcheck.stages.compare.slots import SlotKey, relative_unresolved, slot_key, slots_match
+from factcheck.stages.compare.slots import SlotKey, relative_unresolved, shared_names, slot_key, slots_match
 from factcheck.stages.compare.values import attributed, judge, same_words
 from factcheck.stages.frames import Frame
 from factcheck.verdicts import Verdict
@@ -34,6 +34,7 @@ class Slot:
     evidence: str
     members: list[Claim] = field(default_factory=list)
     running: set[str] = field(default_factory=set)  # articles giving several values of its count (#14)
+    keys: dict[str, SlotKey] = field(default_factory=dict)  # each member's own slot key
 
 
 @dataclass
@@ -111,6 +112,8 @@ def build_slots(
         joined.members.append(claim)
     shared = [s for s in slots if len({c.article_id for c in s.members}) >= 2]
     _gather_restatements(shared, claims, keys, articles)
+    for slot in shared:
+        slot.keys = {c.id: keys[c.id] for c in slot.members}
     _mark_running_totals(shared, claims, keys, sentences)
     return shared
 
@@ -271,11 +274,62 @@ def _outlets(group: ValueGroup, articles: Mapping[str, Article]) -> str:
     return ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
 
 
+def _named_in_common(slot: Slot, gx: ValueGroup, gy: ValueGroup) -> int:
+    """The most named participants a claim of one group shares with a claim of the other."""
+    best = 0
+    for x in gx.claims:
+        for y in gy.claims:
+            if x.id in slot.keys and y.id in slot.keys:
+                best = max(best, len(shared_names(slot.keys[x.id], slot.keys[y.id])))
+    return best
+
+
+def contradiction_confidence(slot: Slot, gx: ValueGroup, gy: ValueGroup) -> tuple[float, list[str]]:
+    """How sure a contradiction between two values of a slot is, and what makes it less sure (#14).
+
+    Calibrated on the dev gold (bench/README.md gives the precision at each level): the more
+    named participants the slot's claims share, the surer it is one slot; two exact figures
+    conflict more surely than two estimates ("about 10 seconds" / "around 30 seconds"); a
+    figure one side attributes to a source of its own may be that source's; a duration told by
+    witnesses is a perception.
+    """
+    a, b = gx.rep, gy.rep
+    named = _named_in_common(slot, gx, gy)
+    confidence = CONFIDENCE_BASE + CONFIDENCE_PER_NAME * min(named, MAX_NAMES_COUNTED)
+    doubts = []
+    approximate = [c for c in (a, b) if isinstance(c.value, QuantityValue) and c.value.approximate]
+    if not approximate:
+        confidence += CONFIDENCE_EXACT
+    elif len(approximate) == 2:
+        confidence -= CONFIDENCE_BOTH_ESTIMATES
+        doubts.append("both figures are estimates")
+    if bool(a.attribution.strip()) != bool(b.attribution.strip()):
+        confidence -= CONFIDENCE_ATTRIBUTED
+        doubts.append("one side gives the figure as a source's")
+    if a.kind == "duration":
+        confidence -= CONFIDENCE_DURATION
+        doubts.append("a duration as someone felt it")
+    if named == 0:
+        doubts.append("no named participant in common")
+    return round(min(confidence, 0.95), 2), doubts
+
+
+# Confidence of a contradiction: a base, per shared named participant (up to three), and the doubts.
+CONFIDENCE_BASE = 0.7
+CONFIDENCE_PER_NAME = 0.05
+MAX_NAMES_COUNTED = 3
+CONFIDENCE_EXACT = 0.05
+CONFIDENCE_BOTH_ESTIMATES = 0.05
+CONFIDENCE_ATTRIBUTED = 0.15
+CONFIDENCE_DURATION = 0.2
+
+
 def slot_findings(
     slot: Slot,
     articles: Mapping[str, Article],
     sentences: Mapping[str, Sentence],
     frames: Mapping[str, Frame],
+    min_confidence: float = 0.0,
 ) -> list[Finding]:
     """The findings of one slot: an agreement per group of two or more outlets, and a verdict per pair of groups."""
     groups = value_groups(slot, articles, frames)
@@ -305,6 +359,13 @@ def slot_findings(
             if verdict == Verdict.CONTRADICT and (running := _running_total(slot, groups, gx, gy, sentences)):
                 verdict, how, confidence = Verdict.DIFFER, "update", 0.5
                 explanation += f"; {running}: a running total reported as it grows, not a contradiction"
+            if verdict == Verdict.CONTRADICT and how == "value" and a.kind != "date":
+                confidence, doubts = contradiction_confidence(slot, gx, gy)
+                if confidence < min_confidence:
+                    verdict, how = Verdict.DIFFER, "unconfirmed"
+                    explanation += (
+                        f"; unconfirmed ({'; '.join(doubts) or 'weak evidence'}): a question for the reviewer"
+                    )
             copied = same_words(sentences[a.sentence_id].text, sentences[b.sentence_id].text)
             if verdict == Verdict.CONTRADICT and a.kind == "date" and copied:
                 dates = " vs ".join(str(articles[c.article_id].published or "no date") for c in (a, b))

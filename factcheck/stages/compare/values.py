@@ -146,7 +146,12 @@ def judge(a: Claim, b: Claim, art_a: Article, art_b: Article) -> Judgement:
             if va == vb:
                 return Verdict.AGREE, "same", shown + ", the same value", 0.9
             if va.point is not None and va.point == vb.point:
-                return Verdict.AGREE, "hedged", shown + f": both say {describe_number(va.point)}, hedged differently", 0.85
+                return (
+                    Verdict.AGREE,
+                    "hedged",
+                    shown + f": both say {describe_number(va.point)}, hedged differently",
+                    0.85,
+                )
             if a.unit != b.unit:
                 return Verdict.AGREE, "converted", shown + ": the same quantity in other units", 0.75
             return Verdict.DIFFER, "precision", shown + ": compatible, one is more precise", 0.6
