@@ -116,7 +116,8 @@ def failing_findings(
 
     A finding fails when its verdict is at or above `fail_on`, the baseline did not already
     hold it at or above that bar (an escalation from "differ" to "contradict" counts as new),
-    and no reviewer has acknowledged it (marked it "confirmed" or "false alarm").
+    and no reviewer has acknowledged it (marked it "confirmed" or "false alarm"). A finding a
+    reviewer marked "needs follow-up" fails even when the baseline knew it.
 
     Raises:
         ValueError: `fail_on` is not a key of FAIL_ON (a programming error; the CLI checks it).
@@ -128,10 +129,12 @@ def failing_findings(
     decisions = decisions or {}
     failing = []
     for finding in report.findings:
-        if finding.verdict not in bar or baseline.get(finding.id) in bar:
+        decision = decisions.get(finding.id)
+        if finding.verdict not in bar or _acknowledged(decision):
             continue
-        if _acknowledged(decisions.get(finding.id)):
-            continue
+        follow_up = decision is not None and decision.decision == "needs follow-up"
+        if baseline.get(finding.id) in bar and not follow_up:
+            continue  # known before; a reviewer asking for follow-up makes it fail again
         failing.append(finding)
     return sorted(failing, key=lambda f: (VERDICT_RANK.get(f.verdict, 9), f.fact_id, f.id))
 

@@ -208,3 +208,11 @@ def test_stories_take_every_option_of_check(tmp_path):  # #13: --stories ignored
     assert ET.parse(junit).getroot().tag == "testsuites"
     again = check(tmp_path, batch, "feed2", "--stories", "--fail-on", "contradict", "--baseline", str(tmp_path / "feed1"))
     assert again.exit_code == 0, again.output  # every finding is known to the earlier feed's reports
+
+
+def test_needs_follow_up_fails_even_when_the_baseline_knew_it(flood_report):
+    contra = [f for f in flood_report.findings if f.verdict == "contradict"]
+    baseline = {f.id: f.verdict for f in flood_report.findings}
+    assert failing_findings(flood_report, fail_on="contradict", baseline=baseline) == []
+    follow = {contra[0].id: Decision(contra[0].id, contra[0].fact_id, "needs follow-up")}
+    assert failing_findings(flood_report, fail_on="contradict", baseline=baseline, decisions=follow) == [contra[0]]
