@@ -553,3 +553,20 @@ def test_a_doubtful_conflict_is_a_question_for_the_reviewer_not_a_contradiction(
         CompareConfig(parser="", min_contradiction_confidence=0),
     )
     assert len(_contradictions(findings)) == 1
+
+
+def test_next_friday_against_friday_a_week_apart_is_a_question_not_a_contradiction():
+    # #14: "on Friday" (the 20th) and "next Friday" (read as the 27th) of one planned meeting
+    friday = replace(_d("1", "a", date(2023, 10, 20)), text="on Friday")
+    next_friday = replace(_d("2", "b", date(2023, 10, 27)), text="next Friday")
+    sents = [
+        Sentence("a#0", "a", 0, 0, 10, "Kim Jong Un will meet Moon Jae-in on Friday."),
+        Sentence("b#0", "b", 0, 0, 10, "Kim Jong Un will meet Moon Jae-in next Friday."),
+    ]
+    emb = np.array([[1.0, 0.0], [1.0, 0.0]], dtype=np.float32)
+    sents, clusters = _with_copy(sents, [[0], [1]])
+    config = CompareConfig(parser="", min_shared_names=1)
+    _, findings = compare_facts([A, B], sents, _emb_with_copy(emb), clusters, [friday, next_friday], config)
+    assert not _contradictions(findings)
+    [question] = [f for _, f in findings if f.how == "ambiguous"]
+    assert "“next Friday” may mean the coming one or the one after" in question.explanation

@@ -15,7 +15,7 @@ import numpy as np
 
 from factcheck.config import CompareConfig
 from factcheck.records import Article, Claim, DateValue, Finding, QuantityValue, Sentence
-from factcheck.stages.compare.lexicon import CUMULATIVE_EVENTS, UPDATE_RE
+from factcheck.stages.compare.lexicon import CUMULATIVE_EVENTS, NEXT_WEEKDAY_RE, UPDATE_RE
 from factcheck.stages.compare.slots import SlotKey, relative_unresolved, shared_names, slot_key, slots_match
 from factcheck.stages.compare.values import attributed, judge, same_words
 from factcheck.stages.frames import Frame
@@ -230,6 +230,21 @@ def plausible_conflict(a: Claim, b: Claim) -> bool:
     return True
 
 
+def _ambiguous_week(a: Claim, b: Claim) -> str:
+    """Why two days a week apart may be one day, or '': one outlet wrote "next Friday" (this coming
+    Friday, or the one after) and the other the same weekday (#14)."""
+    va, vb = a.value, b.value
+    if not isinstance(va, DateValue) or not isinstance(vb, DateValue) or None in (va.start, vb.start):
+        return ""
+    if abs((va.start - vb.start).days) != DAYS_IN_WEEK:  # type: ignore[operator]
+        return ""
+    relative = next((c.text for c in (a, b) if NEXT_WEEKDAY_RE.search(c.text)), "")
+    return f"“{relative}” may mean the coming one or the one after: a question, not a contradiction" if relative else ""
+
+
+DAYS_IN_WEEK = 7
+
+
 def _running_total(
     slot: Slot, groups: Sequence[ValueGroup], gx: ValueGroup, gy: ValueGroup, sentences: Mapping[str, Sentence]
 ) -> str:
@@ -366,6 +381,9 @@ def slot_findings(
                     explanation += (
                         f"; unconfirmed ({'; '.join(doubts) or 'weak evidence'}): a question for the reviewer"
                     )
+            if verdict == Verdict.CONTRADICT and (week := _ambiguous_week(a, b)):
+                verdict, how, confidence = Verdict.DIFFER, "ambiguous", 0.5
+                explanation += f"; {week}"
             copied = same_words(sentences[a.sentence_id].text, sentences[b.sentence_id].text)
             if verdict == Verdict.CONTRADICT and a.kind == "date" and copied:
                 dates = " vs ".join(str(articles[c.article_id].published or "no date") for c in (a, b))

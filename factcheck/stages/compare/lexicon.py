@@ -139,3 +139,7 @@ POPULATION_BEFORE_RE = re.compile(
 RESIDENTS_BEFORE_RE = re.compile(r"\b(?:has|have|had|with)\s+$", re.IGNORECASE)
 RESIDENT_UNITS = {"resident", "inhabitant", "residents", "inhabitants"}
 POPULATION = "population"
+# "next Friday", "this coming Sunday": which week is meant differs between writers.
+NEXT_WEEKDAY_RE = re.compile(
+    r"\b(?:next|this\s+coming|coming|this)\s+(?:" + "|".join(d for d in _calendar.day_name) + r")\b", re.IGNORECASE
+)
