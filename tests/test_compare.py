@@ -570,3 +570,30 @@ def test_next_friday_against_friday_a_week_apart_is_a_question_not_a_contradicti
     assert not _contradictions(findings)
     [question] = [f for _, f in findings if f.how == "ambiguous"]
     assert "“next Friday” may mean the coming one or the one after" in question.explanation
+
+
+def test_times_of_day_are_slots_of_their_event_and_never_contradict():
+    # #14: "approximately 4:35 a.m." and "about 4:30 a.m." of one shooting differ in precision;
+    # the time deputies responded is another slot
+    from factcheck.stages.compare import derive_claims
+
+    texts = {
+        "a#0": "At approximately 4:35 a.m. he fired several shots into the crowd.",
+        "b#0": "The shooting happened about 4:30 a.m., police said.",
+        "a#1": "Deputies responded at 11:15 p.m. to the call.",
+        "b#1": "Gunfire broke out around 1 a.m. at the club.",
+    }
+    sents = [Sentence(i, i[0], int(i[-1]), 0, len(t), t) for i, t in texts.items()]
+    claims, _ = derive_claims(sents, [])
+    assert [(c.text, c.event, c.value.point) for c in claims] == [
+        ("approximately 4:35 a.m.", "shot", 275),
+        ("about 4:30 a.m.", "shot", 270),
+        ("11:15 p.m.", "respond", 1395),
+        ("around 1 a.m.", "shot", 60),
+    ]
+    emb = np.array([[1.0, 0.0]] * 4, dtype=np.float32)
+    same_day = replace(B, published=A.published)
+    _, findings = compare_facts([A, same_day], sents, emb, [[0, 1, 2, 3]], claims, CompareConfig(parser=""))
+    assert not _contradictions(findings)
+    hows = sorted(f.how for _, f in findings if f.claim_ids)
+    assert "precision" in hows and "unconfirmed" in hows  # 4:35 / 4:30, and 4:35 / 1 a.m.

@@ -27,6 +27,7 @@ from factcheck.stages.compare.grouping import Slot, build_slots, slot_findings
 from factcheck.stages.compare.numbers import join_digit_groups
 from factcheck.stages.compare.slots import SlotKey, slot_key, slots_match
 from factcheck.stages.compare.statements import detail_claims, statement_findings, statement_groups
+from factcheck.stages.compare.times import time_claims
 from factcheck.stages.compare.values import judge, wrong_weekday
 from factcheck.stages.frames import Frame
 from factcheck.verdicts import Verdict
@@ -40,8 +41,9 @@ def derive_claims(
     """The claims as the comparison reads them, and their frames (#14).
 
     Numbers in digit groups of tokenised text are joined ("1 , 500 kilometers": the frame of its
-    last group, which holds the unit), and people's ages are added (the extractor masks them; an
-    age has no frame: its slot is its person). The parse is never run again for them.
+    last group, which holds the unit), and people's ages and times of day are added (the extractor
+    masks both; they have no frame: an age's slot is its person, a time's its event). The parse is
+    never run again for them.
     """
     frames = dict(frames or {})
     joined = join_digit_groups(sentences, claims)
@@ -51,7 +53,7 @@ def derive_claims(
             if parts and parts[0].id in frames:
                 frames[claim.id] = frames[parts[0].id]
     ages = age_claims(sentences, joined)
-    return [*replaced_by_ages(joined, ages), *ages], frames
+    return [*replaced_by_ages(joined, ages), *ages, *time_claims(sentences)], frames
 
 
 # Agreements on a value specific enough to show that two outlets report one event (statements

@@ -15,7 +15,7 @@ import numpy as np
 
 from factcheck.config import CompareConfig
 from factcheck.records import Article, Claim, DateValue, Finding, QuantityValue, Sentence
-from factcheck.stages.compare.lexicon import CUMULATIVE_EVENTS, NEXT_WEEKDAY_RE, UPDATE_RE
+from factcheck.stages.compare.lexicon import CUMULATIVE_EVENTS, NEXT_WEEKDAY_RE, TIME_UNIT, UPDATE_RE
 from factcheck.stages.compare.slots import SlotKey, relative_unresolved, shared_names, slot_key, slots_match
 from factcheck.stages.compare.values import attributed, judge, same_words
 from factcheck.stages.frames import Frame
@@ -324,6 +324,9 @@ def contradiction_confidence(slot: Slot, gx: ValueGroup, gy: ValueGroup) -> tupl
     if a.kind == "duration":
         confidence -= CONFIDENCE_DURATION
         doubts.append("a duration as someone felt it")
+    if a.unit == TIME_UNIT:
+        confidence -= CONFIDENCE_TIME
+        doubts.append("a time of day as someone gave it")
     if named == 0:
         doubts.append("no named participant in common")
     return round(min(confidence, 0.95), 2), doubts
@@ -337,6 +340,7 @@ CONFIDENCE_EXACT = 0.05
 CONFIDENCE_BOTH_ESTIMATES = 0.05
 CONFIDENCE_ATTRIBUTED = 0.15
 CONFIDENCE_DURATION = 0.2
+CONFIDENCE_TIME = 0.35  # two times of one event that do not meet: always a question (#14)
 
 
 def slot_findings(

@@ -143,3 +143,15 @@ POPULATION = "population"
 NEXT_WEEKDAY_RE = re.compile(
     r"\b(?:next|this\s+coming|coming|this)\s+(?:" + "|".join(d for d in _calendar.day_name) + r")\b", re.IGNORECASE
 )
+# Times of day, derived by the comparison (the extractor masks them): minutes after midnight, and
+# the events a time in a sentence may be of, the nearest event word deciding.
+TIME_UNIT = "minutes after midnight"
+TIME_EVENTS = (
+    ("shot", re.compile(r"\b(?:shoot\w*|shot|shots|gunfire|gunshots?|fired|opened\s+fire|stabb\w*)\b", re.I)),
+    ("respond", re.compile(r"\b(?:respond\w*|called|dispatch\w*|911|arrived|reported)\b", re.I)),
+    ("killed", re.compile(r"\b(?:died|pronounced\s+dead|death)\b", re.I)),
+    ("arrested", re.compile(r"\b(?:arrest\w*|custody|stopped|apprehended)\b", re.I)),
+    ("fire", re.compile(r"\b(?:fire\s+broke\s+out|blaze|flames)\b", re.I)),
+    ("struck", re.compile(r"\b(?:quake|earthquake|tremor|struck)\b", re.I)),
+    ("raid", re.compile(r"\b(?:raid\w*|robbery|robbed|stole|heist)\b", re.I)),
+)

@@ -44,6 +44,7 @@ from factcheck.stages.compare.lexicon import (
     RESIDENTS_BEFORE_RE,
     STATE_WINDOW,
     SUBSET_STATES,
+    TIME_UNIT,
     WINDOW_RE,
     YEAR_RE,
 )
@@ -242,6 +243,12 @@ def slot_key(
             counted = f"{counted}: {frame.counted}" if counted else frame.counted
         elif frame and frame.counted:
             counted = f"{counted}: part of {frame.counted[5:]}"
+    if claim.unit == TIME_UNIT:  # a time of day: the slot of its event on its day (see times.py)
+        clause = _clause(sent, claim)
+        on = next((d for d in dates if d.text in clause and isinstance(d.value, DateValue)), None)
+        day = describe_date(on.value) if on is not None and isinstance(on.value, DateValue) else ""
+        who = frozenset(n for n in frame.names if n not in ENTITY_STOP) if frame else capitalised_names(sent.text)
+        return SlotKey(claim.kind, f"time of {claim.event}", TIME_UNIT, who, "", "reported", day)
     if claim.event == AGE_EVENT:  # a person's age: the slot of that person (see ages.py)
         who = frozenset({claim.scope}) if claim.scope else frozenset()
         return SlotKey(claim.kind, AGE_EVENT, AGE_UNIT, who, "", "reported")
@@ -407,6 +414,13 @@ def slots_match(
         return ""
     if AGE_EVENT in (key_a.what, key_b.what):
         return _ages_match(a, b, key_a, key_b, similarity, min_similarity)
+    if TIME_UNIT in (key_a.counted, key_b.counted):
+        # one story's shooting (call, arrest) has one time: the event is the slot (a conflict of two
+        # times is never more than a question, see grouping.contradiction_confidence)
+        same = key_a.what == key_b.what and key_a.counted == key_b.counted
+        if same and (not key_a.dated or not key_b.dated or key_a.dated == key_b.dated):
+            return f"both give the {key_a.what}"
+        return ""
     if key_a.status != key_b.status or key_a.when != key_b.when:
         return ""
     if key_a.dated and key_b.dated and key_a.dated != key_b.dated:
