@@ -597,3 +597,24 @@ def test_times_of_day_are_slots_of_their_event_and_never_contradict():
     assert not _contradictions(findings)
     hows = sorted(f.how for _, f in findings if f.claim_ids)
     assert "precision" in hows and "unconfirmed" in hows  # 4:35 / 4:30, and 4:35 / 1 a.m.
+
+
+def test_outlets_dating_one_event_word_to_one_day_agree_without_a_slot():
+    # #14: "four men were shot early Friday" / "someone opened fire Friday" (different predicates)
+    texts = {
+        "a#0": "Four men were shot early Friday at a gas station, police said.",
+        "b#0": "Someone opened fire on Friday at the station.",
+        "a#1": "A suspect was arrested on Saturday.",
+    }
+    sents = [Sentence(i, i[0], int(i[-1]), 0, len(t), t) for i, t in texts.items()]
+    friday = DateValue(date(2023, 10, 13), date(2023, 10, 13), "day")
+    claims = [
+        _claim_in(sents[0], "Friday", "date", friday),
+        _claim_in(sents[1], "on Friday", "date", friday),
+        _claim_in(sents[2], "on Saturday", "date", DateValue(date(2023, 10, 14), date(2023, 10, 14), "day")),
+    ]
+    emb = np.array([[1.0, 0.0], [0.0, 1.0], [0.6, 0.8]], dtype=np.float32)
+    dated = [replace(A, published=date(2023, 10, 16)), replace(B, published=date(2023, 10, 16))]
+    _, findings = compare_facts(dated, sents, emb, [[0], [1], [2]], claims, CompareConfig(parser=""))
+    [day] = [f for _, f in findings if f.how == "same day"]
+    assert day.verdict == "agree" and day.sentence_ids == ("a#0", "b#0")

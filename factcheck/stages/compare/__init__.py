@@ -23,7 +23,7 @@ import numpy as np
 from factcheck.config import CompareConfig
 from factcheck.records import Article, Claim, Finding, Sentence
 from factcheck.stages.compare.ages import age_claims, replaced_by_ages
-from factcheck.stages.compare.grouping import Slot, build_slots, slot_findings
+from factcheck.stages.compare.grouping import Slot, build_slots, event_day_findings, slot_findings
 from factcheck.stages.compare.numbers import join_digit_groups
 from factcheck.stages.compare.slots import SlotKey, slot_key, slots_match
 from factcheck.stages.compare.statements import detail_claims, statement_findings, statement_groups
@@ -213,6 +213,21 @@ def compare_facts(
                     (claim.sentence_id,),
                 )
                 add([sent_index[claim.sentence_id]], [finding])
+    in_slots = {c.id for slot in slots for c in slot.members}
+    dates_of: dict[str, list[Claim]] = {}
+    for claim in known:
+        if claim.kind == "date":
+            dates_of.setdefault(claim.sentence_id, []).append(claim)
+    loose_days = {
+        c.id: slot_key(
+            c, by_sentence[c.sentence_id], frames.get(c.id), by_article.get(c.article_id), dates_of[c.sentence_id]
+        )
+        for c in known
+        if c.kind == "date" and c.id not in in_slots
+    }
+    loose = [c for c in known if c.id in loose_days]
+    for finding in event_day_findings(loose, loose_days, by_sentence, by_article):
+        add([sent_index[s] for s in finding.sentence_ids], [finding])
     _add_leftovers(sentences, groups, facts, add)
     return facts, keyed
 

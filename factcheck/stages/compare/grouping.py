@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from factcheck.config import CompareConfig
+from factcheck.describe import describe_date
 from factcheck.records import Article, Claim, DateValue, Finding, QuantityValue, Sentence
 from factcheck.stages.compare.lexicon import CUMULATIVE_EVENTS, NEXT_WEEKDAY_RE, TIME_UNIT, UPDATE_RE
 from factcheck.stages.compare.slots import SlotKey, relative_unresolved, shared_names, slot_key, slots_match
+from factcheck.stages.compare.times import time_event
 from factcheck.stages.compare.values import attributed, judge, same_words
 from factcheck.stages.frames import Frame
 from factcheck.verdicts import Verdict
@@ -402,3 +404,45 @@ def slot_findings(
                 _finding(verdict, how, [*gx.claims, *gy.claims], f"{what}: {explanation}{sides}; {why}", confidence)
             )
     return out
+
+
+def event_day_findings(
+    claims: Sequence[Claim],
+    keys: Mapping[str, SlotKey],
+    sentences: Mapping[str, Sentence],
+    articles: Mapping[str, Article],
+) -> list[Finding]:
+    """Agreements on the day of an event that no slot holds: outlets that date the same event word
+    (the shooting, the death, the quake) to the same resolved day (#14).
+
+    Only ever agreements: sharing a day and an event word is not evidence enough that two
+    different days are one slot's conflict (the arrest on Thursday, the shooting on Sunday).
+    """
+    by_day: dict[tuple[object, str], list[Claim]] = {}
+    for claim in claims:
+        value, key = claim.value, keys.get(claim.id)
+        if claim.kind != "date" or key is None or key.status != "reported" or not isinstance(value, DateValue):
+            continue
+        if value.granularity != "day" or value.start is None or value.start != value.end:
+            continue
+        if relative_unresolved(claim, articles.get(claim.article_id)):
+            continue
+        sent = sentences[claim.sentence_id]
+        event = time_event(sent.text, claim.start - sent.start)
+        if event:
+            by_day.setdefault((value.start, event), []).append(claim)
+    out = []
+    for (_day, event), members in sorted(by_day.items(), key=lambda kv: (str(kv[0][0]), kv[0][1])):
+        outlets = sorted({articles[c.article_id].outlet or c.article_id for c in members})
+        if len({c.article_id for c in members}) < 2:
+            continue
+        explanation = (
+            f"day of the {event} event words: {len(outlets)} outlets agree ({', '.join(outlets[:4])}): "
+            f"“{members[0].text}” ({describe_date(members[0].value)}); the same day and an event word in "  # type: ignore[arg-type]
+            "each sentence, no slot in common"
+        )
+        out.append(_finding(Verdict.AGREE, "same day", members, explanation, EVENT_DAY_CONFIDENCE))
+    return out
+
+
+EVENT_DAY_CONFIDENCE = 0.6
