@@ -26,7 +26,7 @@ import numpy as np
 
 from factcheck.config import StoriesConfig, load_config
 from factcheck.records import Article
-from factcheck.stages.embed import SentenceTransformerEmbedder
+from factcheck.stages.embed import load_embedder
 from factcheck.stages.ingest import outlet_from_url
 from factcheck.stories import combine_signals, cut_stories, story_signals
 
@@ -135,9 +135,14 @@ def main() -> None:
     parser.add_argument("--gva-limit", type=int, default=None, help="first N GVA articles only")
     parser.add_argument("--grid", action="store_true", help="try a small grid of [stories] settings")
     parser.add_argument("--set", dest="overrides", action="append", default=[], help="section.key=value")
+    parser.add_argument(
+        "--cheap-first",
+        action="store_true",
+        help="also score with the meaning signal used only on candidate pairs (a shared name or number, #17)",
+    )
     args = parser.parse_args()
     base = load_config(overrides=args.overrides)
-    embedder = SentenceTransformerEmbedder(base.embed.model, batch_size=base.embed.batch_size)
+    embedder = load_embedder(base.embed)
     corpora = {"gva-dev": load_gva(args.data, args.gva_limit), "ecbplus-dev": load_ecbplus(args.data)}
     settings: list[list[str]] = [[]]
     if args.grid:
@@ -155,10 +160,24 @@ def main() -> None:
         start = time.perf_counter()
         signals = story_signals(articles, embedder, base)  # type: ignore[arg-type]
         print(f"{name}: signals in {time.perf_counter() - start:.1f} s", file=sys.stderr, flush=True)
-        for setting in settings:
+        variants = {"": signals}
+        if args.cheap_first:
+            meaning, anchors, gaps = signals
+            candidate = anchors > 0
+            np.fill_diagonal(candidate, True)
+            if base.stories.max_days_apart > 0:
+                candidate &= gaps <= base.stories.max_days_apart
+            needed = int(np.sum(candidate.sum(axis=1) > 1))
+            print(
+                f"{name}: cheap first: {int(candidate.sum() - len(articles)) // 2} candidate pairs of "
+                f"{len(articles) * (len(articles) - 1) // 2}; {needed} of {len(articles)} articles need an embedding",
+                file=sys.stderr,
+            )
+            variants["cheap first: "] = (np.where(candidate, meaning, 0.0), anchors, gaps)
+        for (prefix, signals), setting in ((v, s) for v in variants.items() for s in settings):
             cfg = load_config(overrides=[*args.overrides, *setting])
             s = score(articles, gold, signals, cfg.stories)
-            label = " ".join(x.split(".", 1)[1] for x in setting) or "defaults"
+            label = prefix + (" ".join(x.split(".", 1)[1] for x in setting) or "defaults")
             extra = f" {s['lookalike']:.3f} |" if name == "ecbplus-dev" else " - |"
             print(
                 f"| {name} | {label} | {len(articles)} | {s['gold']} | {s['stories']} | {s['pair_p']:.3f} | "

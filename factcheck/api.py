@@ -62,10 +62,10 @@ def load_articles(inputs: Sequence[Path], cfg: Config) -> tuple[list[Article], l
 
 
 def load_embedder(cfg: Config) -> Embedder:
-    """The sentence-transformers model named by `embed.model` (loaded on its first cache miss)."""
-    from factcheck.stages.embed import SentenceTransformerEmbedder
+    """The embedder `embed.backend` names for `embed.model` (loaded on its first cache miss)."""
+    from factcheck.stages.embed import load_embedder as load_stage_embedder
 
-    return SentenceTransformerEmbedder(cfg.embed.model, batch_size=cfg.embed.batch_size, threads=cfg.embed.threads)
+    return load_stage_embedder(cfg.embed)
 
 
 def analyse(

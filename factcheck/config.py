@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -56,7 +56,7 @@ class SegmentConfig(BaseModel):
 
 
 class EmbedConfig(BaseModel):
-    """The sentence-transformers model and its cache."""
+    """The sentence model, how it runs, and its cache."""
 
     model_config = _MODEL_CONFIG
 
@@ -66,8 +66,10 @@ class EmbedConfig(BaseModel):
     """Folder of the embedding cache, keyed by model and sentence hash; '' turns it off."""
     batch_size: int = 32
     """Sentences per batch inside the model (measured best on 2 cores: 16-32)."""
+    backend: Literal["onnx", "torch"] = "onnx"
+    """'onnx' (onnxruntime on the model converted once into cache_dir; falls back to torch with a warning) or 'torch'."""
     threads: int = 0
-    """Torch CPU threads for encoding; 0 keeps torch's default (one per core)."""
+    """CPU threads for encoding; 0 = one per core."""
 
 
 class ClusterConfig(BaseModel):

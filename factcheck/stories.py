@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import calendar
+import multiprocessing
+import os
 import re
 from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 
 import numpy as np
 
 from factcheck.config import Config, StoriesConfig
-from factcheck.records import Article
+from factcheck.records import Article, Sentence
 from factcheck.stages.claims import CAPITALISED_RE
 from factcheck.stages.clean import clean_articles
-from factcheck.stages.embed import Embedder, embed_texts
+from factcheck.stages.embed import Embedder, count_uncached, embed_texts
 from factcheck.stages.segment import split_sentences
 
 FEED_EMBED_SLICE = 16_384
 """Texts embedded per call when a whole feed is embedded up front (their vectors are then dropped)."""
+PARSE_WORKER_MIN_SENTENCES = 500
+"""Feeds with fewer sentences parse in this process: spawning a worker (Python, spaCy) costs about 3 s."""
 NUMBER_RE = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")
 _FUNCTION_WORDS = """a an and as at but by for from he her his how i if in it its mr mrs ms new no not of on or our
 police she so that the their there they this to was we what when where who why with you"""
@@ -121,20 +127,81 @@ def prepare_feed(articles: Sequence[Article], embedder: Embedder, cfg: Config) -
     so the model's batches are fuller than story by story, spaCy gets one `pipe` instead of one
     per story, and Dask workers on this machine need load neither model. Without a cache there
     is nothing to keep, and nothing is done.
+
+    On a machine with two cores or more and a feed of at least `PARSE_WORKER_MIN_SENTENCES`
+    sentences, claims and parses run in a spawned process while this one encodes, so both cores
+    work (#17); their results reach the per-story checks through the caches, as before.
     """
     if not cfg.embed.cache_dir:
         return
-    from factcheck.stages.claims import extract_claims
-    from factcheck.stages.frames import cached_claim_frames
-
     dropped = clean_articles(articles, cfg.clean)
     sentences = split_sentences(articles, dropped, cfg.segment, cache_dir=cfg.embed.cache_dir)
     texts = sorted({a.title for a in articles if a.title.strip()} | {s.text for s in sentences}, key=len)
-    for start in range(0, len(texts), FEED_EMBED_SLICE):  # bounded memory: the vectors go to the cache
+    worker = _start_parse_worker(articles, sentences, cfg) if _uncached(texts, embedder, cfg) else None
+    if worker is None:
+        _embed_feed(texts, embedder, cfg)
+        extract_and_parse(articles, sentences, cfg)
+        return
+    pool, job = worker
+    with pool:
+        try:
+            _embed_feed(texts, embedder, cfg)
+        except BaseException:  # a failed or interrupted encode: do not wait for the parse
+            _stop(pool)
+            raise
+        try:
+            job.result()
+        except BrokenProcessPool:  # the worker died (killed, out of memory): do its part here
+            extract_and_parse(articles, sentences, cfg)
+
+
+def _uncached(texts: Sequence[str], embedder: Embedder, cfg: Config) -> bool:
+    """Whether at least PARSE_WORKER_MIN_SENTENCES texts lack a vector (a warm run spawns no worker)."""
+    if len(texts) < PARSE_WORKER_MIN_SENTENCES:
+        return False
+    return count_uncached(texts, embedder, cfg.embed) >= PARSE_WORKER_MIN_SENTENCES
+
+
+def _embed_feed(texts: Sequence[str], embedder: Embedder, cfg: Config) -> None:
+    """Embed texts into the cache in slices (bounded memory: the vectors are not kept)."""
+    for start in range(0, len(texts), FEED_EMBED_SLICE):
         embed_texts(texts[start : start + FEED_EMBED_SLICE], embedder, cfg.embed)
+
+
+def extract_and_parse(articles: Sequence[Article], sentences: Sequence[Sentence], cfg: Config) -> None:
+    """Extract every sentence's claims and parse their sentences, into the caches."""
+    from factcheck.stages.claims import extract_claims
+    from factcheck.stages.frames import cached_claim_frames
+
     claims = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
     if cfg.compare.parser:
         cached_claim_frames(sentences, claims, cfg.compare.parser, cfg.embed.cache_dir)
+
+
+def _start_parse_worker(
+    articles: Sequence[Article], sentences: Sequence[Sentence], cfg: Config
+) -> tuple[ProcessPoolExecutor, Future[None]] | None:
+    """A spawned process running `extract_and_parse`, or None when it would not pay."""
+    if len(sentences) < PARSE_WORKER_MIN_SENTENCES or _usable_cores() < 2 or multiprocessing.current_process().daemon:
+        return None  # (a daemonic process may not start children)
+    # spawn, not fork: forking after the encoder has started its threads can hang (#7)
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    return pool, pool.submit(extract_and_parse, list(articles), list(sentences), cfg)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the worker now; whatever it committed to the caches stays valid."""
+    for process in list(getattr(pool, "_processes", {}).values()):  # no public way to end a running task
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _usable_cores() -> int:
+    """Cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
 
 
 def group_stories(articles: Sequence[Article], embedder: Embedder, cfg: Config) -> list[list[Article]]:

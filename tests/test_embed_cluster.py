@@ -10,7 +10,16 @@ from sklearn.metrics import adjusted_rand_score
 from factcheck.config import ClusterConfig, EmbedConfig
 from factcheck.errors import ConfigError
 from factcheck.stages.cluster import cluster_labels, neighbour_graph
-from factcheck.stages.embed import BUNDLED_MODEL, CACHE_FILE, SentenceTransformerEmbedder, VectorCache, embed_texts
+from factcheck.stages.embed import (
+    BUNDLED_MODEL,
+    CACHE_FILE,
+    OnnxEmbedder,
+    SentenceTransformerEmbedder,
+    VectorCache,
+    count_uncached,
+    embed_texts,
+    load_embedder,
+)
 from tests.conftest import FakeEmbedder
 
 
@@ -140,3 +149,104 @@ def test_unwritable_cache_is_a_config_error(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(ConfigError, match=r"embed\.cache_dir: cannot use"):
         embed_texts(TEXTS, FakeEmbedder(), EmbedConfig(cache_dir=str(blocker / "cache")))
+
+
+# Encoder backends (#17)
+NEWS = [
+    "At least 14 people died in Harbour Town when the storm hit on Monday.",
+    "The storm killed 12 people in Harbour Town.",
+    "Police said a 21-year-old man was arrested in Franklin after the shooting.",
+    "Shares of the company fell 3.5% on Tuesday after the report.",
+    "x",
+    "A very long sentence " * 80,  # past the model's 256 tokens: truncated as sentence-transformers does
+]
+
+
+def test_backend_setting_is_checked():
+    from factcheck.config import load_config
+
+    with pytest.raises(ConfigError, match="backend"):
+        load_config(overrides=["embed.backend=tensorflow"])
+    assert isinstance(load_embedder(EmbedConfig(backend="torch")), SentenceTransformerEmbedder)
+    assert isinstance(load_embedder(EmbedConfig(backend="onnx")), OnnxEmbedder)
+
+
+def test_onnx_embedder_pickles_without_its_session(tmp_path):
+    embedder = OnnxEmbedder(BUNDLED_MODEL, cache_dir=str(tmp_path), batch_size=8, threads=1)
+    embedder._encoder = object()
+    clone = pickle.loads(pickle.dumps(embedder))
+    assert clone._encoder is None and clone.backend == ""
+    assert (clone.name, clone.batch_size, clone.threads, clone.cache_dir) == (BUNDLED_MODEL, 8, 1, str(tmp_path))
+
+
+def test_failed_conversion_falls_back_with_one_warning(tmp_path, monkeypatch, caplog):
+    from factcheck.errors import ModelError
+    from factcheck.stages import encoders
+
+    def fail(*_args, **_kwargs):
+        raise ModelError("embed.backend=onnx: cannot convert the model: boom")
+
+    monkeypatch.setattr(encoders, "convert_model", fail)
+    embedder = OnnxEmbedder(BUNDLED_MODEL, cache_dir=str(tmp_path))
+    embedder.fallback = FakeEmbedder()  # stands in for sentence-transformers
+    with caplog.at_level("WARNING", logger="factcheck.stages.embed"):
+        first = embedder.encode(TEXTS)
+        second = embedder.encode(TEXTS)
+    assert embedder.backend == "torch"
+    assert np.array_equal(first, FakeEmbedder().encode(TEXTS)) and np.array_equal(first, second)
+    warnings = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert (
+        len(warnings) == 1
+        and "boom" in warnings[0].getMessage()
+        and "sentence-transformers" in warnings[0].getMessage()
+    )
+
+
+def test_cache_off_uses_torch_with_a_warning(caplog):
+    embedder = OnnxEmbedder(BUNDLED_MODEL, cache_dir="")
+    embedder.fallback = FakeEmbedder()
+    with caplog.at_level("WARNING", logger="factcheck.stages.embed"):
+        embedder.encode(TEXTS)
+    assert embedder.backend == "torch" and "cache_dir" in caplog.records[0].getMessage()
+
+
+def test_a_damaged_conversion_is_converted_again(tmp_path, monkeypatch, caplog):
+    from factcheck.stages import encoders
+
+    embedder = OnnxEmbedder(BUNDLED_MODEL, cache_dir=str(tmp_path))
+    embedder.fallback = FakeEmbedder()
+    folder = tmp_path / encoders.MODELS_DIR / encoders.model_fingerprint(embedder.path)
+    folder.mkdir(parents=True)
+    (folder / encoders.ONNX_FILE).write_bytes(b"not an onnx graph")
+    exports = []
+
+    def export(_model_path, out):
+        exports.append(out)
+        out.write_bytes(b"still not an onnx graph")
+
+    monkeypatch.setattr(encoders, "_export", export)
+    with caplog.at_level("WARNING", logger="factcheck.stages.embed"):
+        embedder.encode(TEXTS)
+    assert len(exports) == 1  # converted again once, then torch with one warning
+    assert embedder.backend == "torch" and len(caplog.records) == 1
+
+
+@pytest.mark.slow
+def test_onnx_backend_gives_the_torch_vectors(tmp_path, real_embedder):
+    onnx = OnnxEmbedder(BUNDLED_MODEL, cache_dir=str(tmp_path), batch_size=4)
+    got = onnx.encode(NEWS)
+    assert onnx.backend == "onnx"
+    want = real_embedder.encode(NEWS)
+    assert got.shape == want.shape and got.dtype == np.float32
+    assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
+    assert np.min(np.sum(got * want, axis=1)) > 0.9999
+    # batches of another size give the same vectors (padding is masked out of the mean)
+    assert np.allclose(OnnxEmbedder(BUNDLED_MODEL, cache_dir=str(tmp_path), batch_size=32).encode(NEWS), got, atol=1e-5)
+
+
+def test_count_uncached(tmp_path):
+    cfg = EmbedConfig(cache_dir=str(tmp_path))
+    assert count_uncached(TEXTS, FakeEmbedder(), cfg) == 2
+    embed_texts(TEXTS[:1], FakeEmbedder(), cfg)
+    assert count_uncached(TEXTS, FakeEmbedder(), cfg) == 1
+    assert count_uncached(TEXTS, FakeEmbedder(), EmbedConfig(cache_dir="")) == 2

@@ -73,3 +73,38 @@ def test_warm_check_does_not_load_the_model(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "[]"
+
+
+def test_cold_check_on_the_onnx_backend_imports_no_torch(tmp_path):
+    # #17: once converted, a first run on new text encodes without torch or sentence-transformers
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "a.txt").write_text("Storm hits the coast\n\nThe storm killed 12 people in Harbour Town on Monday.\n")
+    (batch / "b.txt").write_text("Coastal storm\n\nAt least 14 people died in Harbour Town when the storm hit.\n")
+    cache = tmp_path / "cache"
+    convert = textwrap.dedent(
+        f"""
+        from factcheck.stages.embed import BUNDLED_MODEL, resolve_model_path
+        from factcheck.stages.encoders import convert_model
+        convert_model(resolve_model_path(BUNDLED_MODEL), "{cache}")
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", convert], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from factcheck import api
+        from factcheck.config import load_config
+        from factcheck.stages.embed import load_embedder
+        cfg = load_config(overrides=["embed.cache_dir={cache}", "compare.parser=", "embed.backend=onnx"])
+        embedder = load_embedder(cfg.embed)
+        report = api.analyse([Path("{batch}")], cfg, embedder=embedder)
+        assert report.sentences and embedder.backend == "onnx", embedder.backend
+        print(sorted(m for m in {HEAVY!r} if m in sys.modules))
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "[]"

@@ -148,5 +148,50 @@ def test_a_feed_is_parsed_in_one_pass_before_the_stories_are_checked(tmp_path, m
     cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}"])
     reports = [run.report for run in api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder()).stories]
     assert len(calls) == 1  # every story found its claims' frames cached
-    # the ages the comparison derives from the text (#14) are claims of the report, never parsed
-    assert calls[0] == sum(sum(c.event != "age" for c in r.claims) for r in reports) > 0
+    # the ages and times the comparison derives from the text (#14) are claims of the report, never parsed
+    assert calls[0] == sum(sum(":age:" not in c.id and ":time:" not in c.id for c in r.claims) for r in reports) > 0
+
+
+def test_a_spawned_worker_parses_while_the_feed_is_embedded(tmp_path, monkeypatch):
+    # #17: claims and parses in a spawned process beside the encoder give the same reports
+    import factcheck.stories as stories
+    from factcheck.stages import frames
+
+    feed = _write_feed(tmp_path / "feed.jsonl")
+    here = []
+    real = frames.claim_frames
+    monkeypatch.setattr(frames, "claim_frames", lambda s, c, p: here.append(len(c)) or real(s, c, p))
+    monkeypatch.setattr(stories, "_usable_cores", lambda: 2)
+    results = {}
+    for threshold in (0, 10**9):  # 0: the worker parses; 10**9: this process does
+        monkeypatch.setattr(stories, "PARSE_WORKER_MIN_SENTENCES", threshold)
+        cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / f'cache-{threshold}'}"])
+        reports = [r.report for r in api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder()).stories]
+        results[threshold] = [(r.batch, r.claims, r.findings, r.facts) for r in reports]
+    assert len(here) == 1  # only the in-process run parsed here; the worker filled its cache
+    assert results[0] == results[10**9]
+
+
+def test_a_dead_worker_is_replaced_by_this_process(tmp_path, monkeypatch):
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    import factcheck.stories as stories
+
+    class DeadPool:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+    def start(*_args):
+        job = Future()
+        job.set_exception(BrokenProcessPool("killed"))
+        return DeadPool(), job
+
+    monkeypatch.setattr(stories, "_start_parse_worker", start)
+    feed = _write_feed(tmp_path / "feed.jsonl")
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}", "compare.parser="])
+    reports = [r.report for r in api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder()).stories]
+    assert sum(len(r.claims) for r in reports) > 0

@@ -1,11 +1,14 @@
-"""Sentence embeddings (sentence-transformers) with an on-disk cache by content hash.
+"""Sentence embeddings with an on-disk cache by content hash.
 
-The model is loaded on the first cache miss, so a warm run never imports torch (#7).
+The model is loaded on the first cache miss, so a warm run never imports torch (#7). The default
+backend runs the model with onnxruntime, converted once from the installed files, and a cold run
+imports no torch either (#17); sentence-transformers on torch is the fallback and a setting.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import sqlite3
 from collections import Counter
@@ -25,6 +28,8 @@ CACHE_FILE = "vectors-v1.sqlite"
 ENCODE_CHUNK = 1024
 _CACHE_HINT = "set embed.cache_dir to a writable local folder, or to '' to turn the cache off"
 _SQL_CHUNK = 500  # keys per SELECT ... IN (...), under SQLite's variable limit
+BACKENDS = ("onnx", "torch")
+logger = logging.getLogger(__name__)
 
 
 class Embedder(Protocol):
@@ -105,6 +110,76 @@ class SentenceTransformerEmbedder:
         return np.asarray(emb, dtype=np.float32)
 
 
+class OnnxEmbedder:
+    """The same model run by onnxruntime (factcheck.stages.encoders), loaded on first use.
+
+    Its vectors agree with sentence-transformers' (fp32, cosine > 0.9999), so it shares their
+    cache key (`name`). When onnxruntime is missing, the cache is off or the conversion fails, it
+    logs one warning and encodes with sentence-transformers instead. Pickling drops the loaded
+    session, as for `SentenceTransformerEmbedder`.
+    """
+
+    def __init__(self, model: str, *, cache_dir: str, batch_size: int = 32, threads: int = 0) -> None:
+        """Check the model folder; conversion and loading wait for the first `encode`."""
+        self.fallback = SentenceTransformerEmbedder(model, batch_size=batch_size, threads=threads)
+        self.path = self.fallback.path
+        self.name = self.fallback.name
+        self.cache_dir = cache_dir
+        self.batch_size = batch_size
+        self.threads = threads
+        self._encoder: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the settings, not the loaded session."""
+        return {k: v for k, v in self.__dict__.items() if k != "_encoder"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Restore the settings; the session opens again on first use."""
+        self.__dict__.update(state)
+        self._encoder = None
+
+    @property
+    def backend(self) -> str:
+        """'onnx' once loaded, 'torch' after a fallback, '' before the first encode."""
+        if self._encoder is None:
+            return ""
+        return "torch" if self._encoder is self.fallback else "onnx"
+
+    def _load(self) -> Any:
+        """The ONNX encoder, or the torch embedder after one warning when it cannot be had."""
+        if self._encoder is None:
+            from factcheck.stages.encoders import load_onnx_encoder
+
+            try:
+                self._encoder = load_onnx_encoder(
+                    self.path, self.cache_dir, batch_size=self.batch_size, threads=self.threads
+                )
+            except ModelError as e:
+                logger.warning("%s; encoding with sentence-transformers (torch) instead", e)
+                self._encoder = self.fallback
+        return self._encoder
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed texts, one L2-normalised float32 row each."""
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.asarray(self._load().encode(texts), dtype=np.float32)
+
+
+def load_embedder(cfg: EmbedConfig) -> Embedder:
+    """The embedder `embed.backend` names for `embed.model` (nothing is loaded until the first encode).
+
+    Raises:
+        ConfigError: an unknown backend.
+        ModelError: the model folder does not exist.
+    """
+    if cfg.backend == "torch":
+        return SentenceTransformerEmbedder(cfg.model, batch_size=cfg.batch_size, threads=cfg.threads)
+    if cfg.backend == "onnx":
+        return OnnxEmbedder(cfg.model, cache_dir=cfg.cache_dir, batch_size=cfg.batch_size, threads=cfg.threads)
+    raise ConfigError(f"embed.backend: {cfg.backend!r} is not one of {', '.join(BACKENDS)}")
+
+
 def _key(model_name: str, text: str) -> bytes:
     """Cache key of one sentence under one model."""
     return hashlib.sha256(f"{model_name}\x00{text}".encode()).digest()
@@ -179,6 +254,15 @@ def _decode(blob: bytes) -> np.ndarray | None:
         return None
     vec = np.frombuffer(blob, dtype="<f4")
     return vec.astype(np.float32) if np.all(np.isfinite(vec)) else None
+
+
+def count_uncached(texts: Sequence[str], embedder: Embedder, cfg: EmbedConfig) -> int:
+    """How many distinct texts have no cached vector under this embedder (all of them without a cache)."""
+    unique = list(dict.fromkeys(texts))
+    if not cfg.cache_dir:
+        return len(unique)
+    found = VectorCache(Path(cfg.cache_dir)).get_many([_key(embedder.name, t) for t in unique])
+    return len(unique) - len(found)
 
 
 def embed_texts(texts: Sequence[str], embedder: Embedder, cfg: EmbedConfig) -> tuple[np.ndarray, int]:

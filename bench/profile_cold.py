@@ -1,0 +1,173 @@
+"""Where a cold run's seconds go (#17): factcheck's steps timed in one fresh process per feed.
+
+Each step is the exclusive time of the functions it names (a step called inside another is
+subtracted from the outer one), summed over every call of the run. The feeds are those of
+`bench/scale_bench.py` (the seeds for 5, mixed GVA + ECB+ feeds for 50 and 500), built again
+if missing. The cache is emptied before each run (a cold run); a converted encoder model is
+kept (built once per install, like the naive pipeline's installed model).
+
+    .venv/bin/python bench/profile_cold.py --sizes 5 50 500 [--set embed.backend=torch]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+# step -> (module, attribute) of the functions whose time it counts, wherever they were imported.
+STEPS: dict[str, list[tuple[str, str]]] = {
+    "read articles": [("factcheck.stages.ingest", "load_articles")],
+    "cleaning": [("factcheck.stages.clean", "clean_articles")],
+    "splitting (pySBD)": [("factcheck.stages.segment", "split_sentences")],
+    "encoder load": [
+        ("factcheck.stages.embed", "SentenceTransformerEmbedder._load"),
+        ("factcheck.stages.embed", "OnnxEmbedder._load"),
+    ],
+    "encoding": [("factcheck.stages.embed", "embed_texts")],
+    "story grouping": [("factcheck.stories", "group_stories")],
+    "claims": [("factcheck.stages.claims", "extract_claims")],
+    "spaCy load": [("factcheck.stages.frames", "load_parser")],
+    "spaCy parse + frames": [("factcheck.stages.frames", "cached_claim_frames")],
+    "fact clustering": [("factcheck.stages.cluster", "cluster_facts")],
+    "comparison": [("factcheck.stages.compare", "compare_facts")],
+    "reports": [("factcheck.report.files", "write_report"), ("factcheck.report.feed", "write_feed_index")],
+}
+
+
+class _Timer:
+    """Exclusive time per step: a nested step's time is not counted in its caller's."""
+
+    def __init__(self) -> None:
+        self.total: dict[str, float] = defaultdict(float)
+        self.stack: list[list[float]] = []  # [start, time spent in nested steps]
+
+    def wrap(self, step: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            self.stack.append([time.perf_counter(), 0.0])
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                start, nested = self.stack.pop()
+                spent = time.perf_counter() - start
+                self.total[step] += spent - nested
+                if self.stack:
+                    self.stack[-1][1] += spent
+
+        timed.__wrapped__ = fn  # type: ignore[attr-defined]
+        return timed
+
+
+def _install(timer: _Timer) -> None:
+    """Replace each named function by its timed wrapper in every factcheck module that holds it."""
+    import importlib
+
+    targets = [(step, mod, attr) for step, names in STEPS.items() for mod, attr in names]
+    for step, mod_name, attr in targets:
+        module = importlib.import_module(mod_name)
+        owner: Any = module
+        *path, name = attr.split(".")
+        for part in path:
+            owner = getattr(owner, part, None)
+        if owner is None or not hasattr(owner, name):
+            continue
+        original = getattr(owner, name)
+        wrapped = timer.wrap(step, original)
+        setattr(owner, name, wrapped)
+        if path:
+            continue
+        for other in list(sys.modules.values()):  # under any name it was imported as (api's `_load`)
+            if not getattr(other, "__name__", "").startswith("factcheck"):
+                continue
+            for key, value in list(vars(other).items()):
+                if value is original:
+                    setattr(other, key, wrapped)
+
+
+def run_child(batch: Path, cache: Path, out: Path, overrides: list[str]) -> dict[str, Any]:
+    """One cold run, instrumented; returns seconds per step."""
+    start = time.perf_counter()
+    import factcheck.stories  # noqa: F401
+    from factcheck import api
+    from factcheck.config import load_config
+    from factcheck.stages import claims, cluster, compare, frames  # noqa: F401
+
+    imports = time.perf_counter() - start
+    timer = _Timer()
+    _install(timer)
+    cfg = load_config(overrides=[f"embed.cache_dir={cache}", "scale.local_cluster_min_articles=0", *overrides])
+    model = api.load_embedder(cfg)
+    if batch.name == "seeds":
+        reports = [api.check([batch], cfg, out=out, formats=["md", "json"], embedder=model).report]
+    else:
+        run = api.check_feed([batch], cfg, out=out, formats=["md", "json"], embedder=model)
+        reports = [story.report for story in run.stories]
+    total = time.perf_counter() - start
+    steps = {"imports": imports, **dict(timer.total)}
+    steps["other"] = total - sum(steps.values())
+    return {
+        "total": total,
+        "steps": steps,
+        "sentences": sum(len(r.sentences) for r in reports),
+        "torch": "torch" in sys.modules,
+        "encoder": getattr(model, "name", "?"),
+    }
+
+
+def main() -> None:
+    """Profile a cold run per size and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 500])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/factcheck-profile"))
+    parser.add_argument("--set", dest="overrides", action="append", default=[])
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--batch", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(run_child(args.batch, args.cache, args.out, args.overrides)))
+        return
+    from scale_bench import DATA, build_feed, prime_cache
+
+    print(f"load average at start: {os.getloadavg()}; settings {args.overrides}", flush=True)
+    results = {}
+    for size in args.sizes:
+        work = args.work / str(size)
+        feed = work / "feed"
+        batch = feed if (feed / "feed.jsonl").is_file() else build_feed(size, feed, DATA)
+        cache = work / "cache"
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(work / "reports", ignore_errors=True)
+        prime_cache(cache, args.overrides)
+        sets = [f"--set={o}" for o in args.overrides]
+        cmd = [sys.executable, __file__, "--child", "--batch", str(batch), "--cache", str(cache)]
+        result = subprocess.run(
+            [*cmd, "--out", str(work / "reports"), *sets], capture_output=True, text=True, check=False
+        )
+        if result.returncode != 0:
+            raise SystemExit(result.stderr[-3000:])
+        results[size] = json.loads(result.stdout.strip().splitlines()[-1])
+        print(f"{size}: {json.dumps(results[size])}", flush=True)
+    steps = list(dict.fromkeys(["imports", *STEPS, "other"]))
+    print("\n| step | " + " | ".join(f"{s} articles" for s in results) + " |")
+    print("|---|" + "---|" * len(results))
+    for step in steps:
+        print(f"| {step} | " + " | ".join(f"{r['steps'].get(step, 0):.2f}" for r in results.values()) + " |")
+    print("| **total** | " + " | ".join(f"**{r['total']:.1f}**" for r in results.values()) + " |")
+    print("| sentences | " + " | ".join(str(r["sentences"]) for r in results.values()) + " |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,245 @@
+"""Encoder backends for the sentence model without torch on the cold path (#17).
+
+The installed sentence-transformers model (a BERT encoder, mean pooling, L2 normalisation) is
+exported once to ONNX from its own local files and kept under `<embed.cache_dir>/models/`; later
+runs tokenise with HF `tokenizers`, run the graph with onnxruntime and pool in numpy, which
+imports in a fraction of a second where torch and sentence-transformers take 5-7 s. The vectors
+are fp32 and agree with sentence-transformers' to about 1e-6 (bench/README.md, "Encoder
+backends"), so both backends share one cache key and one cache.
+
+Nothing is downloaded: the export reads the model folder with HF_HUB_OFFLINE=1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from factcheck.errors import ModelError
+
+MODELS_DIR = "models"
+"""Sub-folder of embed.cache_dir holding converted models, one folder per model fingerprint."""
+ONNX_FILE = "model.onnx"
+EXPORT_VERSION = "1"  # bump when the export below changes: old conversions are then ignored
+OPSET = 17
+_MODEL_FILES = ("config.json", "tokenizer.json", "sentence_bert_config.json", "modules.json", "model.safetensors")
+
+
+def model_fingerprint(path: Path) -> str:
+    """Hash of the model folder's files (names, sizes, contents of the small ones) and the export version."""
+    digest = hashlib.sha256(f"export-v{EXPORT_VERSION}\x00opset-{OPSET}".encode())
+    for name in _MODEL_FILES:
+        file = path / name
+        if not file.is_file():
+            continue
+        size = file.stat().st_size
+        digest.update(f"\x00{name}\x00{size}\x00".encode())
+        with open(file, "rb") as f:  # the weights: their first and last MiB with the size
+            digest.update(f.read(1 << 20))
+            if size > 2 << 20:
+                f.seek(-(1 << 20), os.SEEK_END)
+                digest.update(f.read())
+    return digest.hexdigest()[:16]
+
+
+def check_pipeline(path: Path) -> int:
+    """The model's max sequence length, after checking it is Transformer + mean pooling (+ Normalize).
+
+    Raises:
+        ModelError: another architecture, which this backend does not reproduce.
+    """
+    try:
+        modules = json.loads((path / "modules.json").read_text(encoding="utf-8"))
+        kinds = [m["type"].rsplit(".", 1)[-1] for m in modules]
+        pooling_dir = next(m["path"] for m in modules if m["type"].endswith("Pooling"))
+        pooling = json.loads((path / pooling_dir / "config.json").read_text(encoding="utf-8"))
+        bert = json.loads((path / "sentence_bert_config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, StopIteration) as e:
+        raise ModelError(f"embed.backend=onnx: {path} is not a sentence-transformers folder ({e})") from None
+    modes = [k for k, v in pooling.items() if k.startswith("pooling_mode") and v]
+    if (
+        kinds[:2] != ["Transformer", "Pooling"]
+        or set(kinds[2:]) - {"Normalize"}
+        or modes != ["pooling_mode_mean_tokens"]
+    ):
+        raise ModelError(f"embed.backend=onnx: {path} is {kinds} with {modes}; only mean pooling is supported")
+    return int(bert.get("max_seq_length", 256))
+
+
+def convert_model(model_path: Path, cache_dir: str) -> Path:
+    """The ONNX file of the model, exported from its local files on first use (this imports torch once).
+
+    The file is written to a temporary folder and renamed into place, so a killed export or two
+    processes exporting at once never leave a torn model.
+
+    Raises:
+        ModelError: the export failed (torch or transformers missing, or the model not exportable).
+    """
+    target = Path(cache_dir) / MODELS_DIR / model_fingerprint(model_path)
+    if (target / ONNX_FILE).is_file():
+        return target / ONNX_FILE
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".export-", dir=target.parent))
+        try:
+            _export(model_path, tmp / ONNX_FILE)
+            (tmp / "source.txt").write_text(f"{model_path}\n", encoding="utf-8")
+            try:
+                tmp.rename(target)
+            except OSError:  # another process finished first: use its file
+                if not (target / ONNX_FILE).is_file():
+                    raise
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    except ModelError:
+        raise
+    except Exception as e:  # any failure of the exporter means: no converted model
+        raise ModelError(f"embed.backend=onnx: cannot convert {model_path} to ONNX: {type(e).__name__}: {e}") from None
+    return target / ONNX_FILE
+
+
+def _export(model_path: Path, out: Path) -> None:
+    """Export the transformer's last hidden state (pooling is done in numpy) with dynamic batch and length."""
+    import warnings
+
+    import torch
+    from transformers import AutoModel
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()
+    bert = AutoModel.from_pretrained(str(model_path), local_files_only=True).eval()
+
+    class _Hidden(torch.nn.Module):  # keyword call: BertModel.forward's positional order changed in transformers 5
+        def __init__(self) -> None:
+            super().__init__()
+            self.bert = bert
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            out = self.bert(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
+            return out.last_hidden_state
+
+    model = _Hidden().eval()
+    sample = torch.ones((2, 8), dtype=torch.int64)
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the TorchScript exporter's deprecation notices
+        torch.onnx.export(
+            model,
+            (sample, sample, torch.zeros_like(sample)),
+            str(out),
+            input_names=["input_ids", "attention_mask", "token_type_ids"],
+            output_names=["last_hidden_state"],
+            dynamic_axes={
+                "input_ids": {0: "batch", 1: "length"},
+                "attention_mask": {0: "batch", 1: "length"},
+                "token_type_ids": {0: "batch", 1: "length"},
+                "last_hidden_state": {0: "batch", 1: "length"},
+            },
+            opset_version=OPSET,
+            dynamo=False,
+        )
+
+
+def session_threads(threads: int) -> int:
+    """Intra-op threads: `threads`, or one per core this process may use when 0."""
+    if threads > 0:
+        return threads
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class OnnxEncoder:
+    """onnxruntime on the converted model: tokenise, run, mean-pool and normalise.
+
+    Threads do not spin while waiting (`allow_spinning=0`), so a core taken by another process
+    slows the run in proportion instead of stalling every batch on the busy thread.
+    """
+
+    def __init__(self, onnx_file: Path, model_path: Path, *, batch_size: int, threads: int) -> None:
+        """Open the session and the tokenizer.
+
+        Raises:
+            ModelError: onnxruntime or tokenizers missing, or the file does not load.
+        """
+        try:
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+        except ImportError as e:
+            raise ModelError(f"embed.backend=onnx needs onnxruntime and tokenizers ({e}); pip install them") from None
+        max_length = check_pipeline(model_path)
+        try:
+            opts = ort.SessionOptions()
+            opts.intra_op_num_threads = session_threads(threads)
+            opts.inter_op_num_threads = 1
+            opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            opts.log_severity_level = 3
+            self.session = ort.InferenceSession(str(onnx_file), opts, providers=["CPUExecutionProvider"])
+            tokenizer = Tokenizer.from_file(str(model_path / "tokenizer.json"))
+        except Exception as e:  # onnxruntime raises its own exception types
+            raise ModelError(f"embed.backend=onnx: cannot load {onnx_file}: {e}") from None
+        tokenizer.enable_truncation(max_length=max_length)
+        tokenizer.no_padding()
+        self.tokenizer = tokenizer
+        self.batch_size = batch_size
+        self.inputs = {i.name for i in self.session.get_inputs()}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed texts, L2-normalised float32; batches of similar length pad little."""
+        encodings = self.tokenizer.encode_batch(list(texts))
+        order = np.argsort([-len(e.ids) for e in encodings], kind="stable")
+        out = np.zeros((len(texts), 0), dtype=np.float32)
+        for start in range(0, len(order), self.batch_size):
+            rows = order[start : start + self.batch_size]
+            width = max(len(encodings[i].ids) for i in rows)
+            ids = np.zeros((len(rows), width), dtype=np.int64)
+            mask = np.zeros((len(rows), width), dtype=np.int64)
+            for r, i in enumerate(rows):
+                n = len(encodings[i].ids)
+                ids[r, :n] = encodings[i].ids
+                mask[r, :n] = 1
+            feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            hidden = self.session.run(None, {k: v for k, v in feed.items() if k in self.inputs})[0]
+            weights = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+            pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+            if out.shape[1] == 0:
+                out = np.zeros((len(texts), pooled.shape[1]), dtype=np.float32)
+            out[rows] = pooled
+        return out
+
+
+def torch_imported() -> bool:
+    """Whether torch is loaded in this process (tests check the ONNX path keeps it out)."""
+    return "torch" in sys.modules
+
+
+def load_onnx_encoder(model_path: Path, cache_dir: str, *, batch_size: int, threads: int) -> Any:
+    """Convert (once) and open the ONNX encoder of a local model folder.
+
+    Raises:
+        ModelError: no cache folder to keep the conversion in, or the conversion or loading failed.
+    """
+    if not cache_dir:
+        raise ModelError("embed.backend=onnx keeps its converted model in embed.cache_dir, which is ''")
+    check_pipeline(model_path)
+    onnx_file = convert_model(model_path, cache_dir)
+    try:
+        return OnnxEncoder(onnx_file, model_path, batch_size=batch_size, threads=threads)
+    except ModelError:  # a damaged conversion (disk trouble, a hand edit): convert once more
+        shutil.rmtree(onnx_file.parent, ignore_errors=True)
+        onnx_file = convert_model(model_path, cache_dir)
+        return OnnxEncoder(onnx_file, model_path, batch_size=batch_size, threads=threads)
