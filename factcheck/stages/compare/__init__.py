@@ -5,7 +5,10 @@
 - `values`: judging two values of one slot (intervals, unit conversions, dates, time series of
   running totals) and putting them into words;
 - `statements`: quotations, copies and paraphrases without figures;
-- `grouping`: slots into facts, and findings between groups of outlets giving one value.
+- `grouping`: slots into facts, findings between groups of outlets giving one value, and the
+  confidence of a contradiction (below `min_contradiction_confidence`: a difference "unconfirmed");
+- `ages`, `times`, `numbers`: claims the comparison reads itself (people's ages and times of day,
+  which the extractor masks; numbers in digit groups of tokenised text, joined), see `derive_claims`.
 
 A contradiction between two outlets is reported only when they are shown to report one event:
 they agree on some other slot, or carry the same quotation or sentence. Look-alike events (two
