@@ -126,6 +126,41 @@ def run_batch(name: str, folder: Path, gold_path: Path, cfg: Any, embedder: Any,
     return row
 
 
+NEAR_IDENTICAL = (
+    "A gunman opened fire at a bar on Main Street in Springfield early Sunday, police said. "
+    "{killed} people were killed and {injured} people were injured in the shooting, Chief Ann Lee said. "
+    "The shooting happened at about 1:30 a.m. on Sunday. Police have not made any arrests. "
+    "{outlet} will update this story."
+)
+
+
+def near_identical(n: int, cfg: Any, embedder: Any) -> dict[str, Any]:
+    """Check n near-identical short articles of one shooting (every 50th with a lower injured count)."""
+    import tempfile
+
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        records = [
+            {
+                "id": f"n{i:04d}",
+                "outlet": f"outlet{i % 97}.example",
+                "title": "Shooting at Springfield bar",
+                "published": "2017-03-26",
+                "text": NEAR_IDENTICAL.format(killed="Two", injured=4 if i % 50 == 49 else 5, outlet=f"Outlet {i}"),
+            }
+            for i in range(n)
+        ]
+        folder = Path(tmp)
+        with (folder / "articles.jsonl").open("w", encoding="utf-8") as fh:
+            for rec in records:
+                fh.write(json.dumps(rec) + "\n")
+        report = api.analyse([folder], cfg, embedder=embedder)
+    verdicts: dict[str, int] = {}
+    for f in report.findings:
+        verdicts[str(f.verdict)] = verdicts.get(str(f.verdict), 0) + 1
+    return {"findings": len(report.findings), "verdicts": verdicts, "seconds": round(time.perf_counter() - started, 1)}
+
+
 def _line(label: str, strict: dict[str, float], lenient: dict[str, float], extra: str) -> str:
     cells = "  ".join(f"{strict[c]:5.2f}" for c in COLUMNS)
     lcells = "  ".join(f"{lenient[c]:5.2f}" for c in COLUMNS)
@@ -141,6 +176,12 @@ def main() -> None:
     parser.add_argument("--errors", action="count", default=0, help="print misses and false alarms (twice: agree too)")
     parser.add_argument("--json", type=Path, default=None, help="write every finding and score here")
     parser.add_argument("--set", dest="set_", action="append", default=[], help="override a setting: section.key=value")
+    parser.add_argument(
+        "--near-identical",
+        type=int,
+        default=0,
+        help="also check this many near-identical articles (target: <100 findings)",
+    )
     args = parser.parse_args()
 
     devsets.DATA = args.data  # the batch builders read it when called
@@ -187,6 +228,11 @@ def main() -> None:
         findings = sum(r["findings"] for r in members)
         extra = f"{findings:8} {int(strict['c_pred']):6} ({int(strict['c_gold']):2}) {cross:6}"
         print(_line(label, strict, lenient, extra))
+    if args.near_identical:
+        near = near_identical(args.near_identical, cfg, embedder)
+        print(
+            f"\n{args.near_identical} near-identical articles: {near['findings']} findings {near['verdicts']}, {near['seconds']} s"
+        )
     print("\nstrict: a finding covers only the sentences it names; lenient: every sentence of its fact.")
     print(
         "c_prec/c_rec: contradiction precision/recall; a_rec: agree recall; d_rec: differ recall (pooled over batches)."

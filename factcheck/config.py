@@ -112,6 +112,13 @@ class CompareConfig(BaseModel):
     min_statement_similarity: float = 0.75
     """Two outlets' sentences with no figures to compare agree when at least this similar (or when
     they carry the same quotation); a multi-outlet cluster with no such pair is split by outlet."""
+    min_loose_statement_similarity: float = 0.6
+    """Two outlets' sentences with no figures to compare also agree, as a looser paraphrase, when at
+    least this similar with a named participant and a content word in common; such an agreement
+    never shows that the two outlets report one event."""
+    min_contradiction_confidence: float = 0.6
+    """Two incompatible figures of one slot are a contradiction from this confidence up (more named
+    participants in common, exact figures); below it a difference 'unconfirmed', for the reviewer."""
     internal_checks: bool = True
     """Also flag a date inside one article whose written weekday is not its day's ("Thursday, January 25, 2016")."""
     syndication_min_share: float = 0.5

@@ -12,7 +12,7 @@ from factcheck.records import Article, Finding, Report, Sentence, Skipped
 from factcheck.stages.claims import extract_claims
 from factcheck.stages.clean import clean_articles
 from factcheck.stages.cluster import build_facts, cluster_facts
-from factcheck.stages.compare import compare_facts
+from factcheck.stages.compare import compare_facts, derive_claims
 from factcheck.stages.embed import Embedder, embed_texts
 from factcheck.stages.frames import cached_claim_frames
 from factcheck.stages.segment import split_sentences
@@ -76,6 +76,7 @@ def run_pipeline(
     frames = (
         cached_claim_frames(sentences, claims, cfg.compare.parser, cfg.embed.cache_dir) if cfg.compare.parser else {}
     )
+    claims, frames = derive_claims(sentences, claims, frames)
     groups, keyed = compare_facts(articles, sentences, emb, groups, claims, cfg.compare, frames)
     facts_unsorted = [build_facts(sentences, [g])[0] for g in groups]
     syndicated = syndicated_groups(sentences, cfg.compare.syndication_min_share)

@@ -288,3 +288,11 @@ def test_part_of_a_group_is_not_the_group(parser):
         "Authorities said Joseph Aldridge killed two of his cousins in Missouri.",
         "Authorities said Joseph Aldridge killed seven people in Missouri.",
     )
+
+
+def test_a_generational_suffix_is_not_part_of_the_name():
+    # #14: "Robert S. Mueller III" and "Robert Mueller" are one participant
+    from factcheck.stages.frames import _name, names_match
+
+    assert _name("Robert S. Mueller III") == "robert s. mueller"
+    assert names_match(_name("Robert S. Mueller III"), _name("Mueller"))

@@ -26,6 +26,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 ROLE = "role:"  # prefix of an agent given by its role noun rather than a name
 DEMONYM_ENDINGS = {"", "n", "an", "ian", "ese", "i", "ish", "ns", "ans", "ians", "is"}
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 LIGHT_VERBS = {"be", "have", "do", "make", "mark", "take", "say", "get", "become", "result"}
 # Lemmas of predicates whose event the claim extractor names otherwise (its words are inflected forms).
 PREDICATE_EVENTS = {
@@ -101,6 +102,9 @@ def _name(text: str) -> str:
     for suffix in ("'s", "’s"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
+    words = name.split()
+    if len(words) > 1 and words[-1].strip(".,") in NAME_SUFFIXES:
+        name = " ".join(words[:-1])  # "Robert S. Mueller III" is Mueller
     return name.strip()
 
 

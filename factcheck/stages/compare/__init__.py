@@ -5,7 +5,10 @@
 - `values`: judging two values of one slot (intervals, unit conversions, dates, time series of
   running totals) and putting them into words;
 - `statements`: quotations, copies and paraphrases without figures;
-- `grouping`: slots into facts, and findings between groups of outlets giving one value.
+- `grouping`: slots into facts, findings between groups of outlets giving one value, and the
+  confidence of a contradiction (below `min_contradiction_confidence`: a difference "unconfirmed");
+- `ages`, `times`, `numbers`: claims the comparison reads itself (people's ages and times of day,
+  which the extractor masks; numbers in digit groups of tokenised text, joined), see `derive_claims`.
 
 A contradiction between two outlets is reported only when they are shown to report one event:
 they agree on some other slot, or carry the same quotation or sentence. Look-alike events (two
@@ -22,17 +25,43 @@ import numpy as np
 
 from factcheck.config import CompareConfig
 from factcheck.records import Article, Claim, Finding, Sentence
-from factcheck.stages.compare.grouping import Slot, build_slots, slot_findings
+from factcheck.stages.compare.ages import age_claims, replaced_by_ages
+from factcheck.stages.compare.grouping import Slot, build_slots, event_day_findings, slot_findings
+from factcheck.stages.compare.numbers import join_digit_groups
 from factcheck.stages.compare.slots import SlotKey, slot_key, slots_match
 from factcheck.stages.compare.statements import detail_claims, statement_findings, statement_groups
+from factcheck.stages.compare.times import time_claims
 from factcheck.stages.compare.values import judge, wrong_weekday
 from factcheck.stages.frames import Frame
 from factcheck.verdicts import Verdict
 
-__all__ = ["SlotKey", "compare_facts", "judge", "same_slot", "slot_key"]
+__all__ = ["SlotKey", "compare_facts", "derive_claims", "judge", "same_slot", "slot_key"]
 
-# Agreements specific enough to show that two outlets report one event.
-CORROBORATING = {"same", "hedged", "converted", "quote", "copy", "paraphrase"}
+
+def derive_claims(
+    sentences: Sequence[Sentence], claims: Sequence[Claim], frames: Mapping[str, Frame] | None = None
+) -> tuple[list[Claim], dict[str, Frame]]:
+    """The claims as the comparison reads them, and their frames (#14).
+
+    Numbers in digit groups of tokenised text are joined ("1 , 500 kilometers": the frame of its
+    last group, which holds the unit), and people's ages and times of day are added (the extractor
+    masks both; they have no frame: an age's slot is its person, a time's its event). The parse is
+    never run again for them.
+    """
+    frames = dict(frames or {})
+    joined = join_digit_groups(sentences, claims)
+    for claim in joined:
+        if claim.id not in frames and claim.id.endswith("+"):
+            parts = [c for c in claims if c.sentence_id == claim.sentence_id and c.end == claim.end]
+            if parts and parts[0].id in frames:
+                frames[claim.id] = frames[parts[0].id]
+    ages = age_claims(sentences, joined)
+    return [*replaced_by_ages(joined, ages), *ages, *time_claims(sentences)], frames
+
+
+# Agreements on a value specific enough to show that two outlets report one event (statements
+# give their own linked pairs: a quotation, a copy or a close paraphrase, never a looser one).
+CORROBORATING = {"same", "hedged", "converted"}
 
 
 def same_slot(
@@ -130,12 +159,19 @@ def compare_facts(
     by_id = {c.id: c for c in known}
 
     slots = build_slots(known, by_sentence, sent_index, emb, by_article, frames, cfg)
-    per_slot = [slot_findings(slot, by_article, by_sentence, frames) for slot in slots]
+    per_slot = [
+        slot_findings(slot, by_article, by_sentence, frames, cfg.min_contradiction_confidence) for slot in slots
+    ]
     stated = statement_groups(sentences, emb, groups, cfg)
     details = detail_claims(known)
-    per_statement = [statement_findings(g, how, sentences, emb, by_article, details) for g, how in stated]
+    per_statement = [statement_findings(g, how, sentences, emb, by_article, details) for g, how, _ in stated]
 
-    pairs = _corroborated([f for fs in (*per_slot, *per_statement) for f in fs])
+    # agreeing on background (an earlier quake's toll) does not show that two outlets report one event
+    pairs = _corroborated(
+        [f for slot, fs in zip(slots, per_slot, strict=True) if slot.key.status != "background" for f in fs]
+    )
+    for _, _, linked in stated:
+        pairs |= linked
     facts: list[list[int]] = []
     keyed: list[tuple[int, Finding]] = []
     position: dict[tuple[int, ...], int] = {}
@@ -160,7 +196,7 @@ def compare_facts(
             kept.append(f)
         if kept:
             add(_slot_members(slot, sent_index), kept)
-    for (group, _how), findings in zip(stated, per_statement, strict=True):
+    for (group, _how, _linked), findings in zip(stated, per_statement, strict=True):
         add(group, findings)
     if cfg.internal_checks:
         for claim in known:
@@ -180,6 +216,21 @@ def compare_facts(
                     (claim.sentence_id,),
                 )
                 add([sent_index[claim.sentence_id]], [finding])
+    in_slots = {c.id for slot in slots for c in slot.members}
+    dates_of: dict[str, list[Claim]] = {}
+    for claim in known:
+        if claim.kind == "date":
+            dates_of.setdefault(claim.sentence_id, []).append(claim)
+    loose_days = {
+        c.id: slot_key(
+            c, by_sentence[c.sentence_id], frames.get(c.id), by_article.get(c.article_id), dates_of[c.sentence_id]
+        )
+        for c in known
+        if c.kind == "date" and c.id not in in_slots
+    }
+    loose = [c for c in known if c.id in loose_days]
+    for finding in event_day_findings(loose, loose_days, by_sentence, by_article):
+        add([sent_index[s] for s in finding.sentence_ids], [finding])
     _add_leftovers(sentences, groups, facts, add)
     return facts, keyed
 

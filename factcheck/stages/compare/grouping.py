@@ -14,8 +14,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from factcheck.config import CompareConfig
+from factcheck.describe import describe_date
 from factcheck.records import Article, Claim, DateValue, Finding, QuantityValue, Sentence
-from factcheck.stages.compare.slots import SlotKey, relative_unresolved, slot_key, slots_match
+from factcheck.stages.compare.lexicon import CUMULATIVE_EVENTS, NEXT_WEEKDAY_RE, TIME_UNIT, UPDATE_RE
+from factcheck.stages.compare.slots import SlotKey, relative_unresolved, shared_names, slot_key, slots_match
+from factcheck.stages.compare.times import time_event
 from factcheck.stages.compare.values import attributed, judge, same_words
 from factcheck.stages.frames import Frame
 from factcheck.verdicts import Verdict
@@ -32,6 +35,8 @@ class Slot:
     key: SlotKey
     evidence: str
     members: list[Claim] = field(default_factory=list)
+    running: set[str] = field(default_factory=set)  # articles giving several values of its count (#14)
+    keys: dict[str, SlotKey] = field(default_factory=dict)  # each member's own slot key
 
 
 @dataclass
@@ -107,7 +112,72 @@ def build_slots(
             bucket.append(joined)
             slots.append(joined)
         joined.members.append(claim)
-    return [s for s in slots if len({c.article_id for c in s.members}) >= 2]
+    shared = [s for s in slots if len({c.article_id for c in s.members}) >= 2]
+    _gather_restatements(shared, claims, keys, articles)
+    for slot in shared:
+        slot.keys = {c.id: keys[c.id] for c in slot.members}
+    _mark_running_totals(shared, claims, keys, sentences)
+    return shared
+
+
+def _total_key(claim: Claim, key: SlotKey) -> tuple[str, ...]:
+    """A cumulative count's slot in one article, whether or not it counts 'others' ("14 more were injured")
+    or names what it counts ("17" / "17 people")."""
+    counted = key.counted.replace(" (others)", "") or "person"
+    return (claim.article_id, key.what, counted, key.when, key.status)
+
+
+def _mark_running_totals(
+    slots: Sequence[Slot], claims: Sequence[Claim], keys: Mapping[str, SlotKey], sentences: Mapping[str, Sentence]
+) -> None:
+    """Note in each cumulative slot the articles that follow its count as it grows: they give several
+    values of it and one of their sentences on it marks an update ("bringing the total injured to 17")."""
+    values: dict[tuple[str, ...], set[tuple[float | None, float | None]]] = {}
+    marked: set[tuple[str, ...]] = set()
+    for claim in claims:
+        key = keys.get(claim.id)
+        if key is not None and key.what in CUMULATIVE_EVENTS and isinstance(claim.value, QuantityValue):
+            values.setdefault(_total_key(claim, key), set()).add((claim.value.low, claim.value.high))
+            if UPDATE_RE.search(sentences[claim.sentence_id].text):
+                marked.add(_total_key(claim, key))
+    for slot in slots:
+        if slot.key.what in CUMULATIVE_EVENTS:
+            totals = {_total_key(c, keys[c.id]): c.article_id for c in slot.members}
+            slot.running = {a for k, a in totals.items() if k in marked and len(values.get(k, ())) > 1}
+
+
+def _restatement_key(claim: Claim, key: SlotKey) -> tuple[str, ...]:
+    """What a claim restating another of its own article must share with it: article, kind, slot and value."""
+    return (claim.article_id, key.kind, key.what, key.counted, key.when, key.status, key.dated)
+
+
+def _gather_restatements(
+    slots: Sequence[Slot], claims: Sequence[Claim], keys: Mapping[str, SlotKey], articles: Mapping[str, Article]
+) -> None:
+    """Add to each slot the other sentences of its articles that state one of its values of the same slot key.
+
+    Strict scoring credits a finding only with the sentences it names, and a reader checks the
+    sentence they remember: a finding names every sentence of an outlet that gives the value (#14),
+    never one that does not (same article, same slot key, the same value).
+    """
+    taken = {c.id for slot in slots for c in slot.members}
+    pool: dict[tuple[str, ...], list[Claim]] = {}
+    for claim in claims:
+        if claim.id not in taken and claim.id in keys and keys[claim.id].what:
+            pool.setdefault(_restatement_key(claim, keys[claim.id]), []).append(claim)
+    if not pool:
+        return
+    for slot in slots:
+        extra = []
+        for member in slot.members:
+            for other in pool.get(_restatement_key(member, keys[member.id]), ()):
+                if other.id in taken:
+                    continue
+                art = articles[member.article_id]
+                if judge(member, other, art, art)[0] == Verdict.AGREE:
+                    extra.append(other)
+                    taken.add(other.id)
+        slot.members.extend(extra)
 
 
 def value_groups(slot: Slot, articles: Mapping[str, Article], frames: Mapping[str, Frame]) -> list[ValueGroup]:
@@ -134,7 +204,8 @@ def value_groups(slot: Slot, articles: Mapping[str, Article], frames: Mapping[st
 BROKEN_NUMBER_RE = re.compile(r"0\d")
 # Two dates of one act further apart than this are more likely two occurrences of it (#14).
 MAX_CONFLICT_DAYS = 7
-# Two counts of one thing further apart than this factor are more likely two things counted.
+# Two counts of one thing this factor apart or more are more likely two things counted (or a
+# unit lost: "2000ft" / "200ft"), not one misreported.
 MAX_CONFLICT_RATIO = 10.0
 
 
@@ -157,8 +228,43 @@ def plausible_conflict(a: Claim, b: Claim) -> bool:
             return True
         if xa == 0 or xb == 0:
             return False  # "no one" vs a figure is said in words; a bare 0 is an artefact
-        return max(xa, xb) / min(xa, xb) <= MAX_CONFLICT_RATIO if min(xa, xb) > 0 else False
+        return max(xa, xb) / min(xa, xb) < MAX_CONFLICT_RATIO if min(xa, xb) > 0 else False
     return True
+
+
+def _ambiguous_week(a: Claim, b: Claim) -> str:
+    """Why two days a week apart may be one day, or '': one outlet wrote "next Friday" (this coming
+    Friday, or the one after) and the other the same weekday (#14)."""
+    va, vb = a.value, b.value
+    if not isinstance(va, DateValue) or not isinstance(vb, DateValue) or None in (va.start, vb.start):
+        return ""
+    if abs((va.start - vb.start).days) != DAYS_IN_WEEK:  # type: ignore[operator]
+        return ""
+    relative = next((c.text for c in (a, b) if NEXT_WEEKDAY_RE.search(c.text)), "")
+    return f"“{relative}” may mean the coming one or the one after: a question, not a contradiction" if relative else ""
+
+
+DAYS_IN_WEEK = 7
+
+
+def _running_total(
+    slot: Slot, groups: Sequence[ValueGroup], gx: ValueGroup, gy: ValueGroup, sentences: Mapping[str, Sentence]
+) -> str:
+    """Why two values of a cumulative count are one total at two moments, or '' (#14).
+
+    An outlet that gives several values of the count and marks an update of it ("14 injured" ...
+    "bringing the total injured to 17") follows the count as it grows; so does a sentence of the
+    two values that marks an update ("an additional victim came forward", "rose to").
+    """
+    if slot.key.what not in CUMULATIVE_EVENTS:
+        return ""
+    for article in (*gx.articles, *gy.articles):
+        if article in slot.running:
+            return f"{article} follows the count as it grows"
+    for claim in (*gx.claims, *gy.claims):
+        if m := UPDATE_RE.search(sentences[claim.sentence_id].text):
+            return f"“{m.group(0)}”"
+    return ""
 
 
 def _fid(prefix: str, parts: Sequence[str]) -> str:
@@ -185,11 +291,66 @@ def _outlets(group: ValueGroup, articles: Mapping[str, Article]) -> str:
     return ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
 
 
+def _named_in_common(slot: Slot, gx: ValueGroup, gy: ValueGroup) -> int:
+    """The most named participants a claim of one group shares with a claim of the other."""
+    best = 0
+    for x in gx.claims:
+        for y in gy.claims:
+            if x.id in slot.keys and y.id in slot.keys:
+                best = max(best, len(shared_names(slot.keys[x.id], slot.keys[y.id])))
+    return best
+
+
+def contradiction_confidence(slot: Slot, gx: ValueGroup, gy: ValueGroup) -> tuple[float, list[str]]:
+    """How sure a contradiction between two values of a slot is, and what makes it less sure (#14).
+
+    Calibrated on the dev gold (bench/README.md gives the precision at each level): the more
+    named participants the slot's claims share, the surer it is one slot; two exact figures
+    conflict more surely than two estimates ("about 10 seconds" / "around 30 seconds"); a
+    figure one side attributes to a source of its own may be that source's; a duration told by
+    witnesses is a perception.
+    """
+    a, b = gx.rep, gy.rep
+    named = _named_in_common(slot, gx, gy)
+    confidence = CONFIDENCE_BASE + CONFIDENCE_PER_NAME * min(named, MAX_NAMES_COUNTED)
+    doubts = []
+    approximate = [c for c in (a, b) if isinstance(c.value, QuantityValue) and c.value.approximate]
+    if not approximate:
+        confidence += CONFIDENCE_EXACT
+    elif len(approximate) == 2:
+        confidence -= CONFIDENCE_BOTH_ESTIMATES
+        doubts.append("both figures are estimates")
+    if bool(a.attribution.strip()) != bool(b.attribution.strip()):
+        confidence -= CONFIDENCE_ATTRIBUTED
+        doubts.append("one side gives the figure as a source's")
+    if a.kind == "duration":
+        confidence -= CONFIDENCE_DURATION
+        doubts.append("a duration as someone felt it")
+    if a.unit == TIME_UNIT:
+        confidence -= CONFIDENCE_TIME
+        doubts.append("a time of day as someone gave it")
+    if named == 0:
+        doubts.append("no named participant in common")
+    return round(min(confidence, 0.95), 2), doubts
+
+
+# Confidence of a contradiction: a base, per shared named participant (up to three), and the doubts.
+CONFIDENCE_BASE = 0.7
+CONFIDENCE_PER_NAME = 0.05
+MAX_NAMES_COUNTED = 3
+CONFIDENCE_EXACT = 0.05
+CONFIDENCE_BOTH_ESTIMATES = 0.05
+CONFIDENCE_ATTRIBUTED = 0.15
+CONFIDENCE_DURATION = 0.2
+CONFIDENCE_TIME = 0.35  # two times of one event that do not meet: always a question (#14)
+
+
 def slot_findings(
     slot: Slot,
     articles: Mapping[str, Article],
     sentences: Mapping[str, Sentence],
     frames: Mapping[str, Frame],
+    min_confidence: float = 0.0,
 ) -> list[Finding]:
     """The findings of one slot: an agreement per group of two or more outlets, and a verdict per pair of groups."""
     groups = value_groups(slot, articles, frames)
@@ -216,6 +377,19 @@ def slot_findings(
                 continue
             if verdict == Verdict.CONTRADICT and not plausible_conflict(a, b):
                 continue  # far apart: two occurrences or two things counted, not one misreported
+            if verdict == Verdict.CONTRADICT and (running := _running_total(slot, groups, gx, gy, sentences)):
+                verdict, how, confidence = Verdict.DIFFER, "update", 0.5
+                explanation += f"; {running}: a running total reported as it grows, not a contradiction"
+            if verdict == Verdict.CONTRADICT and how == "value" and a.kind != "date":
+                confidence, doubts = contradiction_confidence(slot, gx, gy)
+                if confidence < min_confidence:
+                    verdict, how = Verdict.DIFFER, "unconfirmed"
+                    explanation += (
+                        f"; unconfirmed ({'; '.join(doubts) or 'weak evidence'}): a question for the reviewer"
+                    )
+            if verdict == Verdict.CONTRADICT and (week := _ambiguous_week(a, b)):
+                verdict, how, confidence = Verdict.DIFFER, "ambiguous", 0.5
+                explanation += f"; {week}"
             copied = same_words(sentences[a.sentence_id].text, sentences[b.sentence_id].text)
             if verdict == Verdict.CONTRADICT and a.kind == "date" and copied:
                 dates = " vs ".join(str(articles[c.article_id].published or "no date") for c in (a, b))
@@ -230,3 +404,45 @@ def slot_findings(
                 _finding(verdict, how, [*gx.claims, *gy.claims], f"{what}: {explanation}{sides}; {why}", confidence)
             )
     return out
+
+
+def event_day_findings(
+    claims: Sequence[Claim],
+    keys: Mapping[str, SlotKey],
+    sentences: Mapping[str, Sentence],
+    articles: Mapping[str, Article],
+) -> list[Finding]:
+    """Agreements on the day of an event that no slot holds: outlets that date the same event word
+    (the shooting, the death, the quake) to the same resolved day (#14).
+
+    Only ever agreements: sharing a day and an event word is not evidence enough that two
+    different days are one slot's conflict (the arrest on Thursday, the shooting on Sunday).
+    """
+    by_day: dict[tuple[object, str], list[Claim]] = {}
+    for claim in claims:
+        value, key = claim.value, keys.get(claim.id)
+        if claim.kind != "date" or key is None or key.status != "reported" or not isinstance(value, DateValue):
+            continue
+        if value.granularity != "day" or value.start is None or value.start != value.end:
+            continue
+        if relative_unresolved(claim, articles.get(claim.article_id)):
+            continue
+        sent = sentences[claim.sentence_id]
+        event = time_event(sent.text, claim.start - sent.start)
+        if event:
+            by_day.setdefault((value.start, event), []).append(claim)
+    out = []
+    for (_day, event), members in sorted(by_day.items(), key=lambda kv: (str(kv[0][0]), kv[0][1])):
+        outlets = sorted({articles[c.article_id].outlet or c.article_id for c in members})
+        if len({c.article_id for c in members}) < 2:
+            continue
+        explanation = (
+            f"day of the {event} event words: {len(outlets)} outlets agree ({', '.join(outlets[:4])}): "
+            f"“{members[0].text}” ({describe_date(members[0].value)}); the same day and an event word in "  # type: ignore[arg-type]
+            "each sentence, no slot in common"
+        )
+        out.append(_finding(Verdict.AGREE, "same day", members, explanation, EVENT_DAY_CONFIDENCE))
+    return out
+
+
+EVENT_DAY_CONFIDENCE = 0.6

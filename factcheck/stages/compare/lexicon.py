@@ -46,12 +46,18 @@ PLANNED |= {"^aim", "^hope", "^upcoming", "^propose", "^slate", "would", "^go"}
 CANCELLED = {"^cancel", "^postpone", "^scrap", "^call", "^delay", "^suspend", "^abandon"}
 RECURRING = {"again", "anew", "regularly", "repeatedly", "^annual", "^regular", "^weekly", "^daily", "^another"}
 BACKGROUND = {"already", "previously", "once", "formerly", "had+vbn", "^previous", "^former", "^earlier", "^last"}
+# Governing verbs of reported speech, whose past perfect is the tense of the report, not background.
+REPORTED_SPEECH = {"^say", "^tell", "^report", "^announce", "^confirm", "^add", "^state", "^note", "^explain"}
 # Clause words that set the status where the parse gives none.
 BACKGROUND_RE = re.compile(
     r"\b(?:already|previously|formerly|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+times\b|"
-    r"\bsince\s+(?:19|20)\d\d\b|\bhad\s+(?:already\s+)?\w+(?:ed|en|met|held|made)\b|\bin\s+the\s+past\b(?!\s+(?:\d+|two|24|48|few)\b)",
+    r"\bsince\s+(?:19|20)\d\d\b|\bin\s+the\s+past\b(?!\s+(?:\d+|two|24|48|few)\b)",
     re.IGNORECASE,
 )
+# The past perfect ("had met"): background, unless it is the tense of reported speech.
+PLUPERFECT_RE = re.compile(r"\bhad\s+(?:already\s+)?\w+(?:ed|en|met|held|made)\b", re.IGNORECASE)
+# Words of reported speech in a clause without a parse ("told AFP that", "said").
+REPORTED_SPEECH_RE = re.compile(r"\b(?:said|says|told|tells|reported|announced|confirmed|added|stated)\b", re.I)
 # A count over a window of its own, not the running total ("40 died in the past 24 hours").
 WINDOW_RE = re.compile(
     r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:\d+|\w+)?\s*(?:hours?|days?|weeks?|months?)\b|"
@@ -67,9 +73,85 @@ CUMULATIVE_RE = re.compile(
 CLAUSE_BREAK_RE = re.compile(
     r"[;:()]|\s[—–-]\s|,\s(?:and|but|while|who|which|when|after|before)\b|\b(?:but|while|whereas)\b"
 )
+# A clause break that opens a relative clause: its head is in the clause before ("February 28, when ...").
+RELATIVE_OPENING_RE = re.compile(r"(?:when|where|which)$", re.IGNORECASE)
 # A count of a further group, disjoint from the first ("three other men", "seven more people").
 OTHERS_RE = re.compile(r"\b(?:other|others|additional|another|further|remaining)\b|\bmore\b(?!\s+than)", re.IGNORECASE)
 # Predicates that date a report about an event, not the event ("authorities said on Thursday").
 REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "add", "state", "write", "identify", "note"}
 # A year written out: a date without one is read relative to the article's publication date.
 YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# Lower-case words that say nothing of a statement's predicate: function words, reporting verbs,
+# time words. Two sentences sharing only these share no predicate.
+STATEMENT_STOP = {
+    *("that", "this", "these", "those", "there", "their", "they", "them", "then", "than", "with", "from"),
+    *("have", "has", "had", "having", "were", "been", "being", "would", "could", "should", "will", "shall"),
+    *("said", "says", "say", "saying", "told", "tell", "tells", "according", "added", "also", "about"),
+    *("after", "before", "into", "onto", "over", "under", "when", "where", "which", "while", "what", "whom"),
+    *("whose", "other", "others", "some", "such", "only", "more", "most", "much", "many", "very", "just"),
+    *("last", "next", "first", "year", "years", "week", "weeks", "month", "months", "time", "times", "today"),
+    *("yesterday", "tomorrow", "morning", "night", "evening", "afternoon", "people", "because", "since"),
+    *("during", "through", "against", "between", "among", "around", "still", "even", "well", "made", "make"),
+    *("does", "did", "done", "doing", "your", "yours", "ours", "himself", "herself", "itself", "each"),
+}
+# States of a subset of the people an event counts (#14): "five are still hospitalized, two in
+# critical condition" are not the injured total. Read after the count, up to the next count.
+SUBSET_STATES = (
+    ("in critical condition", re.compile(r"\bcritical(?:ly)?\b", re.I)),
+    ("in serious condition", re.compile(r"\bserious(?:ly)?\s+(?:condition|injur|wound|hurt)", re.I)),
+    ("in stable condition", re.compile(r"\b(?:stable|good|fair)\s+condition\b", re.I)),
+    ("treated and released", re.compile(r"\b(?:treated\s+and\s+released|released|discharged)\b", re.I)),
+    ("treated at the scene", re.compile(r"\btreated\s+(?:at|on)\s+the\s+scene\b", re.I)),
+    (
+        "in hospital",
+        re.compile(
+            r"\bhospitali[sz]ed\b|\bin\s+(?:the\s+)?hospital\b|\b(?:taken|transported|rushed|brought|sent)\s+to\s+"
+            r"(?:a\s+|the\s+|area\s+|local\s+|\w+\s+)?hospitals?\b|\bremain(?:s|ed)?\s+in\b",
+            re.I,
+        ),
+    ),
+    ("treated", re.compile(r"\btreated\b", re.I)),
+)
+# Where the words after a count stop describing it: the next count, or the event itself said first.
+NEXT_COUNT_RE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|others?)\b|[;.]", re.I
+)
+EVENT_WORD_RE = re.compile(r"\b(?:injur\w*|wound\w*|hurt|shot|kill\w*|dead|died|die)\b", re.I)
+# How far after a count its state is read, in characters.
+STATE_WINDOW = 60
+# Words that mark a count as an update of an earlier one ("bringing the total to 17").
+UPDATE_RE = re.compile(
+    r"\b(?:bringing\s+the\s+(?:total|toll|number)|(?:rose|risen|climbed|increased|jumped|grew)\s+to|"
+    r"an\s+additional|updated?\s+(?:figures?|toll|count|total)|revised|came\s+forward)\b",
+    re.IGNORECASE,
+)
+# People's ages, derived by the comparison (the extractor masks them as identifiers).
+AGE_EVENT = "age"
+AGE_UNIT = "years old"
+# Month and weekday names: "March 26, 2017" and "Sunday, 26" are dates, not a name and an age.
+MONTHS = {m.lower() for m in (*_calendar.month_name, *_calendar.day_name) if m}
+# Qualifiers that put a figure just under it: "almost 50" is fewer than 50 (#14).
+UNDER_QUALIFIERS = {"almost", "nearly", "just under", "just shy of", "not quite", "approaching"}
+# A place's population: "home to 120,000 people", "a population of 2 million", "has about 200,000 residents".
+POPULATION_BEFORE_RE = re.compile(
+    r"\b(?:home\s+to|population\s+(?:of|is|was|stands\s+at)|populated\s+by|inhabited\s+by)\s+$", re.IGNORECASE
+)
+RESIDENTS_BEFORE_RE = re.compile(r"\b(?:has|have|had|with)\s+$", re.IGNORECASE)
+RESIDENT_UNITS = {"resident", "inhabitant", "residents", "inhabitants"}
+POPULATION = "population"
+# "next Friday", "this coming Sunday": which week is meant differs between writers.
+NEXT_WEEKDAY_RE = re.compile(
+    r"\b(?:next|this\s+coming|coming|this)\s+(?:" + "|".join(d for d in _calendar.day_name) + r")\b", re.IGNORECASE
+)
+# Times of day, derived by the comparison (the extractor masks them): minutes after midnight, and
+# the events a time in a sentence may be of, the nearest event word deciding.
+TIME_UNIT = "minutes after midnight"
+TIME_EVENTS = (
+    ("shot", re.compile(r"\b(?:shoot\w*|shot|shots|gunfire|gunshots?|fired|opened\s+fire|stabb\w*)\b", re.I)),
+    ("respond", re.compile(r"\b(?:respond\w*|called|dispatch\w*|911|arrived|reported)\b", re.I)),
+    ("killed", re.compile(r"\b(?:died|pronounced\s+dead|death)\b", re.I)),
+    ("arrested", re.compile(r"\b(?:arrest\w*|custody|stopped|apprehended)\b", re.I)),
+    ("fire", re.compile(r"\b(?:fire\s+broke\s+out|blaze|flames)\b", re.I)),
+    ("struck", re.compile(r"\b(?:quake|earthquake|tremor|struck)\b", re.I)),
+    ("raid", re.compile(r"\b(?:raid\w*|robbery|robbed|stole|heist)\b", re.I)),
+)

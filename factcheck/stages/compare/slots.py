@@ -13,9 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.describe import describe_date
-from factcheck.records import Article, Claim, DateValue, Sentence
+from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
 from factcheck.stages.claims import CAPITALISED_RE
+from factcheck.stages.compare.ages import same_person
 from factcheck.stages.compare.lexicon import (
+    AGE_EVENT,
+    AGE_UNIT,
     BACKGROUND,
     BACKGROUND_RE,
     CANCELLED,
@@ -24,14 +27,28 @@ from factcheck.stages.compare.lexicon import (
     CUMULATIVE_EVENTS,
     CUMULATIVE_RE,
     ENTITY_STOP,
+    EVENT_WORD_RE,
+    NEXT_COUNT_RE,
     OTHERS_RE,
     PERSON_UNITS,
     PLANNED,
+    PLUPERFECT_RE,
+    POPULATION,
+    POPULATION_BEFORE_RE,
     RECURRING,
+    RELATIVE_OPENING_RE,
+    REPORTED_SPEECH,
+    REPORTED_SPEECH_RE,
     REPORTING_VERBS,
+    RESIDENT_UNITS,
+    RESIDENTS_BEFORE_RE,
+    STATE_WINDOW,
+    SUBSET_STATES,
+    TIME_UNIT,
     WINDOW_RE,
     YEAR_RE,
 )
+from factcheck.stages.compare.values import anchor
 from factcheck.stages.frames import (
     LIGHT_VERBS,
     Frame,
@@ -46,6 +63,12 @@ from factcheck.stages.frames import (
 
 # A year this far before the article's own is background, not the news ("a king of 1953").
 BACKGROUND_YEARS = 1
+# Unit families of physical measures (never counts of people).
+MEASURES = {"length", "mass", "area"}
+# Sentences this much more similar than `min_slot_similarity` are close enough to hold one count.
+CLOSE_MARGIN = 0.2
+# A count whose sentence dates it this many days before the article is of an earlier event (#14).
+BACKGROUND_DAYS = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +161,13 @@ def claim_status(claim: Claim, sent: Sentence, frame: Frame | None, article: Art
         return "cancelled"
     if (frame and frame.repeated) or mods & RECURRING:
         return "recurring"
-    if mods & BACKGROUND or BACKGROUND_RE.search(clause):
+    if mods & BACKGROUND - {"had+vbn"} or BACKGROUND_RE.search(clause):
         return "background"
+    if "had+vbn" in mods or PLUPERFECT_RE.search(clause):
+        # "told AFP that 10 people had been killed": the tense of reported speech, not an earlier event (#14)
+        reported = mods & REPORTED_SPEECH if frame else REPORTED_SPEECH_RE.search(sent.text)
+        if not reported:
+            return "background"
     value = claim.value
     if (
         claim.kind == "date"
@@ -178,7 +206,7 @@ def claim_event(claim: Claim, frame: Frame | None) -> str:
         if frame.predicate in LIGHT_VERBS or frame.predicate in REPORTING_VERBS:
             return ""  # the day something was said, not the day it happened
         return event_class(frame.predicate) or frame.predicate
-    if claim.event:
+    if claim.event and not _casualty_of_a_measure(claim):
         return claim.event
     if frame is None:
         return ""
@@ -190,6 +218,15 @@ def claim_event(claim: Claim, frame: Frame | None) -> str:
     return ""
 
 
+def _casualty_of_a_measure(claim: Claim) -> bool:
+    """A casualty event on a length, an amount or a time ("fell some 700 metres to his death") is
+    the sentence's, not the measure's: 700 metres were not killed (#14)."""
+    if claim.event not in CUMULATIVE_EVENTS or claim.kind == "date":
+        return False
+    family = unit_family(claim.unit)
+    return claim.kind in ("money", "duration", "percent") or (family not in ("person", "") and family in MEASURES)
+
+
 def slot_key(
     claim: Claim, sent: Sentence, frame: Frame | None, article: Article | None, dates: Sequence[Claim] = ()
 ) -> SlotKey:
@@ -198,29 +235,147 @@ def slot_key(
     counted = ""
     if claim.kind != "date":
         counted = unit_family(claim.unit)
+        if not counted and what in CUMULATIVE_EVENTS and isinstance(claim.value, QuantityValue) and claim.value.point:
+            counted = "person"  # "killing 10 and wounding 70": a bare count of casualties counts people (#14)
         if OTHERS_RE.search(_near(sent, claim)):
             counted += " (others)"  # "three other men": a further group, not the total
         if frame and frame.counted and not frame.counted.startswith("part:"):
             counted = f"{counted}: {frame.counted}" if counted else frame.counted
         elif frame and frame.counted:
             counted = f"{counted}: part of {frame.counted[5:]}"
+    if claim.unit == TIME_UNIT:  # a time of day: the slot of its event on its day (see times.py)
+        clause = _clause(sent, claim)
+        on = next((d for d in dates if d.text in clause and isinstance(d.value, DateValue)), None)
+        day = describe_date(on.value) if on is not None and isinstance(on.value, DateValue) else ""
+        who = frozenset(n for n in frame.names if n not in ENTITY_STOP) if frame else capitalised_names(sent.text)
+        return SlotKey(claim.kind, f"time of {claim.event}", TIME_UNIT, who, "", "reported", day)
+    if claim.event == AGE_EVENT:  # a person's age: the slot of that person (see ages.py)
+        who = frozenset({claim.scope}) if claim.scope else frozenset()
+        return SlotKey(claim.kind, AGE_EVENT, AGE_UNIT, who, "", "reported")
+    if claim.kind == "quantity" and _population(claim, sent):
+        what, counted = POPULATION, "person"
+    elif claim.kind == "quantity" and counted.split(":")[0].split(" (")[0] in ("", "person"):
+        state = subset_state(claim, sent)
+        if state:
+            what, counted = state, counted or "person"
     who = frozenset(n for n in frame.names if n not in ENTITY_STOP) if frame else capitalised_names(sent.text)
     dated = ""
+    status = claim_status(claim, sent, frame, article)
     if claim.kind in ("quantity", "money", "percent"):
         clause = _clause(sent, claim)
         for d in dates:
             if d.text in clause and isinstance(d.value, DateValue) and d.value.granularity == "day":
                 dated = describe_date(d.value)
                 break
+        earlier = _earlier_anchor(claim, sent, dates, article)
+        if earlier is not None and status == "reported":
+            status, dated = "background", describe_date(earlier)
+        elif status == "background" and (earlier := _nearest_date(claim, dates)) is not None:
+            dated = describe_date(earlier)
     return SlotKey(
         claim.kind,
         what,
         counted,
         who,
         count_window(claim, sent, what),
-        claim_status(claim, sent, frame, article),
+        status,
         dated,
     )
+
+
+def _population(claim: Claim, sent: Sentence) -> bool:
+    """Whether a count of people is a place's population ("home to 120,000 people", "has 200,000 residents")."""
+    start = claim.start - sent.start
+    if not 0 <= start <= len(sent.text) or (claim.unit and unit_family(claim.unit) != "person"):
+        return False
+    before = sent.text[max(0, start - 40) : start]
+    if claim.qualifier and before.rstrip().lower().endswith(claim.qualifier.lower()):
+        before = before.rstrip()[: -len(claim.qualifier)]  # "home to about 100,000": the qualifier is the claim's
+    if POPULATION_BEFORE_RE.search(before):
+        return True
+    return claim.unit in RESIDENT_UNITS and bool(RESIDENTS_BEFORE_RE.search(before))
+
+
+def subset_state(claim: Claim, sent: Sentence) -> str:
+    """The state of a subset a count of people is of ("five are still hospitalized" -> "in hospital"), else ''.
+
+    Read in the words after the count up to the next count: "two in critical condition and three
+    in serious condition" gives each its own. A count whose words name the event first ("15 were
+    injured and taken to hospital") is the event's total, not a state.
+    """
+    start = claim.end - sent.start
+    if not 0 <= start <= len(sent.text):
+        return ""
+    after = sent.text[start : start + STATE_WINDOW]
+    stop = NEXT_COUNT_RE.search(after)
+    after = after[: stop.start()] if stop else after
+    event = EVENT_WORD_RE.search(after)
+    for state, pattern in SUBSET_STATES:
+        m = pattern.search(after)
+        if m and (event is None or event.start() > m.start()):
+            return state
+    return ""
+
+
+def _earlier_anchor(claim: Claim, sent: Sentence, dates: Sequence[Claim], article: Article | None) -> DateValue | None:
+    """The date a count's sentence gives it, when that is an earlier event than the news (#14).
+
+    "The most recent was February 28, when six people were shot", "seven were injured in a July
+    2016 shooting": the date nearest the count in its own clause (a day, week or month, not a bare
+    year) ends more than `BACKGROUND_DAYS` before the article's publication, so the count is of
+    another, earlier event: background, comparable only with background of the same date.
+    """
+    if article is None or article.published is None:
+        return None
+    own = [d for d in dates if _in_own_clause(claim, d, sent) and _dates_an_event(d)]
+    value = _nearest_date(claim, own)
+    if value is not None and value.end is not None and (article.published - value.end).days > BACKGROUND_DAYS:
+        return value
+    return None
+
+
+def _dates_an_event(date_claim: Claim) -> bool:
+    """A day, week or month dates an event; a bare year mostly qualifies a noun ("the 2016 election")."""
+    value = date_claim.value
+    return isinstance(value, DateValue) and value.granularity != "year"
+
+
+def _in_own_clause(claim: Claim, date_claim: Claim, sent: Sentence) -> bool:
+    """Whether a date is in the claim's clause, or heads the relative clause that holds it
+    ("The most recent was February 28, when six people were shot")."""
+    text, base = sent.text, sent.start
+    start, end = claim.start - base, claim.end - base
+    if not (0 <= start <= end <= len(text)):
+        return False
+    breaks = list(CLAUSE_BREAK_RE.finditer(text, 0, start))
+    left = breaks[-1].end() if breaks else 0
+    right = next((m.start() for m in CLAUSE_BREAK_RE.finditer(text, end)), len(text))
+    if breaks and RELATIVE_OPENING_RE.match(breaks[-1].group(0).strip(", ")):
+        left = breaks[-2].end() if len(breaks) > 1 else 0
+    return left <= date_claim.start - base and date_claim.end - base <= right
+
+
+def _nearest_date(claim: Claim, dates: Sequence[Claim]) -> DateValue | None:
+    """The resolved date of the sentence nearest the claim, if any ("since October 7" -> October 7)."""
+    if not dates:
+        return None
+    nearest = min(dates, key=lambda d: min(abs(d.start - claim.end), abs(claim.start - d.end)))
+    value = nearest.value
+    if not isinstance(value, DateValue) or value.end is None:
+        return None
+    since = anchor(value)
+    return DateValue(since.start, since.end, since.granularity)  # the day itself, without its "since"
+
+
+def _ages_match(a: Claim, b: Claim, key_a: SlotKey, key_b: SlotKey, similarity: float, min_similarity: float) -> str:
+    """Two ages are one slot when they name one person; unnamed, only when equal in close sentences."""
+    if key_a.what != key_b.what:
+        return ""
+    if a.scope and b.scope:
+        return f"both give the age of {a.scope}" if same_person(a.scope, b.scope) else ""
+    if a.value == b.value and similarity >= min_similarity + 0.2:
+        return "the same age in close sentences (no name: never set against another age)"
+    return ""
 
 
 def _named_agents_conflict(a: Frame, b: Frame) -> bool:
@@ -257,10 +412,21 @@ def slots_match(
     """
     if a.kind != b.kind or similarity < min_similarity:
         return ""
+    if AGE_EVENT in (key_a.what, key_b.what):
+        return _ages_match(a, b, key_a, key_b, similarity, min_similarity)
+    if TIME_UNIT in (key_a.counted, key_b.counted):
+        # one story's shooting (call, arrest) has one time: the event is the slot (a conflict of two
+        # times is never more than a question, see grouping.contradiction_confidence)
+        same = key_a.what == key_b.what and key_a.counted == key_b.counted
+        if same and (not key_a.dated or not key_b.dated or key_a.dated == key_b.dated):
+            return f"both give the {key_a.what}"
+        return ""
     if key_a.status != key_b.status or key_a.when != key_b.when:
         return ""
     if key_a.dated and key_b.dated and key_a.dated != key_b.dated:
         return ""  # counts of events on different days
+    if key_a.status == "background" and bool(key_a.dated) != bool(key_b.dated):
+        return ""  # background is compared only with background of the same anchor (#14)
     framed = frame_a is not None and frame_b is not None
     if framed and places_conflict(frame_a, frame_b):
         return ""
@@ -303,6 +469,8 @@ def slots_match(
     specific = key_a.counted not in ("person", "") or bool(key_a.what)
     if specific and framed and events_match(frame_a, frame_b):
         return f"both count {key_a.what or frame_a.predicate} ({key_a.counted})"
-    if key_a.what and specific and similarity >= min_similarity + 0.2:
+    if key_a.what and specific and similarity >= min_similarity + CLOSE_MARGIN:
         return f"both count {key_a.what} ({key_a.counted}) in close sentences"
+    if not key_a.what and key_a.counted not in ("person", "") and names and similarity >= min_similarity + CLOSE_MARGIN:
+        return f"both count {key_a.counted} in close sentences; named: {', '.join(names[:3])}"
     return ""

@@ -9,6 +9,7 @@ only some of them give a date or a figure, a `differ`/`detail` finding says who 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
@@ -18,12 +19,16 @@ import numpy as np
 from factcheck.config import CompareConfig
 from factcheck.describe import describe_value
 from factcheck.records import Article, Claim, DateValue, Finding, Sentence
+from factcheck.stages.compare.lexicon import STATEMENT_STOP
 from factcheck.stages.compare.slots import capitalised_names
 from factcheck.verdicts import Verdict
 
 QUOTE_RE = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
 # A cluster with more distinct wordings than this is compared by identical wording only (bounded work).
 MAX_PAIRWISE = 400
+# How a statement group is shown, strongest first. Only the first three show that two outlets
+# report one event (a contradiction between them is believed); 'similar' is a looser paraphrase.
+STRENGTH = ("quote", "copy", "paraphrase", "similar")
 
 
 def quotes(text: str) -> list[str]:
@@ -42,6 +47,61 @@ def shared_quote(x: str, y: str) -> str:
         for qy in quotes(y):
             if qx in qy or qy in qx:
                 return qx if len(qx) <= len(qy) else qy
+    return ""
+
+
+# Words of a sentence a predicate is read from: lower-case words this long, their endings
+# ("hosted", "hosts", "hosting") cut, then cut to this many letters.
+CONTENT_MIN = 4
+STEM = 6
+ENDINGS = ("ing", "ed", "es", "s")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def inner_names(text: str) -> frozenset[str]:
+    """Capitalised words of a sentence that are not its first word: names, not a capitalised opening ("Multiple")."""
+    first = _WORD_RE.search(text)
+    rest = text[first.end() :] if first else text
+    return capitalised_names(rest)
+
+
+@functools.lru_cache(maxsize=65536)
+def content_stems(text: str) -> frozenset[str]:
+    """Stems of the lower-case content words of a sentence (its predicates and things, not its names)."""
+    out = set()
+    for m in _WORD_RE.finditer(text):
+        w = m.group(0).lower()
+        if m.group(0)[0].isupper() or len(w) < CONTENT_MIN or w in STATEMENT_STOP:
+            continue
+        out.add(_stem(w))
+    return frozenset(out)
+
+
+def _stem(word: str) -> str:
+    """A word without its inflection, cut to `STEM` letters ("hosted" / "hosts" -> "host")."""
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    return word[:STEM]
+
+
+def similar_statement(x: str, y: str, similarity: float, cfg: CompareConfig) -> str:
+    """'paraphrase', 'similar' or '' for two sentences without a shared quotation.
+
+    A paraphrase is at least `min_statement_similarity` similar with `min_shared_names` names in
+    common; a looser one ('similar') at least `min_loose_statement_similarity` similar, with a
+    named participant (not a sentence's first word) and a content word in common (the same
+    predicate or thing, give or take its ending: "hosts" / "hosted", "summit" / "summits").
+    """
+    if similarity >= cfg.min_statement_similarity and len(capitalised_names(x) & capitalised_names(y)) >= (
+        cfg.min_shared_names
+    ):
+        return "paraphrase"
+    loose = similarity >= cfg.min_loose_statement_similarity
+    if loose and inner_names(x) & inner_names(y) and content_stems(x) & content_stems(y):
+        return "similar"
     return ""
 
 
@@ -70,29 +130,33 @@ def _find(parent: dict[int, int], x: int) -> int:
 
 
 def _union(parent: dict[int, int], how: dict[int, str], x: int, y: int, kind: str) -> None:
-    """Join the groups of x and y; a group shown by a quotation or a copy keeps that strongest 'how'."""
+    """Join the groups of x and y; a group keeps the strongest 'how' of its links (quote, copy, paraphrase, similar)."""
     rx, ry = _find(parent, x), _find(parent, y)
     kinds = {how.get(rx, ""), how.get(ry, ""), kind}
     if rx != ry:
         parent[rx] = ry
-    how[ry] = "quote" if "quote" in kinds else "copy" if "copy" in kinds else "paraphrase"
+    how[ry] = next(k for k in STRENGTH if k in kinds)
 
 
 def statement_groups(
     sentences: Sequence[Sentence], emb: np.ndarray, clusters: Sequence[Sequence[int]], cfg: CompareConfig
-) -> list[tuple[list[int], str]]:
-    """Groups of sentences (indices) of two or more articles that state one thing, and how ('quote', 'copy', 'paraphrase')."""
+) -> list[tuple[list[int], str, frozenset[frozenset[str]]]]:
+    """Groups of sentences (indices) of two or more articles that state one thing, how (see `STRENGTH`),
+    and the pairs of articles linked in it by a quotation, a copy or a close paraphrase (never by a
+    looser 'similar' link: those do not show that two outlets report one event)."""
     out = []
     for members in clusters:
         if len({sentences[i].article_id for i in members}) < 2:
             continue
         parent = {i: i for i in members}
         how: dict[int, str] = {}
+        strong: set[frozenset[str]] = set()
         first_of: dict[str, int] = {}
         for i in members:
             w = _wording(sentences[i].text)
             if w in first_of:
                 _union(parent, how, i, first_of[w], "copy")
+                strong.add(frozenset((sentences[i].article_id, sentences[first_of[w]].article_id)))
             else:
                 first_of[w] = i
         unique = list(first_of.values())
@@ -105,18 +169,21 @@ def statement_groups(
                         continue
                     if shared_quote(si.text, sj.text):
                         _union(parent, how, i, j, "quote")
+                        strong.add(frozenset((si.article_id, sj.article_id)))
                         continue
                     similarity = float(emb[i] @ emb[j]) if emb.size else 0.0
-                    if similarity < cfg.min_statement_similarity:
-                        continue
-                    if len(capitalised_names(si.text) & capitalised_names(sj.text)) >= cfg.min_shared_names:
-                        _union(parent, how, i, j, "paraphrase")
+                    if kind := similar_statement(si.text, sj.text, similarity, cfg):
+                        _union(parent, how, i, j, kind)
+                        if kind != "similar":
+                            strong.add(frozenset((si.article_id, sj.article_id)))
         components: dict[int, list[int]] = {}
         for i in members:
             components.setdefault(_find(parent, i), []).append(i)
         for root, comp in components.items():
-            if len({sentences[i].article_id for i in comp}) >= 2:
-                out.append((sorted(comp), how.get(root, "paraphrase")))
+            arts = {sentences[i].article_id for i in comp}
+            if len(arts) >= 2:
+                linked = frozenset(p for p in strong if p <= arts and len(p) == 2)
+                out.append((sorted(comp), how.get(root, "paraphrase"), linked))
     return out
 
 
@@ -143,12 +210,18 @@ def statement_findings(
     elif how == "copy":
         explanation = f"{', '.join(outlets[:5])} print the same sentence: “{_clip(lead.text)}”"
         confidence = 0.9
-    else:
+    elif how == "paraphrase":
         explanation = (
             f"{', '.join(outlets[:5])} say the same in other words: “{_clip(lead.text)}” "
             f"(similarity at least {score:.2f}); no figures to compare"
         )
         confidence = round(min(0.8, score), 2)
+    else:
+        explanation = (
+            f"{', '.join(outlets[:5])} say much the same: “{_clip(lead.text)}” (similar sentences naming "
+            f"the same party with a word in common); no figures to compare"
+        )
+        confidence = round(min(0.6, score), 2)
     fid = "S" + hashlib.sha1("\x00".join(sorted(ids)).encode()).hexdigest()[:10]
     out = [Finding(fid, "", Verdict.AGREE, how, arts, (), explanation, confidence, tuple(ids))]
     kinds_of = {s.article_id: set() for s in members}
@@ -170,7 +243,8 @@ def statement_findings(
             + f"; {', '.join(articles[a].outlet or a for a in lacks[:4])} state it without"
         )
         fid = "D" + hashlib.sha1("\x00".join([kind, *sorted(named)]).encode()).hexdigest()[:10]
-        out.append(Finding(fid, "", Verdict.DIFFER, "detail", arts, (given.id,), explanation, 0.5, tuple(named)))
+        # a difference of the statement, not between two values: no claim on the other side to show (#14)
+        out.append(Finding(fid, "", Verdict.DIFFER, "detail", arts, (), explanation, 0.5, tuple(named)))
     return out
 
 

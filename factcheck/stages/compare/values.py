@@ -9,7 +9,7 @@ from datetime import date
 from factcheck.describe import describe_date, describe_number, describe_value
 from factcheck.records import Article, Claim, DateValue, QuantityValue
 from factcheck.stages.claims import WEEKDAY_MISMATCH
-from factcheck.stages.compare.lexicon import CONVERSION_TOLERANCE, CONVERSIONS, CUMULATIVE_EVENTS
+from factcheck.stages.compare.lexicon import CONVERSION_TOLERANCE, CONVERSIONS, CUMULATIVE_EVENTS, UNDER_QUALIFIERS
 from factcheck.verdicts import Verdict
 
 Judgement = tuple[str, str, str, float]  # verdict, how, explanation, confidence
@@ -29,10 +29,33 @@ def overlap(a: QuantityValue, b: QuantityValue) -> bool:
     if a_hi < b_lo or b_hi < a_lo:
         return False
     if a_hi == b_lo and not (a_hi_inc and b_li):
-        return a.point == b.point and a.point is not None
+        return a.point == b.point and a.point is not None and not (_under(a) and _from(b))
     if b_hi == a_lo and not (b_hi_inc and a_li):
-        return a.point == b.point and a.point is not None
+        return a.point == b.point and a.point is not None and not (_under(b) and _from(a))
     return True
+
+
+def _under(v: QuantityValue) -> bool:
+    """A value just under its point ("almost four dozen": below 48)."""
+    return v.point is not None and v.high == v.point and not v.high_inclusive and v.low is not None
+
+
+def _from(v: QuantityValue) -> bool:
+    """A value from its point up ("at least four dozen", "more than 48")."""
+    return v.point is not None and v.low == v.point and (v.high is None or v.high > v.point)
+
+
+def under_value(claim: Claim) -> QuantityValue | None:
+    """The value of a claim whose qualifier puts it just under its figure ("almost 50": 45 to below 50), else None.
+
+    The extractor reads "almost" as "about"; an outlet writing "almost four dozen" says fewer
+    than 48, which "at least four dozen" is not (#14).
+    """
+    v = claim.value
+    if not isinstance(v, QuantityValue) or v.point is None or claim.qualifier.lower() not in UNDER_QUALIFIERS:
+        return None
+    low = v.low if v.low is not None and v.low < v.point else None
+    return QuantityValue(v.point, low, v.point, v.low_inclusive, False, v.approximate)
 
 
 def _scale(v: QuantityValue, factor: float, widen: float) -> QuantityValue:
@@ -56,6 +79,7 @@ def comparable_values(a: Claim, b: Claim) -> tuple[QuantityValue, QuantityValue]
     va, vb = a.value, b.value
     if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue):
         return None
+    va, vb = under_value(a) or va, under_value(b) or vb
     if a.unit == b.unit or a.unit not in CONVERSIONS or b.unit not in CONVERSIONS:
         return va, vb
     (fam_a, fa), (fam_b, fb) = CONVERSIONS[a.unit], CONVERSIONS[b.unit]
@@ -122,7 +146,12 @@ def judge(a: Claim, b: Claim, art_a: Article, art_b: Article) -> Judgement:
             if va == vb:
                 return Verdict.AGREE, "same", shown + ", the same value", 0.9
             if va.point is not None and va.point == vb.point:
-                return Verdict.AGREE, "hedged", shown + f": both say {describe_number(va.point)}, hedged differently", 0.85
+                return (
+                    Verdict.AGREE,
+                    "hedged",
+                    shown + f": both say {describe_number(va.point)}, hedged differently",
+                    0.85,
+                )
             if a.unit != b.unit:
                 return Verdict.AGREE, "converted", shown + ": the same quantity in other units", 0.75
             return Verdict.DIFFER, "precision", shown + ": compatible, one is more precise", 0.6
