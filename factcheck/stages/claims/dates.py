@@ -187,7 +187,7 @@ YEAR_RE = re.compile(
 )
 DECADE_RE = re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<y>(?:1[6-9]|20)\d0)'?s\b", re.IGNORECASE)
 RELATIVE_RE = re.compile(
-    r"\b(?P<rel>(?:(?:earlier|later|late|early)\s+)?(?:this|last|next|past|previous|coming)\s+(?:year|month|week)"
+    r"\b(?P<rel>(?:(?:earlier|later|late|early)\s+)?(?:this|last|next|past|previous|coming|upcoming|current)\s+(?:year|yr|month|week)"
     r"|(?:the\s+)?(?:past|last|previous)\s+(?:year|month|week)|the\s+(?:day\s+)?(?:before\s+yesterday|after\s+tomorrow)"
     r"|yesterday|today|tomorrow|tonight)\b",
     re.IGNORECASE,
@@ -195,7 +195,7 @@ RELATIVE_RE = re.compile(
 AGO_RE = re.compile(
     rf"\b(?:(?P<qual>about|around|nearly|almost|roughly|some|approximately|more than|less than|over|just over|just under)\s+)?"
     rf"(?P<n>\d+|an?|{_NUM_WORDS_RE}|a\s+few|a\s+couple\s+of|several)\s+(?P<u>days?|weeks?|months?|years?|decades?|fortnights?)"
-    rf"\s+(?P<dir>ago|earlier|before|from\s+now|hence|later|(?=from\s+today))"
+    rf"\s+(?P<dir>ago|earlier|before|from\s+now|from\s+today|hence|later)"
     rf"|\bin\s+(?P<n2>\d+|an?|{_NUM_WORDS_RE})\s+(?P<u2>days?|weeks?|months?|years?)(?=\s+time\b|\s*[,.;]|\s*$)",
     re.IGNORECASE,
 )
@@ -257,8 +257,8 @@ def _numeric_date(m: re.Match[str], text: str, published: date | None) -> DateVa
             return DateValue(day, day, "day")
         if m.group("a"):
             a, b, year = int(m.group("a")), int(m.group("b")), _full_year(m.group("y"))
-            if m.group("sep") == "." or a > 12:
-                a, b = b, a  # day first: 17.10.2023, 31/10/1974
+            if (m.group("sep") == "." and b <= 12) or a > 12:
+                a, b = b, a  # day first: 17.10.2023, 31/10/1974 (but 10.31.1974 can only be month first)
             day = date(year, a, b)
             return DateValue(day, day, "day")
         a, b = int(m.group("sa")), int(m.group("sb"))
