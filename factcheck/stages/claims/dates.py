@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from factcheck.lexicon.calendar import FULL_MONTHS, FULL_WEEKDAYS, MONTH_NAMES, SEASONS, WEEKDAYS
+from factcheck.lexicon.function_words import STOP_AFTER
 from factcheck.lexicon.numbers import TENS, UNITS
 from factcheck.records import Claim, DateValue
 from factcheck.stages.claims.base import _claim
@@ -168,6 +169,11 @@ NUMERIC_DATE_RE = re.compile(
     r"|(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
     r"|(?P<sa>\d{1,2})\s?/\s?(?P<sb>\d{1,2}))(?![\w/-]|\.\d)",
 )
+# "2014-10", "2014/10", "2/2013": a month; "2010-11" (the next year's last digits) is a span of years.
+NUMERIC_MONTH_RE = re.compile(
+    r"(?<![\w/.:-])(?:(?P<y>(?:1[6-9]|20)\d\d)[-/](?P<m>0[1-9]|1[0-2])|(?P<m2>0?[1-9]|1[0-2])/(?P<y2>(?:1[6-9]|20)\d\d))"
+    r"(?![\w/-]|[.,]\d)"
+)
 MONTH_YEAR_RE = re.compile(
     rf"\b(?:(?P<since>since|in|from|until|by|during|through|before|after)\s+)?(?:the\s+)?"
     rf"(?:(?P<part>early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[\s-]+(?:of\s+)?)?"
@@ -183,6 +189,13 @@ YEAR_RE = re.compile(
     rf"(?<![\w$€£¥.,/-])(?:(?P<prep>in|since|by|of|until|from|during|through|before|after|between|and|to|the|year|circa|c\.)\s+)?"
     rf"(?:(?P<part>early|mid|late|post|pre|end\s+of)[\s-]+(?:of\s+)?)?"
     rf"(?P<y>(?:1[6-9]|20)\d\d|{_WORD_YEAR_RE})\b(?!,\d|\.\d|%|\s*(?:-|–)\s*\d{{1,3}}\b|\s?(?:s\b|'s|’s))",
+    re.IGNORECASE,
+)
+# "1957-58", "2012/13": a season or fiscal year written as one span of whole years. "from 1991 to
+# 1997" stays two years, as TimeML annotates its ends.
+YEAR_SPAN_RE = re.compile(
+    r"(?<![\w$€£¥.,/-])(?:(?P<prep>in|during|since|for)\s+)?(?P<y1>(?:1[6-9]|20)\d\d)\s*[-–/]\s*(?P<yy>\d\d)"
+    r"(?![\w%]|[.,]\d|\s?(?:s\b|'s|’s))",
     re.IGNORECASE,
 )
 DECADE_RE = re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<y>(?:1[6-9]|20)\d0)'?s\b", re.IGNORECASE)
@@ -426,6 +439,15 @@ def _scan_days(d: _Dates) -> None:
         numeric = _numeric_date(m, text, published)
         if numeric is not None:
             d.add(m.start(), m.end(), numeric)
+    for m in NUMERIC_MONTH_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        year, month = (
+            (int(m.group("y")), int(m.group("m"))) if m.group("y") else (int(m.group("y2")), int(m.group("m2")))
+        )
+        if m.group("y") and month == (year + 1) % 100:
+            continue  # "2010-11": the season or fiscal year 2010 to 2011
+        d.add(m.start(), m.end(), _month_value(year, month))
 
 
 WEEKDAY_MISMATCH = "weekday mismatch: "
@@ -536,6 +558,22 @@ def _scan_months(d: _Dates) -> None:
 def _scan_years(d: _Dates) -> None:
     """Years: 'in 2019', 'the 1996 Olympic bombing', 'mid-1996', 'nineteen ninety-six'."""
     text = d.text
+    for m in YEAR_SPAN_RE.finditer(text):
+        y1 = int(m.group("y1"))
+        y2 = y1 // 100 * 100 + int(m.group("yy"))
+        if y2 != y1 + 1 or not d.free(m.start(), m.end()):
+            continue
+        prev = re.search(r"([A-Za-z]+)\s+$", text[max(0, m.start() - 20) : m.start()])
+        if (
+            not m.group("prep")
+            and prev
+            and prev.group(1)[0].isupper()
+            and prev.group(1).lower() not in MONTH_NAMES
+            and prev.group(1).lower() not in STOP_AFTER
+        ):
+            continue  # "Windows 2000-2003": part of a name
+        start = m.start() if m.group("prep") else m.start("y1")
+        d.add(start, m.end(), DateValue(date(y1, 1, 1), date(y2, 12, 31), "year", "span"), "range")
     for m in YEAR_RE.finditer(text):
         if not d.free(m.start("y"), m.end()):
             continue
