@@ -15,6 +15,7 @@ from factcheck.lexicon.numbers import TENS, UNITS
 from factcheck.records import Claim, DateValue
 from factcheck.stages.claims.base import _claim
 from factcheck.stages.claims.events import _event_near
+from factcheck.stages.claims.festivals import FESTIVALS
 from factcheck.stages.claims.numbers import _NUM_WORDS_RE, ORDINAL_WORD_RE, _ordinal_value, _word_number
 from factcheck.stages.claims.ranges import _QUAL_RE
 from factcheck.stages.claims.tense import _tense
@@ -142,13 +143,30 @@ HOLIDAYS: dict[str, Any] = {
     r"trinity\s+sunday": lambda y: _easter(y) + timedelta(days=56),
     r"ascension\s+day": lambda y: _easter(y) + timedelta(days=39),
 }
-_HOLIDAY_ALT = "|".join(f"(?:{k})" for k in HOLIDAYS)
+HOLIDAYS[r"lent"] = lambda y: (_easter(y) - timedelta(days=46), _easter(y) - timedelta(days=1))
+# The lunar and lunisolar holidays first: "Chinese New Year" before "New Year", "Orthodox Easter" before "Easter".
+_ALL_HOLIDAYS: dict[str, Any] = {**FESTIVALS, **HOLIDAYS}
+_HOLIDAY_ALT = "|".join(f"(?:{k})" for k in _ALL_HOLIDAYS)
 HOLIDAY_RE = re.compile(
-    rf"\b(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<h>{_HOLIDAY_ALT})\b(?:,?\s+(?:of\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b"
+    rf"\b(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<h>{_HOLIDAY_ALT})\b(?:,?\s+(?:of\s+|in\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b"
     r"|\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year\b)?",
     re.IGNORECASE,
 )
-_HOLIDAY_FNS = [(re.compile(rf"(?:{k})$", re.IGNORECASE), fn) for k, fn in HOLIDAYS.items()]
+_HOLIDAY_FNS = [(re.compile(rf"(?:{k})$", re.IGNORECASE), fn) for k, fn in _ALL_HOLIDAYS.items()]
+# The names alone, matched on lower-cased text: a cheap test that most sentences fail (#15: speed).
+_HOLIDAY_NAME_RE = re.compile(rf"\b(?=[a-z])(?:{_HOLIDAY_ALT})\b")
+
+
+def _holiday_span(fn: Any, year: int) -> tuple[date, date] | None:
+    """A holiday's (first, last) day in a year: HOLIDAYS give a day, FESTIVALS a span or None."""
+    try:
+        got = fn(year)
+    except ValueError:
+        return None
+    if got is None:
+        return None
+    return (got, got) if isinstance(got, date) else got
+
 
 _DAY_RE = r"(?P<{n}>(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?|" + ORDINAL_WORD_RE + ")"
 DATE_RANGE_RE = re.compile(
@@ -185,6 +203,7 @@ _WORD_YEAR_RE = (
     rf"|(?:oh|o)[\s-]+(?:{'|'.join(list(UNITS)[1:10])})|(?:{'|'.join(list(UNITS)[10:])})|hundred)"
     rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{'|'.join([*list(UNITS)[1:], *TENS])})(?:[\s-]+(?:{'|'.join(list(UNITS)[1:10])}))?)?)"
 )
+_WORD_YEAR_AFTER_RE = re.compile(rf",?\s+(?:of\s+|in\s+)?(?P<yw>{_WORD_YEAR_RE})\b", re.IGNORECASE)
 YEAR_RE = re.compile(
     rf"(?<![\w$€£¥.,/-])(?:(?P<prep>in|since|by|of|until|from|during|through|before|after|between|and|to|the|year|circa|c\.)\s+)?"
     rf"(?:(?P<part>early|mid|late|post|pre|end\s+of)[\s-]+(?:of\s+)?)?"
@@ -320,31 +339,47 @@ class _Dates:
 
 
 def _scan_holidays(d: _Dates) -> None:
-    """Named holidays with a fixed or computable date."""
+    """Named holidays with a fixed or computable date (or span: Ramadan, Passover, Hanukkah)."""
     text, published = d.text, d.published
+    if not _HOLIDAY_NAME_RE.search(text.lower()):
+        return
     for m in HOLIDAY_RE.finditer(text):
         fn = next((f for rx, f in _HOLIDAY_FNS if rx.fullmatch(m.group("h"))), None)
         if fn is None or not d.free(m.start(), m.end()):
             continue
+        if m.group("h").lower() == "lent" and not m.group("y"):
+            continue  # "lent" alone is the verb far more often than the season
         rel = (m.group("rel") or m.group("yrel") or "").lower()
-        if m.group("y"):
-            day = fn(int(m.group("y")))
+        end = m.end()
+        word_year = None if m.group("y") else _WORD_YEAR_AFTER_RE.match(text, m.end())
+        if word_year is not None and (year_w := _word_year(word_year.group("yw"))) is not None:
+            span = _holiday_span(fn, year_w)  # "Easter Sunday two thousand ten"
+            end = word_year.end()
+        elif m.group("y"):
+            span = _holiday_span(fn, int(m.group("y")))
         elif published is None:
             d.add(m.start(), m.end(), _no_date("day"))
             continue
         elif m.group("yrel"):
-            day = fn(published.year + {"last": -1, "this": 0, "next": 1}[rel])
+            span = _holiday_span(fn, published.year + {"last": -1, "this": 0, "next": 1}[rel])
         else:
-            candidates = [fn(y) for y in (published.year - 1, published.year, published.year + 1)]
+            spans = [s for y in (published.year - 1, published.year, published.year + 1) if (s := _holiday_span(fn, y))]
+            if not spans:
+                continue
+            by_start = {s[0]: s for s in spans}
             if rel in ("last", "past"):
-                day = max(c for c in candidates if c < published)
+                past = [s for s in spans if s[0] < published]
+                span = max(past) if past else None
             elif rel in ("next", "coming"):
-                day = min(c for c in candidates if c > published)
+                future = [s for s in spans if s[0] > published]
+                span = min(future) if future else None
             elif rel == "this":
-                day = fn(published.year)
+                span = _holiday_span(fn, published.year)
             else:
-                day = _pick(candidates, published, _tense(text, m.start(), m.end()), slack=30)
-        d.add(m.start(), m.end(), DateValue(day, day, "day"))
+                span = by_start[_pick(list(by_start), published, _tense(text, m.start(), m.end()), slack=30)]
+        if span is None:
+            continue
+        d.add(m.start(), end, DateValue(span[0], span[1], "day"))
 
 
 def _scan_days(d: _Dates) -> None:
