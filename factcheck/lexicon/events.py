@@ -98,3 +98,15 @@ EVENT_NOUNS = word_set(
     "airstrikes arrest arrests deportation deportations tour tours invasion invasions massacre massacres "
     "deaths death fatalities injuries lives"
 )
+
+# People a casualty sentence names without a number ("the victim died", "a 17-year-old was killed"):
+# each singular one counts one (#15).
+PERSON_NOUNS = word_set(
+    "man woman boy girl teen teenager child kid baby infant toddler victim officer deputy trooper student "
+    "son daughter husband wife mother father brother sister grandmother grandfather uncle aunt nephew niece "
+    "cousin person resident bystander driver passenger customer clerk employee worker guard suspect gunman "
+    "shooter attacker neighbor neighbour friend boyfriend girlfriend fiance fiancee mom dad youth juvenile "
+    "teacher pastor owner manager cashier security"
+)
+# Words for two people ("the couple were found dead", "both died").
+PAIR_WORDS = word_set("both couple pair")

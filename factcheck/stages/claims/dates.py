@@ -10,10 +10,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from factcheck.lexicon.calendar import FULL_MONTHS, FULL_WEEKDAYS, MONTH_NAMES, SEASONS, WEEKDAYS
+from factcheck.lexicon.function_words import STOP_AFTER
 from factcheck.lexicon.numbers import TENS, UNITS
 from factcheck.records import Claim, DateValue
 from factcheck.stages.claims.base import _claim
 from factcheck.stages.claims.events import _event_near
+from factcheck.stages.claims.festivals import FESTIVALS
 from factcheck.stages.claims.numbers import _NUM_WORDS_RE, ORDINAL_WORD_RE, _ordinal_value, _word_number
 from factcheck.stages.claims.ranges import _QUAL_RE
 from factcheck.stages.claims.tense import _tense
@@ -141,13 +143,30 @@ HOLIDAYS: dict[str, Any] = {
     r"trinity\s+sunday": lambda y: _easter(y) + timedelta(days=56),
     r"ascension\s+day": lambda y: _easter(y) + timedelta(days=39),
 }
-_HOLIDAY_ALT = "|".join(f"(?:{k})" for k in HOLIDAYS)
+HOLIDAYS[r"lent"] = lambda y: (_easter(y) - timedelta(days=46), _easter(y) - timedelta(days=1))
+# The lunar and lunisolar holidays first: "Chinese New Year" before "New Year", "Orthodox Easter" before "Easter".
+_ALL_HOLIDAYS: dict[str, Any] = {**FESTIVALS, **HOLIDAYS}
+_HOLIDAY_ALT = "|".join(f"(?:{k})" for k in _ALL_HOLIDAYS)
 HOLIDAY_RE = re.compile(
-    rf"\b(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<h>{_HOLIDAY_ALT})\b(?:,?\s+(?:of\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b"
+    rf"\b(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<h>{_HOLIDAY_ALT})\b(?:,?\s+(?:of\s+|in\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b"
     r"|\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year\b)?",
     re.IGNORECASE,
 )
-_HOLIDAY_FNS = [(re.compile(rf"(?:{k})$", re.IGNORECASE), fn) for k, fn in HOLIDAYS.items()]
+_HOLIDAY_FNS = [(re.compile(rf"(?:{k})$", re.IGNORECASE), fn) for k, fn in _ALL_HOLIDAYS.items()]
+# The names alone, matched on lower-cased text: a cheap test that most sentences fail (#15: speed).
+_HOLIDAY_NAME_RE = re.compile(rf"\b(?=[a-z])(?:{_HOLIDAY_ALT})\b")
+
+
+def _holiday_span(fn: Any, year: int) -> tuple[date, date] | None:
+    """A holiday's (first, last) day in a year: HOLIDAYS give a day, FESTIVALS a span or None."""
+    try:
+        got = fn(year)
+    except ValueError:
+        return None
+    if got is None:
+        return None
+    return (got, got) if isinstance(got, date) else got
+
 
 _DAY_RE = r"(?P<{n}>(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?|" + ORDINAL_WORD_RE + ")"
 DATE_RANGE_RE = re.compile(
@@ -168,6 +187,11 @@ NUMERIC_DATE_RE = re.compile(
     r"|(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
     r"|(?P<sa>\d{1,2})\s?/\s?(?P<sb>\d{1,2}))(?![\w/-]|\.\d)",
 )
+# "2014-10", "2014/10", "2/2013": a month; "2010-11" (the next year's last digits) is a span of years.
+NUMERIC_MONTH_RE = re.compile(
+    r"(?<![\w/.:-])(?:(?P<y>(?:1[6-9]|20)\d\d)[-/](?P<m>0[1-9]|1[0-2])|(?P<m2>0?[1-9]|1[0-2])/(?P<y2>(?:1[6-9]|20)\d\d))"
+    r"(?![\w/-]|[.,]\d)"
+)
 MONTH_YEAR_RE = re.compile(
     rf"\b(?:(?P<since>since|in|from|until|by|during|through|before|after)\s+)?(?:the\s+)?"
     rf"(?:(?P<part>early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[\s-]+(?:of\s+)?)?"
@@ -179,15 +203,23 @@ _WORD_YEAR_RE = (
     rf"|(?:oh|o)[\s-]+(?:{'|'.join(list(UNITS)[1:10])})|(?:{'|'.join(list(UNITS)[10:])})|hundred)"
     rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{'|'.join([*list(UNITS)[1:], *TENS])})(?:[\s-]+(?:{'|'.join(list(UNITS)[1:10])}))?)?)"
 )
+_WORD_YEAR_AFTER_RE = re.compile(rf",?\s+(?:of\s+|in\s+)?(?P<yw>{_WORD_YEAR_RE})\b", re.IGNORECASE)
 YEAR_RE = re.compile(
     rf"(?<![\w$€£¥.,/-])(?:(?P<prep>in|since|by|of|until|from|during|through|before|after|between|and|to|the|year|circa|c\.)\s+)?"
     rf"(?:(?P<part>early|mid|late|post|pre|end\s+of)[\s-]+(?:of\s+)?)?"
     rf"(?P<y>(?:1[6-9]|20)\d\d|{_WORD_YEAR_RE})\b(?!,\d|\.\d|%|\s*(?:-|–)\s*\d{{1,3}}\b|\s?(?:s\b|'s|’s))",
     re.IGNORECASE,
 )
+# "1957-58", "2012/13": a season or fiscal year written as one span of whole years. "from 1991 to
+# 1997" stays two years, as TimeML annotates its ends.
+YEAR_SPAN_RE = re.compile(
+    r"(?<![\w$€£¥.,/-])(?:(?P<prep>in|during|since|for)\s+)?(?P<y1>(?:1[6-9]|20)\d\d)\s*[-–/]\s*(?P<yy>\d\d)"
+    r"(?![\w%]|[.,]\d|\s?(?:s\b|'s|’s))",
+    re.IGNORECASE,
+)
 DECADE_RE = re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<y>(?:1[6-9]|20)\d0)'?s\b", re.IGNORECASE)
 RELATIVE_RE = re.compile(
-    r"\b(?P<rel>(?:(?:earlier|later|late|early)\s+)?(?:this|last|next|past|previous|coming)\s+(?:year|month|week)"
+    r"\b(?P<rel>(?:(?:earlier|later|late|early)\s+)?(?:this|last|next|past|previous|coming|upcoming|current)\s+(?:year|yr|month|week)"
     r"|(?:the\s+)?(?:past|last|previous)\s+(?:year|month|week)|the\s+(?:day\s+)?(?:before\s+yesterday|after\s+tomorrow)"
     r"|yesterday|today|tomorrow|tonight)\b",
     re.IGNORECASE,
@@ -195,7 +227,7 @@ RELATIVE_RE = re.compile(
 AGO_RE = re.compile(
     rf"\b(?:(?P<qual>about|around|nearly|almost|roughly|some|approximately|more than|less than|over|just over|just under)\s+)?"
     rf"(?P<n>\d+|an?|{_NUM_WORDS_RE}|a\s+few|a\s+couple\s+of|several)\s+(?P<u>days?|weeks?|months?|years?|decades?|fortnights?)"
-    rf"\s+(?P<dir>ago|earlier|before|from\s+now|hence|later|(?=from\s+today))"
+    rf"\s+(?P<dir>ago|earlier|before|from\s+now|from\s+today|hence|later)"
     rf"|\bin\s+(?P<n2>\d+|an?|{_NUM_WORDS_RE})\s+(?P<u2>days?|weeks?|months?|years?)(?=\s+time\b|\s*[,.;]|\s*$)",
     re.IGNORECASE,
 )
@@ -257,8 +289,8 @@ def _numeric_date(m: re.Match[str], text: str, published: date | None) -> DateVa
             return DateValue(day, day, "day")
         if m.group("a"):
             a, b, year = int(m.group("a")), int(m.group("b")), _full_year(m.group("y"))
-            if m.group("sep") == "." or a > 12:
-                a, b = b, a  # day first: 17.10.2023, 31/10/1974
+            if (m.group("sep") == "." and b <= 12) or a > 12:
+                a, b = b, a  # day first: 17.10.2023, 31/10/1974 (but 10.31.1974 can only be month first)
             day = date(year, a, b)
             return DateValue(day, day, "day")
         a, b = int(m.group("sa")), int(m.group("sb"))
@@ -307,31 +339,47 @@ class _Dates:
 
 
 def _scan_holidays(d: _Dates) -> None:
-    """Named holidays with a fixed or computable date."""
+    """Named holidays with a fixed or computable date (or span: Ramadan, Passover, Hanukkah)."""
     text, published = d.text, d.published
+    if not _HOLIDAY_NAME_RE.search(text.lower()):
+        return
     for m in HOLIDAY_RE.finditer(text):
         fn = next((f for rx, f in _HOLIDAY_FNS if rx.fullmatch(m.group("h"))), None)
         if fn is None or not d.free(m.start(), m.end()):
             continue
+        if m.group("h").lower() == "lent" and not m.group("y"):
+            continue  # "lent" alone is the verb far more often than the season
         rel = (m.group("rel") or m.group("yrel") or "").lower()
-        if m.group("y"):
-            day = fn(int(m.group("y")))
+        end = m.end()
+        word_year = None if m.group("y") else _WORD_YEAR_AFTER_RE.match(text, m.end())
+        if word_year is not None and (year_w := _word_year(word_year.group("yw"))) is not None:
+            span = _holiday_span(fn, year_w)  # "Easter Sunday two thousand ten"
+            end = word_year.end()
+        elif m.group("y"):
+            span = _holiday_span(fn, int(m.group("y")))
         elif published is None:
             d.add(m.start(), m.end(), _no_date("day"))
             continue
         elif m.group("yrel"):
-            day = fn(published.year + {"last": -1, "this": 0, "next": 1}[rel])
+            span = _holiday_span(fn, published.year + {"last": -1, "this": 0, "next": 1}[rel])
         else:
-            candidates = [fn(y) for y in (published.year - 1, published.year, published.year + 1)]
+            spans = [s for y in (published.year - 1, published.year, published.year + 1) if (s := _holiday_span(fn, y))]
+            if not spans:
+                continue
+            by_start = {s[0]: s for s in spans}
             if rel in ("last", "past"):
-                day = max(c for c in candidates if c < published)
+                past = [s for s in spans if s[0] < published]
+                span = max(past) if past else None
             elif rel in ("next", "coming"):
-                day = min(c for c in candidates if c > published)
+                future = [s for s in spans if s[0] > published]
+                span = min(future) if future else None
             elif rel == "this":
-                day = fn(published.year)
+                span = _holiday_span(fn, published.year)
             else:
-                day = _pick(candidates, published, _tense(text, m.start(), m.end()), slack=30)
-        d.add(m.start(), m.end(), DateValue(day, day, "day"))
+                span = by_start[_pick(list(by_start), published, _tense(text, m.start(), m.end()), slack=30)]
+        if span is None:
+            continue
+        d.add(m.start(), end, DateValue(span[0], span[1], "day"))
 
 
 def _scan_days(d: _Dates) -> None:
@@ -426,6 +474,15 @@ def _scan_days(d: _Dates) -> None:
         numeric = _numeric_date(m, text, published)
         if numeric is not None:
             d.add(m.start(), m.end(), numeric)
+    for m in NUMERIC_MONTH_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        year, month = (
+            (int(m.group("y")), int(m.group("m"))) if m.group("y") else (int(m.group("y2")), int(m.group("m2")))
+        )
+        if m.group("y") and month == (year + 1) % 100:
+            continue  # "2010-11": the season or fiscal year 2010 to 2011
+        d.add(m.start(), m.end(), _month_value(year, month))
 
 
 WEEKDAY_MISMATCH = "weekday mismatch: "
@@ -536,6 +593,22 @@ def _scan_months(d: _Dates) -> None:
 def _scan_years(d: _Dates) -> None:
     """Years: 'in 2019', 'the 1996 Olympic bombing', 'mid-1996', 'nineteen ninety-six'."""
     text = d.text
+    for m in YEAR_SPAN_RE.finditer(text):
+        y1 = int(m.group("y1"))
+        y2 = y1 // 100 * 100 + int(m.group("yy"))
+        if y2 != y1 + 1 or not d.free(m.start(), m.end()):
+            continue
+        prev = re.search(r"([A-Za-z]+)\s+$", text[max(0, m.start() - 20) : m.start()])
+        if (
+            not m.group("prep")
+            and prev
+            and prev.group(1)[0].isupper()
+            and prev.group(1).lower() not in MONTH_NAMES
+            and prev.group(1).lower() not in STOP_AFTER
+        ):
+            continue  # "Windows 2000-2003": part of a name
+        start = m.start() if m.group("prep") else m.start("y1")
+        d.add(start, m.end(), DateValue(date(y1, 1, 1), date(y2, 12, 31), "year", "span"), "range")
     for m in YEAR_RE.finditer(text):
         if not d.free(m.start("y"), m.end()):
             continue

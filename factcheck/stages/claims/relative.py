@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from factcheck.lexicon.calendar import FULL_WEEKDAYS, WEEKDAYS
 from factcheck.records import Claim, DateValue
+from factcheck.stages.claims.anchored import scan_anchored, shift_by_counts
 from factcheck.stages.claims.dates import (
     _MONTH_RE,
     AGO_RE,
@@ -46,8 +47,8 @@ def _weekday_date(published: date, weekday: int, prep: str, after: str, tense: s
         return this_monday - timedelta(weeks=1) + timedelta(days=weekday), "past"
     if after == "of this week":
         return this_monday + timedelta(days=weekday), ""
-    if after == "after next":
-        return this_monday + timedelta(weeks=2, days=weekday), "future"
+    if after == "after next":  # not the coming one but the one after it
+        return published + timedelta(days=(weekday - published.weekday() - 1) % 7 + 8), "future"
     if after == "before last":
         return published - timedelta(days=(published.weekday() - weekday - 1) % 7 + 1) - timedelta(weeks=1), "past"
     if prep == "next":
@@ -91,7 +92,7 @@ def _scan_relative(d: _Dates) -> None:
             if parsed is None:
                 continue
             n = parsed[0]
-        sign = 1 if (m.group("n2") or direction in ("from now", "hence", "later")) else -1
+        sign = 1 if (m.group("n2") or direction.startswith("from") or direction in ("hence", "later")) else -1
         granularity = {"fortnight": "week", "decade": "year"}.get(unit, unit)
         if published is None:
             d.add(m.start(), m.end(), _no_date(granularity))
@@ -112,7 +113,7 @@ def _scan_relative(d: _Dates) -> None:
     for m in RELATIVE_RE.finditer(text):
         if not d.free(m.start(), m.end()):
             continue
-        rel = re.sub(r"\s+", " ", m.group("rel").lower())
+        rel = re.sub(r"\s+", " ", m.group("rel").lower()).replace(" yr", " year")
         unit = rel.split()[-1]
         granularity = unit if unit in ("year", "month", "week") else "day"
         if published is None:
@@ -133,7 +134,7 @@ def _scan_relative(d: _Dates) -> None:
                 -1
                 if re.search(r"\b(?:last|past|previous|yesterday)\b", rel)
                 else 1
-                if re.search(r"\b(?:next|coming|tomorrow)\b", rel)
+                if re.search(r"\b(?:next|coming|upcoming|tomorrow)\b", rel)
                 else 0
             )
         if granularity == "day":
@@ -257,10 +258,12 @@ def extract_dates(text: str, published: date | None) -> list[Claim]:
     d = _Dates(text, published)
     _scan_windows(d)
     _scan_holidays(d)
+    scan_anchored(d)
     _scan_days(d)
     _scan_months(d)
     _scan_relative(d)
     _scan_years(d)
     _scan_weekdays(d)
+    shift_by_counts(d)
     _open_to_publication(d)
     return d.claims

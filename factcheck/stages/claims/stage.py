@@ -12,6 +12,7 @@ from typing import Any
 
 from factcheck.config import ClaimsConfig
 from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
+from factcheck.stages.claims.casualties import extract_casualty_subjects
 from factcheck.stages.claims.events import NEGATION_RE, _attribution, _gap_ok
 from factcheck.stages.claims.ordinals import extract_ordinals
 from factcheck.stages.claims.quantities import extract_quantities
@@ -37,6 +38,7 @@ def extract_claims_from_text(text: str, published: date | None, *, tolerance: fl
         or (isinstance(c.value, QuantityValue) and c.value.point != int(c.value.point or 0))  # "half an hour"
     ]
     ordinals = [c for c in ordinals if all(c.end <= s or c.start >= e for s, e in share_spans)]
+    quantities += extract_casualty_subjects(text, [(c.start, c.end) for c in quantities])
     others = [c for c in [*quantities, *ordinals] if all(c.end <= s or c.start >= e for s, e in date_spans)]
     negated = bool(NEGATION_RE.search(text))
     attribution = _attribution(text)

@@ -1,0 +1,323 @@
+"""Dates placed inside a month or counted from another date.
+
+- "the first Monday of October", "last Friday in March 2014", "second Monday of last month"
+- "the last day of October 2015", "the third day of October", "the fifth last day of May"
+- "the 20th of next month", "20 of this month"
+- "Tuesday the 19th", "Thu 15th": the nearest month whose 19th is a Tuesday
+- "on the 15th": the nearest 15th
+- "3 Fridays from now", "two Thursdays ago"
+- "three days after Easter", "a year from Christmas": a date shifted by a count of units
+- "the end of the month", "the beginning of next year": the period, noted early/mid/late
+
+Each scanner takes the `_Dates` collector of `dates`; the first claim on a span wins, so these
+run before the plain day, month and weekday scanners.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from factcheck.lexicon.calendar import MONTH_NAMES, WEEKDAYS
+from factcheck.records import DateValue
+from factcheck.stages.claims.dates import (
+    _MONTH_RE,
+    _WEEKDAY_RE,
+    _Dates,
+    _guess_month_year,
+    _month_end,
+    _month_value,
+    _no_date,
+    _nth_weekday,
+    _pick,
+    _week_value,
+    _year_value,
+)
+from factcheck.stages.claims.numbers import _NUM_WORDS_RE, ORDINAL_WORD_RE, _ordinal_value, parse_number
+from factcheck.stages.claims.tense import _tense
+
+_NTH = r"(?P<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
+_NTH_VALUE = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+_MONTH_SHIFT = {"this": 0, "current": 0, "the current": 0, "the": 0, "next": 1, "the next": 1, "coming": 1}
+_MONTH_SHIFT.update({"last": -1, "previous": -1, "the previous": -1, "past": -1, "the past": -1, "the last": -1})
+# A month: named (with or without a year) or told from publication ("next month", "the month").
+_MONTH_REF = (
+    rf"(?:(?P<m>{_MONTH_RE})\.?(?:,?\s+(?P<y>(?:1[6-9]|20)\d\d))?\b"
+    r"|(?P<rel>this|current|the\s+current|next|the\s+next|coming|last|the\s+last|previous|the\s+previous|the)\s+month\b)"
+)
+NTH_WEEKDAY_RE = re.compile(
+    rf"\b(?:the\s+)?{_NTH}\s+(?P<wd>{_WEEKDAY_RE})\.?\s+(?:of|in)\s+{_MONTH_REF}", re.IGNORECASE
+)
+NTH_DAY_RE = re.compile(
+    rf"\b(?:the\s+)?(?:(?P<k>{ORDINAL_WORD_RE}|\d{{1,2}}(?:st|nd|rd|th))\s+)?(?P<last>last\s+)?day\s+(?:of|in)\s+{_MONTH_REF}",
+    re.IGNORECASE,
+)
+DAY_OF_REL_MONTH_RE = re.compile(
+    rf"\b(?:the\s+)?(?P<d>{ORDINAL_WORD_RE}|\d{{1,2}}(?:st|nd|rd|th)?)\s+(?:day\s+)?of\s+(?:the\s+)?"
+    r"(?P<rel>this|current|next|coming|last|previous|following)\s+month\b",
+    re.IGNORECASE,
+)
+WEEKDAY_ORDINAL_RE = re.compile(
+    rf"\b(?P<wd>{_WEEKDAY_RE})\.?,?\s+(?:the\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th))\b(?!\s+[a-z])"
+    rf"(?!\s*(?:of\s+)?(?:{_MONTH_RE})\b)",
+    re.IGNORECASE,
+)
+ON_THE_NTH_RE = re.compile(
+    r"\bon\s+the\s+(?P<d>\d{1,2}(?:st|nd|rd|th))(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|when|and|or|but|before|after)\b)",
+    re.IGNORECASE,
+)
+N_WEEKDAYS_RE = re.compile(
+    rf"\b(?P<n>\d+|an?|{_NUM_WORDS_RE})\s+(?P<wd>{_WEEKDAY_RE})s\s+(?P<dir>from\s+(?:now|today)|hence|ago|back)\b",
+    re.IGNORECASE,
+)
+PART_OF_PERIOD_RE = re.compile(
+    r"\b(?:the\s+)?(?P<part>end|close|beginning|start|middle)\s+of\s+(?:the\s+)?"
+    r"(?P<rel>this|current|next|coming|last|past|previous)?\s*(?P<u>month|year|week)\b",
+    re.IGNORECASE,
+)
+SHIFT_BEFORE_RE = re.compile(
+    rf"\b(?P<n>\d+|an?|{_NUM_WORDS_RE})\s+(?P<u>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PART_NOTE = {"end": "late", "close": "late", "beginning": "early", "start": "early", "middle": "mid"}
+
+
+def _month_of(m: re.Match[str], text: str, published: date | None) -> tuple[int, int] | None:
+    """(year, month) of a `_MONTH_REF` match; None when it needs a publication date there is not."""
+    if m.group("m"):
+        month = MONTH_NAMES[m.group("m").lower()]
+        if m.group("y"):
+            return int(m.group("y")), month
+        if published is None:
+            return None
+        return _guess_month_year(month, published, _tense(text, m.start(), m.end())), month
+    if published is None:
+        return None
+    shift = _MONTH_SHIFT[re.sub(r"\s+", " ", m.group("rel").lower())]
+    y, mo = divmod(published.year * 12 + published.month - 1 + shift, 12)
+    return y, mo + 1
+
+
+def _day_value(day: date, note: str = "") -> DateValue:
+    """One day."""
+    return DateValue(day, day, "day", note)
+
+
+def _scan_nth_weekdays(d: _Dates) -> None:
+    """'the first Monday of October', 'last Friday in March 2014', 'second Monday of last month'."""
+    for m in NTH_WEEKDAY_RE.finditer(d.text):
+        if not d.free(m.start(), m.end()):
+            continue
+        ym = _month_of(m, d.text, d.published)
+        if ym is None:
+            d.add(m.start(), m.end(), _no_date("day"))
+            continue
+        n = _NTH_VALUE.get(m.group("n").lower()) or int(m.group("n")[0])
+        day = _nth_weekday(ym[0], ym[1], WEEKDAYS[m.group("wd").lower().rstrip(".")], n)
+        if day.month == ym[1]:  # "fifth Monday" of a month with four
+            d.add(m.start(), m.end(), _day_value(day))
+
+
+def _scan_nth_days(d: _Dates) -> None:
+    """'the last day of October 2015', 'the third day of October', 'the fifth last day of May'."""
+    for m in NTH_DAY_RE.finditer(d.text):
+        if not (m.group("k") or m.group("last")) or not d.free(m.start(), m.end()):
+            continue
+        ym = _month_of(m, d.text, d.published)
+        if ym is None:
+            d.add(m.start(), m.end(), _no_date("day"))
+            continue
+        k = _ordinal_value(m.group("k")) if m.group("k") else 1
+        if k is None or not 1 <= k <= 31:
+            continue
+        last = _month_end(*ym)
+        day = last - timedelta(days=k - 1) if m.group("last") else date(ym[0], ym[1], 1) + timedelta(days=k - 1)
+        if day.month == ym[1]:
+            d.add(m.start(), m.end(), _day_value(day))
+
+
+def _scan_days_of_relative_months(d: _Dates) -> None:
+    """'the 20th of next month', '20 of this month', 'the 20th day of the previous month'."""
+    for m in DAY_OF_REL_MONTH_RE.finditer(d.text):
+        rel = m.group("rel").lower()
+        if rel == "following" or not d.free(m.start(), m.end()):
+            continue  # "the following month" is told from another event, not publication
+        k = _ordinal_value(m.group("d")) if not m.group("d").isdigit() else int(m.group("d"))
+        if k is None or not 1 <= k <= 31:
+            continue
+        if d.published is None:
+            d.add(m.start(), m.end(), _no_date("day"))
+            continue
+        y, mo = divmod(d.published.year * 12 + d.published.month - 1 + _MONTH_SHIFT[rel], 12)
+        try:
+            d.add(m.start(), m.end(), _day_value(date(y, mo + 1, k)))
+        except ValueError:
+            continue
+
+
+def _scan_weekday_ordinals(d: _Dates) -> None:
+    """'Tuesday the 19th', 'Thu 15th': the month nearest publication whose day falls on that weekday."""
+    for m in WEEKDAY_ORDINAL_RE.finditer(d.text):
+        if not d.free(m.start(), m.end()):
+            continue
+        wd = m.group("wd")
+        if wd[0].islower() and wd.lower() in ("sun", "sat", "wed"):
+            continue
+        k = _ordinal_value(m.group("d"))
+        if k is None or not 1 <= k <= 31:
+            continue
+        if d.published is None:
+            d.add(m.start(), m.end(), _no_date("day"))
+            continue
+        weekday = WEEKDAYS[wd.lower().rstrip(".")]
+        candidates = []
+        for shift in range(-14, 15):
+            y, mo = divmod(d.published.year * 12 + d.published.month - 1 + shift, 12)
+            try:
+                day = date(y, mo + 1, k)
+            except ValueError:
+                continue
+            if day.weekday() == weekday:
+                candidates.append(day)
+        if candidates:
+            tense = _tense(d.text, m.start(), m.end())
+            d.add(m.start(), m.end(), _day_value(_pick(candidates, d.published, tense, slack=14)))
+
+
+def _scan_on_the_nth(d: _Dates) -> None:
+    """'on the 15th': the 15th nearest to publication (this month's, last month's or next month's)."""
+    for m in ON_THE_NTH_RE.finditer(d.text):
+        k = int(re.sub(r"\D", "", m.group("d")))
+        if not 1 <= k <= 31 or not d.free(m.start(), m.end()):
+            continue
+        if d.published is None:
+            d.add(m.start(), m.end(), _no_date("day"))
+            continue
+        candidates = []
+        for shift in (-1, 0, 1):
+            y, mo = divmod(d.published.year * 12 + d.published.month - 1 + shift, 12)
+            try:
+                candidates.append(date(y, mo + 1, k))
+            except ValueError:
+                continue
+        if candidates:
+            tense = _tense(d.text, m.start(), m.end())
+            d.add(m.start(), m.end(), _day_value(_pick(candidates, d.published, tense, slack=10)))
+
+
+def _count(n_s: str) -> int | None:
+    """A small count from digits or words ('3', 'three', 'a')."""
+    if n_s.lower() in ("a", "an"):
+        return 1
+    parsed = parse_number(n_s)
+    return None if parsed is None or parsed[0] != int(parsed[0]) else int(parsed[0])
+
+
+def _scan_counted_weekdays(d: _Dates) -> None:
+    """'3 Fridays from now' (the third Friday after today), 'two Thursdays ago'."""
+    for m in N_WEEKDAYS_RE.finditer(d.text):
+        n = _count(m.group("n"))
+        if n is None or not 1 <= n <= 52 or not d.free(m.start(), m.end()):
+            continue
+        if d.published is None:
+            d.add(m.start(), m.end(), _no_date("day"))
+            continue
+        weekday = WEEKDAYS[m.group("wd").lower()]
+        p = d.published
+        if m.group("dir").lower() in ("ago", "back"):
+            day = p - timedelta(days=(p.weekday() - weekday - 1) % 7 + 1) - timedelta(weeks=n - 1)
+        else:
+            day = p + timedelta(days=(weekday - p.weekday() - 1) % 7 + 1) + timedelta(weeks=n - 1)
+        d.add(m.start(), m.end(), _day_value(day))
+
+
+def _scan_parts_of_periods(d: _Dates) -> None:
+    """'the end of the month', 'the beginning of next year': the whole period, noted early/mid/late.
+
+    TimeBank annotates "the end of the year" as the year; a reader who needs the last weeks
+    has the note.
+    """
+    for m in PART_OF_PERIOD_RE.finditer(d.text):
+        if not d.free(m.start(), m.end()):
+            continue
+        unit = m.group("u").lower()
+        note = _PART_NOTE[m.group("part").lower()]
+        if d.published is None:
+            d.add(m.start(), m.end(), _no_date(unit))
+            continue
+        rel = (m.group("rel") or "this").lower()
+        shift = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1}.get(rel, 0)
+        p = d.published
+        if unit == "week":
+            value = _week_value(p + timedelta(weeks=shift), note)
+        elif unit == "month":
+            y, mo = divmod(p.year * 12 + p.month - 1 + shift, 12)
+            value = _month_value(y, mo + 1, note)
+        else:
+            value = _year_value(p.year + shift, note)
+        d.add(m.start(), m.end(), value)
+
+
+def scan_anchored(d: _Dates) -> None:
+    """All the scanners of this module, in the order that lets the longer phrase win.
+
+    Each runs only when a cheap test finds its key word, so most sentences pay almost nothing (#15: speed).
+    """
+    low = d.text.lower()
+    if " of " in low or " in " in low:
+        if _HAS_WEEKDAY_RE.search(low):
+            _scan_nth_weekdays(d)
+        if "day " in low:
+            _scan_nth_days(d)
+        if "month" in low:
+            _scan_days_of_relative_months(d)
+    if _COUNTED_WEEKDAY_HINT_RE.search(low):
+        _scan_counted_weekdays(d)
+    if _PART_HINT_RE.search(low):
+        _scan_parts_of_periods(d)
+    if _ORDINAL_DAY_HINT_RE.search(low):
+        _scan_weekday_ordinals(d)
+        if "on the " in low:
+            _scan_on_the_nth(d)
+
+
+_HAS_WEEKDAY_RE = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)")
+_COUNTED_WEEKDAY_HINT_RE = re.compile(r"days\s+(?:from|hence|ago|back)")
+_PART_HINT_RE = re.compile(r"(?:end|close|beginning|start|middle) of")
+_ORDINAL_DAY_HINT_RE = re.compile(r"\d(?:st|nd|rd|th)\b")
+
+
+def shift_by_counts(d: _Dates) -> None:
+    """'three days after Easter', 'a year from Christmas', '10 days before March 3': the day moved.
+
+    Runs after every scanner, on the day claims found; the count and its unit join the claim.
+    """
+    text = d.text
+    for i, c in enumerate(d.claims):
+        value = c.value
+        if not isinstance(value, DateValue) or value.granularity != "day" or value.start is None:
+            continue
+        if value.start != value.end:
+            continue
+        m = SHIFT_BEFORE_RE.search(text, max(0, c.start - 60), c.start)
+        if m is None or m.end() != c.start:
+            continue
+        if re.search(r"\b(?:for|within|over|during|lasting)\s+$", text[max(0, m.start() - 10) : m.start()], re.I):
+            continue  # "for 10 days from 18 Dec" is a stretch of time starting then, not a day
+        n = _count(m.group("n"))
+        if n is None:
+            continue
+        unit = m.group("u").lower().rstrip("s")
+        sign = -1 if m.group("dir").lower() == "before" else 1
+        try:
+            if unit in ("day", "week"):
+                day = value.start + timedelta(days=sign * n * (7 if unit == "week" else 1))
+            else:
+                months = sign * n * (12 if unit == "year" else 1)
+                y, mo = divmod(value.start.year * 12 + value.start.month - 1 + months, 12)
+                day = date(y, mo + 1, min(value.start.day, _month_end(y, mo + 1).day))
+        except (ValueError, OverflowError):
+            continue
+        d.claims[i] = replace(c, text=text[m.start() : c.end], start=m.start(), value=_day_value(day))
+        d.taken.append((m.start(), c.end))

@@ -1,0 +1,174 @@
+"""Casualty counts stated without a number: "Juliet Lynch was killed", "a man and his son were found dead".
+
+Each person a casualty clause names counts one: its subject before a passive or intransitive
+predicate ("was shot and killed", "died", "was pronounced dead", "were wounded"), or its object
+after an active one ("killing Sarah Davidson and injuring Leanne Smith and Dustin Grey"). A
+named victim tells how many at least were killed, not the whole toll, so the count is the
+interval [n, inf) with the qualifier "at least".
+
+Counting rules: names and described people ("the victim", "his 11-year-old son", "a
+17-year-old") joined by "and" count one each; a description followed by a name ("the victim,
+John Smith, 24,") is one person; "both", "the couple" are two; "he", "she" one. A plural
+noun without a number ("victims were killed") says no count and gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.lexicon.events import PAIR_WORDS, PERSON_NOUNS
+from factcheck.records import Claim, QuantityValue
+from factcheck.stages.claims.base import _claim
+
+_TITLE = r"(?:(?:Officer|Deputy|Cpl|Sgt|Lt|Capt|Det|Dr|Mr|Mrs|Ms|Trooper|Agent|Pastor|Rev)\.?\s+)"
+_NAME = rf"{_TITLE}?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){{0,3}}(?:,?\s+(?:Jr|Sr)\.?|\s+I{{2,3}})?"
+_AGE = r"(?:,\s*\d{1,3},?)?"
+_NOUN = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
+_DESC = (
+    r"(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother|[Oo]ne)\s+)"
+    r"(?:(?!(?:was|were|is|are|and|or|of|to|in|at|on|by|for|with|from|had|has|have)\b)[\w'’-]+\s+){0,5}?"
+    rf"(?:(?i:{_NOUN})|\d{{1,2}}-(?:year|month|week)-old)\b"
+    rf"|\d{{1,2}}-(?:year|month|week)-old(?:\s+(?:{_NOUN}))?\b"
+)
+_PIECE = rf"(?:{_DESC}|{_NAME}|[Hh]e|[Ss]he|himself|herself|[Bb]oth|[Tt]he\s+(?:couple|pair)){_AGE}"
+_LIST = rf"(?<![\w'’-]){_PIECE}(?:(?:\s*,\s*|\s*,\s*and\s+|\s+and\s+){_PIECE}){{0,8}}"
+SUBJECT_RE = re.compile(rf"(?P<subj>{_LIST})\s*$")
+OBJECT_RE = re.compile(rf"\s+(?P<subj>{_LIST})")
+
+_AUX = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+)"
+_ADV = r"(?:(?:later|also|then|both|all|fatally|reportedly|allegedly|apparently|each|ultimately)\s+)*"
+_HIT = r"(?:(?:shot|stabbed|struck|hit|beaten|gunned\s+down|run\s+over|attacked)\s+and\s+)?"
+_KILLED_PASSIVE = (
+    r"(?:killed|slain|murdered|fatally\s+(?:shot|wounded|stabbed|injured)|pronounced\s+dead|found\s+dead|shot\s+dead)"
+)
+_INJURED_PASSIVE = r"(?:(?:shot\s+and\s+)?(?:wounded|injured|hurt|hospitalized)|(?:critically|seriously|badly)\s+(?:wounded|injured|hurt))"
+_AFTER_PASSIVE = r"(?=\s*(?:[,.;:!?)]|$|by\b|in\b|at\b|on\b|during\b|after\b|when\b|while\b|outside\b|inside\b|near\b|early\b|late\b|last\b|this\b|and\b|as\b|following\b|[A-Z][a-z]+day\b))"
+PREDICATES = {
+    "killed": re.compile(
+        rf"\s*(?:{_AUX}{_ADV}{_HIT}{_KILLED_PASSIVE}\b|{_ADV}{_HIT}(?:killed|slain|murdered){_AFTER_PASSIVE}"
+        r"|(?:later\s+|also\s+|both\s+)?(?:has\s+|had\s+|have\s+)?died\b|(?:later\s+)?dies\b|(?:was|were|is|are)\s+(?:later\s+)?(?:found\s+|pronounced\s+)?dead\b)"
+    ),
+    "injured": re.compile(
+        rf"\s*(?:{_AUX}{_ADV}{_INJURED_PASSIVE}\b(?!\s+and\s+killed)|{_ADV}(?:wounded|injured|hurt){_AFTER_PASSIVE})"
+    ),
+}
+ACTIVE = {
+    "killed": re.compile(
+        r"\b(?:killing|killed|murdering|murdered|fatally\s+(?:shooting|shot|wounding|wounded|stabbing|stabbed))\b"
+    ),
+    "injured": re.compile(r"\b(?:injuring|wounding|injured|wounded)\b"),
+}
+_HINT_RE = re.compile(r"kill|slain|murder|dead|died|dies|fatal|wound|injur|hurt|hospitali", re.IGNORECASE)
+_BREAK_RE = re.compile(
+    r"[;:()\"“”]|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?]\s|\b(?:said|says|told|that|after|before|when|while|because|but|if|who|whom|as)\b"
+)
+# Where a predicate may start: the auxiliary, adverb or verb it opens with.
+_PRED_START_RE = re.compile(
+    r"\s+(?=(?:was|were|is|are|has|have|had|being|later|also|then|both|all|fatally|reportedly|allegedly|apparently"
+    r"|each|ultimately|shot|stabbed|struck|hit|beaten|gunned|run|attacked|killed|slain|murdered|died|dies|wounded"
+    r"|injured|hurt)\b)"
+)
+# What may follow the people an active verb takes ("killing Sarah Davidson at the scene").
+_OBJECT_END_RE = re.compile(
+    r"\s*(?:[,.;]|$)|\s+(?:and|in|at|on|of|with|during|inside|outside|near|early|late|last|while|when|after)\b"
+    r"|\s+[A-Z][a-z]+day\b"
+)
+
+
+def _pieces(subject: str) -> int:
+    """How many people a subject list names (see the module's counting rules); 0 for none."""
+    parts = [p.strip(" ,") for p in re.split(r"\s*,?\s+and\s+", subject) if p.strip(" ,")]
+    count = 0
+    for part in parts:
+        pieces = [q.strip() for q in re.split(r"\s*,\s*", part) if q.strip() and not q.strip().isdigit()]
+        people = 0
+        previous_desc = False
+        for q in pieces:
+            first = q.split()[0].lower()
+            last = q.split()[-1].lower().strip("’'")
+            if first in PAIR_WORDS or (first == "the" and last in PAIR_WORDS):
+                people += 2
+                previous_desc = False
+                continue
+            if first in ("he", "she", "himself", "herself"):
+                people += 1
+                previous_desc = False
+                continue
+            is_desc = (
+                q[0].islower() or first in ("a", "an", "the", "his", "her", "their", "another", "one") or q[0].isdigit()
+            )
+            if is_desc:
+                if not (last in PERSON_NOUNS or re.search(r"-old$", last)):
+                    return 0  # "the car", "their homes": not people, no count
+                people += 1
+                previous_desc = True
+            else:
+                if not previous_desc:
+                    people += 1  # a name after a description is the same person
+                previous_desc = False
+        count += people
+    return count
+
+
+def extract_casualty_subjects(sentence: str, taken: list[tuple[int, int]]) -> list[Claim]:
+    """Counts of people a casualty clause names without a number, as `at least n` quantity claims.
+
+    Args:
+        sentence: One sentence.
+        taken: Spans of quantity claims already found; a clause with one of them is left alone.
+
+    Example:
+        >>> [(c.text, c.value.low) for c in extract_casualty_subjects("Juliet Lynch was killed.", [])]
+        [('Juliet Lynch', 1.0)]
+    """
+    if not _HINT_RE.search(sentence):
+        return []
+    out: list[Claim] = []
+    spans = list(taken)
+    for event, predicate in PREDICATES.items():
+        for m in _PRED_START_RE.finditer(sentence):
+            p = predicate.match(sentence, m.start())
+            if p is None:
+                continue
+            window_start = max(0, m.start() - 160)
+            window = sentence[window_start : m.start()]
+            breaks = list(_BREAK_RE.finditer(window))
+            cut = breaks[-1].end() if breaks else 0
+            s = SUBJECT_RE.search(window, cut)
+            if s is None:
+                continue
+            start, end = window_start + s.start("subj"), window_start + s.end("subj")
+            if _overlaps(spans, start, p.end()):
+                continue
+            n = _pieces(sentence[start:end])
+            if n:
+                out.append(_at_least(sentence, start, end, n, event))
+                spans.append((start, p.end()))
+    for event, active in ACTIVE.items():
+        for a in active.finditer(sentence):
+            o = OBJECT_RE.match(sentence, a.end())
+            if o is None:
+                continue
+            start, end = o.start("subj"), o.end("subj")
+            if _overlaps(spans, a.start(), end) or not _OBJECT_END_RE.match(sentence, end):
+                continue
+            n = _pieces(sentence[start:end])
+            if n:
+                out.append(_at_least(sentence, start, end, n, event))
+                spans.append((a.start(), end))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a span."""
+    return any(start < e and end > s for s, e in spans)
+
+
+def _at_least(sentence: str, start: int, end: int, n: int, event: str) -> Claim:
+    """The claim 'at least n people' with an event (the span without a trailing comma)."""
+    while end > start and sentence[end - 1] in " ,":
+        end -= 1
+    value = QuantityValue(
+        point=None, low=float(n), high=None, low_inclusive=True, high_inclusive=False, approximate=False
+    )
+    return _claim("quantity", sentence, start, end, value, unit="people", qualifier="at least", event=event)
