@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -219,7 +219,7 @@ def estimate_published(text: str, *, today: date | None = None) -> tuple[date | 
     return None, ""
 
 
-def _clean_name(name: str | Path) -> str:
+def _clean_name(name: str | PurePath) -> str:
     """A path or name as text any file can hold: a file name that is not UTF-8 gets U+FFFD for its bad bytes."""
     return _SURROGATE_RE.sub("\ufffd", str(name))
 

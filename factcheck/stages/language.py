@@ -71,7 +71,7 @@ asking the detector (whose model takes most of a second to load: a warm run skip
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
     """The py3langid identifier with probabilities normalised to 0..1 (loaded once, about 2 s)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
