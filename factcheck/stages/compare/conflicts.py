@@ -257,9 +257,9 @@ def _conflict(
     """One finding between two sentences of opposite sense: a contradiction, an update or a question."""
     ax, ay = articles[x.article_id], articles[y.article_id]
     pair = frozenset((x.article_id, y.article_id))
-    sense = "a denial" if mx.kind == "denial" else "modifiers of opposite sense"
+    sense = {"denial": "one denies", PLACE_KIND: "places of opposite sense"}.get(mx.kind, "modifiers of opposite sense")
     what = (
-        f"the same statement, opposite sense ({sense} of '{mx.head}…'; named: {', '.join(sorted(names)[:3])}): "
+        f"the same statement, opposite sense ({sense}: “{mx.surface}” / “{my.surface}”; named: {', '.join(sorted(names)[:3])}): "
         f"{ax.outlet or ax.id}: “{mx.surface}” vs {ay.outlet or ay.id}: “{my.surface}” (similarity {similarity:.2f})"
     )
     if mx.changing and ax.published != ay.published:
