@@ -116,6 +116,10 @@ class CompareConfig(BaseModel):
     """Two outlets' sentences with no figures to compare also agree, as a looser paraphrase, when at
     least this similar with a named participant and a content word in common; such an agreement
     never shows that the two outlets report one event."""
+    min_statement_conflict_similarity: float = 0.5
+    """Two outlets' sentences of opposite sense (one denies what the other states, or opposite
+    modifiers of one word: "well" / "insufficiently equipped") conflict when at least this similar,
+    with a named party and another content word in common."""
     min_contradiction_confidence: float = 0.6
     """Two incompatible figures of one slot are a contradiction from this confidence up (more named
     participants in common, exact figures); below it a difference 'unconfirmed', for the reviewer."""

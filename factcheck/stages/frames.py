@@ -210,7 +210,7 @@ def _object(pred: Any, span: Any) -> str:
     """The object of the predicate (a common noun), or the noun its clause modifies; never the claim itself."""
     inside = {t.i for t in span}
     if pred.dep_ in ("acl", "relcl") and pred.head.pos_ == "NOUN" and pred.head.i not in inside:
-        return pred.head.lemma_.lower()
+        return str(pred.head.lemma_).lower()
     for child in pred.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and child.i not in inside:
             return child.lemma_.lower() if child.pos_ == "NOUN" else ""  # a name is a participant, not a thing
@@ -315,7 +315,7 @@ def _complement(pred: Any, span: Any) -> str:
                 noun = gerund or (obj.dep_ == "pobj" and obj.pos_ == "NOUN")
                 lemma = obj.lemma_.lower()
                 if noun and obj.i not in inside and lemma not in TIME_NOUNS and lemma not in PERSON_NOUNS:
-                    return lemma
+                    return str(lemma)
     return ""
 
 
@@ -411,8 +411,9 @@ def _frame_to_json(frame: Frame) -> str:
 
 def _frame_from_json(text: str) -> Frame | None:
     try:
-        doc = json.loads(text)
-        return Frame(**{k: frozenset(v) if isinstance(v, list) else v for k, v in doc.items()})
+        doc: dict[str, Any] = json.loads(text)
+        fields: dict[str, Any] = {k: frozenset(v) if isinstance(v, list) else v for k, v in doc.items()}
+        return Frame(**fields)
     except (ValueError, TypeError):
         return None  # a corrupt entry: parsed again
 

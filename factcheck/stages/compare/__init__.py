@@ -5,6 +5,7 @@
 - `values`: judging two values of one slot (intervals, unit conversions, dates, time series of
   running totals) and putting them into words;
 - `statements`: quotations, copies and paraphrases without figures;
+- `conflicts`: statements of opposite sense (a denial, opposite modifiers or places of one head word);
 - `grouping`: slots into facts, findings between groups of outlets giving one value, and the
   confidence of a contradiction (below `min_contradiction_confidence`: a difference "unconfirmed");
 - `ages`, `times`, `numbers`: claims the comparison reads itself (people's ages and times of day,
@@ -26,6 +27,7 @@ import numpy as np
 from factcheck.config import CompareConfig
 from factcheck.records import Article, Claim, Finding, Sentence
 from factcheck.stages.compare.ages import age_claims, replaced_by_ages
+from factcheck.stages.compare.conflicts import statement_conflicts
 from factcheck.stages.compare.grouping import Slot, build_slots, event_day_findings, slot_findings
 from factcheck.stages.compare.numbers import join_digit_groups
 from factcheck.stages.compare.slots import SlotKey, slot_key, slots_match
@@ -198,6 +200,15 @@ def compare_facts(
             add(_slot_members(slot, sent_index), kept)
     for (group, _how, _linked), findings in zip(stated, per_statement, strict=True):
         add(group, findings)
+    for finding in statement_conflicts(
+        sentences,
+        emb,
+        by_article,
+        pairs,
+        min_similarity=cfg.min_statement_conflict_similarity,
+        min_place_similarity=cfg.min_statement_similarity,
+    ):
+        add([sent_index[s] for s in finding.sentence_ids], [finding])
     if cfg.internal_checks:
         for claim in known:
             if wrong := wrong_weekday(claim):

@@ -155,3 +155,48 @@ TIME_EVENTS = (
     ("struck", re.compile(r"\b(?:quake|earthquake|tremor|struck)\b", re.I)),
     ("raid", re.compile(r"\b(?:raid\w*|robbery|robbed|stole|heist)\b", re.I)),
 )
+# Statement conflicts (#14): words that deny the predicate after them ("does not name Trump").
+NEGATORS_RE = re.compile(r"\b(?:not|never|n['’]t)\b|\b\w+n['’]t\b", re.IGNORECASE)
+# Words between a negator and the predicate it denies ("has not yet been named", "was not officially").
+NEGATION_SKIP = {
+    *("be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did"),
+    *("yet", "also", "even", "ever", "always", "currently", "officially", "publicly", "immediately"),
+    *("formally", "initially", "directly", "really", "actually", "necessarily", "to"),
+}
+# Negators that do not deny a predicate: "not just nuclear", "not only", a modal or conditional
+# denial ("would not want", "if he did not"), a denial answering a question ("or not,").
+NOT_A_DENIAL_RE = re.compile(
+    r"\b(?:would|could|might|may|should|if|whether|unless)\s+(?:\w+\s+)?(?:not|never)\b|"
+    r"\b(?:wouldn|couldn|shouldn|mightn)['’]t\b|\b(?:not|never)\s+(?:just|only|merely|simply|even)\b|"
+    r"\b(?:not|never)\s*[,.;:]",
+    re.IGNORECASE,
+)
+# Words after a predicate read as what it is said of ("name Trump as a defendant": trump, defendant;
+# "naming a long list of defendants that includes Mr. Trump": a list phrase reaches further).
+ARGUMENT_REACH = 10
+# How many of those a denial and its opposite must share.
+MIN_SHARED_ARGUMENTS = 2
+# How many words after a negator its predicate may come.
+NEGATION_REACH = 4
+# A denial of a state that may change from one report to the next ("have not made any arrests",
+# "has not yet been identified"): between articles of different days an update, not a conflict.
+CHANGING_STATE_RE = re.compile(
+    r"\b(?:yet|so\s+far|still|as\s+of|at\s+this\s+time|currently)\b|\b(?:has|have)\s+not\b|"
+    r"\b(?:hasn|haven)['’]t\b",
+    re.IGNORECASE,
+)
+# Modifiers of opposite sense before one head word ("well equipped" / "insufficiently equipped"),
+# and places of opposite sense before one noun ("in a Pontiac home" / "outside a Pontiac home").
+OPPOSITE_MODIFIERS = (
+    (
+        frozenset({"well", "adequately", "sufficiently", "properly", "fully", "appropriately", "correctly"}),
+        frozenset({"insufficiently", "inadequately", "poorly", "badly", "improperly", "ill", "incorrectly"}),
+    ),
+    (frozenset({"inside", "in", "within"}), frozenset({"outside"})),
+)
+# A modifier, optional quotation marks, then its head ("'insufficiently' equipped"); a place
+# preposition, a determiner, up to two capitalised words, then the place noun.
+MODIFIED_HEAD_RE = re.compile(r"\b(\w+ly|well|ill)[\"”“'’]?\s+(\w+)\b", re.IGNORECASE)
+PLACE_HEAD_RE = re.compile(
+    r"\b(inside|in|within|outside)\s+(?:a|an|the|his|her|their)\s+(?:[A-Z][\w'’-]*\s+){0,2}([a-z]\w+)\b"
+)

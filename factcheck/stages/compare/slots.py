@@ -427,16 +427,16 @@ def slots_match(
         return ""  # counts of events on different days
     if key_a.status == "background" and bool(key_a.dated) != bool(key_b.dated):
         return ""  # background is compared only with background of the same anchor (#14)
-    framed = frame_a is not None and frame_b is not None
-    if framed and places_conflict(frame_a, frame_b):
+    both = (frame_a, frame_b) if frame_a is not None and frame_b is not None else None
+    if both is not None and places_conflict(*both):
         return ""
-    if framed and a.kind == "date" and agents_conflict(frame_a, frame_b):
+    if both is not None and a.kind == "date" and agents_conflict(*both):
         return ""  # "the foreign ministers met" is not "the presidents meet"
-    if framed and _named_agents_conflict(frame_a, frame_b):
+    if both is not None and _named_agents_conflict(*both):
         return ""
     names = shared_names(key_a, key_b)
     if a.kind == "date":
-        if not framed:
+        if both is None:
             if a.qualifier != b.qualifier and "since" in (a.qualifier, b.qualifier):
                 return ""
             return (
@@ -444,14 +444,15 @@ def slots_match(
                 if names and key_a.what == key_b.what and key_a.what
                 else ""
             )
-        if frame_a.complement and frame_b.complement and frame_a.complement != frame_b.complement:
+        fa, fb = both
+        if fa.complement and fb.complement and fa.complement != fb.complement:
             return ""  # "charged with battery" / "charged with tampering": two charges
         if not names:
             return ""
-        if events_match(frame_a, frame_b) or (key_a.what and key_a.what == key_b.what):
-            return f"both date '{key_a.what or frame_a.predicate}'; named: {', '.join(names[:3])}"
+        if events_match(fa, fb) or (key_a.what and key_a.what == key_b.what):
+            return f"both date '{key_a.what or fa.predicate}'; named: {', '.join(names[:3])}"
         # other words for one act: the same agent acting on the same parties (brokered / sponsored a deal)
-        if agents_match(frame_a, frame_b) and shared_arguments(frame_a, frame_b) >= min_shared_arguments:
+        if agents_match(fa, fb) and shared_arguments(fa, fb) >= min_shared_arguments:
             return f"the same party acts on the same parties; named: {', '.join(names[:3])}"
         return ""
     if a.kind == "ordinal":
@@ -467,8 +468,8 @@ def slots_match(
     if key_a.what and names:
         return f"both count {key_a.what} ({key_a.counted}); named: {', '.join(names[:3])}"
     specific = key_a.counted not in ("person", "") or bool(key_a.what)
-    if specific and framed and events_match(frame_a, frame_b):
-        return f"both count {key_a.what or frame_a.predicate} ({key_a.counted})"
+    if specific and both is not None and events_match(*both):
+        return f"both count {key_a.what or both[0].predicate} ({key_a.counted})"
     if key_a.what and specific and similarity >= min_similarity + CLOSE_MARGIN:
         return f"both count {key_a.what} ({key_a.counted}) in close sentences"
     if not key_a.what and key_a.counted not in ("person", "") and names and similarity >= min_similarity + CLOSE_MARGIN:

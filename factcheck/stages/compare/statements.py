@@ -224,7 +224,7 @@ def statement_findings(
         confidence = round(min(0.6, score), 2)
     fid = "S" + hashlib.sha1("\x00".join(sorted(ids)).encode()).hexdigest()[:10]
     out = [Finding(fid, "", Verdict.AGREE, how, arts, (), explanation, confidence, tuple(ids))]
-    kinds_of = {s.article_id: set() for s in members}
+    kinds_of: dict[str, set[str]] = {s.article_id: set() for s in members}
     for s in members:
         kinds_of[s.article_id] |= {c.kind for c in details.get(s.id, ())}
     for kind in sorted({k for ks in kinds_of.values() for k in ks}):
