@@ -46,7 +46,8 @@ _VAGUE_RE = (
     r"|billions|trillions|a\s+handful|a\s+few|several(?!\s+(?:hundred|thousand|million|billion)))"
 )
 _NUMBER_RE = (
-    rf"(?:{_DIGITS_RE}{_SCALE_AFTER_DIGITS}?"
+    rf"(?:\d+\s+point\s+\d+\b(?:\s+(?:{_SCALE_WORDS})\b)?"  # "1 point 1": spoken decimals in digits (#15)
+    rf"|{_DIGITS_RE}{_SCALE_AFTER_DIGITS}?"
     rf"|half\s+an?\s+(?:{_SCALE_WORDS}|dozen)\b|{_VAGUE_RE}\b|several\s+(?:hundred|thousand|million|billion)\b|{_NUM_WORDS_RE}\b(?:\s+dozens?\b)?"
     rf"|(?:a\s+)?(?:dozen|couple|pair)\b(?:\s+of\b)?|single\b"
     rf"|nil\b|naught\b|nought\b|an?\b(?=\s+[\w-]))"
