@@ -27,8 +27,8 @@ _WORD_NUM = "|".join(sorted([*UNITS, *TENS, *SCALES, *INDIAN_SCALES], key=len, r
 _FRACTION_WORDS = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 _NUM_WORDS_RE = (
     rf"(?:(?:an?\s+(?=(?:{_SCALE_WORDS}|dozen)\b))?(?:{_WORD_NUM})"
-    rf"(?:(?:[\s-]+|,\s+|\s+and\s+)(?:{_WORD_NUM}))*"
-    rf"(?:\s+and\s+(?:an?\s+|one\s+|{'|'.join(list(UNITS)[1:10])}\s+)?(?:{_FRACTION_WORDS})\b"
+    rf"(?:(?:[\s-]+|,\s+|\s+and\s+)(?:{_WORD_NUM})(?!\s+(?:{_FRACTION_WORDS})\b))*"
+    rf"(?:\s+and\s+(?:an?\s+|one\s+|(?:{'|'.join(list(UNITS)[1:10])})\s+)?(?:{_FRACTION_WORDS})\b"
     rf"(?:\s+(?:{_SCALE_WORDS})\b)*)?"
     rf"(?:\s+point(?:\s+(?:{'|'.join(list(UNITS)[:10])}|oh))+(?:\s+(?:{_SCALE_WORDS})\b)*)?)"
 )
@@ -47,6 +47,7 @@ _VAGUE_RE = (
 )
 _NUMBER_RE = (
     rf"(?:\d+\s+point\s+\d+\b(?:\s+(?:{_SCALE_WORDS})\b)?"  # "1 point 1": spoken decimals in digits (#15)
+    rf"|\d+\s+and\s+(?:an?\s+|(?:{'|'.join(list(UNITS)[1:10])})\s+)?(?:{_FRACTION_WORDS})\b(?:\s+(?:{_SCALE_WORDS})\b)?"
     rf"|{_DIGITS_RE}{_SCALE_AFTER_DIGITS}?"
     rf"|half\s+an?\s+(?:{_SCALE_WORDS}|dozen)\b|{_VAGUE_RE}\b|several\s+(?:hundred|thousand|million|billion)\b|{_NUM_WORDS_RE}\b(?:\s+dozens?\b)?"
     rf"|(?:a\s+)?(?:dozen|couple|pair)\b(?:\s+of\b)?|single\b"

@@ -8,7 +8,7 @@ from dataclasses import replace
 from factcheck.lexicon.calendar import MONTH_NAMES, WEEKDAYS
 from factcheck.lexicon.events import CASUALTY_EVENTS, EVENT_NOUNS, EVENT_OF_WORD
 from factcheck.lexicon.function_words import PAST_IRREGULAR, STOP_AFTER
-from factcheck.lexicon.numbers import SCALE_ABBREV
+from factcheck.lexicon.numbers import FRACTIONS, SCALE_ABBREV
 from factcheck.lexicon.units import (
     CALENDAR_MONTHS,
     CURRENCY_ADJECTIVES,
@@ -293,8 +293,15 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
                         value = _interval(base[0], None, qualifier, tolerance)
                         kind, unit = "quantity", "metre"
                 else:
-                    collective = bool(parsed[1] is not None or re.search(r"dozen|couple|pair", low_num))
+                    collective = bool(
+                        parsed[1] is not None
+                        or re.search(r"dozen|couple|pair", low_num)
+                        or _ENDS_IN_FRACTION_RE.search(low_num)
+                    )
                     unit, unit_end = _unit_after(text, end, collective=collective)
+                    more = _MORE_RE.match(text, end)
+                    if more and not unit:  # "2 more minutes", "five more people" (#15)
+                        unit, unit_end = _unit_after(text, more.end(), collective=False)
                     if unit:
                         end = unit_end
                     if unit in MONEY_UNITS or unit == "cent":
@@ -374,6 +381,8 @@ def convert(amount: float, unit: str, to_unit: str) -> float | None:
     return round(amount * a[1] / b[1], 9)
 
 
+_MORE_RE = re.compile(r"\s+(?:more|further|additional|extra|fewer|less)(?=\s)", re.IGNORECASE)
+_ENDS_IN_FRACTION_RE = re.compile(rf"\b(?:{'|'.join(FRACTIONS)})$")
 _PHRASE_END_RE = re.compile(r"\s*(?:$|[.,;:!?)\]])")
 _COMPOUND_GAP_RE = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 _AND_A_HALF_RE = re.compile(r"\s+and\s+(?:a\s+)?half\b", re.IGNORECASE)
@@ -411,6 +420,25 @@ def _minor_part(text: str, prev: _Raw, raw: _Raw) -> float | None:
     return None
 
 
+def _minutes_part(text: str, prev: _Raw, raw: _Raw) -> float | None:
+    """The minutes a count of hours goes on with, a bare number ending the phrase ('1 hour thirty') (#15)."""
+    b = _exact_point(raw)
+    a = _exact_point(prev)
+    if (
+        a is not None
+        and b is not None
+        and prev.unit == "hour"
+        and raw.unit == ""
+        and raw.kind == "quantity"
+        and b == int(b)
+        and 0 < b < 60
+        and re.match(r"\s+(?:and\s+)?$", text[prev.end : raw.start])
+        and _PHRASE_END_RE.match(text, raw.end)
+    ):
+        return b
+    return None
+
+
 def join_compounds(text: str, raws: list[_Raw], *, tolerance: float = 0.1) -> list[_Raw]:
     """One measure written in parts: '7 feet 10 inches' (94 inch), '2 years and 3 months' (27 month),
     'an hour and a half' (1.5 hour), '20 dollars 43 cents' (20.43 USD). The sum is in the smallest unit."""
@@ -424,6 +452,12 @@ def join_compounds(text: str, raws: list[_Raw], *, tolerance: float = 0.1) -> li
             raw = replace(raw, end=half.end(), value=QuantityValue(point, point, point, True, True, False))
         prev = out[-1] if out else None
         if prev is not None and _COMPOUND_GAP_RE.fullmatch(text[prev.end : raw.start]):
+            minutes = _minutes_part(text, prev, raw)
+            if minutes is not None and prev.value.point is not None:  # "1 hour thirty", "2 hours and 10" (#15)
+                total = round(prev.value.point * 60 + minutes, 9)
+                value = QuantityValue(total, total, total, True, True, False)
+                out[-1] = replace(prev, end=raw.end, value=value, unit="minute")
+                continue
             minor = _minor_part(text, prev, raw)
             if minor is not None and prev.value.point is not None:
                 # "more than 1 dollar and forty-two cents": the bound is of the whole amount
@@ -451,8 +485,15 @@ def extract_quantities(text: str, *, tolerance: float = 0.1) -> list[Claim]:
         [('1', 'killed'), ('3', 'injured')]
     """
     shares = scan_shares(text, tolerance)
+    scanned = _scan_quantities(text, tolerance)
+    # a share inside a longer measure is part of it ("one and a quarter hours", "5 and a half minutes") (#15)
+    shares = [
+        r
+        for r in shares
+        if not any(q.start <= r.start and r.end <= q.end and q.end - q.start > r.end - r.start for q in scanned)
+    ]
     share_spans = [(r.start, r.end) for r in shares]
-    counted = [r for r in _scan_quantities(text, tolerance) if not _inside(share_spans, r.start, r.end)]
+    counted = [r for r in scanned if not _inside(share_spans, r.start, r.end)]
     raws = join_ranges(text, sorted([*shares, *counted], key=lambda r: (r.start, r.end)))
     raws = join_compounds(text, raws, tolerance=tolerance)
     events = _attach_events(text, raws)
