@@ -9,6 +9,7 @@ from factcheck.lexicon.calendar import MONTH_NAMES, WEEKDAYS
 from factcheck.lexicon.events import CASUALTY_EVENTS, EVENT_NOUNS, EVENT_OF_WORD
 from factcheck.lexicon.function_words import PAST_IRREGULAR, STOP_AFTER
 from factcheck.lexicon.numbers import FRACTIONS, SCALE_ABBREV
+from factcheck.lexicon.qualifiers import TRAILING_QUALIFIERS
 from factcheck.lexicon.units import (
     CALENDAR_MONTHS,
     CURRENCY_ADJECTIVES,
@@ -28,7 +29,7 @@ from factcheck.records import Claim, QuantityValue
 from factcheck.stages.claims.base import _CUR_PREFIX_RE, _claim, _inside, _Raw
 from factcheck.stages.claims.events import _attach_events
 from factcheck.stages.claims.numbers import _NUM_WORDS_RE, _NUMBER_RE, parse_number
-from factcheck.stages.claims.ranges import _QUAL_RE, RANGE_TAIL_RE, _interval, join_ranges
+from factcheck.stages.claims.ranges import _QUAL_RE, _TRAILING_RE, RANGE_TAIL_RE, _interval, join_ranges
 from factcheck.stages.claims.shares import scan_shares
 
 NUMBER_RE = re.compile(
@@ -265,6 +266,15 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
             and not re.match(r"\s+[a-z]+s\b", text[end:])
         ):
             continue  # a year; the date extractor reads it
+        trail = _TRAILING_RE.match(text, end) if not (qualifier or is_range or cur) else None
+        if trail and value.point is not None:  # "50 or fewer people": the bound, then what is counted (#15)
+            qualifier = re.sub(r"\s+", " ", trail.group("q").lower())
+            point = value.point
+            if TRAILING_QUALIFIERS[qualifier] == "min":
+                value = QuantityValue(point, point, None, True, False, False)
+            else:
+                value = QuantityValue(point, 0.0, point, True, True, False)
+            end = trail.end()
         kind, unit = "quantity", ""
         pct = PERCENT_RE.match(text, end)
         if pct:
