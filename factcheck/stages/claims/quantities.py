@@ -28,7 +28,7 @@ from factcheck.lexicon.units import (
 from factcheck.records import Claim, QuantityValue
 from factcheck.stages.claims.base import _CUR_PREFIX_RE, _claim, _inside, _Raw
 from factcheck.stages.claims.events import _attach_events
-from factcheck.stages.claims.numbers import _NUM_WORDS_RE, _NUMBER_RE, parse_number
+from factcheck.stages.claims.numbers import _DIGITS_RE, _NUM_WORDS_RE, _NUMBER_RE, parse_number
 from factcheck.stages.claims.ranges import _QUAL_RE, _TRAILING_RE, RANGE_TAIL_RE, _interval, join_ranges
 from factcheck.stages.claims.shares import scan_shares
 
@@ -305,7 +305,7 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
                 else:
                     collective = bool(
                         parsed[1] is not None
-                        or re.search(r"dozen|couple|pair", low_num)
+                        or re.search(r"dozen|couple|pair|(?:hundred|thousand|million|billion|trillion)s$", low_num)
                         or _ENDS_IN_FRACTION_RE.search(low_num)
                     )
                     unit, unit_end = _unit_after(text, end, collective=collective)
@@ -314,6 +314,16 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
                         unit, unit_end = _unit_after(text, more.end(), collective=False)
                     if unit:
                         end = unit_end
+                    unit_range = _UNIT_RANGE_RE.match(text, end) if unit and not is_range else None
+                    high = parse_number(unit_range.group("n")) if unit_range else None
+                    if unit_range and high and high[1] is None and value.point is not None and high[0] > value.point:
+                        high_unit, high_end = _unit_after(text, unit_range.end("n"), collective=False)
+                        if high_unit == unit:  # "3km-5km", "about 10kg to 12kg": one range (#15)
+                            value = QuantityValue(None, value.point, high[0], True, True, value.approximate)
+                            qualifier, end = ("range" if qualifier in ("", "range") else qualifier), high_end
+                            if between:  # "from 10kg to 12kg"
+                                start = m_start - len(between.group(0)) + (between.start(1) - between.start(0))
+                                qualifier = "between"
                     if unit in MONEY_UNITS or unit == "cent":
                         kind = "money"
                     elif unit in DURATION_UNITS:
@@ -391,6 +401,7 @@ def convert(amount: float, unit: str, to_unit: str) -> float | None:
     return round(amount * a[1] / b[1], 9)
 
 
+_UNIT_RANGE_RE = re.compile(rf"\s?(?:-|–|—|\s+to\s+)\s?(?P<n>{_DIGITS_RE})(?=[A-Za-z\s])")
 _MORE_RE = re.compile(r"\s+(?:more|further|additional|extra|fewer|less)(?=\s)", re.IGNORECASE)
 _ENDS_IN_FRACTION_RE = re.compile(rf"\b(?:{'|'.join(FRACTIONS)})$")
 _PHRASE_END_RE = re.compile(r"\s*(?:$|[.,;:!?)\]])")
