@@ -222,7 +222,7 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
         start, end = m_start, num_end
         if between:
             start = m_start - len(between.group(0)) + (between.start(1) - between.start(0))
-        is_range = False
+        is_range = metres = False
         if tail and (tail.group(0).strip()[:1] in "-–—" or tail.group(0).strip().lower().startswith("to") or between):
             if tail.group(0).strip().lower().startswith("and") and not between:
                 tail = None
@@ -230,12 +230,21 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
             tail = None
         if tail:
             upper = parse_number(tail.group("to"))
+            metres = bool(
+                not cur
+                and re.fullmatch(r"[\d.]+m", tail.group("to"))
+                and not CUR_SUFFIX_RE.match(text, tail.end())
+                and not _CUR_WORD_AFTER_RE.match(text, tail.end())
+            )
+            if metres:  # "waves 3-5m high": metres, as "5m" alone is; "$3-5m" is millions (#15)
+                upper = parse_number(tail.group("to")[:-1])
             if upper is not None and upper[0] >= parsed[0] and not _inside(blocked, tail.start("to"), tail.end("to")):
                 if re.match(r"[-/]\d", text[tail.end() : tail.end() + 2]):
                     continue  # "1-800-268": a phone number or code, not a range
                 is_range = True
                 end = tail.end()
-                value = QuantityValue(None, parsed[0], upper[1] or upper[0], True, True, False)
+                low = _scale_low_end(surface_num, parsed[0], tail.group("to"), upper[0])
+                value = QuantityValue(None, low, upper[1] or upper[0], True, True, False)
                 qualifier = "between" if between else (qualifier or "range")
             elif upper is not None and upper[0] < parsed[0] and tail.group(0).strip()[:1] in "-–—":
                 continue  # "6-3": a score, not a range
@@ -296,7 +305,9 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
                 kind, unit, end = "money", "EUR" if code == "€UR" else code, suffix.end()
             else:
                 glued_scale = re.search(r"(?<=\d)([mM])$", surface_num)
-                if glued_scale and surface_num.endswith("m"):
+                if is_range and metres:
+                    kind, unit = "quantity", "metre"
+                elif glued_scale and surface_num.endswith("m") and not _CUR_WORD_AFTER_RE.match(text, end):
                     # "3m" without a currency is metres; "$3m" and "3M" are millions
                     base = parse_number(surface_num[:-1])
                     if base is not None:
@@ -356,6 +367,22 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
     return found
 
 
+def _scale_low_end(low_text: str, low: float, high_text: str, high: float) -> float:
+    """The low end of a range whose scale is written once, after its high end (#15).
+
+    "2-3 million" is [2 million, 3 million] and "from 10 to 12 thousand" [10,000, 12,000]; a low
+    end that has its own scale or would pass the high end keeps its value ("500 to 2 million").
+    """
+    m = _TRAILING_SCALE_RE.search(high_text)
+    if m is None or _TRAILING_SCALE_RE.search(low_text):
+        return low
+    base = parse_number(high_text[: m.start()])
+    if base is None or not base[0]:
+        return low
+    mult = high / base[0]
+    return low * mult if mult > 1 and low * mult <= high else low
+
+
 def _currency_code(sign: str) -> str:
     """The code of a currency sign or code as written ('$' -> USD, 'RM' -> MYR, 'eur' -> EUR)."""
     return CURRENCY_SIGNS_UPPER.get(sign) or CURRENCY_SIGNS.get(sign.lower()) or sign.upper()
@@ -401,6 +428,14 @@ def convert(amount: float, unit: str, to_unit: str) -> float | None:
     return round(amount * a[1] / b[1], 9)
 
 
+# "5m euros", "3-5m US dollars": millions of a currency named after them, not metres (#15)
+_CUR_WORD_AFTER_RE = re.compile(
+    r"\s+(?:[A-Za-z.]+\s+)?(?:" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+_TRAILING_SCALE_RE = re.compile(
+    r"(?<=[\d\s])(?:hundred|thousand|million|billion|trillion|lakh|lac|crore|cr|bln|mln|trn|tn|bn|mn|[kKmMbB])s?$",
+    re.IGNORECASE,
+)
 _UNIT_RANGE_RE = re.compile(rf"\s?(?:-|–|—|\s+to\s+)\s?(?P<n>{_DIGITS_RE})(?=[A-Za-z\s])")
 _MORE_RE = re.compile(r"\s+(?:more|further|additional|extra|fewer|less)(?=\s)", re.IGNORECASE)
 _ENDS_IN_FRACTION_RE = re.compile(rf"\b(?:{'|'.join(FRACTIONS)})$")
