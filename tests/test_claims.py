@@ -312,3 +312,19 @@ def test_a_written_weekday_that_is_not_the_dates_is_noted_only_when_the_year_is_
     )
     assert wrong.value.note == "weekday mismatch: January 25, 2016 was a Monday, not a Thursday"
     assert right.value.note == "" and inferred.value.note == ""  # without its year, the year fits the weekday
+
+
+@pytest.mark.parametrize(
+    ("text", "attribution"),
+    [
+        ("Three people were killed, police said.", "police said"),
+        ("Two died in the blaze, said local officials.", "said local officials"),
+        ("State media reported 12 deaths.", "State media reported"),
+        ("Investigators confirmed 4 were injured.", "Investigators confirmed"),
+    ],
+)
+def test_unnamed_sources_are_attribution(text, attribution):
+    # issue 15: "police said" was not caught
+    claims = extract_claims_from_text(text, date(2013, 2, 12))
+    assert claims
+    assert {c.attribution for c in claims} == {attribution}

@@ -110,3 +110,10 @@ PERSON_NOUNS = word_set(
 )
 # Words for two people ("the couple were found dead", "both died").
 PAIR_WORDS = word_set("both couple pair")
+# Who a statement is attributed to when no name is given ("police said", "officials told reporters") (#15).
+ATTRIBUTION_SOURCES = word_set(
+    "police officers officials authorities investigators prosecutors witnesses sources spokesman spokeswoman "
+    "spokesperson officers deputies troopers firefighters paramedics doctors medics residents neighbours neighbors "
+    "relatives family organisers organizers experts analysts reports media state-media"
+)
+ATTRIBUTION_VERBS = word_set("said says say told reported announced explained stated confirmed added")

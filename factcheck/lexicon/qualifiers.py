@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# Kinds: "min" [N, inf), "gt" (N, inf), "max" [0, N], "lt" [0, N), "approx" N +- tolerance,
+# "under" just below N ("almost 50": [45, 50)), "over" just above it ("just over 50": (50, 55]) (#15).
 QUALIFIERS = {
     "greater than or equal to": "min",
     "more than or equal to": "min",
@@ -36,15 +38,17 @@ QUALIFIERS = {
     "some": "approx",
     "about": "approx",
     "around": "approx",
-    "nearly": "approx",
-    "almost": "approx",
+    "nearly": "under",
+    "almost": "under",
     "roughly": "approx",
     "approximately": "approx",
     "an estimated": "approx",
     "estimated": "approx",
     "close to": "approx",
-    "just over": "approx",
-    "just under": "approx",
+    "just over": "over",
+    "not quite": "under",
+    "just shy of": "under",
+    "just under": "under",
     "~": "approx",
     "exactly": "exact",
 }

@@ -57,7 +57,7 @@ UNIT_CANON = {
     **dict.fromkeys(("quarter", "quarters"), "quarter"),
 }
 # Abbreviations too short to be trusted after a space ("5 in", "2 m", "3 h").
-GLUED_ONLY_UNITS = {"in", "m", "h", "l", "g", "gs", "gr", "s", "mi", "°"}
+GLUED_ONLY_UNITS = {"in", "m", "h", "l", "g", "gs", "gr", "s", "mi", "°", "c"}
 DURATION_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
 TEMPERATURE_UNITS = {"celsius", "fahrenheit", "degree"}
 CURRENCY_WORDS = {
@@ -89,9 +89,15 @@ CURRENCY_WORDS = {
 }
 CURRENCY_CODES = _word_set(
     "USD EUR GBP CNY JPY INR CAD CHF AUD NZD RUB ILS KWD EGP QAR SAR AED MYR BGN LBP SEK NOK DKK HKD SGD "
-    "KRW BRL MXN ZAR TRY UAH PLN"
+    "KRW BRL MXN ZAR TRY UAH PLN MNT PKR"
 )
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "us$": "USD", "rs": "INR", "rs.": "INR"}
+# Signs written in capitals only, since their lower-case forms are words ("RM42", "L.E. 42") (#15).
+CURRENCY_SIGNS_UPPER = {"RM": "MYR", "L.E.": "EGP", "L.E": "EGP"}
+# Minor units, a hundredth of their currency ("20 ringgit and 43 sen", "3 UAH 4 kopiykas") (#15).
+MINOR_UNITS = _word_set(
+    "cent cents c ¢ penny pennies pence sen sens kopek kopeks kopiyka kopiykas kopecks paisa paise fils"
+)
 # A currency named with its country ("US dollars", "Egyptian pounds"): the adjective, then the code.
 CURRENCY_ADJECTIVES = {
     ("us", "dollar"): "USD",
@@ -131,7 +137,7 @@ CURRENCY_WORDS.update(
         **dict.fromkeys(("won",), "KRW"),
     }
 )
-UNIT_CANON.update(dict.fromkeys(("cent", "cents", "penny", "pennies", "pence", "¢"), "cent"))
+UNIT_CANON.update(dict.fromkeys(sorted(MINOR_UNITS), "cent"))
 # Each canonical unit's dimension and size in that dimension's base unit (metre, gram, litre,
 # second). A month is 30 days and a year 365 when mixed with days; calendar units convert
 # among themselves exactly (a year is 12 months).
@@ -167,3 +173,5 @@ UNIT_SIZES = {
     "century": ("time", 3153600000.0),
 }
 CALENDAR_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}
+# Every unit a money claim can carry: the codes currency words and adjectives map to.
+MONEY_UNITS = frozenset(CURRENCY_WORDS.values()) | frozenset(CURRENCY_ADJECTIVES.values()) | CURRENCY_CODES

@@ -43,4 +43,9 @@ def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < e and end > s for s, e in spans)
 
 
-_CUR_PREFIX_RE = r"(?:US\$|[$€£¥]|\b(?:" + "|".join(sorted(CURRENCY_CODES)) + r")\b|\bRs\.?)"
+# A currency before its number, spaced or glued ("USD 3", "USD3.14", "RM42", "Rs. 500") (#15).
+_CUR_PREFIX_RE = (
+    r"(?:US\$|[$€£¥]|\b(?:"
+    + "|".join(sorted(CURRENCY_CODES))
+    + r")(?:\b|(?=\d))|\bRs\.?|(?-i:\bRM|\bL\.E\.?)(?=\s?\d))"
+)

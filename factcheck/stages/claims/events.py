@@ -7,6 +7,8 @@ import math
 import re
 
 from factcheck.lexicon.events import (
+    ATTRIBUTION_SOURCES,
+    ATTRIBUTION_VERBS,
     CASUALTY_EVENTS,
     EVENT_BEFORE_COUNT,
     EVENT_NEEDS_PASSIVE,
@@ -18,8 +20,13 @@ from factcheck.stages.claims.base import _Raw
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 NEGATION_RE = re.compile(r"\b(not|no|never|n't|denied|did not|didn't|won't|will not)\b", re.IGNORECASE)
+_SOURCES = "|".join(sorted(ATTRIBUTION_SOURCES, key=len, reverse=True))
+_SOURCE_VERBS = "|".join(sorted(ATTRIBUTION_VERBS))
 ATTRIBUTION_RE = re.compile(
-    r"(according to [^,.;]+|(?:,\s*|\b)(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|the [\w\s]{1,40}?)\s+(?:said|says|reported|told|announced|explained|stated)\b)"
+    r"(according to [^,.;]+|(?:,\s*|\b)(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|the [\w\s]{1,40}?)\s+(?:said|says|reported|told|announced|explained|stated)\b"
+    # unnamed sources in lower case, either order: "police said", "local officials told", "said police" (#15)
+    rf"|(?i:\b(?:(?:local|state|federal|county|city|military|hospital|health|school|security)\s+)?(?:{_SOURCES})"
+    rf"\s+(?:{_SOURCE_VERBS})\b|\b(?:said|told|say)\s+(?:(?:local|state|federal|county|city)\s+)?(?:{_SOURCES})\b))"
 )
 CAPITALISED_RE = re.compile(r"\b[A-Z][a-zA-Z’'-]+(?:\s+[A-Z][a-zA-Z’'-]+)*")
 
@@ -31,6 +38,14 @@ PASSIVE_GAP_RE = re.compile(
     r"|other|shot|and|[a-z]+ly)\b)*$",
     re.IGNORECASE,
 )
+# What starts the object of an active casualty verb ("killed his wife", "shot a guard"), unlike a
+# time after a passive one ("two killed the same night").
+ACTIVE_OBJECT_RE = re.compile(
+    r"\s+(?:his|her|their|its|my|our|your|him|them|himself|herself|themselves|a|an|another|the)\b"
+    r"(?!\s+(?:day|night|morning|afternoon|evening|week|weekend|same|following|next|previous|last)\b)",
+    re.IGNORECASE,
+)
+BE_RE = re.compile(r"\b(?:was|were|is|are|been|be|being)\b", re.IGNORECASE)
 CLAUSE_BREAK_RE = re.compile(r"[;:]|\s[—–-]\s|\b(?:and|but|while|whereas|although|though|because)\b", re.IGNORECASE)
 
 
@@ -95,6 +110,8 @@ def _attach_events(text: str, raws: list[_Raw]) -> list[str]:
                 needs_passive = text[w_start:w_end].lower() in EVENT_NEEDS_PASSIVE
                 if needs_passive and not PASSIVE_GAP_RE.match(SHOT_AND_RE.sub(" ", gap)):
                     break
+                if needs_passive and not BE_RE.search(gap) and ACTIVE_OBJECT_RE.match(text, w_end):
+                    break  # "A man killed his wife": the count did the killing (#15)
                 if _gap_ok(gap, 8) and not re.search(r"\bincluding\s*$", text[max(0, r.start - 12) : r.start]):
                     target, dist = i, len(gap)
                 break

@@ -7,6 +7,7 @@ import re
 from factcheck.lexicon.numbers import (
     FRACTION_SIGNS,
     FRACTIONS,
+    INDIAN_SCALE_ABBREV,
     INDIAN_SCALES,
     NUMBER_WORDS,
     ORDINALS,
@@ -21,32 +22,36 @@ from factcheck.lexicon.numbers import (
 )
 
 _SPACE = "[ \u00a0\u2009\u202f]"  # plain, no-break, thin and narrow no-break spaces group digits
-_ALL_SCALES = {**SCALES, **INDIAN_SCALES}
+_ALL_SCALES = {**SCALES, **INDIAN_SCALES, **INDIAN_SCALE_ABBREV}
 _SCALE_WORDS = "|".join(sorted([*SCALES, *INDIAN_SCALES], key=len, reverse=True))
 _WORD_NUM = "|".join(sorted([*UNITS, *TENS, *SCALES, *INDIAN_SCALES], key=len, reverse=True))
 _FRACTION_WORDS = "|".join(sorted(FRACTIONS, key=len, reverse=True))
+# After another number word only: plural scales ("three billions", "three thousand millions") and
+# the abbreviations of Indian scales ("three hundred cr", "twelve lac") (#15).
+_LATER_SCALES = "|".join(sorted([*(f"{w}s" for w in SCALES), *INDIAN_SCALE_ABBREV], key=len, reverse=True))
 _NUM_WORDS_RE = (
     rf"(?:(?:an?\s+(?=(?:{_SCALE_WORDS}|dozen)\b))?(?:{_WORD_NUM})"
-    rf"(?:(?:[\s-]+|,\s+|\s+and\s+)(?:{_WORD_NUM}))*"
-    rf"(?:\s+and\s+(?:an?\s+|one\s+|{'|'.join(list(UNITS)[1:10])}\s+)?(?:{_FRACTION_WORDS})\b"
+    rf"(?:(?:[\s-]+|,\s+|\s+and\s+)(?:(?:{_LATER_SCALES})\b|(?:{_WORD_NUM})(?!\s+(?:{_FRACTION_WORDS})\b)))*"
+    rf"(?:\s+and\s+(?:an?\s+|one\s+|(?:{'|'.join(list(UNITS)[1:10])})\s+)?(?:{_FRACTION_WORDS})\b"
     rf"(?:\s+(?:{_SCALE_WORDS})\b)*)?"
     rf"(?:\s+point(?:\s+(?:{'|'.join(list(UNITS)[:10])}|oh))+(?:\s+(?:{_SCALE_WORDS})\b)*)?)"
 )
 _DIGITS_RE = (
     r"(?:\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?"  # 1,250,000
+    r"|\d{1,3}(?: , \d{3})+(?![\d,])"  # 1 , 150: a group split by a tokeniser (ECB+, CoNLL texts) (#15)
     r"|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?"  # 12,34,567 (lakh grouping)
     rf"|\d{{1,3}}(?:{_SPACE}\d{{3}}(?!\d))+(?:\.\d+)?"  # 1 250 000
     r"|\d+(?:\.\d+)?|\.\d+)"
 )
-_SCALE_AFTER_DIGITS = (
-    rf"(?:\s*(?:{_SCALE_WORDS}|dozen)s?\b|\s?(?:bln|mln|mil|trn|tn|bn|mn)(?![A-Za-z])|(?-i:MM|[kKmMbB])(?![A-Za-z]))"
-)
+_SCALE_AFTER_DIGITS = rf"(?:\s*(?:{_SCALE_WORDS}|dozen)s?\b|\s?(?:{'|'.join(INDIAN_SCALE_ABBREV)})\b|\s?(?:bln|mln|mil|trn|tn|bn|mn)(?![A-Za-z])|(?-i:MM|[kKmMbB])(?![A-Za-z]))"
 _VAGUE_RE = (
     r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|scores|hundreds|thousands|millions"
     r"|billions|trillions|a\s+handful|a\s+few|several(?!\s+(?:hundred|thousand|million|billion)))"
 )
 _NUMBER_RE = (
-    rf"(?:{_DIGITS_RE}{_SCALE_AFTER_DIGITS}?"
+    rf"(?:\d+\s+point\s+\d+\b(?:\s+(?:{_SCALE_WORDS})\b)?"  # "1 point 1": spoken decimals in digits (#15)
+    rf"|\d+\s+and\s+(?:an?\s+|(?:{'|'.join(list(UNITS)[1:10])})\s+)?(?:{_FRACTION_WORDS})\b(?:\s+(?:{_SCALE_WORDS})\b)?"
+    rf"|{_DIGITS_RE}{_SCALE_AFTER_DIGITS}?"
     rf"|half\s+an?\s+(?:{_SCALE_WORDS}|dozen)\b|{_VAGUE_RE}\b|several\s+(?:hundred|thousand|million|billion)\b|{_NUM_WORDS_RE}\b(?:\s+dozens?\b)?"
     rf"|(?:a\s+)?(?:dozen|couple|pair)\b(?:\s+of\b)?|single\b"
     rf"|nil\b|naught\b|nought\b|an?\b(?=\s+[\w-]))"
@@ -73,7 +78,9 @@ def _word_number(text: str) -> float | None:
     max_scale = last_scale = 0.0
     seen = fraction_tail = False
     i = 0
+    prev = ""
     while i < len(tokens):
+        prev = tokens[i - 1] if i else ""
         token = tokens[i]
         i += 1
         if token == "and":
@@ -100,6 +107,8 @@ def _word_number(text: str) -> float | None:
         elif token in UNITS:
             current += UNITS[token]
         elif token in TENS:
+            if prev in UNITS and 0 < UNITS[prev] == current - mark and not total and not mark:
+                current *= 100  # "one twenty two" is 122, "nineteen eighty" 1980: spoken in pairs (#15)
             current += TENS[token]
         elif token in FRACTIONS:
             numerator = current - mark or 1.0

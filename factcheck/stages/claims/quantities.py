@@ -8,16 +8,19 @@ from dataclasses import replace
 from factcheck.lexicon.calendar import MONTH_NAMES, WEEKDAYS
 from factcheck.lexicon.events import CASUALTY_EVENTS, EVENT_NOUNS, EVENT_OF_WORD
 from factcheck.lexicon.function_words import PAST_IRREGULAR, STOP_AFTER
-from factcheck.lexicon.numbers import SCALE_ABBREV
+from factcheck.lexicon.numbers import FRACTIONS, SCALE_ABBREV
+from factcheck.lexicon.qualifiers import TRAILING_QUALIFIERS
 from factcheck.lexicon.units import (
     CALENDAR_MONTHS,
     CURRENCY_ADJECTIVES,
     CURRENCY_CODES,
     CURRENCY_SIGNS,
+    CURRENCY_SIGNS_UPPER,
     CURRENCY_WORDS,
     DURATION_UNITS,
     GLUED_ONLY_UNITS,
     IRREGULAR_PLURALS,
+    MONEY_UNITS,
     TEMPERATURE_UNITS,
     UNIT_CANON,
     UNIT_SIZES,
@@ -25,8 +28,8 @@ from factcheck.lexicon.units import (
 from factcheck.records import Claim, QuantityValue
 from factcheck.stages.claims.base import _CUR_PREFIX_RE, _claim, _inside, _Raw
 from factcheck.stages.claims.events import _attach_events
-from factcheck.stages.claims.numbers import _NUM_WORDS_RE, _NUMBER_RE, parse_number
-from factcheck.stages.claims.ranges import _QUAL_RE, RANGE_TAIL_RE, _interval, join_ranges
+from factcheck.stages.claims.numbers import _DIGITS_RE, _NUM_WORDS_RE, _NUMBER_RE, parse_number
+from factcheck.stages.claims.ranges import _QUAL_RE, _TRAILING_RE, RANGE_TAIL_RE, _interval, join_ranges
 from factcheck.stages.claims.shares import scan_shares
 
 NUMBER_RE = re.compile(
@@ -34,10 +37,21 @@ NUMBER_RE = re.compile(
     rf"(?P<neg>(?:minus|negative)\s+|-\s?(?=\d|\.\d))?(?P<num>{_NUMBER_RE})",
     re.IGNORECASE,
 )
-UNIT_GLUED_RE = re.compile(r"(?P<u>°\s?[CFcf]\b|°|-?[A-Za-z]{1,12}\.?)(?![A-Za-z])")
+DOTTED_ABBREV_RE = re.compile(r"(?:[A-Za-z]\.){1,3}[A-Za-z]{0,2}\b\.?")
+_CUR_WORD_BEFORE_RE = re.compile(
+    r"(?:\b(?P<adj>[A-Za-z.]+)\s+)?\b(?P<w>"
+    + "|".join(sorted((w for w in CURRENCY_WORDS if len(w) > 4), key=len, reverse=True))
+    + r")\s+\Z",
+    re.IGNORECASE,
+)
+_A_BEFORE_NUMBER_RE = re.compile(rf"\s+(?:{_CUR_PREFIX_RE}\s?)?\d")
+UNIT_GLUED_RE = re.compile(r"(?P<u>°\s?[CFcf]\b|°|¢|-?[A-Za-z]{1,12}\.?)(?![A-Za-z])")
 PERCENT_RE = re.compile(r"\s?%|\s+per\s?cent\b|\s+percent\b|\s+pct\b", re.IGNORECASE)
+# A currency after its number, spaced or glued ("3 GBP", "42MYR", "3.14US$", "20Rs", "42 L.E.") (#15).
 CUR_SUFFIX_RE = re.compile(
-    r"\s?(?P<c>[$€£¥]|US\$|\b(?:" + "|".join(sorted(CURRENCY_CODES)) + r")\b|€ur\b)", re.IGNORECASE
+    r"\s?(?P<c>€ur\b|[$€£¥]|US\$|(?:\b|(?<=\d))(?:" + "|".join(sorted(CURRENCY_CODES)) + r")\b"
+    r"|(?<=\d)Rs\b\.?|(?-i:(?:\b|(?<=\d))(?:RM\b|L\.E\b\.?)))",
+    re.IGNORECASE,
 )
 # Spans that look numeric but are identifiers: phone numbers, times, ages, addresses, case numbers.
 _AGE_RE = re.compile(rf"\b(?:\d+|{_NUM_WORDS_RE})(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)old\b", re.IGNORECASE)
@@ -65,7 +79,7 @@ IDENTIFIER_RES = [
     re.compile(r"\b911\b(?=\s+(?:call|calls|dispatch\w*|operator\w*|center|centre|system|emergency|line))"),
     re.compile(r"\b(?:dial|dials|dialed|dialled|called|calling|call)\s+911\b", re.IGNORECASE),
     re.compile(r"\b\d+(?:/\d+)+\b"),
-    re.compile(r"\b[A-Z]{1,4}-?\d{2,}\b"),
+    re.compile(rf"\b(?!(?:{'|'.join(sorted(CURRENCY_CODES))}|RM)\d)[A-Z]{{1,4}}-?\d{{2,}}\b"),
     re.compile(r"\b\d+-\d+-\d+\b"),
 ]
 
@@ -101,9 +115,15 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
     """What is counted after a number: a unit ('km') or the head of a noun phrase ('Russian lives')."""
     m = UNIT_GLUED_RE.match(text, pos)
     if m:  # glued: "3km", "5%"-like units, "37°C"
-        canon = UNIT_CANON.get(m.group("u").lower().rstrip(".").replace(" ", "").lstrip("-"))
+        glued = m.group("u")
+        if glued in ("C", "F"):  # "30C" is a temperature, "30c" cents (#15)
+            return ("celsius" if glued == "C" else "fahrenheit"), m.end()
+        canon = UNIT_CANON.get(glued.lower().rstrip(".").replace(" ", "").lstrip("-"))
         if canon:
-            return canon, m.end()
+            if canon in MONEY_UNITS:
+                canon = CURRENCY_WORDS[glued.lower().rstrip(".")]
+            # a one-letter unit does not take the full stop that ends the sentence ("30c.")
+            return canon, m.end() - (1 if len(glued.lstrip("-")) == 2 and glued.endswith(".") else 0)
         return "", pos
     m = re.match(r"\s?(°\s?[CFcf]\b|°)", text[pos:])
     if m:
@@ -120,9 +140,16 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
         word = raw.rstrip(".")
         low = word.lower()
         canon = UNIT_CANON.get(low)
+        dotted = DOTTED_ABBREV_RE.match(text, m.start(1)) if not words else None
+        if dotted and not canon:  # "1 k.g.", "2 k.gs": an abbreviation written with full stops (#15)
+            canon = UNIT_CANON.get(dotted.group(0).replace(".", "").lower())
+            if canon:
+                return canon, dotted.end()
         if canon and not words:
             if low in GLUED_ONLY_UNITS and text[m.end() : m.end() + 1].isalpha():
                 break
+            if canon in MONEY_UNITS:  # "43 cents" would not be here; a currency word is its code
+                canon = CURRENCY_WORDS[low]
             return canon, m.start(1) + len(word)
         if low in STOP_AFTER or low in MONTH_NAMES or low in WEEKDAYS:
             break
@@ -137,7 +164,7 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
         if low in CURRENCY_WORDS and not words:
             if low.startswith("pound") and re.match(r"\s+of\b", text[m.end() :]):
                 return "pound", m.start(1) + len(word)  # "two pounds of meat" is a weight
-            return low, m.start(1) + len(word)
+            return CURRENCY_WORDS[low], m.start(1) + len(word)
         words.append(word)
         end = m.start(1) + len(word)
         first = False
@@ -168,8 +195,11 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
     blocked = _identifier_spans(text)
     found: list[_Raw] = []
     for m in NUMBER_RE.finditer(text):
-        if found and m.start() < found[-1].end:
-            continue  # the upper end of a range already read
+        m_start, cur = m.start(), m.group("cur")
+        if found and m_start < found[-1].end:
+            if not cur or m.start("num") < found[-1].end or m.group("qual"):
+                continue  # the upper end of a range already read
+            m_start, cur = m.start("num"), None  # "3 GBP 1 pence": the code belongs to the 3 (#15)
         num_start, num_end = m.start("num"), m.end("num")
         surface_num = m.group("num")
         if _inside(blocked, num_start, num_end):
@@ -179,20 +209,20 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
         lone_article = low_num in ("a", "an", "one", "single")
         if (
             low_num in ("a", "an")
-            and re.match(r"\s+\d", text[num_end:])
+            and _A_BEFORE_NUMBER_RE.match(text, num_end)
             and not _inside(blocked, num_end + 1, num_end + 2)
         ):
-            continue  # "a 30-day delay": the number that follows is the claim
+            continue  # "a 30-day delay", "a US$4.7 billion": the number that follows is the claim
         # "between X and Y", "from X to Y"
-        between = re.search(r"\b(between|from)\s+$", text[max(0, m.start() - 10) : m.start()], re.IGNORECASE)
+        between = re.search(r"\b(between|from)\s+$", text[max(0, m_start - 10) : m_start], re.IGNORECASE)
         tail = RANGE_TAIL_RE.match(text, num_end)
         parsed = parse_number(surface_num)
         if parsed is None:
             continue
-        start, end = m.start(), num_end
+        start, end = m_start, num_end
         if between:
-            start = m.start() - len(between.group(0)) + (between.start(1) - between.start(0))
-        is_range = False
+            start = m_start - len(between.group(0)) + (between.start(1) - between.start(0))
+        is_range = metres = False
         if tail and (tail.group(0).strip()[:1] in "-–—" or tail.group(0).strip().lower().startswith("to") or between):
             if tail.group(0).strip().lower().startswith("and") and not between:
                 tail = None
@@ -200,18 +230,27 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
             tail = None
         if tail:
             upper = parse_number(tail.group("to"))
+            metres = bool(
+                not cur
+                and re.fullmatch(r"[\d.]+m", tail.group("to"))
+                and not CUR_SUFFIX_RE.match(text, tail.end())
+                and not _CUR_WORD_AFTER_RE.match(text, tail.end())
+            )
+            if metres:  # "waves 3-5m high": metres, as "5m" alone is; "$3-5m" is millions (#15)
+                upper = parse_number(tail.group("to")[:-1])
             if upper is not None and upper[0] >= parsed[0] and not _inside(blocked, tail.start("to"), tail.end("to")):
                 if re.match(r"[-/]\d", text[tail.end() : tail.end() + 2]):
                     continue  # "1-800-268": a phone number or code, not a range
                 is_range = True
                 end = tail.end()
-                value = QuantityValue(None, parsed[0], upper[1] or upper[0], True, True, False)
+                low = _scale_low_end(surface_num, parsed[0], tail.group("to"), upper[0])
+                value = QuantityValue(None, low, upper[1] or upper[0], True, True, False)
                 qualifier = "between" if between else (qualifier or "range")
             elif upper is not None and upper[0] < parsed[0] and tail.group(0).strip()[:1] in "-–—":
                 continue  # "6-3": a score, not a range
         if not is_range:
             if between:
-                start = m.start()
+                start = m_start
             if parsed[1] is not None:
                 value = _interval(parsed[0], parsed[1], qualifier or "vague", tolerance)
                 qualifier = qualifier or "vague"
@@ -227,22 +266,30 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
             and surface_num[-1:].isdigit()
             and glued.group(0).lower() not in UNIT_CANON
             and glued.group(0).lower() not in CURRENCY_WORDS
-            and glued.group(0).upper() not in CURRENCY_CODES
+            and not CUR_SUFFIX_RE.match(text, end)
         ):
             continue  # "177th", "CBS13x": an ordinal or a name, not a count
         if (
             re.fullmatch(r"(1[5-9]|20)\d\d", surface_num)
-            and not (qualifier or m.group("cur") or is_range)
+            and not (qualifier or cur or is_range)
             and not re.match(r"\s+[a-z]+s\b", text[end:])
         ):
             continue  # a year; the date extractor reads it
+        trail = _TRAILING_RE.match(text, end) if not (qualifier or is_range or cur) else None
+        if trail and value.point is not None:  # "50 or fewer people": the bound, then what is counted (#15)
+            qualifier = re.sub(r"\s+", " ", trail.group("q").lower())
+            point = value.point
+            if TRAILING_QUALIFIERS[qualifier] == "min":
+                value = QuantityValue(point, point, None, True, False, False)
+            else:
+                value = QuantityValue(point, 0.0, point, True, True, False)
+            end = trail.end()
         kind, unit = "quantity", ""
-        cur = m.group("cur")
         pct = PERCENT_RE.match(text, end)
         if pct:
             kind, unit, end = "percent", "%", pct.end()
         elif cur:
-            code = CURRENCY_SIGNS.get(cur.lower()) or cur.upper()
+            code = _currency_code(cur)
             kind, unit = "money", code
             scale = re.match(r"\s*(mn|bn|[mMbBkK])\b", text[end:])
             if scale and not re.search(r"[a-zA-Z]$", surface_num):
@@ -251,31 +298,58 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
                 value = _scaled(value, mult)
         else:
             suffix = CUR_SUFFIX_RE.match(text, end)
-            if suffix and (not text[end : end + 1].isspace() or suffix.group("c").isupper()):
-                code = CURRENCY_SIGNS.get(suffix.group("c").lower()) or suffix.group("c").upper()
+            if suffix and (
+                not text[end : end + 1].isspace() or not suffix.group("c")[0].isalpha() or suffix.group("c").isupper()
+            ):
+                code = _currency_code(suffix.group("c"))
                 kind, unit, end = "money", "EUR" if code == "€UR" else code, suffix.end()
             else:
                 glued_scale = re.search(r"(?<=\d)([mM])$", surface_num)
-                if glued_scale and surface_num.endswith("m"):
+                if is_range and metres:
+                    kind, unit = "quantity", "metre"
+                elif glued_scale and surface_num.endswith("m") and not _CUR_WORD_AFTER_RE.match(text, end):
                     # "3m" without a currency is metres; "$3m" and "3M" are millions
                     base = parse_number(surface_num[:-1])
                     if base is not None:
                         value = _interval(base[0], None, qualifier, tolerance)
                         kind, unit = "quantity", "metre"
                 else:
-                    collective = bool(parsed[1] is not None or re.search(r"dozen|couple|pair", low_num))
+                    collective = bool(
+                        parsed[1] is not None
+                        or re.search(r"dozen|couple|pair|(?:hundred|thousand|million|billion|trillion)s$", low_num)
+                        or _ENDS_IN_FRACTION_RE.search(low_num)
+                    )
                     unit, unit_end = _unit_after(text, end, collective=collective)
+                    more = _MORE_RE.match(text, end)
+                    if more and not unit:  # "2 more minutes", "five more people" (#15)
+                        unit, unit_end = _unit_after(text, more.end(), collective=False)
                     if unit:
                         end = unit_end
-                    if unit in CURRENCY_WORDS:
-                        kind, unit = "money", CURRENCY_WORDS[unit]
-                    elif unit in CURRENCY_ADJECTIVES.values():
+                    unit_range = _UNIT_RANGE_RE.match(text, end) if unit and not is_range else None
+                    high = parse_number(unit_range.group("n")) if unit_range else None
+                    if unit_range and high and high[1] is None and value.point is not None and high[0] > value.point:
+                        high_unit, high_end = _unit_after(text, unit_range.end("n"), collective=False)
+                        if high_unit == unit:  # "3km-5km", "about 10kg to 12kg": one range (#15)
+                            value = QuantityValue(None, value.point, high[0], True, True, value.approximate)
+                            qualifier, end = ("range" if qualifier in ("", "range") else qualifier), high_end
+                            if between:  # "from 10kg to 12kg"
+                                start = m_start - len(between.group(0)) + (between.start(1) - between.start(0))
+                                qualifier = "between"
+                    if unit in MONEY_UNITS or unit == "cent":
                         kind = "money"
                     elif unit in DURATION_UNITS:
                         kind = "duration"
                     elif unit in TEMPERATURE_UNITS:
                         unit = _temperature_unit(text, end, unit)
                         end = _temperature_end(text, end)
+        if kind == "quantity" and not unit and not cur and _PHRASE_END_RE.match(text, end):
+            named = _CUR_WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+            if named:  # "ringgit 42", "Malaysian ringgit 42 million": the currency named first (#15)
+                word = named.group("w").lower()
+                adj = (named.group("adj") or "").lower()
+                adj_code = CURRENCY_ADJECTIVES.get((adj, _singular(word)))
+                kind, unit = "money", adj_code or CURRENCY_WORDS[word]
+                start = named.start("adj") if adj_code else named.start("w")
         if low_num in ("a", "an") and kind == "quantity" and not unit:
             continue
         if unit and _inside(blocked, end - 1, end):
@@ -291,6 +365,27 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
             lone_article = False  # "a month", "one hour" are durations
         found.append(_Raw(start, end, kind, value, unit, qualifier, lone_article and kind == "quantity"))
     return found
+
+
+def _scale_low_end(low_text: str, low: float, high_text: str, high: float) -> float:
+    """The low end of a range whose scale is written once, after its high end (#15).
+
+    "2-3 million" is [2 million, 3 million] and "from 10 to 12 thousand" [10,000, 12,000]; a low
+    end that has its own scale or would pass the high end keeps its value ("500 to 2 million").
+    """
+    m = _TRAILING_SCALE_RE.search(high_text)
+    if m is None or _TRAILING_SCALE_RE.search(low_text):
+        return low
+    base = parse_number(high_text[: m.start()])
+    if base is None or not base[0]:
+        return low
+    mult = high / base[0]
+    return low * mult if mult > 1 and low * mult <= high else low
+
+
+def _currency_code(sign: str) -> str:
+    """The code of a currency sign or code as written ('$' -> USD, 'RM' -> MYR, 'eur' -> EUR)."""
+    return CURRENCY_SIGNS_UPPER.get(sign) or CURRENCY_SIGNS.get(sign.lower()) or sign.upper()
 
 
 def _scaled(value: QuantityValue, mult: float) -> QuantityValue:
@@ -333,6 +428,18 @@ def convert(amount: float, unit: str, to_unit: str) -> float | None:
     return round(amount * a[1] / b[1], 9)
 
 
+# "5m euros", "3-5m US dollars": millions of a currency named after them, not metres (#15)
+_CUR_WORD_AFTER_RE = re.compile(
+    r"\s+(?:[A-Za-z.]+\s+)?(?:" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+_TRAILING_SCALE_RE = re.compile(
+    r"(?<=[\d\s])(?:hundred|thousand|million|billion|trillion|lakh|lac|crore|cr|bln|mln|trn|tn|bn|mn|[kKmMbB])s?$",
+    re.IGNORECASE,
+)
+_UNIT_RANGE_RE = re.compile(rf"\s?(?:-|–|—|\s+to\s+)\s?(?P<n>{_DIGITS_RE})(?=[A-Za-z\s])")
+_MORE_RE = re.compile(r"\s+(?:more|further|additional|extra|fewer|less)(?=\s)", re.IGNORECASE)
+_ENDS_IN_FRACTION_RE = re.compile(rf"\b(?:{'|'.join(FRACTIONS)})$")
+_PHRASE_END_RE = re.compile(r"\s*(?:$|[.,;:!?)\]])")
 _COMPOUND_GAP_RE = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 _AND_A_HALF_RE = re.compile(r"\s+and\s+(?:a\s+)?half\b", re.IGNORECASE)
 
@@ -343,7 +450,52 @@ def _exact_point(raw: _Raw) -> float | None:
     return v.point if v.point is not None and v.low == v.high == v.point else None
 
 
-def join_compounds(text: str, raws: list[_Raw]) -> list[_Raw]:
+def _minor_part(text: str, prev: _Raw, raw: _Raw) -> float | None:
+    """The hundredths a money amount goes on with: '43 cents', '43c', or a bare '43' ending the phrase (#15).
+
+    A bare number counts only when it is a whole number below 100 after a whole amount and
+    nothing but punctuation follows it ('$20 43', 'twenty dollar and 43'); '$20 and 43 people'
+    stays two claims.
+    """
+    b = _exact_point(raw)
+    if b is None or prev.kind != "money" or prev.value.point is None:
+        return None
+    if raw.unit == "cent":
+        return b
+    if (
+        raw.unit == ""
+        and raw.kind == "quantity"
+        and prev.unit != "cent"
+        and b == int(b)
+        and 0 < b < 100
+        and prev.value.point == int(prev.value.point)
+        and re.match(r"\s+(?:and\s+)?$", text[prev.end : raw.start])
+        and _PHRASE_END_RE.match(text, raw.end)
+    ):
+        return b
+    return None
+
+
+def _minutes_part(text: str, prev: _Raw, raw: _Raw) -> float | None:
+    """The minutes a count of hours goes on with, a bare number ending the phrase ('1 hour thirty') (#15)."""
+    b = _exact_point(raw)
+    a = _exact_point(prev)
+    if (
+        a is not None
+        and b is not None
+        and prev.unit == "hour"
+        and raw.unit == ""
+        and raw.kind == "quantity"
+        and b == int(b)
+        and 0 < b < 60
+        and re.match(r"\s+(?:and\s+)?$", text[prev.end : raw.start])
+        and _PHRASE_END_RE.match(text, raw.end)
+    ):
+        return b
+    return None
+
+
+def join_compounds(text: str, raws: list[_Raw], *, tolerance: float = 0.1) -> list[_Raw]:
     """One measure written in parts: '7 feet 10 inches' (94 inch), '2 years and 3 months' (27 month),
     'an hour and a half' (1.5 hour), '20 dollars 43 cents' (20.43 USD). The sum is in the smallest unit."""
     out: list[_Raw] = []
@@ -356,12 +508,21 @@ def join_compounds(text: str, raws: list[_Raw]) -> list[_Raw]:
             raw = replace(raw, end=half.end(), value=QuantityValue(point, point, point, True, True, False))
         prev = out[-1] if out else None
         if prev is not None and _COMPOUND_GAP_RE.fullmatch(text[prev.end : raw.start]):
+            minutes = _minutes_part(text, prev, raw)
+            if minutes is not None and prev.value.point is not None:  # "1 hour thirty", "2 hours and 10" (#15)
+                total = round(prev.value.point * 60 + minutes, 9)
+                value = QuantityValue(total, total, total, True, True, False)
+                out[-1] = replace(prev, end=raw.end, value=value, unit="minute")
+                continue
+            minor = _minor_part(text, prev, raw)
+            if minor is not None and prev.value.point is not None:
+                # "more than 1 dollar and forty-two cents": the bound is of the whole amount
+                total = round(prev.value.point + minor / 100, 2)
+                value = _interval(total, None, prev.qualifier, tolerance)
+                out[-1] = replace(prev, end=raw.end, value=value)
+                continue
             a, b = _exact_point(prev), _exact_point(raw)
             if a is not None and b is not None:
-                if prev.kind == "money" and raw.unit == "cent":
-                    total = round(a + b / 100, 2)
-                    out[-1] = replace(prev, end=raw.end, value=QuantityValue(total, total, total, True, True, False))
-                    continue
                 scale = convert(1.0, prev.unit, raw.unit) if prev.unit and raw.unit else None
                 if scale is not None and scale > 1:
                     total = round(a * scale + b, 9)
@@ -380,9 +541,17 @@ def extract_quantities(text: str, *, tolerance: float = 0.1) -> list[Claim]:
         [('1', 'killed'), ('3', 'injured')]
     """
     shares = scan_shares(text, tolerance)
+    scanned = _scan_quantities(text, tolerance)
+    # a share inside a longer measure is part of it ("one and a quarter hours", "5 and a half minutes") (#15)
+    shares = [
+        r
+        for r in shares
+        if not any(q.start <= r.start and r.end <= q.end and q.end - q.start > r.end - r.start for q in scanned)
+    ]
     share_spans = [(r.start, r.end) for r in shares]
-    counted = [r for r in _scan_quantities(text, tolerance) if not _inside(share_spans, r.start, r.end)]
-    raws = join_compounds(text, join_ranges(text, sorted([*shares, *counted], key=lambda r: (r.start, r.end))))
+    counted = [r for r in scanned if not _inside(share_spans, r.start, r.end)]
+    raws = join_ranges(text, sorted([*shares, *counted], key=lambda r: (r.start, r.end)))
+    raws = join_compounds(text, raws, tolerance=tolerance)
     events = _attach_events(text, raws)
     claims = []
     alone = len(raws) == 1 and not text[: raws[0].start].strip() and not text[raws[0].end :].strip()

@@ -39,6 +39,10 @@ def extract_claims_from_text(text: str, published: date | None, *, tolerance: fl
     ]
     ordinals = [c for c in ordinals if all(c.end <= s or c.start >= e for s, e in share_spans)]
     quantities += extract_casualty_subjects(text, [(c.start, c.end) for c in quantities])
+    # "between 1600 and 1800 people", "about 1900 troops": a qualified count of a noun is no pair of years (#15)
+    counts = [(c.start, c.end) for c in quantities if c.kind in ("quantity", "money") and c.unit and c.qualifier]
+    dates = [c for c in dates if not any(s <= c.start and c.end <= e for s, e in counts)]
+    date_spans = [(c.start, c.end) for c in dates]
     others = [c for c in [*quantities, *ordinals] if all(c.end <= s or c.start >= e for s, e in date_spans)]
     negated = bool(NEGATION_RE.search(text))
     attribution = _attribution(text)
