@@ -87,6 +87,14 @@ def _nothing_to_compare(articles: Sequence[Article], sentences: Sequence[Sentenc
     return notes
 
 
+def _same_text(sentences: Sequence[Sentence]) -> list[list[int]]:
+    """One group per distinct sentence text: a repeated sentence is one fact, as any embedding has it (distance 0)."""
+    groups: dict[str, list[int]] = {}
+    for i, sent in enumerate(sentences):
+        groups.setdefault(sent.text, []).append(i)
+    return list(groups.values())
+
+
 def run_pipeline(
     articles: Sequence[Article],
     cfg: Config,
@@ -99,7 +107,7 @@ def run_pipeline(
     """Clean, segment, embed, cluster, extract and compare; return the Report.
 
     A batch where fewer than two articles have sentences compares nothing across outlets: it is
-    neither embedded nor clustered (each sentence is its own single-source fact) nor parsed,
+    neither embedded nor clustered (each distinct sentence is its own single-source fact) nor parsed,
     and keeps what needs its claims only (the checks inside one article, #17).
 
     Args:
@@ -127,7 +135,7 @@ def run_pipeline(
         groups = cluster_facts(sentences, emb, cfg.cluster)
     else:  # nothing reaches a comparison: no vectors, each sentence its own fact (#17)
         emb = np.zeros((len(sentences), 0), dtype=np.float32)
-        groups = [[i] for i in range(len(sentences))]
+        groups = _same_text(sentences)
     step("claims")
     claims = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
     step("compare")

@@ -23,7 +23,8 @@ TEXT = (
     "The two men pleaded guilty to robbing the Main Street bank. "
     "They took 40,000 dollars and injured 3 people, police said. "
     "Police said 3 people were injured in the Main Street bank robbery. "
-    "Sentencing is set for April."
+    "Sentencing is set for April. "
+    "Sentencing is set for April."  # a repeated sentence: one fact, as when embedded
 )
 ARTICLE = Article("a1", "Daily", "Two plead guilty", None, date(2016, 1, 26), "field", "", "", TEXT)
 
@@ -68,10 +69,14 @@ def test_one_article_is_neither_embedded_nor_parsed_and_keeps_its_report(tmp_pat
     assert report.sentences == tuple(sentences)
     assert report.claims == tuple(claims)
     assert report.findings == tuple(findings)  # fact ids included: the finding's fact is its own sentence
-    # what needed vectors: each sentence is its own single-source fact
+    # what needed vectors: each distinct sentence is its own single-source fact
     assert sorted(s for f in report.facts for s in f.sentence_ids) == sorted(s.id for s in sentences)
-    assert all(len(f.sentence_ids) == 1 and f.article_ids == ("a1",) for f in report.facts)
+    assert all(f.article_ids == ("a1",) for f in report.facts)
+    texts = [{s.text for s in sentences if s.id in f.sentence_ids} for f in report.facts]
+    assert all(len(t) == 1 for t in texts) and len(texts) == len({s.text for s in sentences})
+    assert len(report.facts) > len(facts_before)
     assert {f.id for f in facts_before if len(f.sentence_ids) == 1} <= {f.id for f in report.facts}
+    assert len(sentences) == 6 and len(report.facts) == 5
     assert [s.reason for s in report.skipped] == ["only one article has sentences: nothing to compare across outlets"]
 
 
