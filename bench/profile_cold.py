@@ -42,6 +42,8 @@ STEPS: dict[str, list[tuple[str, str]]] = {
     "fact clustering": [("factcheck.stages.cluster", "cluster_facts")],
     "comparison": [("factcheck.stages.compare", "compare_facts")],
     "reports": [("factcheck.report.files", "write_report"), ("factcheck.report.feed", "write_feed_index")],
+    # the main process waiting for the spawned claims/parse worker (#17); the worker's own time is not counted
+    "waiting for the worker": [("concurrent.futures._base", "Future.result")],
 }
 
 

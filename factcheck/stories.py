@@ -7,7 +7,7 @@ import multiprocessing
 import os
 import re
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 
@@ -178,20 +178,37 @@ def prepare_feed(
         return stories
     with pool:
         try:
-            jobs = [pool.submit(extract_and_parse, list(articles), list(sentences), cfg, parse=False)]
+            jobs = [_submit(pool, _extract_and_load_parser, list(articles), list(sentences), cfg)]
             stories = group_stories(articles, embedder, cfg, sentences=sentences, progress=step)
             compared = compared_sentences(stories, sentences)
-            jobs.append(pool.submit(extract_and_parse, list(articles), compared, cfg))
+            jobs.append(_submit(pool, extract_and_parse, list(articles), compared, cfg))
             _embed_feed(sorted({s.text for s in compared}, key=len), embedder, cfg, step)
         except BaseException:  # a failed or interrupted encode: do not wait for the parse
             _stop(pool)
             raise
-        try:
-            for job in jobs:
-                job.result()
-        except BrokenProcessPool:  # the worker died (killed, out of memory): do its part here
+        if not _all_done(jobs):  # the worker died (killed, out of memory): do its part here
             _extract_then_parse(articles, sentences, compared, cfg)
     return stories
+
+
+def _submit(pool: ProcessPoolExecutor, fn: Callable[..., None], *args: object) -> Future[None]:
+    """The worker's job, or a job failed with BrokenProcessPool when the worker died in an earlier one."""
+    try:
+        return pool.submit(fn, *args)
+    except BrokenProcessPool as e:
+        failed: Future[None] = Future()
+        failed.set_exception(e)
+        return failed
+
+
+def _all_done(jobs: Sequence[Future[None]]) -> bool:
+    """Wait for the worker's jobs; False when it died before finishing them."""
+    try:
+        for job in jobs:
+            job.result()
+    except BrokenProcessPool:
+        return False
+    return True
 
 
 def compared_sentences(stories: Sequence[Sequence[Article]], sentences: Sequence[Sentence]) -> list[Sentence]:
@@ -243,6 +260,15 @@ def _embed_feed(texts: Sequence[str], embedder: Embedder, cfg: Config, progress:
 
         _emb, new = embed_texts(texts[start : start + FEED_EMBED_SLICE], embedder, cfg.embed, progress=told)
         done += new
+
+
+def _extract_and_load_parser(articles: Sequence[Article], sentences: Sequence[Sentence], cfg: Config) -> None:
+    """Every sentence's claims, then the parser loaded, while the stories are grouped (the worker's first job)."""
+    from factcheck.stages.frames import load_parser
+
+    extract_and_parse(articles, sentences, cfg, parse=False)
+    if cfg.compare.parser:
+        load_parser(cfg.compare.parser)
 
 
 def extract_and_parse(

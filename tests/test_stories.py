@@ -246,3 +246,36 @@ def test_a_dead_worker_is_replaced_by_this_process(tmp_path, monkeypatch):
     cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}", "compare.parser="])
     reports = [r.report for r in api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder()).stories]
     assert sum(len(r.claims) for r in reports) > 0
+
+
+def test_a_worker_dead_before_its_second_job_is_replaced_too(tmp_path, monkeypatch):
+    # the pool refuses the parse job when the worker died during the first (killed, out of memory)
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    import factcheck.stories as stories
+
+    class DyingPool:
+        def __init__(self):
+            self.jobs = 0
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def submit(self, *_args, **_kwargs):
+            self.jobs += 1
+            if self.jobs > 1:
+                raise BrokenProcessPool("a child process terminated abruptly")
+            job = Future()
+            job.set_exception(BrokenProcessPool("killed"))
+            return job
+
+    monkeypatch.setattr(stories, "_start_worker", lambda *_args: DyingPool())
+    feed = _write_feed(tmp_path / "feed.jsonl")
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}"])
+    reports = [r.report for r in api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder()).stories]
+    expected = [r.report for r in api.check_feed([feed], cfg, out=tmp_path / "r2", embedder=FakeEmbedder()).stories]
+    assert [r.findings for r in reports] == [r.findings for r in expected] and sum(len(r.claims) for r in reports) > 0
