@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -43,6 +42,8 @@ STEPS: dict[str, list[tuple[str, str]]] = {
     "fact clustering": [("factcheck.stages.cluster", "cluster_facts")],
     "comparison": [("factcheck.stages.compare", "compare_facts")],
     "reports": [("factcheck.report.files", "write_report"), ("factcheck.report.feed", "write_feed_index")],
+    # the main process waiting for the spawned claims/parse worker (#17); the worker's own time is not counted
+    "waiting for the worker": [("concurrent.futures._base", "Future.result")],
 }
 
 
@@ -139,7 +140,7 @@ def main() -> None:
     if args.child:
         print(json.dumps(run_child(args.batch, args.cache, args.out, args.overrides)))
         return
-    from scale_bench import DATA, build_feed, prime_cache
+    from scale_bench import DATA, build_feed, prime_cache, run_sampled
 
     print(f"load average at start: {os.getloadavg()}; settings {args.overrides}", flush=True)
     results = {}
@@ -153,12 +154,10 @@ def main() -> None:
         prime_cache(cache, args.overrides)
         sets = [f"--set={o}" for o in args.overrides]
         cmd = [sys.executable, __file__, "--child", "--batch", str(batch), "--cache", str(cache)]
-        result = subprocess.run(
-            [*cmd, "--out", str(work / "reports"), *sets], capture_output=True, text=True, check=False
-        )
+        result, load = run_sampled([*cmd, "--out", str(work / "reports"), *sets])
         if result.returncode != 0:
             raise SystemExit(result.stderr[-3000:])
-        results[size] = json.loads(result.stdout.strip().splitlines()[-1])
+        results[size] = {**json.loads(result.stdout.strip().splitlines()[-1]), "load": load}
         print(f"{size}: {json.dumps(results[size])}", flush=True)
     steps = list(dict.fromkeys(["imports", *STEPS, "other"]))
     print("\n| step | " + " | ".join(f"{s} articles" for s in results) + " |")
@@ -167,6 +166,7 @@ def main() -> None:
         print(f"| {step} | " + " | ".join(f"{r['steps'].get(step, 0):.2f}" for r in results.values()) + " |")
     print("| **total** | " + " | ".join(f"**{r['total']:.1f}**" for r in results.values()) + " |")
     print("| sentences | " + " | ".join(str(r["sentences"]) for r in results.values()) + " |")
+    print("| load (1-min, during) | " + " | ".join("{:.1f}-{:.1f}".format(*r["load"]) for r in results.values()) + " |")
 
 
 if __name__ == "__main__":

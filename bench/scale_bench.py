@@ -14,8 +14,8 @@ Each measurement runs in a fresh process (so peak RSS is that run's own):
   nothing to reuse, so warm = cold for it.
 Printed: wall and CPU seconds, sentences per wall second, peak RSS, and baseline/factcheck ratios.
 
-    nice -n 19 /work/venv/bin/python bench/scale_bench.py                 # 5, 50, 500
-    nice -n 19 /work/venv/bin/python bench/scale_bench.py --sizes 5000    # long: see bench/README.md
+    .venv/bin/python bench/scale_bench.py --sizes 5 50 500 --runs 3    # ranges over three runs
+    .venv/bin/python bench/scale_bench.py --sizes 5000 --baseline-encode-only-when-too-big
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -182,12 +183,68 @@ def run_baseline(batch: Path, limit_sentences: int, encode_when_too_big: bool = 
     )
 
 
+def run_sampled(cmd: list[str]) -> tuple[subprocess.CompletedProcess[str], list[float]]:
+    """Run a command; also the lowest and highest 1-minute load average (`uptime`) while it ran, sampled every 2 s."""
+    samples = [os.getloadavg()[0]]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(LOAD_SAMPLE_S):
+            samples.append(os.getloadavg()[0])
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    finally:
+        done.set()
+        sampler.join()
+    samples.append(os.getloadavg()[0])
+    return result, [min(samples), max(samples)]
+
+
 def _child(args: list[str]) -> dict[str, Any]:
-    """Run one measurement in a fresh process and read its JSON line."""
-    result = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=False)
+    """Run one measurement in a fresh process and read its JSON line, with the machine's load during it."""
+    result, load = run_sampled([sys.executable, __file__, *args])
     if result.returncode != 0:
         raise SystemExit(f"measurement {args} failed:\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return {**json.loads(result.stdout.strip().splitlines()[-1]), "load": load}
+
+
+LOAD_SAMPLE_S = 2.0
+
+
+def _span(values: list[float], fmt: str = ".1f") -> str:
+    """'lo-hi' of several runs' values, or the one value."""
+    lo, hi = min(values), max(values)
+    return f"{lo:{fmt}}" if f"{lo:{fmt}}" == f"{hi:{fmt}}" else f"{lo:{fmt}}-{hi:{fmt}}"
+
+
+def print_ranges(runs: list[list[dict[str, Any]]]) -> None:
+    """One table over several runs of the same sizes: the range of each figure, and the load during them."""
+    print(
+        "\n| articles | sentences | stories | factcheck cold s | warm s | peak RSS cold: main + worker / warm MiB | "
+        "naive s | naive peak MiB | naive / cold | naive / warm | load (1-min, during the run) |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for rows in zip(*runs, strict=True):
+        c = [r["cold"] for r in rows]
+        w = [r["warm"] for r in rows]
+        b = [r["baseline"] for r in rows if r.get("baseline") and not r["baseline"].get("skipped")]
+        loads = [x for r in rows for phase in ("cold", "warm", "baseline") if phase in r for x in r[phase]["load"]]
+        naive = (
+            f"{_span([x['wall'] for x in b])} | {_span([x['peak_mib'] for x in b], '.0f')} | "
+            f"{_span([x['wall'] / y['wall'] for x, y in zip(b, c, strict=True)], '.2f')} | "
+            f"{_span([x['wall'] / y['wall'] for x, y in zip(b, w, strict=True)], '.1f')}"
+            if len(b) == len(rows)
+            else "not run | | |"
+        )
+        print(
+            f"| {rows[0]['size']} | {c[0]['sentences']} | {c[0]['stories']} | {_span([x['wall'] for x in c])} | "
+            f"{_span([x['wall'] for x in w])} | {_span([x['peak_mib'] for x in c], '.0f')} + "
+            f"{_span([x['worker_peak_mib'] for x in c], '.0f')} / {_span([x['peak_mib'] for x in w], '.0f')} | "
+            f"{naive} | {_span(loads)} |"
+        )
 
 
 def main() -> None:
@@ -208,6 +265,7 @@ def main() -> None:
         action="store_true",
         help="above --baseline-max-sentences, time the baseline's encoding alone (a lower bound)",
     )
+    parser.add_argument("--runs", type=int, default=1, help="measure every size this many times (ranges printed)")
     parser.add_argument("--set", dest="overrides", action="append", default=[], help="section.key=value for factcheck")
     parser.add_argument("--child", choices=["factcheck", "baseline"], help=argparse.SUPPRESS)
     parser.add_argument("--batch", type=Path, help=argparse.SUPPRESS)
@@ -220,8 +278,20 @@ def main() -> None:
     if args.child == "baseline":
         print(json.dumps(run_baseline(args.batch, args.baseline_max_sentences, args.baseline_encode_only_when_too_big)))
         return
-    results = []
     print(f"load average at start: {os.getloadavg()}; settings {args.overrides}", flush=True)
+    runs = []
+    for k in range(args.runs):
+        print(f"run {k + 1} of {args.runs}", flush=True)
+        runs.append(measure(args))
+        print_table(runs[-1])
+    if args.runs > 1:
+        print_ranges(runs)
+    (args.work / "results.json").write_text(json.dumps(runs, indent=2))
+
+
+def measure(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """One run: every size cold, warm and naive, each in a fresh process."""
+    results = []
     for size in args.sizes:
         work = args.work / str(size)
         shutil.rmtree(work, ignore_errors=True)
@@ -251,12 +321,18 @@ def main() -> None:
         row["loadavg"] = os.getloadavg()
         results.append(row)
         (args.work / f"results-{size}.json").write_text(json.dumps(row, indent=2))
+    return results
+
+
+def print_table(results: list[dict[str, Any]]) -> None:
+    """The figures of one run."""
     print()
     print(
         "| articles | sentences | stories | factcheck cold s (CPU s) | warm s (CPU s) | sentences/s cold | "
-        "peak RSS cold/warm MiB | baseline s (CPU s) | baseline peak MiB | baseline/cold | baseline/warm |"
+        "peak RSS cold: main + worker / warm MiB | baseline s (CPU s) | baseline peak MiB | baseline/cold | "
+        "baseline/warm | load cold / warm / baseline |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         c, w, b = r["cold"], r["warm"], r.get("baseline")
         base = (
@@ -267,10 +343,11 @@ def main() -> None:
             if b and not b.get("skipped")
             else "not run | | |"
         )
+        load = " / ".join(_span(r[p]["load"]) for p in ("cold", "warm", "baseline") if p in r)
         print(
             f"| {r['size']} | {c['sentences']} | {c['stories']} | {c['wall']:.1f} ({c['cpu']:.1f}) | "
             f"{w['wall']:.1f} ({w['cpu']:.1f}) | {c['sentences'] / c['wall']:.0f} | "
-            f"{c['peak_mib']:.0f}/{w['peak_mib']:.0f} | {base} |"
+            f"{c['peak_mib']:.0f} + {c['worker_peak_mib']:.0f} / {w['peak_mib']:.0f} | {base} | {load} |"
         )
 
 

@@ -206,7 +206,8 @@ def check_feed(
         junit: Where to write JUnit XML, if anywhere.
         embedder: Defaults to the model of `embed.model`.
         scheduler: Address of a running Dask scheduler (overrides `scale.scheduler`).
-        progress: Called with a short status line between steps.
+        progress: A `pipeline.Progress` (or a callback taking a name only): told "stories", the
+            embedding's counts ("embed", done, total) and the stories checked ("story", k, n).
 
     Returns:
         The stories' runs in story order (earliest article first), and the files written.
@@ -215,20 +216,19 @@ def check_feed(
         FactcheckError: bad input, settings, baseline or decisions file, or a report cannot be written.
     """
     from factcheck.distributed import run_stories
+    from factcheck.pipeline import as_progress
     from factcheck.report.feed import write_feed_index
-    from factcheck.stories import group_stories, prepare_feed
+    from factcheck.stories import prepare_feed
 
     _check_fail_on(fail_on)
     known = load_baseline(baseline) if baseline is not None else None
     feed_dir = batch_folder(inputs)
     decisions = load_decisions(feed_dir, name=cfg.review.decisions_file)
-    step = progress or (lambda _name: None)
+    step = as_progress(progress)
     articles, skipped = load_articles(inputs, cfg)
     model = embedder or load_embedder(cfg)
-    step("prepare")
-    prepare_feed(articles, model, cfg)
     step("stories")
-    stories = group_stories(articles, model, cfg)
+    stories = prepare_feed(articles, model, cfg, progress=step)  # grouped first, then only what compares (#17)
     names = [story_name(k, story) for k, story in enumerate(stories, 1)]
     reports = run_stories(stories, names, cfg, model, scheduler=scheduler, skipped=skipped, progress=step)
     folder = out or DEFAULT_REPORTS / (inputs[0].resolve().name if len(inputs) == 1 else "feed")

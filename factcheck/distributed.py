@@ -17,11 +17,10 @@ from typing import Any, cast
 
 from factcheck.config import Config
 from factcheck.errors import ConfigError
-from factcheck.pipeline import run_pipeline
+from factcheck.pipeline import Progress, as_progress, run_pipeline
 from factcheck.records import Article, Report, Skipped
 from factcheck.stages.embed import Embedder
 
-Progress = Callable[[str], None]
 CONNECT_TIMEOUT = "10s"  # how long to wait for a --scheduler to answer
 
 
@@ -50,7 +49,7 @@ def run_stories(
     *,
     scheduler: str | None = None,
     skipped: Sequence[Skipped] = (),
-    progress: Progress | None = None,
+    progress: Callable[..., None] | None = None,
 ) -> list[Report]:
     """Check each story as its own batch; reports in the order of `stories`.
 
@@ -61,19 +60,21 @@ def run_stories(
         embedder: Must be picklable to run on workers (each worker loads the model once).
         scheduler: Address of a running Dask scheduler; overrides `scale.scheduler`.
         skipped: Items left out of the feed, recorded in every story's report.
-        progress: Called with a short status line as stories finish.
+        progress: A `pipeline.Progress`, told `("story", done, total)` as stories finish (and
+            the Dask mode by name); a callback taking a name only gets "story 3/301".
 
     Raises:
         ConfigError: the scheduler cannot be reached.
     """
-    step = progress or (lambda _msg: None)
+    step = as_progress(progress)
     address = scheduler or cfg.scale.scheduler
     mode = choose_mode(sum(len(s) for s in stories), len(stories), cfg, address)
     if mode == "in-process":
         reports = []
+        step("story", 0, len(stories))
         for k, (story, name) in enumerate(zip(stories, names, strict=True), 1):
-            step(f"story {k}/{len(stories)}")
             reports.append(_check_story(story, cfg, embedder, name, skipped))
+            step("story", k, len(stories))
         return reports
     with _connect(address, cfg) as client, client.as_current():
         step(f"dask: {mode} at {client.scheduler.address}")
@@ -137,6 +138,7 @@ def _run_on_client(
     cfg_f, embedder_f, skipped_f = client.scatter([cfg, embedder, tuple(skipped)], broadcast=True)
     order = sorted(range(len(stories)), key=lambda k: -len(stories[k]))
     futures = {k: client.submit(_check_story, list(stories[k]), cfg_f, embedder_f, names[k], skipped_f) for k in order}
+    step("story", 0, len(stories))
     for done, _future in enumerate(completed(list(futures.values())), 1):
-        step(f"story {done}/{len(stories)}")
+        step("story", done, len(stories))
     return [futures[k].result() for k in range(len(stories))]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, Protocol
+
+import numpy as np
 
 from factcheck.config import Config
 from factcheck.errors import FactcheckError
@@ -18,7 +21,44 @@ from factcheck.stages.frames import cached_claim_frames
 from factcheck.stages.segment import split_sentences
 from factcheck.stages.syndication import syndicated_groups
 
-Progress = Callable[[str], None]
+
+class Progress(Protocol):
+    """A progress callback: a step's name, and how many of its items are done of how many (#16).
+
+    Called with the name alone when a step starts (`progress("cluster")`), and with counts as
+    it goes: `progress("embed", 1024, 7449)` (sentences embedded of those to embed),
+    `progress("story", 3, 301)` (stories checked of the feed's).
+    """
+
+    def __call__(self, name: str, done: int | None = None, total: int | None = None) -> None:
+        """Report a step, with its counts when it has them."""
+
+
+def as_progress(callback: Callable[..., None] | None) -> Progress:
+    """A `Progress` from any callback: one taking only a name gets the counts in it ("embed 1024/7449").
+
+    Callbacks written before counts existed (`steps.append`, `lambda name: ...`) keep working.
+    """
+    if callback is None:
+        return _no_progress
+    if _takes_counts(callback):
+        return callback
+    return lambda name, done=None, total=None: callback(name if done is None else f"{name} {done}/{total}")
+
+
+def _no_progress(name: str, done: int | None = None, total: int | None = None) -> None:
+    """Report nothing."""
+
+
+def _takes_counts(callback: Callable[..., None]) -> bool:
+    """Whether a callback accepts a name and two counts by position."""
+    try:
+        params = list(inspect.signature(callback).parameters.values())
+    except (TypeError, ValueError):  # no signature to read (some builtins): give it the name only
+        return False
+    if any(p.kind == p.VAR_POSITIONAL for p in params):
+        return True
+    return sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params) >= 3
 
 
 class StageError(FactcheckError):
@@ -47,6 +87,14 @@ def _nothing_to_compare(articles: Sequence[Article], sentences: Sequence[Sentenc
     return notes
 
 
+def _same_text(sentences: Sequence[Sentence]) -> list[list[int]]:
+    """One group per distinct sentence text: a repeated sentence is one fact, as any embedding has it (distance 0)."""
+    groups: dict[str, list[int]] = {}
+    for i, sent in enumerate(sentences):
+        groups.setdefault(sent.text, []).append(i)
+    return list(groups.values())
+
+
 def run_pipeline(
     articles: Sequence[Article],
     cfg: Config,
@@ -54,27 +102,47 @@ def run_pipeline(
     *,
     batch: str = "batch",
     skipped: Sequence[Skipped] = (),
-    progress: Progress | None = None,
+    progress: Callable[..., None] | None = None,
 ) -> Report:
-    """Clean, segment, embed, cluster, extract and compare; return the Report."""
-    step = progress or (lambda _name: None)
+    """Clean, segment, embed, cluster, extract and compare; return the Report.
+
+    A batch where fewer than two articles have sentences compares nothing across outlets: it is
+    neither embedded nor clustered (each distinct sentence is its own single-source fact) nor parsed,
+    and keeps what needs its claims only (the checks inside one article, #17).
+
+    Args:
+        articles: The batch.
+        cfg: Settings.
+        embedder: The sentence model.
+        batch: The report's batch name.
+        skipped: Items left out before the pipeline, recorded in the report.
+        progress: A `Progress` (or a callback taking a name only), called as the stages go.
+    """
+    step = as_progress(progress)
     step("clean")
     dropped = clean_articles(articles, cfg.clean)
     step("segment")
     sentences = split_sentences(articles, dropped, cfg.segment, cache_dir=cfg.embed.cache_dir)
     _check_sentences(articles, sentences)
     skipped = [*skipped, *_nothing_to_compare(articles, sentences)]
-    step("embed")
-    emb, _new = embed_texts([s.text for s in sentences], embedder, cfg.embed)
-    if emb.shape[0] != len(sentences):
-        raise StageError("stage embed: one row per sentence expected")
-    step("cluster")
-    groups = cluster_facts(sentences, emb, cfg.cluster)
+    across = len({s.article_id for s in sentences}) >= 2
+    if across:
+        step("embed")
+        emb, _new = embed_texts([s.text for s in sentences], embedder, cfg.embed, progress=step)
+        if emb.shape[0] != len(sentences):
+            raise StageError("stage embed: one row per sentence expected")
+        step("cluster")
+        groups = cluster_facts(sentences, emb, cfg.cluster)
+    else:  # nothing reaches a comparison: no vectors, each sentence its own fact (#17)
+        emb = np.zeros((len(sentences), 0), dtype=np.float32)
+        groups = _same_text(sentences)
     step("claims")
     claims = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
     step("compare")
     frames = (
-        cached_claim_frames(sentences, claims, cfg.compare.parser, cfg.embed.cache_dir) if cfg.compare.parser else {}
+        cached_claim_frames(sentences, claims, cfg.compare.parser, cfg.embed.cache_dir)
+        if cfg.compare.parser and across  # frames only serve comparisons across outlets (#17)
+        else {}
     )
     claims, frames = derive_claims(sentences, claims, frames)
     groups, keyed = compare_facts(articles, sentences, emb, groups, claims, cfg.compare, frames)

@@ -129,13 +129,62 @@ class CountingEmbedder(FakeEmbedder):
         return super().encode(texts)
 
 
-def test_a_feed_is_embedded_in_one_pass_before_the_stories_are_checked(tmp_path):
-    feed = _write_feed(tmp_path / "feed.jsonl")
+class RecordingEmbedder(FakeEmbedder):
+    def __init__(self):
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts):
+        self.calls.append(list(texts))
+        return super().encode(texts)
+
+
+# A one-article story longer than its lead (stories.lead_sentences = 5): its tail is never embedded (#17).
+LONG_SOLO = _article(
+    "b1",
+    3,
+    "Budget passes in Salem",
+    " ".join(f"The Salem council approved item {k} of the budget for roads and schools." for k in range(1, 9)),
+)
+
+
+def test_only_leads_and_the_stories_of_several_articles_are_embedded(tmp_path):
+    # #17: the leads for grouping, then the sentences of stories of two or more articles, each in one pass
+    feed = tmp_path / "feed.jsonl"
+    rows = [{"id": a.id, "title": a.title, "published": a.published.isoformat(), "text": a.text} for a in FEED[:4]]
+    rows[0]["text"] += " Neighbours heard four shots. The street was closed. Schools stayed open. Buses were rerouted."
+    rows.append({"id": "b1", "title": LONG_SOLO.title, "published": "2015-06-03", "text": LONG_SOLO.text})
+    feed.write_text("".join(json.dumps(row) + "\n" for row in rows))
     cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}", "compare.parser="])
-    embedder = CountingEmbedder()
-    reports = [run.report for run in api.check_feed([feed], cfg, out=tmp_path / "r", embedder=embedder).stories]
-    assert len(embedder.calls) == 1  # grouping and every story found their vectors cached
-    assert embedder.calls[0] >= sum(len(r.sentences) for r in reports)
+    embedder = RecordingEmbedder()
+    steps = []
+    run = api.check_feed([feed], cfg, out=tmp_path / "r", embedder=embedder, progress=steps.append)
+    reports = [story.report for story in run.stories]
+    assert [len(r.articles) for r in reports] == [2, 1, 2]
+    assert len(embedder.calls) == 2  # grouping (titles, leads), then the rest; every story found its vectors cached
+    embedded = {t for call in embedder.calls for t in call}
+    solo = reports[1]
+    assert len(solo.sentences) == 8
+    assert [s.text for s in solo.sentences if s.text in embedded] == [s.text for s in solo.sentences[:5]]
+    assert {s.text for r in reports if len(r.articles) > 1 for s in r.sentences} <= embedded
+    assert embedder.calls[1] == ["Buses were rerouted."]  # the sixth sentence of s1: no lead
+    assert steps[0] == "stories" and steps[-1] == "story 3/3"  # name-only callbacks get the counts in the name
+    assert any(m.startswith("embed ") for m in steps)
+
+
+def test_stories_of_several_articles_report_as_when_checked_alone(tmp_path):
+    # #17: preparing the feed (leads first, one-article stories skipped) changes no multi-article report
+    from factcheck.pipeline import run_pipeline
+
+    feed = _write_feed(tmp_path / "feed.jsonl")
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}"])
+    reports = [r.report for r in api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder()).stories]
+    several = [r for r in reports if len(r.articles) > 1]
+    assert len(several) == 2
+    for k, report in enumerate(several):
+        alone_cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / f'alone-{k}'}"])
+        alone = run_pipeline(report.articles, alone_cfg, FakeEmbedder(), batch=report.batch)
+        assert (alone.facts, alone.claims, alone.findings) == (report.facts, report.claims, report.findings)
+        assert alone.findings
 
 
 def test_a_feed_is_parsed_in_one_pass_before_the_stories_are_checked(tmp_path, monkeypatch):
@@ -148,8 +197,10 @@ def test_a_feed_is_parsed_in_one_pass_before_the_stories_are_checked(tmp_path, m
     cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}"])
     reports = [run.report for run in api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder()).stories]
     assert len(calls) == 1  # every story found its claims' frames cached
-    # the ages and times the comparison derives from the text (#14) are claims of the report, never parsed
-    assert calls[0] == sum(sum(":age:" not in c.id and ":time:" not in c.id for c in r.claims) for r in reports) > 0
+    # the ages and times the comparison derives from the text (#14) are claims of the report, never parsed;
+    # nor is a story of one article (#17)
+    several = [r for r in reports if len(r.articles) > 1]
+    assert calls[0] == sum(sum(":age:" not in c.id and ":time:" not in c.id for c in r.claims) for r in several) > 0
 
 
 def test_a_spawned_worker_parses_while_the_feed_is_embedded(tmp_path, monkeypatch):
@@ -185,13 +236,46 @@ def test_a_dead_worker_is_replaced_by_this_process(tmp_path, monkeypatch):
         def __exit__(self, *exc):
             return False
 
-    def start(*_args):
-        job = Future()
-        job.set_exception(BrokenProcessPool("killed"))
-        return DeadPool(), job
+        def submit(self, *_args, **_kwargs):
+            job = Future()
+            job.set_exception(BrokenProcessPool("killed"))
+            return job
 
-    monkeypatch.setattr(stories, "_start_parse_worker", start)
+    monkeypatch.setattr(stories, "_start_worker", lambda *_args: DeadPool())
     feed = _write_feed(tmp_path / "feed.jsonl")
     cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}", "compare.parser="])
     reports = [r.report for r in api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder()).stories]
     assert sum(len(r.claims) for r in reports) > 0
+
+
+def test_a_worker_dead_before_its_second_job_is_replaced_too(tmp_path, monkeypatch):
+    # the pool refuses the parse job when the worker died during the first (killed, out of memory)
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    import factcheck.stories as stories
+
+    class DyingPool:
+        def __init__(self):
+            self.jobs = 0
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def submit(self, *_args, **_kwargs):
+            self.jobs += 1
+            if self.jobs > 1:
+                raise BrokenProcessPool("a child process terminated abruptly")
+            job = Future()
+            job.set_exception(BrokenProcessPool("killed"))
+            return job
+
+    monkeypatch.setattr(stories, "_start_worker", lambda *_args: DyingPool())
+    feed = _write_feed(tmp_path / "feed.jsonl")
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}"])
+    reports = [r.report for r in api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder()).stories]
+    expected = [r.report for r in api.check_feed([feed], cfg, out=tmp_path / "r2", embedder=FakeEmbedder()).stories]
+    assert [r.findings for r in reports] == [r.findings for r in expected] and sum(len(r.claims) for r in reports) > 0

@@ -11,7 +11,7 @@ import hashlib
 import logging
 import os
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -232,8 +232,22 @@ def count_uncached(texts: Sequence[str], embedder: Embedder, cfg: EmbedConfig) -
     return len(unique) - len(found)
 
 
-def embed_texts(texts: Sequence[str], embedder: Embedder, cfg: EmbedConfig) -> tuple[np.ndarray, int]:
+def embed_texts(
+    texts: Sequence[str],
+    embedder: Embedder,
+    cfg: EmbedConfig,
+    *,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> tuple[np.ndarray, int]:
     """Embed texts, each distinct text once, reusing the cache across runs and batches.
+
+    Args:
+        texts: The texts, repeats allowed.
+        embedder: The model.
+        cfg: Embedding settings (`cache_dir`).
+        progress: Called as `progress("embed", done, total)` before the first chunk and after each
+            one: distinct texts encoded so far of those the cache lacked (`pipeline.Progress`, #16).
+            Not called when every vector is cached.
 
     Returns:
         The matrix (row i for texts[i]) and how many texts were newly embedded.
@@ -249,12 +263,16 @@ def embed_texts(texts: Sequence[str], embedder: Embedder, cfg: EmbedConfig) -> t
     n_new = 0
     while True:
         missing = sorted((t for t, k in keys.items() if k not in by_key), key=len, reverse=True)
+        if missing and progress is not None:
+            progress("embed", 0, len(missing))
         for start in range(0, len(missing), ENCODE_CHUNK):
             chunk = missing[start : start + ENCODE_CHUNK]
             new = {keys[t]: vec for t, vec in zip(chunk, embedder.encode(chunk), strict=True)}
             if cache is not None:
                 cache.put_many(new)
             by_key.update(new)
+            if progress is not None:
+                progress("embed", start + len(chunk), len(missing))
         n_new += len(missing)
         if not missing:
             break
