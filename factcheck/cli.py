@@ -6,7 +6,7 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date
@@ -22,6 +22,7 @@ from factcheck.verdicts import FailOn
 
 if TYPE_CHECKING:
     from factcheck import api, ci
+    from factcheck.pipeline import Progress
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -88,18 +89,59 @@ def _warnings_to_stderr() -> Iterator[None]:
 
 
 @contextmanager
-def _progress() -> Iterator[Callable[[str], None]]:
-    """A spinner on stderr naming the running stage, shown only on a terminal (stdout stays clean)."""
+def _progress() -> Iterator[Progress]:
+    """Progress on stderr (stdout stays clean for --format json) (#16).
+
+    On a terminal: a Rich bar per step with its counts and the time left (sentences embedded,
+    stories checked). Elsewhere (CI logs): a plain timestamped line when a step starts, and for
+    counted steps at most one line per PROGRESS_LINE_SECONDS and one when the step ends.
+    """
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn
 
     console = Console(stderr=True)
     if not console.is_terminal:
-        yield lambda _name: None
+        yield _LogLines()
         return
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True, console=console) as bar:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn
+
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, transient=True, console=console) as bar:
         task = bar.add_task("reading", total=None)
-        yield lambda name: bar.update(task, description=name)
+
+        def show(name: str, done: int | None = None, total: int | None = None) -> None:
+            bar.update(task, description=name, completed=done or 0, total=total)
+
+        yield show
+
+
+PROGRESS_LINE_SECONDS = 10.0
+
+
+class _LogLines:
+    """Progress as timestamped lines on stderr, for logs that are not a terminal."""
+
+    def __init__(self) -> None:
+        self._step = ""
+        self._last = 0.0
+
+    def __call__(self, name: str, done: int | None = None, total: int | None = None) -> None:
+        import time
+        from datetime import datetime
+
+        now = time.monotonic()
+        new_step = name != self._step
+        finished = done is not None and total is not None and done >= total
+        if not (new_step or finished or now - self._last >= PROGRESS_LINE_SECONDS):
+            return
+        self._step, self._last = name, now
+        counts = f" {done:,}/{total:,}" if done is not None and total is not None else ""
+        typer.echo(f"{datetime.now().strftime('%H:%M:%S')} {name}{counts}", err=True)
 
 
 def _printable(text: str) -> str:

@@ -1,4 +1,5 @@
 import json
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -104,3 +105,16 @@ def test_version_and_help_read_as_text():  # #16: --version; help without Python
     options = help_text[help_text.index("Options:") :]
     assert "<" not in options.replace("reports/<batch>", "")  # no <list[str]>, <bool>, <path>
     assert "--write FORMATS" in options and "--set SECTION.KEY=VALUE" in options
+
+
+def test_progress_in_a_log_is_timestamped_lines_with_counts(capsys):  # #16: CI logs were silent for minutes
+    from factcheck.cli import _LogLines
+
+    log = _LogLines()
+    log("embed", 0, 7449)
+    log("embed", 1024, 7449)  # within PROGRESS_LINE_SECONDS of the last line: not printed
+    log("embed", 7449, 7449)  # the step ends
+    log("cluster")
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(" ", 1)[1] for line in lines] == ["embed 0/7,449", "embed 7,449/7,449", "cluster"]
+    assert all(re.fullmatch(r"\d\d:\d\d:\d\d .+", line) for line in lines)
