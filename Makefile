@@ -6,7 +6,7 @@ seeds: setup
 	.venv/bin/factcheck check seeds/
 # Exactly the README's test command (what CI runs after `setup`).
 check:
-	.venv/bin/ruff check factcheck tests && .venv/bin/python -m pytest -q
+	.venv/bin/ruff check factcheck tests bench scripts && .venv/bin/mypy && .venv/bin/python -m pytest -q
 # Re-resolve pyproject.toml's ranges into requirements.lock (then run `make setup check`).
 lock:
 	bash scripts/lock.sh

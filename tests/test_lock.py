@@ -57,3 +57,11 @@ def test_installed_versions_are_the_locked_ones():
         if installed != version:
             wrong.append(f"{name}: locked {version}, installed {installed}")
     assert not wrong, "the environment is not the lock's (run scripts/install.sh): " + "; ".join(wrong)
+
+
+def test_ci_runs_exactly_the_readme_test_command():  # the README's second command is what CI runs
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = readme.split("Run the tests", 1)[1].split("```sh\n", 1)[1].split("\n```", 1)[0].strip()
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
+    assert ci[-1] == command
+    assert command in (ROOT / "Makefile").read_text(encoding="utf-8")

@@ -90,7 +90,7 @@ class SentenceTransformerEmbedder:
                 from sentence_transformers import SentenceTransformer
                 from transformers.utils import logging as transformers_logging
 
-                transformers_logging.disable_progress_bar()  # no "Loading weights" bar on the CLI's stderr
+                transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # no "Loading weights" bar on the CLI's stderr
                 if self.threads > 0:
                     torch.set_num_threads(self.threads)
                 self._model = SentenceTransformer(str(self.path), device="cpu")

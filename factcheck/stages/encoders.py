@@ -117,7 +117,7 @@ def _export(model_path: Path, out: Path) -> None:
     from transformers import AutoModel
     from transformers.utils import logging as transformers_logging
 
-    transformers_logging.disable_progress_bar()
+    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     bert = AutoModel.from_pretrained(str(model_path), local_files_only=True).eval()
 
     class _Hidden(torch.nn.Module):  # keyword call: BertModel.forward's positional order changed in transformers 5

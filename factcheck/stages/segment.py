@@ -24,7 +24,7 @@ _SENTENCE_PUNCT_RE = re.compile(r"[.!?…。！？]")
 @lru_cache(maxsize=1)
 def _segmenter() -> Any:
     """One pySBD segmenter (it handles abbreviations such as 'U.S.' and quotes)."""
-    import pysbd  # type: ignore[import-untyped]
+    import pysbd
 
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
