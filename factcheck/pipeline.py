@@ -15,7 +15,7 @@ from factcheck.records import Article, Finding, Report, Sentence, Skipped
 from factcheck.stages.claims import extract_claims
 from factcheck.stages.clean import clean_articles
 from factcheck.stages.cluster import build_facts, cluster_facts
-from factcheck.stages.compare import compare_facts, derive_claims
+from factcheck.stages.compare import compare_batch, derive_claims
 from factcheck.stages.embed import Embedder, embed_texts
 from factcheck.stages.frames import cached_claim_frames
 from factcheck.stages.segment import split_sentences
@@ -145,8 +145,14 @@ def run_pipeline(
         else {}
     )
     claims, frames = derive_claims(sentences, claims, frames)
-    groups, keyed = compare_facts(articles, sentences, emb, groups, claims, cfg.compare, frames)
-    facts_unsorted = [build_facts(sentences, [g])[0] for g in groups]
+    compared = compare_batch(articles, sentences, emb, groups, claims, cfg.compare, frames)
+    keyed = compared.findings
+    facts_unsorted = [build_facts(sentences, [g])[0] for g in compared.groups]
+    # a multi-outlet fact is headed by its slot or statement in words (#14, #16); ids hash members only
+    facts_unsorted = [
+        replace(fact, title=compared.titles.get(k, "")) if len(fact.article_ids) > 1 else fact
+        for k, fact in enumerate(facts_unsorted)
+    ]
     syndicated = syndicated_groups(sentences, cfg.compare.syndication_min_share)
     copy_of = {a: g for g in syndicated for a in g}
     findings: list[Finding] = []

@@ -142,6 +142,7 @@ class Fact:
     id: str
     sentence_ids: tuple[str, ...]
     article_ids: tuple[str, ...]
+    title: str = ""  # the slot or statement in words, for a reader; not part of the id
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,7 @@ def report_json(report: Report, decisions: Mapping[str, Decision] | None = None)
         facts.append(
             {
                 "id": fact.id,
+                "title": fact.title,
                 "verdict": fact_verdict(fact, findings),
                 "summary": sentences[fact.sentence_ids[0]].text,
                 "articles": list(fact.article_ids),

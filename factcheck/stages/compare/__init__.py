@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -31,13 +31,13 @@ from factcheck.stages.compare.conflicts import statement_conflicts
 from factcheck.stages.compare.grouping import Slot, build_slots, event_day_findings, slot_findings
 from factcheck.stages.compare.numbers import join_digit_groups
 from factcheck.stages.compare.slots import SlotKey, slot_key, slots_match
-from factcheck.stages.compare.statements import detail_claims, statement_findings, statement_groups
+from factcheck.stages.compare.statements import clip, detail_claims, statement_findings, statement_groups
 from factcheck.stages.compare.times import time_claims
 from factcheck.stages.compare.values import judge, wrong_weekday
 from factcheck.stages.frames import Frame
 from factcheck.verdicts import Verdict
 
-__all__ = ["SlotKey", "compare_facts", "derive_claims", "judge", "same_slot", "slot_key"]
+__all__ = ["Comparison", "SlotKey", "compare_batch", "compare_facts", "derive_claims", "judge", "same_slot", "slot_key"]
 
 
 def derive_claims(
@@ -127,6 +127,16 @@ def _one_event(
     return replace(finding, articles=tuple(sorted(linked)), claim_ids=tuple(kept), sentence_ids=sentence_ids)
 
 
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What the comparison gives the pipeline: facts as groups of sentence indices, their findings
+    keyed by group index, and each group's title in words (#14, #16)."""
+
+    groups: list[list[int]]
+    findings: list[tuple[int, Finding]]
+    titles: dict[int, str] = field(default_factory=dict)  # group index -> title; none for leftovers
+
+
 def compare_facts(
     articles: Sequence[Article],
     sentences: Sequence[Sentence],
@@ -136,7 +146,21 @@ def compare_facts(
     cfg: CompareConfig,
     frames: Mapping[str, Frame] | None = None,
 ) -> tuple[list[list[int]], list[tuple[int, Finding]]]:
-    """Facts (slots and statements) and their findings.
+    """Facts (groups of sentence indices) and their findings keyed by group: `compare_batch` without the titles."""
+    result = compare_batch(articles, sentences, emb, groups, claims, cfg, frames)
+    return result.groups, result.findings
+
+
+def compare_batch(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    emb: np.ndarray,
+    groups: Sequence[Sequence[int]],
+    claims: Sequence[Claim],
+    cfg: CompareConfig,
+    frames: Mapping[str, Frame] | None = None,
+) -> Comparison:
+    """Facts (slots and statements), their findings and their titles.
 
     Args:
         articles: The batch.
@@ -149,8 +173,10 @@ def compare_facts(
         frames: The parse of each claim (by claim id), when a parser is set.
 
     Returns:
-        Groups of sentence indices (one per fact) and findings keyed by the index of their group
-        (finding ids are final; fact ids are set by the caller).
+        Groups of sentence indices (one per fact), findings keyed by the index of their group
+        (finding ids are final; fact ids are set by the caller) and the title of each group a
+        slot or a statement made: its slot in words (`SlotKey.title`), or a statement's first
+        sentence, shortened.
     """
     frames = frames or {}
     by_article = {a.id: a for a in articles}
@@ -176,14 +202,20 @@ def compare_facts(
         pairs |= linked
     facts: list[list[int]] = []
     keyed: list[tuple[int, Finding]] = []
+    titles: dict[int, str] = {}
     position: dict[tuple[int, ...], int] = {}
 
-    def add(members: Sequence[int], findings: Sequence[Finding]) -> None:
+    def add(members: Sequence[int], findings: Sequence[Finding], title: str = "") -> None:
         key = tuple(sorted(set(members)))
         if key not in position:
             position[key] = len(facts)
             facts.append(list(key))
+        if title:
+            titles.setdefault(position[key], title)  # the first slot or statement to make a fact names it
         keyed.extend((position[key], f) for f in findings)
+
+    def first_sentence(members: Sequence[int]) -> str:
+        return clip(" ".join(sentences[min(members)].text.split()))
 
     for slot, findings in zip(slots, per_slot, strict=True):
         agreements = [f for f in findings if f.verdict == Verdict.AGREE]
@@ -197,9 +229,9 @@ def compare_facts(
                 f = narrowed
             kept.append(f)
         if kept:
-            add(_slot_members(slot, sent_index), kept)
+            add(_slot_members(slot, sent_index), kept, _slot_title(slot))
     for (group, _how, _linked), findings in zip(stated, per_statement, strict=True):
-        add(group, findings)
+        add(group, findings, first_sentence(group))
     for finding in statement_conflicts(
         sentences,
         emb,
@@ -208,7 +240,8 @@ def compare_facts(
         min_similarity=cfg.min_statement_conflict_similarity,
         min_place_similarity=cfg.min_statement_similarity,
     ):
-        add([sent_index[s] for s in finding.sentence_ids], [finding])
+        members = [sent_index[s] for s in finding.sentence_ids]
+        add(members, [finding], first_sentence(members))
     if cfg.internal_checks:
         for claim in known:
             if wrong := wrong_weekday(claim):
@@ -240,10 +273,17 @@ def compare_facts(
         if c.kind == "date" and c.id not in in_slots
     }
     loose = [c for c in known if c.id in loose_days]
-    for finding in event_day_findings(loose, loose_days, by_sentence, by_article):
-        add([sent_index[s] for s in finding.sentence_ids], [finding])
+    for title, finding in event_day_findings(loose, loose_days, by_sentence, by_article):
+        add([sent_index[s] for s in finding.sentence_ids], [finding], title)
     _add_leftovers(sentences, groups, facts, add)
-    return facts, keyed
+    return Comparison(facts, keyed, titles)
+
+
+def _slot_title(slot: Slot) -> str:
+    """A slot's title, naming the participants all its members name (the evidence), else its seed's."""
+    keys = [slot.keys[c.id] for c in slot.members if c.id in slot.keys]
+    shared = frozenset.intersection(*(k.who for k in keys)) if keys else frozenset()
+    return replace(slot.key, who=shared or slot.key.who).title()
 
 
 def _slot_members(slot: Slot, sent_index: Mapping[str, int]) -> list[int]:

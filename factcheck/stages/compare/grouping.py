@@ -411,9 +411,10 @@ def event_day_findings(
     keys: Mapping[str, SlotKey],
     sentences: Mapping[str, Sentence],
     articles: Mapping[str, Article],
-) -> list[Finding]:
+) -> list[tuple[str, Finding]]:
     """Agreements on the day of an event that no slot holds: outlets that date the same event word
-    (the shooting, the death, the quake) to the same resolved day (#14).
+    (the shooting, the death, the quake) to the same resolved day (#14), each with its fact's
+    title ("day of the shooting · 2018-03-26").
 
     Only ever agreements: sharing a day and an event word is not evidence enough that two
     different days are one slot's conflict (the arrest on Thursday, the shooting on Sunday).
@@ -441,7 +442,8 @@ def event_day_findings(
             f"“{members[0].text}” ({describe_date(members[0].value)}); the same day and an event word in "  # type: ignore[arg-type]
             "each sentence, no slot in common"
         )
-        out.append(_finding(Verdict.AGREE, "same day", members, explanation, EVENT_DAY_CONFIDENCE))
+        title = f"day of the {event} · {describe_date(members[0].value)}"  # type: ignore[arg-type]
+        out.append((title, _finding(Verdict.AGREE, "same day", members, explanation, EVENT_DAY_CONFIDENCE)))
     return out
 
 

@@ -102,6 +102,45 @@ class SlotKey:
             parts.append(self.status)
         return "; ".join(parts)
 
+    def title(self) -> str:
+        """The slot as a fact's heading, shorter than `describe` (#14, #16).
+
+        What is counted and the event, then up to three named participants, then the time frame
+        and a status other than reported: "people injured · Pulse, Orlando · as of the article's
+        day", "date of meet · Kim, Trump", "age · Lily".
+        """
+        if self.kind == "date":
+            head = f"date of {self.what}" if self.what else "date"
+        elif self.what == AGE_EVENT or self.counted == TIME_UNIT:
+            head = self.what
+        else:
+            thing = _counted_words(self.counted)
+            head = " ".join(w for w in (thing, self.what) if w) or self.kind
+        parts = [head]
+        if self.who:
+            parts.append(", ".join(name.title() for name in sorted(self.who)[:3]))
+        when = self.when.removeprefix("window: ")
+        if self.dated:  # the count's own day says more than "as of the article's day"
+            own = f"on {self.dated}"
+            when = own if not when or self.when == "as of the article's day" else f"{when}, {own}"
+        if when:
+            parts.append(when)
+        if self.status != "reported":
+            parts.append(self.status)
+        return " · ".join(parts)
+
+
+def _counted_words(counted: str) -> str:
+    """What a count is of, in words: 'person' -> 'people', 'person: part of students' -> 'students (part)'."""
+    family, _, phrase = counted.partition(": ")
+    others = family.endswith(" (others)")
+    family = family.removesuffix(" (others)")
+    if phrase.startswith("part of "):
+        thing = f"{phrase[8:]} (part)"
+    else:
+        thing = phrase or ("people" if family == "person" else family)
+    return f"other {thing}" if others else thing
+
 
 @functools.lru_cache(maxsize=65536)
 def capitalised_names(text: str) -> frozenset[str]:

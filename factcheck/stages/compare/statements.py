@@ -116,7 +116,7 @@ def _is_detail(c: Claim) -> bool:
     return c.kind in ("quantity", "money", "percent", "duration") and bool(c.unit)
 
 
-def _clip(text: str, limit: int = 90) -> str:
+def clip(text: str, limit: int = 90) -> str:
     """A sentence shortened for a one-line explanation."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -205,20 +205,20 @@ def statement_findings(
     lead = members[0]
     if how == "quote":
         quoted = next((q for s in members[1:] if (q := shared_quote(lead.text, s.text))), "")
-        explanation = f"{', '.join(outlets[:5])} carry the same quotation: “{quoted or _clip(lead.text)}”"
+        explanation = f"{', '.join(outlets[:5])} carry the same quotation: “{quoted or clip(lead.text)}”"
         confidence = 0.9
     elif how == "copy":
-        explanation = f"{', '.join(outlets[:5])} print the same sentence: “{_clip(lead.text)}”"
+        explanation = f"{', '.join(outlets[:5])} print the same sentence: “{clip(lead.text)}”"
         confidence = 0.9
     elif how == "paraphrase":
         explanation = (
-            f"{', '.join(outlets[:5])} say the same in other words: “{_clip(lead.text)}” "
+            f"{', '.join(outlets[:5])} say the same in other words: “{clip(lead.text)}” "
             f"(similarity at least {score:.2f}); no figures to compare"
         )
         confidence = round(min(0.8, score), 2)
     else:
         explanation = (
-            f"{', '.join(outlets[:5])} say much the same: “{_clip(lead.text)}” (similar sentences naming "
+            f"{', '.join(outlets[:5])} say much the same: “{clip(lead.text)}” (similar sentences naming "
             f"the same party with a word in common); no figures to compare"
         )
         confidence = round(min(0.6, score), 2)
@@ -236,7 +236,7 @@ def statement_findings(
         value = describe_value(given)
         named = [s.id for s in members if s.article_id in has or s.article_id in lacks]
         explanation = (
-            f"the same statement (“{_clip(lead.text, 70)}”): only "
+            f"the same statement (“{clip(lead.text, 70)}”): only "
             f"{', '.join(articles[a].outlet or a for a in has[:4])} give{'s' if len(has) == 1 else ''} "
             f"“{given.text}”"
             + (f" ({value})" if value and value != given.text else "")

@@ -18,7 +18,9 @@ from factcheck.stages.compare.lexicon import TIME_EVENTS, TIME_UNIT
 TIME_RE = re.compile(
     r"(?:(?P<q>about|around|approximately|approx\.|roughly|some time after|shortly after|just after|just before|"
     r"shortly before|sometime after|after|before|nearly|almost|at)\s+)?"
-    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)",
+    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?(?:\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
+    # or a part of the day after it: "around 6:30 Sunday night", "at 7:15 this morning" (#14)
+    r"|(?=\s+(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+|this\s+)?(?P<part>night|evening|afternoon|morning)\b))",
     re.IGNORECASE,
 )
 # Minutes each side of a time its words leave open.
@@ -39,6 +41,14 @@ def _width(qualifier: str) -> tuple[int, int]:
     return WRITTEN, WRITTEN
 
 
+def _afternoon(part: str, hour: int) -> bool:
+    """Whether an hour said with a part of the day is after noon: evening and afternoon are, morning is
+    not, night is from 6 ("9:15 Saturday night") and before it after midnight ("2:30 Sunday night")."""
+    if part == "night":
+        return 6 <= hour < 12
+    return part in ("evening", "afternoon")
+
+
 def time_event(text: str, at: int) -> str:
     """The event a time in a sentence belongs to: the first event word of its sentence, else ''."""
     best = ("", len(text) + 1)
@@ -54,13 +64,18 @@ def time_claims(sentences: Sequence[Sentence]) -> list[Claim]:
     """The times of day of the sentences, as quantity claims in minutes after midnight."""
     out: list[Claim] = []
     for sent in sentences:
-        if ("m" not in sent.text and "M" not in sent.text) or not any(ch.isdigit() for ch in sent.text):
+        if not any(ch.isdigit() for ch in sent.text):  # no "m" needed: "6:30 Sunday night" (#14)
             continue
         for m in TIME_RE.finditer(sent.text):
             hour, minute = int(m.group("h")), int(m.group("m") or 0)
             if not 1 <= hour <= 12:
                 continue
-            pm = m.group("ap").lower().startswith("p")
+            if m.group("ap"):
+                pm = m.group("ap").lower().startswith("p")
+            elif m.group("m") is None or (m.group("part").lower() == "morning" and hour == 12):
+                continue  # "6 Sunday night" may be a count; "12:30 in the morning" is unclear
+            else:
+                pm = _afternoon(m.group("part").lower(), hour)
             point = (hour % 12 + (12 if pm else 0)) * 60 + minute
             qualifier = (m.group("q") or "").lower()
             before, after = _width(qualifier)
