@@ -55,6 +55,8 @@ CUR_SUFFIX_RE = re.compile(
 )
 # Spans that look numeric but are identifiers: phone numbers, times, ages, addresses, case numbers.
 _AGE_RE = re.compile(rf"\b(?:\d+|{_NUM_WORDS_RE})(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)old\b", re.IGNORECASE)
+_CODE_RE = re.compile(r"\b([A-Z]{1,4})-?\d{2,}\b")
+_GLUED_CODES = CURRENCY_CODES | {"RM"}
 IDENTIFIER_RES = [
     re.compile(r"(?<!\d)(?:\+?1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?!\d)"),
     re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock\b)", re.IGNORECASE),
@@ -79,7 +81,7 @@ IDENTIFIER_RES = [
     re.compile(r"\b911\b(?=\s+(?:call|calls|dispatch\w*|operator\w*|center|centre|system|emergency|line))"),
     re.compile(r"\b(?:dial|dials|dialed|dialled|called|calling|call)\s+911\b", re.IGNORECASE),
     re.compile(r"\b\d+(?:/\d+)+\b"),
-    re.compile(rf"\b(?!(?:{'|'.join(sorted(CURRENCY_CODES))}|RM)\d)[A-Z]{{1,4}}-?\d{{2,}}\b"),
+    _CODE_RE,
     re.compile(r"\b\d+-\d+-\d+\b"),
 ]
 
@@ -186,6 +188,9 @@ def _identifier_spans(text: str) -> list[tuple[int, int]]:
     for rx in IDENTIFIER_RES:
         if rx is _AGE_RE and "old" not in lowered:
             continue  # the age pattern is slow (number words) and needs "old" (#15: speed)
+        if rx is _CODE_RE:  # "A380", "M25" are names; "RM42", "MYR42" amounts (#15)
+            spans.extend((m.start(), m.end()) for m in rx.finditer(text) if m.group(1) not in _GLUED_CODES)
+            continue
         spans.extend((m.start(), m.end()) for m in rx.finditer(text))
     return spans
 
