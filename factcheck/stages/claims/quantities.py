@@ -240,6 +240,7 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
                 and re.fullmatch(r"[\d.]+m", tail.group("to"))
                 and not CUR_SUFFIX_RE.match(text, tail.end())
                 and not _CUR_WORD_AFTER_RE.match(text, tail.end())
+                and not _counted_plural_after(text, tail.end())
             )
             if metres:  # "waves 3-5m high": metres, as "5m" alone is; "$3-5m" is millions (#15)
                 upper = parse_number(tail.group("to")[:-1])
@@ -312,7 +313,12 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
                 glued_scale = re.search(r"(?<=\d)([mM])$", surface_num)
                 if is_range and metres:
                     kind, unit = "quantity", "metre"
-                elif glued_scale and surface_num.endswith("m") and not _CUR_WORD_AFTER_RE.match(text, end):
+                elif (
+                    glued_scale
+                    and surface_num.endswith("m")
+                    and not _CUR_WORD_AFTER_RE.match(text, end)
+                    and not _counted_plural_after(text, end)
+                ):
                     # "3m" without a currency is metres; "$3m" and "3M" are millions
                     base = parse_number(surface_num[:-1])
                     if base is not None:
@@ -386,6 +392,17 @@ def _scale_low_end(low_text: str, low: float, high_text: str, high: float) -> fl
         return low
     mult = high / base[0]
     return low * mult if mult > 1 and low * mult <= high else low
+
+
+def _counted_plural_after(text: str, pos: int) -> bool:
+    """Whether a plural noun that is no unit follows: '5m people', '2m jobs' are millions, '5m high' metres (#15)."""
+    m = re.match(r"\s+([A-Za-z]+)\b", text[pos : pos + 30])
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    if word in UNIT_CANON or word in STOP_AFTER or _is_verbish(word):
+        return False
+    return word in IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3)
 
 
 def _currency_code(sign: str) -> str:
