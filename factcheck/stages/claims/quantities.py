@@ -214,6 +214,7 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
         lone_article = low_num in ("a", "an", "one", "single")
         if (
             low_num in ("a", "an")
+            and not text[num_end + 1 : num_end + 2].islower()  # "a man": no need to try the currencies
             and _A_BEFORE_NUMBER_RE.match(text, num_end)
             and not _inside(blocked, num_end + 1, num_end + 2)
         ):
