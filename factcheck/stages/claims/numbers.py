@@ -49,8 +49,9 @@ _VAGUE_RE = (
     r"|billions|trillions|a\s+handful|a\s+few|several(?!\s+(?:hundred|thousand|million|billion)))"
 )
 _NUMBER_RE = (
-    rf"(?:\d+\s+point\s+\d+\b(?:\s+(?:{_SCALE_WORDS})\b)?"  # "1 point 1": spoken decimals in digits (#15)
-    rf"|\d+\s+and\s+(?:an?\s+|(?:{'|'.join(list(UNITS)[1:10])})\s+)?(?:{_FRACTION_WORDS})\b(?:\s+(?:{_SCALE_WORDS})\b)?"
+    # "1 point 1" (spoken decimals in digits), "5 and a half" (#15); one alternative, so digits are read once
+    rf"(?:\d+\s+(?:point\s+\d+\b|and\s+(?:an?\s+|(?:{'|'.join(list(UNITS)[1:10])})\s+)?(?:{_FRACTION_WORDS})\b)"
+    rf"(?:\s+(?:{_SCALE_WORDS})\b)?"
     rf"|{_DIGITS_RE}{_SCALE_AFTER_DIGITS}?"
     rf"|half\s+an?\s+(?:{_SCALE_WORDS}|dozen)\b|{_VAGUE_RE}\b|several\s+(?:hundred|thousand|million|billion)\b|{_NUM_WORDS_RE}\b(?:\s+dozens?\b)?"
     rf"|(?:a\s+)?(?:dozen|couple|pair)\b(?:\s+of\b)?|single\b"

@@ -55,6 +55,8 @@ CUR_SUFFIX_RE = re.compile(
 )
 # Spans that look numeric but are identifiers: phone numbers, times, ages, addresses, case numbers.
 _AGE_RE = re.compile(rf"\b(?:\d+|{_NUM_WORDS_RE})(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)old\b", re.IGNORECASE)
+_CODE_RE = re.compile(r"\b([A-Z]{1,4})-?\d{2,}\b")
+_GLUED_CODES = CURRENCY_CODES | {"RM"}
 IDENTIFIER_RES = [
     re.compile(r"(?<!\d)(?:\+?1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?!\d)"),
     re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock\b)", re.IGNORECASE),
@@ -79,7 +81,7 @@ IDENTIFIER_RES = [
     re.compile(r"\b911\b(?=\s+(?:call|calls|dispatch\w*|operator\w*|center|centre|system|emergency|line))"),
     re.compile(r"\b(?:dial|dials|dialed|dialled|called|calling|call)\s+911\b", re.IGNORECASE),
     re.compile(r"\b\d+(?:/\d+)+\b"),
-    re.compile(rf"\b(?!(?:{'|'.join(sorted(CURRENCY_CODES))}|RM)\d)[A-Z]{{1,4}}-?\d{{2,}}\b"),
+    _CODE_RE,
     re.compile(r"\b\d+-\d+-\d+\b"),
 ]
 
@@ -186,6 +188,9 @@ def _identifier_spans(text: str) -> list[tuple[int, int]]:
     for rx in IDENTIFIER_RES:
         if rx is _AGE_RE and "old" not in lowered:
             continue  # the age pattern is slow (number words) and needs "old" (#15: speed)
+        if rx is _CODE_RE:  # "A380", "M25" are names; "RM42", "MYR42" amounts (#15)
+            spans.extend((m.start(), m.end()) for m in rx.finditer(text) if m.group(1) not in _GLUED_CODES)
+            continue
         spans.extend((m.start(), m.end()) for m in rx.finditer(text))
     return spans
 
@@ -209,6 +214,7 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
         lone_article = low_num in ("a", "an", "one", "single")
         if (
             low_num in ("a", "an")
+            and not text[num_end + 1 : num_end + 2].islower()  # "a man": no need to try the currencies
             and _A_BEFORE_NUMBER_RE.match(text, num_end)
             and not _inside(blocked, num_end + 1, num_end + 2)
         ):
@@ -235,6 +241,7 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
                 and re.fullmatch(r"[\d.]+m", tail.group("to"))
                 and not CUR_SUFFIX_RE.match(text, tail.end())
                 and not _CUR_WORD_AFTER_RE.match(text, tail.end())
+                and not _counted_plural_after(text, tail.end())
             )
             if metres:  # "waves 3-5m high": metres, as "5m" alone is; "$3-5m" is millions (#15)
                 upper = parse_number(tail.group("to")[:-1])
@@ -307,7 +314,12 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
                 glued_scale = re.search(r"(?<=\d)([mM])$", surface_num)
                 if is_range and metres:
                     kind, unit = "quantity", "metre"
-                elif glued_scale and surface_num.endswith("m") and not _CUR_WORD_AFTER_RE.match(text, end):
+                elif (
+                    glued_scale
+                    and surface_num.endswith("m")
+                    and not _CUR_WORD_AFTER_RE.match(text, end)
+                    and not _counted_plural_after(text, end)
+                ):
                     # "3m" without a currency is metres; "$3m" and "3M" are millions
                     base = parse_number(surface_num[:-1])
                     if base is not None:
@@ -381,6 +393,17 @@ def _scale_low_end(low_text: str, low: float, high_text: str, high: float) -> fl
         return low
     mult = high / base[0]
     return low * mult if mult > 1 and low * mult <= high else low
+
+
+def _counted_plural_after(text: str, pos: int) -> bool:
+    """Whether a plural noun that is no unit follows: '5m people', '2m jobs' are millions, '5m high' metres (#15)."""
+    m = re.match(r"\s+([A-Za-z]+)\b", text[pos : pos + 30])
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    if word in UNIT_CANON or word in STOP_AFTER or _is_verbish(word):
+        return False
+    return word in IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3)
 
 
 def _currency_code(sign: str) -> str:

@@ -22,7 +22,9 @@ def _interval(low: float, high: float | None, qualifier: str, tolerance: float) 
     """Turn a number and its qualifier into an interval."""
     kind = QUALIFIERS.get(qualifier.lower(), "") if qualifier else ""
     if high is not None:
-        return QuantityValue(None, low, high, True, high < math.inf, kind in ("approx", "under", "over") or qualifier == "vague")
+        return QuantityValue(
+            None, low, high, True, high < math.inf, kind in ("approx", "under", "over") or qualifier == "vague"
+        )
     if kind == "min":
         return QuantityValue(low, low, None, True, False, False)
     if kind == "gt":
