@@ -328,3 +328,11 @@ def test_unnamed_sources_are_attribution(text, attribution):
     claims = extract_claims_from_text(text, date(2013, 2, 12))
     assert claims
     assert {c.attribution for c in claims} == {attribution}
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"), [("to open a second front against Israel", "front against Israel"), ("he won a second term", "term")]
+)
+def test_a_second_before_a_noun_is_an_ordinal_not_a_second_of_time(text, scope):
+    claims = extract_claims_from_text(text, None)
+    assert [(c.kind, c.scope) for c in claims] == [("ordinal", scope)]

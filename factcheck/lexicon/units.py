@@ -175,3 +175,10 @@ UNIT_SIZES = {
 CALENDAR_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}
 # Every unit a money claim can carry: the codes currency words and adjectives map to.
 MONEY_UNITS = frozenset(CURRENCY_WORDS.values()) | frozenset(CURRENCY_ADJECTIVES.values()) | CURRENCY_CODES
+
+# Words that may follow "a second" / "one second" when it is a span of time ("a second later",
+# "a second or two"); any other word after it makes it an ordinal ("a second front", "a second term").
+TIME_AFTER_SECOND = frozenset(
+    {"later", "ago", "or", "and", "before", "after", "earlier", "longer", "more", "of", "to", "in", "at", "when",
+     "while", "too", "then", "the", "each", "per", "apart", "away", "left", "passed", "elapsed"}
+)  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.lexicon.units import TIME_AFTER_SECOND
 from factcheck.records import Claim, QuantityValue
 from factcheck.stages.claims.base import _claim
 from factcheck.stages.claims.events import _event_near
@@ -29,7 +30,10 @@ def extract_ordinals(text: str) -> list[Claim]:
         if ordinal.lower() == "second" and re.search(
             rf"\b(?:a|one|per|{_WORD_NUM}|\d+)\s+$", text[max(0, m.start() - 12) : m.start()], re.IGNORECASE
         ):
-            continue  # "a second", "ten seconds": time, not order
+            following = re.match(r"\s+([a-z]+)\b", text[m.end("ord") :])
+            if following is None or following.group(1) in TIME_AFTER_SECOND:
+                continue  # "a second", "ten seconds", "a second later": time, not order
+            # "a second front", "a second term": order; the duration reading is dropped by the stage
         scope_words: list[str] = []
         for word in m.group("scope").split():
             if word.lower() in {"since", "when", "after", "as", "that", "which", "who", "and", "but", "in", "on"}:

@@ -30,7 +30,14 @@ def extract_claims_from_text(text: str, published: date | None, *, tolerance: fl
     date_spans = [(c.start, c.end) for c in dates]
     ordinals = extract_ordinals(text)
     ordinal_starts = {c.start for c in ordinals}
-    quantities = [c for c in extract_quantities(text, tolerance=tolerance) if c.start not in ordinal_starts]
+    ordinal_spans = [(c.start, c.end) for c in ordinals]
+    quantities = [
+        c
+        for c in extract_quantities(text, tolerance=tolerance)
+        if c.start not in ordinal_starts
+        # "a second front": the ordinal, not one second of time
+        and not (c.kind == "duration" and any(c.start < s < c.end for s, _e in ordinal_spans))
+    ]
     share_spans = [
         (c.start, c.end)
         for c in quantities
