@@ -11,7 +11,7 @@ import numpy as np
 
 from factcheck.config import Config
 from factcheck.errors import FactcheckError
-from factcheck.records import Article, Finding, Report, Sentence, Skipped
+from factcheck.records import Article, Fact, Finding, Report, Sentence, Skipped
 from factcheck.stages.claims import extract_claims
 from factcheck.stages.clean import clean_articles
 from factcheck.stages.cluster import build_facts, cluster_facts
@@ -167,7 +167,7 @@ def run_pipeline(
                 confidence=round(finding.confidence * 0.5, 2),
             )
         findings.append(replace(finding, fact_id=facts_unsorted[k].id))
-    facts = sorted(facts_unsorted, key=lambda f: f.id)
+    facts = sorted(_merge_same_id(facts_unsorted), key=lambda f: f.id)
     if len({f.id for f in facts}) != len(facts):
         raise StageError("stage cluster: duplicate fact ids")
     config_dump: dict[str, Any] = cfg.model_dump(mode="json")
@@ -183,3 +183,24 @@ def run_pipeline(
         config=config_dump,
         syndicated=tuple(syndicated),
     )
+
+
+def _merge_same_id(facts: Sequence[Fact]) -> list[Fact]:
+    """Facts whose ids coincide are one fact (ids hash member article ids and texts).
+
+    An article that repeats a sentence word for word can leave one copy in a fact and the other
+    in a fact of its own with the same members by text: they are one fact, with both copies.
+    """
+    merged: dict[str, Fact] = {}
+    for fact in facts:
+        first = merged.get(fact.id)
+        if first is None:
+            merged[fact.id] = fact
+            continue
+        merged[fact.id] = replace(
+            first,
+            sentence_ids=tuple(dict.fromkeys((*first.sentence_ids, *fact.sentence_ids))),
+            article_ids=tuple(dict.fromkeys((*first.article_ids, *fact.article_ids))),
+            title=first.title or fact.title,
+        )
+    return list(merged.values())

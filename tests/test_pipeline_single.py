@@ -3,6 +3,8 @@
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from factcheck.config import load_config
 from factcheck.pipeline import as_progress, run_pipeline
 from factcheck.records import Article
@@ -115,3 +117,19 @@ def test_progress_tells_the_embedding_counts_and_accepts_name_only_callbacks(tmp
     )
     assert "cluster" in names and f"embed {n}/{n}" in names  # a callback taking a name only gets the counts in it
     assert as_progress(None)("anything", 1, 2) is None
+
+
+@pytest.mark.parametrize("n_articles", [1, 2])
+def test_an_article_repeating_a_misdated_sentence_does_not_stop_the_run(n_articles, tmp_path):
+    # was StageError "duplicate fact ids": the internal finding's fact and the leftover copy hashed alike
+    from .conftest import FakeEmbedder
+
+    line = "Two men pleaded guilty on Thursday, January 25, 2016, to the robbery."
+    text = f"{line} Police said more. {line}"
+    a = Article("a1", "Daily", "T", None, date(2016, 1, 26), "field", "", "", text)
+    b = Article("a2", "Herald", "T", None, date(2016, 1, 26), "field", "", "", "Unrelated words about gardens and roses.")
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path}", "compare.parser="])
+    report = run_pipeline([a, b][:n_articles], cfg, FakeEmbedder())
+    assert len({f.id for f in report.facts}) == len(report.facts)
+    assert any(f.how == "internal" for f in report.findings)  # January 25, 2016 was a Monday
+    assert all(any(fact.id == f.fact_id for fact in report.facts) for f in report.findings)
