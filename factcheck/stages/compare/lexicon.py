@@ -130,8 +130,6 @@ AGE_EVENT = "age"
 AGE_UNIT = "years old"
 # Month and weekday names: "March 26, 2017" and "Sunday, 26" are dates, not a name and an age.
 MONTHS = {m.lower() for m in (*_calendar.month_name, *_calendar.day_name) if m}
-# Qualifiers that put a figure just under it: "almost 50" is fewer than 50 (#14).
-UNDER_QUALIFIERS = {"almost", "nearly", "just under", "just shy of", "not quite", "approaching"}
 # A place's population: "home to 120,000 people", "a population of 2 million", "has about 200,000 residents".
 POPULATION_BEFORE_RE = re.compile(
     r"\b(?:home\s+to|population\s+(?:of|is|was|stands\s+at)|populated\s+by|inhabited\s+by)\s+$", re.IGNORECASE

@@ -9,7 +9,7 @@ from datetime import date
 from factcheck.describe import describe_date, describe_number, describe_value
 from factcheck.records import Article, Claim, DateValue, QuantityValue
 from factcheck.stages.claims import WEEKDAY_MISMATCH
-from factcheck.stages.compare.lexicon import CONVERSION_TOLERANCE, CONVERSIONS, CUMULATIVE_EVENTS, UNDER_QUALIFIERS
+from factcheck.stages.compare.lexicon import CONVERSION_TOLERANCE, CONVERSIONS, CUMULATIVE_EVENTS
 from factcheck.verdicts import Verdict
 
 Judgement = tuple[str, str, str, float]  # verdict, how, explanation, confidence
@@ -45,19 +45,6 @@ def _from(v: QuantityValue) -> bool:
     return v.point is not None and v.low == v.point and (v.high is None or v.high > v.point)
 
 
-def under_value(claim: Claim) -> QuantityValue | None:
-    """The value of a claim whose qualifier puts it just under its figure ("almost 50": 45 to below 50), else None.
-
-    The extractor reads "almost" as "about"; an outlet writing "almost four dozen" says fewer
-    than 48, which "at least four dozen" is not (#14).
-    """
-    v = claim.value
-    if not isinstance(v, QuantityValue) or v.point is None or claim.qualifier.lower() not in UNDER_QUALIFIERS:
-        return None
-    low = v.low if v.low is not None and v.low < v.point else None
-    return QuantityValue(v.point, low, v.point, v.low_inclusive, False, v.approximate)
-
-
 def _scale(v: QuantityValue, factor: float, widen: float) -> QuantityValue:
     """A value in the family's base unit, widened by the rounding of a conversion."""
 
@@ -79,7 +66,6 @@ def comparable_values(a: Claim, b: Claim) -> tuple[QuantityValue, QuantityValue]
     va, vb = a.value, b.value
     if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue):
         return None
-    va, vb = under_value(a) or va, under_value(b) or vb
     if a.unit == b.unit or a.unit not in CONVERSIONS or b.unit not in CONVERSIONS:
         return va, vb
     (fam_a, fa), (fam_b, fb) = CONVERSIONS[a.unit], CONVERSIONS[b.unit]
