@@ -21,7 +21,7 @@ from factcheck.errors import InputError
 from factcheck.records import Decision, Finding, Report
 from factcheck.report.facts import SCHEMA, stale_decisions
 from factcheck.verdicts import RANK as VERDICT_RANK
-from factcheck.verdicts import FailOn, verdict_of
+from factcheck.verdicts import FailOn, fact_verdicts
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -257,8 +257,8 @@ def summary_json(run: CheckRun) -> dict[str, Any]:
     """The machine-readable summary `factcheck check --format json` prints."""
     report = run.report
     fact_counts = dict.fromkeys(VERDICT_RANK, 0)
-    for fact in report.facts:
-        fact_counts[verdict_of(report, fact)] += 1
+    for verdict in fact_verdicts(report).values():
+        fact_counts[verdict] += 1
     finding_counts = dict.fromkeys(("contradict", "differ", "agree"), 0)
     for finding in report.findings:
         finding_counts[finding.verdict] = finding_counts.get(finding.verdict, 0) + 1

@@ -20,7 +20,7 @@ from typing import Any
 
 from factcheck.errors import InputError
 from factcheck.records import Report
-from factcheck.verdicts import FINDING_VERDICTS, verdict_of
+from factcheck.verdicts import FINDING_VERDICTS, fact_verdicts
 
 VERDICTS = tuple(v.value for v in reversed(FINDING_VERDICTS))  # agree, differ, contradict
 
@@ -82,8 +82,9 @@ def predictions(report: Report, *, strict: bool = True) -> list[Prediction]:
     if strict:
         return out
     with_findings = {f.fact_id for f in report.findings}
+    verdicts = fact_verdicts(report)
     for fact in report.facts:
-        verdict = verdict_of(report, fact)
+        verdict = verdicts[fact.id]
         if fact.id in with_findings or verdict not in VERDICTS:
             continue
         spans = tuple((sentences[s].article_id, sentences[s].start, sentences[s].end) for s in fact.sentence_ids)

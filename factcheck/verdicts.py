@@ -90,5 +90,13 @@ def fact_verdict(fact: Fact, findings: Sequence[Finding]) -> Verdict:
 
 
 def verdict_of(report: Report, fact: Fact) -> Verdict:
-    """A fact's verdict in a report."""
+    """A fact's verdict in a report (for many facts, `fact_verdicts` reads the findings once)."""
     return fact_verdict(fact, [f for f in report.findings if f.fact_id == fact.id])
+
+
+def fact_verdicts(report: Report) -> dict[str, Verdict]:
+    """Every fact's verdict by fact id, the findings read once."""
+    by_fact: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        by_fact.setdefault(finding.fact_id, []).append(finding)
+    return {fact.id: fact_verdict(fact, by_fact.get(fact.id, [])) for fact in report.facts}

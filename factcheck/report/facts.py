@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
+from factcheck.decisions import stale_decisions as decisions_stale
 from factcheck.describe import describe_value
 from factcheck.records import Decision, Finding, Report
 from factcheck.stages.syndication import independent_sources
@@ -28,8 +29,7 @@ def decision_json(decision: Decision) -> dict[str, Any]:
 
 def stale_decisions(report: Report, decisions: Mapping[str, Decision]) -> list[Decision]:
     """Decisions on findings this report no longer has, sorted by finding id (they are kept, not dropped)."""
-    current = {f.id for f in report.findings}
-    return [decisions[fid] for fid in sorted(decisions) if fid not in current]
+    return decisions_stale(decisions, {f.id for f in report.findings})
 
 
 def report_json(report: Report, decisions: Mapping[str, Decision] | None = None) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from factcheck.report.atomic import write_file
 from factcheck.report.facts import report_json
 from factcheck.report.markdown import md_escape
 from factcheck.report.views import claims_by_id, main_event, sorted_outlets
-from factcheck.verdicts import FINDING_VERDICTS, ORDER, verdict_of
+from factcheck.verdicts import FINDING_VERDICTS, ORDER, fact_verdicts
 
 INDEX_TEMPLATE = "index.html.j2"
 OUTLETS_SHOWN = 4  # a story's row names this many outlets, then "and N more"
@@ -59,7 +59,7 @@ def _row_order(row: dict[str, Any]) -> tuple[Any, ...]:
 
 def _index_row(report: Report) -> dict[str, Any]:
     """What the index shows of one story's report."""
-    verdicts = [verdict_of(report, fact) for fact in report.facts]
+    verdicts = list(fact_verdicts(report).values())
     first: date | None = min((a.published for a in report.articles if a.published), default=None)
     return {
         "name": report.batch,
