@@ -42,7 +42,8 @@ from factcheck.decisions import DECISIONS_FILE, load_decisions  # noqa: E402
 from factcheck.errors import FactcheckError  # noqa: E402
 from factcheck.records import DECISIONS, Report  # noqa: E402
 from factcheck.report.files import write_report  # noqa: E402
-from factcheck.review import HEADERS, import_review  # noqa: E402
+from factcheck.report.sheet import HEADERS  # noqa: E402
+from factcheck.review import import_review  # noqa: E402
 from tests.conftest import FakeEmbedder  # noqa: E402
 
 GOOD = [

@@ -167,7 +167,7 @@ def test_usage_errors_are_exit_2(tmp_path):
 def test_review_import_command(tmp_path):
     import openpyxl
 
-    from factcheck.review import HEADERS
+    from factcheck.report.sheet import HEADERS
 
     batch = make_batch(tmp_path / "b")
     assert check(tmp_path, batch, "out", "--write", "review").exit_code == 0

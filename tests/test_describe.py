@@ -12,7 +12,7 @@ from factcheck.describe import describe_date, describe_number, describe_value
 from factcheck.records import Article, DateValue, Fact, Finding, Report, Sentence
 from factcheck.report.html import render_html
 from factcheck.report.markdown import render_markdown
-from factcheck.review import review_rows
+from factcheck.report.sheet import review_rows
 from factcheck.stages.claims import extract_claims_from_text
 from factcheck.stages.compare import judge
 

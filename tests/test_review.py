@@ -11,14 +11,13 @@ from factcheck.errors import InputError
 from factcheck.records import DECISIONS, Decision
 from factcheck.report.files import report_json, write_report
 from factcheck.report.markdown import render_markdown
+from factcheck.report.sheet import HEADERS, safe_cell
 from factcheck.review import (
     DECISIONS_FILE,
-    HEADERS,
     append_decisions,
     import_review,
     load_decisions,
     normalise_decision,
-    safe_cell,
     write_review,
 )
 
