@@ -170,7 +170,7 @@ def _parse_write(values: list[str] | None) -> list[str]:
 
 @app.command()
 def check(
-    inputs: Annotated[list[Path], typer.Argument(help="Batch folder(s) or article files.", metavar="BATCH...")],
+    inputs: Annotated[list[Path], typer.Argument(help="Batch folder(s) or article files.", metavar="BATCH")],
     config: Annotated[Path | None, typer.Option("--config", "-c", help="Settings TOML file.", metavar="FILE")] = None,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Report folder (default: reports/<batch>).", metavar="DIR")
@@ -306,7 +306,7 @@ def _print_check_text(run: ci.CheckRun) -> None:
 
 @app.command("eval")
 def eval_(
-    inputs: Annotated[list[Path], typer.Argument(help="Batch folder(s) or article files.", metavar="BATCH...")],
+    inputs: Annotated[list[Path], typer.Argument(help="Batch folder(s) or article files.", metavar="BATCH")],
     gold: Annotated[Path, typer.Option("--gold", "-g", help="Gold findings JSON file.", metavar="FILE")],
     config: Annotated[Path | None, typer.Option("--config", "-c", help="Settings TOML file.", metavar="FILE")] = None,
     set_: Annotated[
