@@ -57,11 +57,16 @@ def _write_jsonl(folder: Path, records: list[dict[str, str]]) -> Path:
     return folder
 
 
-def ecbplus_batches() -> dict[str, Path]:
-    """One folder per ECB+ topic of `ECBPLUS_TOPICS`, both sub-topics in it."""
+def ecbplus_topics() -> list[int]:
+    """Every topic of the ECB+ dev file."""
+    return sorted({json.loads(line)["topic"] for line in (DATA / "ecbplus-dev" / "docs.jsonl").open(encoding="utf-8")})
+
+
+def ecbplus_batches(topics: tuple[int, ...] = ECBPLUS_TOPICS, under: str = "") -> dict[str, Path]:
+    """One folder per ECB+ topic (default `ECBPLUS_TOPICS`), both sub-topics in it."""
     docs = [json.loads(line) for line in (DATA / "ecbplus-dev" / "docs.jsonl").open(encoding="utf-8")]
     out: dict[str, Path] = {}
-    for topic in ECBPLUS_TOPICS:
+    for topic in topics:
         records = []
         for sub in ("ecb", "ecbplus"):
             chosen = sorted((d for d in docs if d["topic"] == topic and d["subtopic"] == sub), key=lambda d: _doc_number(d["doc"]))
@@ -71,23 +76,27 @@ def ecbplus_batches() -> dict[str, Path]:
                 if lines and re.match(r"https?\s*:", lines[0]):
                     url = re.sub(r"\s+", "", lines[0])
                 records.append({"id": d["doc"], "outlet": _host(url) if url else d["doc"], "url": url, "text": "\n".join(lines)})
-        out[f"ecb-{topic}"] = _write_jsonl(BATCHES / f"ecb-{topic}", records)
+        out[f"ecb-{topic}"] = _write_jsonl(BATCHES / under / f"ecb-{topic}", records)
     return out
 
 
-def gva_incident_ids() -> list[str]:
-    """The incidents labelled: the last `GVA_INCIDENTS` (by id) with `GVA_MIN_OUTLETS` outlets or more."""
+def gva_incident_ids(skip: int = 0, count: int = GVA_INCIDENTS) -> list[str]:
+    """The incidents labelled: the last `GVA_INCIDENTS` (by id) with `GVA_MIN_OUTLETS` outlets or more.
+
+    `skip` leaves out that many of the last ones first (the audit takes the ones before the labelled).
+    """
     outlets: dict[str, set[str]] = {}
     for line in (DATA / "gva-dev" / "docs.jsonl").open(encoding="utf-8"):
         d = json.loads(line)
         outlets.setdefault(d["incident"], set()).add(_host(d["uri"]))
     multi = sorted((i for i, hosts in outlets.items() if len(hosts) >= GVA_MIN_OUTLETS), key=int)
-    return multi[-GVA_INCIDENTS:]
+    end = len(multi) - skip
+    return multi[max(0, end - count) : end]
 
 
-def gva_batches() -> dict[str, Path]:
-    """One folder per chosen GVA incident, its articles as archived (boilerplate kept)."""
-    chosen = set(gva_incident_ids())
+def gva_batches(ids: list[str] | None = None, under: str = "") -> dict[str, Path]:
+    """One folder per chosen GVA incident (default: the labelled ones), its articles as archived (boilerplate kept)."""
+    chosen = set(gva_incident_ids() if ids is None else ids)
     by_incident: dict[str, list[dict[str, str]]] = {}
     for line in (DATA / "gva-dev" / "docs.jsonl").open(encoding="utf-8"):
         d = json.loads(line)
@@ -96,7 +105,20 @@ def gva_batches() -> dict[str, Path]:
                 {"id": d["doc_id"][:12], "outlet": _host(d["uri"]), "url": d["uri"], "published": d["dct"],
                  "title": d["title"], "text": d["content"]}
             )
-    return {f"gva-{i}": _write_jsonl(BATCHES / f"gva-{i}", sorted(recs, key=lambda r: r["id"])) for i, recs in sorted(by_incident.items())}
+    return {
+        f"gva-{i}": _write_jsonl(BATCHES / under / f"gva-{i}", sorted(recs, key=lambda r: r["id"]))
+        for i, recs in sorted(by_incident.items())
+    }
+
+
+def audit_batches(gva_count: int = 15) -> dict[str, dict[str, Path]]:
+    """Unlabelled batches for reading a run's contradictions: every other ECB+ topic, and the
+    `gva_count` GVA incidents (three outlets or more) before the labelled ones."""
+    other_topics = tuple(t for t in ecbplus_topics() if t not in ECBPLUS_TOPICS)
+    return {
+        "ecbplus": ecbplus_batches(other_topics, under="audit"),
+        "gva": gva_batches(gva_incident_ids(skip=GVA_INCIDENTS, count=gva_count), under="audit"),
+    }
 
 
 def newswcl50_batches() -> dict[str, Path]:
