@@ -178,7 +178,7 @@ DATE_RANGE_RE = re.compile(
 DATE_DAY_RE = re.compile(
     rf"(?:\b(?P<wd>{_WEEKDAY_RE})\.?,?\s+(?:the\s+)?)?"
     rf"(?:\b(?P<m>{_MONTH_RE})\.?\s*(?:the\s+)?{_DAY_RE.format(n='d')}\b(?:,?\s+(?P<y>\d{{4}}|'\d\d)\b)?"
-    rf"|\b(?:the\s+)?{_DAY_RE.format(n='d2')}\s*(?:of\s+|-|/)?(?P<m2>{_MONTH_RE})\b\.?(?:(?:,?\s+|[-/])(?P<y2>\d{{4}}|\d\d)\b)?)"
+    rf"|\b(?:the\s+)?{_DAY_RE.format(n='d2')}\s*(?:of\s+|-|/)?(?P<m2>{_MONTH_RE})\b\.?(?:,?\s+(?P<y2>\d{{4}}|'\d\d)\b|[-/](?P<y3>\d{{4}}|\d\d)\b)?)"
     rf"(?:,?\s+(?P<wd2>{_WEEKDAY_RE})\b\.?)?",
     re.IGNORECASE,
 )
@@ -338,6 +338,17 @@ class _Dates:
         )
 
 
+_PLURAL_RE = re.compile(r"\s+([a-z]+s)\b")
+# Words before a month that make "<month> <n> <plural>" a date: "the Aug. 7 bombings", "on March 3 talks".
+_DATE_LEAD_RE = re.compile(r"\b(?:the|on|since|until|till|before|after|from|through)\s+$|'s\s+$", re.IGNORECASE)
+
+
+def _plural_follows(text: str, pos: int) -> bool:
+    """Whether a plural noun follows `pos` ("30 people"; not "30 as", "30 was", "30 his")."""
+    m = _PLURAL_RE.match(text, pos)
+    return m is not None and m.group(1) not in STOP_AFTER
+
+
 def _scan_holidays(d: _Dates) -> None:
     """Named holidays with a fixed or computable date (or span: Ramadan, Passover, Hanukkah)."""
     text, published = d.text, d.published
@@ -428,7 +439,7 @@ def _scan_days(d: _Dates) -> None:
         if m.group("m"):
             month_s, day_s, year_s = m.group("m"), m.group("d"), m.group("y")
         else:
-            month_s, day_s, year_s = m.group("m2"), m.group("d2"), m.group("y2")
+            month_s, day_s, year_s = m.group("m2"), m.group("d2"), m.group("y2") or m.group("y3")
         day_of_month = _day_number(day_s)
         if day_of_month is None or not 1 <= day_of_month <= 31:
             continue
@@ -447,11 +458,12 @@ def _scan_days(d: _Dates) -> None:
         if (
             m.group("m")
             and day_s[:1].isdigit()
-            and re.match(r"\s+[a-z]+s\b", after)
+            and _plural_follows(text, m.end())
             and not year_s
             and not re.search(r"(?:st|nd|rd|th)$", day_s)
+            and not _DATE_LEAD_RE.search(text, max(0, m.start() - 8), m.start())
         ):
-            continue  # "in March 30 people died": the number is a count
+            continue  # "in March 30 people died": the number is a count (but "the Aug. 7 bombings" is a date)
         month = MONTH_NAMES[month_s.lower()]
         weekday_s = m.group("wd") or m.group("wd2")
         start = m.start()
@@ -633,7 +645,7 @@ def _scan_years(d: _Dates) -> None:
             prev = re.search(r"([A-Za-z]+)\s+$", before)
             if prev and prev.group(1)[0].isupper() and prev.group(1).lower() not in MONTH_NAMES:
                 continue  # "Windows 2000", "ABC 2000": part of a name
-            if re.match(r"\s+[a-z]+s\b", text[m.end() :]) and not re.match(r"\s+(?:was|is|has|as)\b", text[m.end() :]):
+            if _plural_follows(text, m.end()):
                 continue  # "2000 people": a count
         if prep in ("and", "to", "of") and is_digits and re.match(r"\s+[a-z]+s\b", text[m.end() :]):
             continue  # "up to 2000 people", "of 1999 votes": counts
