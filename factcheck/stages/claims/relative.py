@@ -163,8 +163,12 @@ def _scan_weekdays(d: _Dates) -> None:
         if wd.lower() not in FULL_WEEKDAYS and not alone and (wd[0].islower() or wd.lower() in ("sun", "sat", "wed")):
             continue  # "sun", "sat", "wed" are words first; abbreviations count only capitalised or alone
         after = text[m.end() : m.end() + 14]
-        if re.match(r",?\s+(?:the\s+)?(?:\d|" + _MONTH_RE + r")", after, re.IGNORECASE) and not m.group("after"):
-            continue  # "Thursday, Oct. 12" is dated by the date beside it
+        if (
+            re.match(r",?\s+(?:the\s+)?(?:\d|" + _MONTH_RE + r")", after, re.IGNORECASE)
+            and not m.group("after")
+            and not d.free(m.end(), m.end() + len(after))
+        ):
+            continue  # "Thursday, Oct. 12" is dated by the date beside it ("Saturday, 69 percent" is not)
         weekday = WEEKDAYS[wd.lower().rstrip(".")]
         if published is None:
             d.add(m.start(), m.end(), _no_date("day"))
@@ -252,12 +256,17 @@ def _open_to_publication(d: _Dates) -> None:
 
 FISCAL_RE = re.compile(
     r"\b(?:(?:the\s+)?(?P<rel>current|this|present|last|previous|past|latest|most\s+recent|next|coming)\s+fiscal\s+year"
-    r"|fiscal(?:\s+year)?\s+(?P<y>(?:1[6-9]|20)\d\d)|(?P<the>the\s+(?:full\s+|fiscal\s+|full\s+fiscal\s+)year))\b"
+    r"|fiscal(?:\s+year)?\s+(?P<y>(?:1[6-9]|20)\d\d)|(?P<the>the\s+(?:full\s+|fiscal\s+|full\s+fiscal\s+)year"
+    r"|(?<=\bfor\s)the\s+year|(?<=\bmonths\sof\s)the\s+year|(?<=\bhalf\sof\s)the\s+year"
+    r"|(?P<part>earlier|later)\s+in\s+the\s+year))\b"
     r"(?![-\s]+(?:earlier|ago|before|after)\b)",
     re.IGNORECASE,
 )
 _FISCAL_SHIFT = {"current": 0, "this": 0, "present": 0, "next": 1, "coming": 1}
-YEAR_EARLIER_RE = re.compile(r"\b(?:(?:a|one)\s+year\s+(?:earlier|before)|year[-\s](?:earlier|ago))\b", re.IGNORECASE)
+# "a year before" only at a clause's end: "a year before the election" is told from the election.
+YEAR_EARLIER_RE = re.compile(
+    r"\b(?:(?:a|one)\s+year\s+(?:earlier|before(?=\s*(?:[,.;:)]|$)))|(?<![\w-])year-(?:earlier|ago))\b", re.IGNORECASE
+)
 YEAR_END_RE = re.compile(
     r"\b(?:(?:the\s+)?year[-\s]end|(?:the\s+)?year'?s\s+end)\b(?!,?\s+(?:of\s+)?(?:1[6-9]|20)\d\d)", re.IGNORECASE
 )
@@ -265,6 +274,9 @@ WEEKEND_RE = re.compile(
     r"\b(?:(?P<prep>over|at|during|on|for|throughout)\s+)?(?P<det>the|this|last|next|this\s+past|this\s+coming|past|coming)"
     r"\s+weekend\b",
     re.IGNORECASE,
+)
+REST_OF_RE = re.compile(
+    r"\b(?:the\s+)?(?:rest|remainder|balance)\s+of\s+(?:the|this)\s+(?P<u>week|month|year)\b", re.IGNORECASE
 )
 _ABSOLUTE_YEAR_RE = re.compile(r"(?<![\w$€£¥.,])(?:1[6-9]|20)\d\d\b(?!,\d|\.\d)")
 
@@ -302,6 +314,9 @@ def _scan_fiscal(d: _Dates) -> None:
         if m.group("the"):
             if _own_sentence_has_year(text, m.start(), m.end()):
                 continue  # "the full year 1988", "in 1995 ... the fiscal year": told from that year
+            if m.group("part"):  # "earlier in the year", as "earlier this year"
+                d.add(m.start(), m.end(), _year_value(published.year, m.group("part").lower()))
+                continue
             shift = 0
         else:
             rel = re.sub(r"\s+", " ", m.group("rel").lower())
@@ -324,6 +339,25 @@ def _scan_fiscal(d: _Dates) -> None:
             d.add(m.start(), m.end(), _no_date("year"))
             continue
         d.add(m.start(), m.end(), _year_value(published.year - 1, "earlier"))
+
+
+def _scan_rest_of(d: _Dates) -> None:
+    """'the rest of the year': a window from publication to the end of its week, month or year."""
+    text, published = d.text, d.published
+    for m in REST_OF_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        unit = m.group("u").lower()
+        if published is None:
+            d.add(m.start(), m.end(), _no_date(unit))
+            continue
+        if unit == "week":
+            end = published + timedelta(days=6 - published.weekday())
+        elif unit == "month":
+            end = _month_value(published.year, published.month).end or published
+        else:
+            end = date(published.year, 12, 31)
+        d.add(m.start(), m.end(), DateValue(published, end, "window", "window"))
 
 
 def _scan_weekends(d: _Dates) -> None:
@@ -362,6 +396,7 @@ def extract_dates(text: str, published: date | None) -> list[Claim]:
     d = _Dates(text, published)
     _scan_windows(d)
     _scan_fiscal(d)
+    _scan_rest_of(d)
     _scan_weekends(d)
     _scan_holidays(d)
     scan_anchored(d)
