@@ -28,6 +28,7 @@ from factcheck.records import Article, Claim, DateValue, QuantityValue
 from factcheck.stages.claims import extract_claims, extract_claims_from_text, extract_jsonl
 from factcheck.stages.claims.quantities import convert
 from factcheck.stages.clean import clean_articles
+from factcheck.stages.compare.values import anchor
 from factcheck.stages.segment import split_sentences
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -446,6 +447,15 @@ def _timex_out_reason(value: str) -> str:
     return "other"
 
 
+def _since_anchor_is(claim: Claim, dct: date, start: date, end: date) -> bool:
+    """A "since X" claim (X .. publication) whose anchor X is exactly [start, end]."""
+    value = claim.value
+    if not isinstance(value, DateValue) or value.note != "since" or value.end != dct:
+        return False
+    held = anchor(value)
+    return (held.start, held.end) == (start, end)
+
+
 def run_timebank(data: Path, res: Results) -> None:
     """Score DATE timexes of TimeBank+AQUAINT against the document creation time."""
     suite = "timebank"
@@ -465,7 +475,12 @@ def run_timebank(data: Path, res: Results) -> None:
         claims = extract_claims_from_text(context, dct)
         spans = [(m.start(), m.end()) for m in re.finditer(re.escape(text), context)] or [(0, len(context))]
         near = [c for c in claims if c.kind == "date" and any(c.start < e and c.end > s for s, e in spans)]
-        ok = any(isinstance(c.value, DateValue) and (c.value.start, c.value.end) == (start, end) for c in near)
+        # "since January 1998" runs to publication; its timex is the anchor, read as compare reads it (#15)
+        ok = any(
+            isinstance(c.value, DateValue)
+            and ((c.value.start, c.value.end) == (start, end) or _since_anchor_is(c, dct, start, end))
+            for c in near
+        )
         correct += ok
         res.add(
             suite,

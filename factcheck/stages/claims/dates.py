@@ -129,6 +129,7 @@ HOLIDAYS: dict[str, Any] = {
     r"memorial\s+day": lambda y: _nth_weekday(y, 5, 0, -1),
     r"labou?r\s+day": lambda y: _nth_weekday(y, 9, 0, 1),
     r"columbus\s+day": lambda y: _nth_weekday(y, 10, 0, 2),
+    r"election\s+day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),  # US: Tuesday after 1st Monday
     r"mother'?s'?\s+day": lambda y: _nth_weekday(y, 5, 6, 2),
     r"father'?s'?\s+day": lambda y: _nth_weekday(y, 6, 6, 3),
     r"easter\s+mon(?:day)?": lambda y: _easter(y) + timedelta(days=1),
@@ -178,7 +179,7 @@ DATE_RANGE_RE = re.compile(
 DATE_DAY_RE = re.compile(
     rf"(?:\b(?P<wd>{_WEEKDAY_RE})\.?,?\s+(?:the\s+)?)?"
     rf"(?:\b(?P<m>{_MONTH_RE})\.?\s*(?:the\s+)?{_DAY_RE.format(n='d')}\b(?:,?\s+(?P<y>\d{{4}}|'\d\d)\b)?"
-    rf"|\b(?:the\s+)?{_DAY_RE.format(n='d2')}\s*(?:of\s+|-|/)?(?P<m2>{_MONTH_RE})\b\.?(?:(?:,?\s+|[-/])(?P<y2>\d{{4}}|\d\d)\b)?)"
+    rf"|\b(?:the\s+)?{_DAY_RE.format(n='d2')}\s*(?:of\s+|-|/)?(?P<m2>{_MONTH_RE})\b\.?(?:,?\s+(?P<y2>\d{{4}}|'\d\d)\b|[-/](?P<y3>\d{{4}}|\d\d)\b|\s(?P<y4>\d\d)\b(?![,.]?\s*\w))?)"
     rf"(?:,?\s+(?P<wd2>{_WEEKDAY_RE})\b\.?)?",
     re.IGNORECASE,
 )
@@ -338,6 +339,17 @@ class _Dates:
         )
 
 
+_PLURAL_RE = re.compile(r"\s+([a-z]+s)\b")
+# Words before a month that make "<month> <n> <plural>" a date: "the Aug. 7 bombings", "on March 3 talks".
+_DATE_LEAD_RE = re.compile(r"\b(?:the|on|since|until|till|before|after|from|through)\s+$|'s\s+$", re.IGNORECASE)
+
+
+def _plural_follows(text: str, pos: int) -> bool:
+    """Whether a plural noun follows `pos` ("30 people"; not "30 as", "30 was", "30 his")."""
+    m = _PLURAL_RE.match(text, pos)
+    return m is not None and m.group(1) not in STOP_AFTER
+
+
 def _scan_holidays(d: _Dates) -> None:
     """Named holidays with a fixed or computable date (or span: Ramadan, Passover, Hanukkah)."""
     text, published = d.text, d.published
@@ -428,7 +440,7 @@ def _scan_days(d: _Dates) -> None:
         if m.group("m"):
             month_s, day_s, year_s = m.group("m"), m.group("d"), m.group("y")
         else:
-            month_s, day_s, year_s = m.group("m2"), m.group("d2"), m.group("y2")
+            month_s, day_s, year_s = m.group("m2"), m.group("d2"), m.group("y2") or m.group("y3") or m.group("y4")
         day_of_month = _day_number(day_s)
         if day_of_month is None or not 1 <= day_of_month <= 31:
             continue
@@ -447,11 +459,12 @@ def _scan_days(d: _Dates) -> None:
         if (
             m.group("m")
             and day_s[:1].isdigit()
-            and re.match(r"\s+[a-z]+s\b", after)
+            and _plural_follows(text, m.end())
             and not year_s
             and not re.search(r"(?:st|nd|rd|th)$", day_s)
+            and not _DATE_LEAD_RE.search(text, max(0, m.start() - 8), m.start())
         ):
-            continue  # "in March 30 people died": the number is a count
+            continue  # "in March 30 people died": the number is a count (but "the Aug. 7 bombings" is a date)
         month = MONTH_NAMES[month_s.lower()]
         weekday_s = m.group("wd") or m.group("wd2")
         start = m.start()
@@ -517,7 +530,8 @@ def _scan_months(d: _Dates) -> None:
         if not d.free(m.start("m"), m.end()) or len(m.group("m")) < 3:
             continue
         month_s = m.group("m")
-        if not (m.group("y") or m.group("part") or m.group("rel0")) and (
+        preposed = month_s == "May" and m.group("since") is not None  # "in May", "by May": the month (#15)
+        if not (m.group("y") or m.group("part") or m.group("rel0") or preposed) and (
             month_s[0].islower() or month_s.lower() == "may" or month_s.lower() not in FULL_MONTHS
         ):
             continue  # "May" alone is a verb, "Jun" alone a name, far more often than a month
@@ -528,8 +542,13 @@ def _scan_months(d: _Dates) -> None:
             part, "late" if part in ("late", "end of") else ""
         )
         rel0 = (m.group("rel0") or "").lower()
-        if m.group("y"):
-            year: int | None = int(m.group("y"))
+        word_year = None if m.group("y") or m.group("rel") else _WORD_YEAR_AFTER_RE.match(text, m.end())
+        span_end = m.end()
+        if word_year is not None and (year_w := _word_year(word_year.group("yw"))) is not None:
+            year: int | None = year_w  # "January nineteen ninety-seven"
+            span_end = word_year.end()
+        elif m.group("y"):
+            year = int(m.group("y"))
         elif published is None:
             year = None
         elif m.group("rel"):
@@ -543,12 +562,12 @@ def _scan_months(d: _Dates) -> None:
         else:
             year = _guess_month_year(month, published, "past" if qualifier == "since" else _tense(text, m.start()))
         if year is None:
-            d.add(s, m.end(), _no_date("month"), "since" if qualifier == "since" else "")
+            d.add(s, span_end, _no_date("month"), "since" if qualifier == "since" else "")
             continue
         value = _month_value(year, month, note)
         if qualifier == "since" and published is not None:
             value = DateValue(date(year, month, 1), published, "month", "since")
-        d.add(s, m.end(), value, "since" if qualifier == "since" else "")
+        d.add(s, span_end, value, "since" if qualifier == "since" else "")
     for m in SEASON_RE.finditer(text):
         anchored = m.group("y") or m.group("rel") or m.group("part")
         if not d.free(m.start(), m.end()) or not (anchored or re.search(r"\b(?:in|the)\s+$", text[: m.start()])):
@@ -631,9 +650,14 @@ def _scan_years(d: _Dates) -> None:
             if re.search(rf"(?:{_QUAL_RE}|[$€£¥])\s*$", before, re.IGNORECASE):
                 continue
             prev = re.search(r"([A-Za-z]+)\s+$", before)
-            if prev and prev.group(1)[0].isupper() and prev.group(1).lower() not in MONTH_NAMES:
+            if (
+                prev
+                and prev.group(1)[0].isupper()
+                and prev.group(1).lower() not in MONTH_NAMES
+                and prev.group(1).lower() not in STOP_AFTER  # "A 1996 law", "For 1988,": a year (#15)
+            ):
                 continue  # "Windows 2000", "ABC 2000": part of a name
-            if re.match(r"\s+[a-z]+s\b", text[m.end() :]) and not re.match(r"\s+(?:was|is|has|as)\b", text[m.end() :]):
+            if _plural_follows(text, m.end()):
                 continue  # "2000 people": a count
         if prep in ("and", "to", "of") and is_digits and re.match(r"\s+[a-z]+s\b", text[m.end() :]):
             continue  # "up to 2000 people", "of 1999 votes": counts

@@ -33,7 +33,7 @@ from factcheck.stages.claims.dates import (
     _year_value,
 )
 from factcheck.stages.claims.numbers import _NUM_WORDS_RE, parse_number
-from factcheck.stages.claims.tense import _tense
+from factcheck.stages.claims.tense import _sentence_bounds, _tense
 
 
 def _weekday_date(published: date, weekday: int, prep: str, after: str, tense: str) -> tuple[date, str]:
@@ -126,17 +126,19 @@ def _scan_relative(d: _Dates) -> None:
             continue
         words = rel.split()
         note = words[0] if words[0] in ("earlier", "later", "early", "late") else ""
-        # "the past week" is the week up to now; "last week" the previous calendar week
         if rel.startswith("the "):
-            shift = 0
-        else:
-            shift = (
-                -1
-                if re.search(r"\b(?:last|past|previous|yesterday)\b", rel)
-                else 1
-                if re.search(r"\b(?:next|coming|upcoming|tomorrow)\b", rel)
-                else 0
-            )
+            # "the past week", "the last year": the 7 or 365 days up to publication, a window as "the
+            # past two weeks" is; "last week" is the previous calendar week (#15)
+            days = round(_WINDOW_UNITS[granularity])
+            d.add(m.start(), m.end(), DateValue(p - timedelta(days=days), p, "window", "window"))
+            continue
+        shift = (
+            -1
+            if re.search(r"\b(?:last|past|previous|yesterday)\b", rel)
+            else 1
+            if re.search(r"\b(?:next|coming|upcoming|tomorrow)\b", rel)
+            else 0
+        )
         if granularity == "day":
             day = p + timedelta(days=shift)
             value = DateValue(day, day, "day")
@@ -161,8 +163,12 @@ def _scan_weekdays(d: _Dates) -> None:
         if wd.lower() not in FULL_WEEKDAYS and not alone and (wd[0].islower() or wd.lower() in ("sun", "sat", "wed")):
             continue  # "sun", "sat", "wed" are words first; abbreviations count only capitalised or alone
         after = text[m.end() : m.end() + 14]
-        if re.match(r",?\s+(?:the\s+)?(?:\d|" + _MONTH_RE + r")", after, re.IGNORECASE) and not m.group("after"):
-            continue  # "Thursday, Oct. 12" is dated by the date beside it
+        if (
+            re.match(r",?\s+(?:the\s+)?(?:\d|" + _MONTH_RE + r")", after, re.IGNORECASE)
+            and not m.group("after")
+            and not d.free(m.end(), m.end() + len(after))
+        ):
+            continue  # "Thursday, Oct. 12" is dated by the date beside it ("Saturday, 69 percent" is not)
         weekday = WEEKDAYS[wd.lower().rstrip(".")]
         if published is None:
             d.add(m.start(), m.end(), _no_date("day"))
@@ -248,6 +254,138 @@ def _open_to_publication(d: _Dates) -> None:
             d.claims[i] = replace(c, value=replace(value, note="until"), qualifier="until")
 
 
+FISCAL_RE = re.compile(
+    r"\b(?:(?:the\s+)?(?P<rel>current|this|present|last|previous|past|latest|most\s+recent|next|coming)\s+fiscal\s+year"
+    r"|fiscal(?:\s+year)?\s+(?P<y>(?:1[6-9]|20)\d\d)|(?P<the>the\s+(?:full\s+|fiscal\s+|full\s+fiscal\s+)year"
+    r"|(?<=\bfor\s)the\s+year|(?<=\bmonths\sof\s)the\s+year|(?<=\bhalf\sof\s)the\s+year"
+    r"|(?P<part>earlier|later)\s+in\s+the\s+year))\b"
+    r"(?![-\s]+(?:earlier|ago|before|after)\b)",
+    re.IGNORECASE,
+)
+_FISCAL_SHIFT = {"current": 0, "this": 0, "present": 0, "next": 1, "coming": 1}
+# "a year before" only at a clause's end: "a year before the election" is told from the election.
+YEAR_EARLIER_RE = re.compile(
+    r"\b(?:(?:a|one)\s+year\s+(?:earlier|before(?=\s*(?:[,.;:)]|$)))|(?<![\w-])year-(?:earlier|ago))\b", re.IGNORECASE
+)
+YEAR_END_RE = re.compile(
+    r"\b(?:(?:the\s+)?year[-\s]end|(?:the\s+)?year'?s\s+end)\b(?!,?\s+(?:of\s+)?(?:1[6-9]|20)\d\d)", re.IGNORECASE
+)
+WEEKEND_RE = re.compile(
+    r"\b(?:(?P<prep>over|at|during|on|for|throughout)\s+)?(?P<det>the|this|last|next|this\s+past|this\s+coming|past|coming)"
+    r"\s+weekend\b",
+    re.IGNORECASE,
+)
+REST_OF_RE = re.compile(
+    r"\b(?:the\s+)?(?:rest|remainder|balance)\s+of\s+(?:the|this)\s+(?P<u>week|month|year)\b", re.IGNORECASE
+)
+_ABSOLUTE_YEAR_RE = re.compile(r"(?<![\w$€£¥.,])(?:1[6-9]|20)\d\d\b(?!,\d|\.\d)")
+
+
+def _own_sentence_has_year(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around [start, end) names a year of its own (then "a year earlier" is told from it)."""
+    s0, s1 = _sentence_bounds(text, start)
+    sentence = text[s0:start] + " " + text[end:s1]
+    return _ABSOLUTE_YEAR_RE.search(sentence) is not None
+
+
+def _scan_fiscal(d: _Dates) -> None:
+    """Fiscal and accounting years told from publication (#15).
+
+    "this fiscal year", "the current fiscal year" -> the publication year; "last fiscal year" the one
+    before; "fiscal 1989" that year (as TimeML codes them: the calendar year the fiscal year is named by,
+    noted "fiscal"); "the full year", "the fiscal year" the publication year when their sentence names no
+    year of its own; "year-end", "the year's end" that year, noted late; "a year earlier", "year-ago"
+    the year before publication when their sentence names no other year (in news they compare a result
+    with the same period a year before: "compared with $5 million a year earlier").
+    """
+    text, published = d.text, d.published
+    lowered = text.lower()
+    if "year" not in lowered and "fiscal" not in lowered:
+        return
+    for m in FISCAL_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        if m.group("y"):
+            d.add(m.start(), m.end(), _year_value(int(m.group("y")), "fiscal"))
+            continue
+        if published is None:
+            d.add(m.start(), m.end(), _no_date("year"))
+            continue
+        if m.group("the"):
+            if _own_sentence_has_year(text, m.start(), m.end()):
+                continue  # "the full year 1988", "in 1995 ... the fiscal year": told from that year
+            if m.group("part"):  # "earlier in the year", as "earlier this year"
+                d.add(m.start(), m.end(), _year_value(published.year, m.group("part").lower()))
+                continue
+            shift = 0
+        else:
+            rel = re.sub(r"\s+", " ", m.group("rel").lower())
+            shift = _FISCAL_SHIFT.get(rel, -1)
+        note = "fiscal" if "fiscal" in m.group(0).lower() else ""
+        d.add(m.start(), m.end(), _year_value(published.year + shift, note))
+    for m in YEAR_END_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        if published is None:
+            d.add(m.start(), m.end(), _no_date("year"))
+            continue
+        if _own_sentence_has_year(text, m.start(), m.end()):
+            continue
+        d.add(m.start(), m.end(), _year_value(published.year, "late"))
+    for m in YEAR_EARLIER_RE.finditer(text):
+        if not d.free(m.start(), m.end()) or _own_sentence_has_year(text, m.start(), m.end()):
+            continue
+        if published is None:
+            d.add(m.start(), m.end(), _no_date("year"))
+            continue
+        d.add(m.start(), m.end(), _year_value(published.year - 1, "earlier"))
+
+
+def _scan_rest_of(d: _Dates) -> None:
+    """'the rest of the year': a window from publication to the end of its week, month or year."""
+    text, published = d.text, d.published
+    for m in REST_OF_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        unit = m.group("u").lower()
+        if published is None:
+            d.add(m.start(), m.end(), _no_date(unit))
+            continue
+        if unit == "week":
+            end = published + timedelta(days=6 - published.weekday())
+        elif unit == "month":
+            end = _month_value(published.year, published.month).end or published
+        else:
+            end = date(published.year, 12, 31)
+        d.add(m.start(), m.end(), DateValue(published, end, "window", "window"))
+
+
+def _scan_weekends(d: _Dates) -> None:
+    """'the weekend', 'last weekend', 'this weekend': Saturday and Sunday, by tense like a weekday."""
+    text, published = d.text, d.published
+    if "weekend" not in text.lower():
+        return
+    for m in WEEKEND_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        if published is None:
+            d.add(m.start(), m.end(), _no_date("weekend"))
+            continue
+        det = re.sub(r"\s+", " ", m.group("det").lower())
+        this_saturday = published + timedelta(days=5 - published.weekday())  # of the publication's week
+        if det in ("last", "past", "this past"):
+            saturday = this_saturday - timedelta(weeks=1)
+        elif det == "next":
+            saturday = this_saturday + timedelta(weeks=1)
+        elif det in ("this", "this coming", "coming"):
+            saturday = this_saturday if published.weekday() < 6 or det == "this" else this_saturday + timedelta(weeks=1)
+        elif _tense(text, m.start(), m.end()) == "future":
+            saturday = this_saturday if published.weekday() < 6 else this_saturday + timedelta(weeks=1)
+        else:  # "over the weekend" in news: the latest one begun by publication
+            saturday = this_saturday if published.weekday() >= 5 else this_saturday - timedelta(weeks=1)
+        d.add(m.start(), m.end(), DateValue(saturday, saturday + timedelta(days=1), "weekend"))
+
+
 def extract_dates(text: str, published: date | None) -> list[Claim]:
     """Dates and date ranges in `text`, resolved against the publication date.
 
@@ -257,6 +395,9 @@ def extract_dates(text: str, published: date | None) -> list[Claim]:
     """
     d = _Dates(text, published)
     _scan_windows(d)
+    _scan_fiscal(d)
+    _scan_rest_of(d)
+    _scan_weekends(d)
     _scan_holidays(d)
     scan_anchored(d)
     _scan_days(d)

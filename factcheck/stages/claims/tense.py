@@ -14,12 +14,22 @@ FUTURE_RE = re.compile(
     r"|due\s+to\s+(?:be|begin|start|meet|visit|arrive|take|hold|open|close|end|return|leave|travel|fly|sign)"
     r"|(?:is|are)\s+to|scheduled\s+(?:to|for)|slated\s+(?:to|for)|set\s+(?:to|for)|plans?\s+to|planned\s+(?:to|for)"
     r"|planning\s+to|intends?\s+to|expects?\s+to|expected\s+to|going\s+to|upcoming|this\s+coming|until|payable"
-    r"|effective|deadline|postponed)\b",
+    r"|effective|deadline|postponed|as\s+soon\s+as|might|(?:has|have)\s+(?:scheduled|planned)"
+    # a commitment to act: what follows is to come ("agreed to pay $5m by February") (#15)
+    r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|aim(?:s|ed)?|agreement|program|programme)"
+    r"\s+to)\b",
     re.IGNORECASE,
 )
 # "has/have/had" + participle is a perfect, i.e. past for dating purposes.
-PERFECT_RE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:\w+ly\s+)?[a-z]+(?:ed|en|t|wn|ne)\b", re.IGNORECASE)
-ED_WORD_RE = re.compile(r"\b([a-z][a-z'-]{2,}ed)\b")
+# "has scheduled a news conference Thursday" plans ahead: a future marker, not a perfect (#15).
+PERFECT_RE = re.compile(
+    r"\b(?:has|have|had)\s+(?:been\s+)?(?:\w+ly\s+)?(?!(?<=has\s)(?:scheduled|planned)\b|(?<=have\s)(?:scheduled|planned)\b)"
+    r"[a-z]+(?:ed|en|t|wn|ne)\b",
+    re.IGNORECASE,
+)
+# A passive after "be", "is", "are": "would be paid in January", "is heard in May" are not past (#15).
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|being|is|are|am)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+ED_WORD_RE = re.compile(r"\b([a-z][a-z'-]+ed)\b")  # "died", "sued" too (#15)
 SENTENCE_END_RE = re.compile(r"(?<![A-Z])[.!?][\"”’')]?\s+(?=[A-Z\"“‘(])")
 ABBREVIATION_RE = re.compile(
     r"\b(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|No|Co|vs|Gen|Sen|Rep|Gov|Inc|Ltd|Corp|Col|Lt|Sgt|Capt|Prof|"
@@ -57,7 +67,7 @@ def _tense_markers(sentence: str) -> list[tuple[int, str]]:
     markers += [(m.start(), "past") for m in PERFECT_RE.finditer(sentence)]
     for m in WORD_RE.finditer(sentence):
         w = m.group(0).lower()
-        if w in PAST_IRREGULAR:
+        if w in PAST_IRREGULAR and not _PASSIVE_BEFORE_RE.search(sentence, max(0, m.start() - 20), m.start()):
             markers.append((m.start(), "past"))
     for m in ED_WORD_RE.finditer(sentence):
         w = m.group(1).lower()

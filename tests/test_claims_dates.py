@@ -1,0 +1,135 @@
+"""Dates news uses, resolved against publication (#15). The table rows are in data/claims_dates_news.jsonl."""
+
+from datetime import date
+
+import pytest
+
+from factcheck.records import DateValue
+from factcheck.stages.claims import extract_claims_from_text
+
+TUESDAY = date(2023, 10, 17)
+SUNDAY = date(2023, 10, 22)
+
+
+def dates_of(text: str, published: date | None = TUESDAY) -> list[tuple[str, DateValue]]:
+    out = []
+    for c in extract_claims_from_text(text, published):
+        if c.kind == "date":
+            assert isinstance(c.value, DateValue)
+            out.append((c.text, c.value))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end", "note"),
+    [
+        ("Profit will rise by the end of the year.", "the end of the year", "2023-01-01", "2023-12-31", "late"),
+        ("Profit fell this fiscal year.", "this fiscal year", "2023-01-01", "2023-12-31", "fiscal"),
+        ("Profit fell in the current fiscal year.", "the current fiscal year", "2023-01-01", "2023-12-31", "fiscal"),
+        ("Profit fell last fiscal year.", "last fiscal year", "2022-01-01", "2022-12-31", "fiscal"),
+        ("Profit will grow next fiscal year.", "next fiscal year", "2024-01-01", "2024-12-31", "fiscal"),
+        ("Sales rose in fiscal year 2019.", "fiscal year 2019", "2019-01-01", "2019-12-31", "fiscal"),
+        ("He forecast growth for the full year.", "the full year", "2023-01-01", "2023-12-31", ""),
+        ("It plans to cut jobs by year-end.", "year-end", "2023-01-01", "2023-12-31", "late"),
+        ("Reserves will be in place by year's end.", "year's end", "2023-01-01", "2023-12-31", "late"),
+        ("Sales rose 5% from a year earlier.", "a year earlier", "2022-01-01", "2022-12-31", "earlier"),
+        ("The year-ago results included a charge.", "year-ago", "2022-01-01", "2022-12-31", "earlier"),
+        ("They met in early December.", "in early December", "2022-12-01", "2022-12-31", "early"),
+        ("Talks resume in mid-October.", "in mid-October", "2023-10-01", "2023-10-31", "mid"),
+        ("Prices rose over the last week.", "the last week", "2023-10-10", "2023-10-17", "window"),
+        ("Sales fell in the past year.", "the past year", "2022-10-17", "2023-10-17", "window"),
+        ("Cases rose within the past two weeks.", "within the past two weeks", "2023-10-03", "2023-10-17", "window"),
+        ("Ten people died over the last 24 hours.", "over the last 24 hours", "2023-10-16", "2023-10-17", "window"),
+        ("He has been held since 12 March.", "since 12 March", "2023-03-12", "2023-10-17", "since"),
+        ("The ban runs until 1 June.", "1 June", "2024-06-01", "2024-06-01", "until"),
+    ],
+)
+def test_period_words_read_with_their_note(text, surface, start, end, note):
+    found = dict(dates_of(text))
+    assert surface in found, list(found)
+    value = found[surface]
+    assert (value.start.isoformat(), value.end.isoformat()) == (start, end)
+    assert value.note.split(",")[0] == note
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start"),
+    [
+        ("Protests continued over the weekend.", TUESDAY, "2023-10-14"),  # past tense: the one just gone
+        ("Protests will continue over the weekend.", TUESDAY, "2023-10-21"),  # future: the coming one
+        ("He will travel this weekend.", TUESDAY, "2023-10-21"),
+        ("They met last weekend.", TUESDAY, "2023-10-14"),
+        ("They will meet next weekend.", TUESDAY, "2023-10-28"),
+        ("Crowds gathered over the weekend.", SUNDAY, "2023-10-21"),  # published on the Sunday: this one
+        ("They met last weekend.", SUNDAY, "2023-10-14"),
+    ],
+)
+def test_weekends_are_saturday_and_sunday_by_tense(text, published, start):
+    [(_, value)] = dates_of(text, published)
+    assert value.granularity == "weekend"
+    assert value.start.isoformat() == start
+    assert (value.end - value.start).days == 1
+    assert value.start.weekday() == 5
+
+
+def test_weekend_without_publication_date_is_unresolved():
+    [(_, value)] = dates_of("Protests continued over the weekend.", None)
+    assert value.start is None
+    assert value.granularity == "weekend"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1995 he joined the firm; a year earlier he had left the army.",  # told from 1995, not publication
+        "For the full year 1988, sales rose.",
+        "In 1990 the plant closed at year-end.",
+    ],
+)
+def test_years_told_from_another_year_are_not_resolved_from_publication(text):
+    for surface, value in dates_of(text):
+        assert value.start is None or value.start.year != TUESDAY.year, surface
+        assert value.start is None or value.start.year != TUESDAY.year - 1, surface
+
+
+def test_a_two_digit_number_after_a_comma_is_no_year():
+    # "12 March, 40 people": 40 is a count, not the year 2040 (#15)
+    [(surface, value)] = dates_of("Since 12 March, 40 people have died.")
+    assert surface == "Since 12 March"
+    assert value.start == date(2023, 3, 12)
+    [(_, dashed)] = dates_of("It was signed on 12-Mar-98.")
+    assert dashed.start == date(1998, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "day"),
+    [
+        ("He was last seen on Oct. 3 as he left work.", "Oct. 3", "2023-10-03"),  # "3 as": not a count
+        ("The ratio as of Sept. 30 was 3.6%.", "Sept. 30", "2023-09-30"),  # "30 was"
+        ("The Aug. 7 bombings killed 200 people.", "Aug. 7", "2023-08-07"),  # "the <date> <plural noun>"
+    ],
+)
+def test_a_day_before_a_word_ending_in_s_stays_a_date(text, surface, day):
+    found = dict(dates_of(text))
+    assert found[surface].start.isoformat() == day
+
+
+def test_a_month_before_a_count_stays_a_month():
+    # "In March 30 soldiers died": the number is a count, the date the month
+    found = dates_of("In March 30 soldiers died.")
+    assert [(s, v.granularity) for s, v in found] == [("In March", "month")]
+
+
+def test_a_bare_year_is_a_date_and_a_year_before_a_plural_noun_a_count():
+    assert [s for s, _ in dates_of("The 2019 election was close.")] == ["2019"]
+    assert dates_of("The team scored 2019 points.") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["They agreed to a 30-day delay.", "The ceasefire was extended for a further 30 days."]
+)
+def test_spans_of_days_are_durations_not_dates(text):
+    claims = extract_claims_from_text(text, TUESDAY)
+    assert [c.kind for c in claims] == ["duration"]
+    assert claims[0].unit == "day"
+    assert claims[0].value.point == 30
