@@ -59,7 +59,8 @@ EVENT_BEFORE_COUNT = {
 }
 # Words allowed between such an event word and its count.
 GAP_WORDS = {
-    *("of", "the", "a", "an", "to", "all", "another", "at", "least", "his", "her", "their", "its", "from", "some"),
+    *("of", "the", "a", "an", "to", "all", "another", "other", "at", "least", "his", "her", "their", "its", "from"),
+    "some",
     *("rose", "reached", "climbed", "stood", "stands", "is", "was", "now", "has", "had", "risen", "total", "jumped"),
 }
 CASUALTY_EVENTS = {"killed", "injured"}

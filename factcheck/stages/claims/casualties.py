@@ -25,21 +25,39 @@ _NAME = rf"{_TITLE}?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){{0,3}
 _AGE = r"(?:,\s*\d{1,3},?)?"
 _NOUN = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
 _DESC = (
-    r"(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother|[Oo]ne)\s+)"
+    r"(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother|[Oo]ne|That|This)\s+)"
     r"(?:(?!(?:was|were|is|are|and|or|of|to|in|at|on|by|for|with|from|had|has|have)\b)[\w'’-]+\s+){0,5}?"
     rf"(?:(?i:{_NOUN})|\d{{1,2}}-(?:year|month|week)-old)\b"
     rf"|\d{{1,2}}-(?:year|month|week)-old(?:\s+(?:{_NOUN}))?\b"
 )
-_PIECE = rf"(?:{_DESC}|{_NAME}|[Hh]e|[Ss]he|himself|herself|[Bb]oth|[Tt]he\s+(?:couple|pair)){_AGE}"
-_LIST = rf"(?<![\w'’-]){_PIECE}(?:(?:\s*,\s*|\s*,\s*and\s+|\s+and\s+){_PIECE}){{0,8}}"
+# "24-year-old Alex Brown": an age before a name is one person (#14)
+_AGED_NAME = rf"\d{{1,3}}-(?:year|month|week)-old\s+{_NAME}"
+_PIECE = rf"(?:{_AGED_NAME}|{_DESC}|{_NAME}|[Hh]e|[Ss]he|himself|herself|[Bb]oth|[Tt]he\s+(?:couple|pair)){_AGE}"
+# "the man and woman": a bare person noun after "and" shares the determiner before it (#14)
+_LIST = (
+    rf"(?<![\w'’-]){_PIECE}(?:(?:\s*,\s*|\s*,\s*and\s+|\s+and\s+){_PIECE}"
+    rf"|\s+and\s+(?:{_NOUN})\b(?![\w'’-])){{0,8}}"
+)
 SUBJECT_RE = re.compile(rf"(?P<subj>{_LIST})\s*$")
+# The subject that opens a clause whose second verb is the casualty predicate: "the man was taken
+# to a hospital and died", "Kaleb didn't make it and was pronounced dead" (#14).
+CLAUSE_SUBJECT_RE = re.compile(rf"\s*(?P<subj>{_LIST})\s+(?=[a-z])")
+# A line of a victims list: "John Smith, 48 years old - deceased", with a hyphen or a dash (#14).
+LIST_LINE_RE = re.compile(
+    rf"(?:^|\n)\s*(?P<subj>{_NAME}),?\s+(?:aged\s+)?\d{{1,3}}(?:\s+years?\s+old)?\s*[–—:-]\s*"
+    r"(?P<what>deceased|killed|dead|died|injured|wounded|hurt)\b",
+)
+_LIST_EVENTS = {"deceased": "killed", "killed": "killed", "dead": "killed", "died": "killed"}
+_AND_END_RE = re.compile(r"\s+and\s*$")
+_MAX_VP_WORDS = 12
 OBJECT_RE = re.compile(rf"\s+(?P<subj>{_LIST})")
 
 _AUX = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+)"
 _ADV = r"(?:(?:later|also|then|both|all|fatally|reportedly|allegedly|apparently|each|ultimately)\s+)*"
 _HIT = r"(?:(?:shot|stabbed|struck|hit|beaten|gunned\s+down|run\s+over|attacked)\s+and\s+)?"
 _KILLED_PASSIVE = (
-    r"(?:killed|slain|murdered|fatally\s+(?:shot|wounded|stabbed|injured)|pronounced\s+dead|found\s+dead|shot\s+dead)"
+    r"(?:killed|slain|murdered|fatally\s+(?:shot|wounded|stabbed|injured)|pronounced\s+dead|found\s+dead|shot\s+dead"
+    r"|(?:shot|stabbed|beaten|burned|strangled)\s+to\s+death)"
 )
 _INJURED_PASSIVE = r"(?:(?:shot\s+and\s+)?(?:wounded|injured|hurt|hospitalized)|(?:critically|seriously|badly)\s+(?:wounded|injured|hurt))"
 _AFTER_PASSIVE = r"(?=\s*(?:[,.;:!?)]|$|by\b|in\b|at\b|on\b|during\b|after\b|when\b|while\b|outside\b|inside\b|near\b|early\b|late\b|last\b|this\b|and\b|as\b|following\b|[A-Z][a-z]+day\b))"
@@ -58,9 +76,11 @@ ACTIVE = {
     ),
     "injured": re.compile(r"\b(?:injuring|wounding|injured|wounded)\b"),
 }
-_HINT_RE = re.compile(r"kill|slain|murder|dead|died|dies|fatal|wound|injur|hurt|hospitali", re.IGNORECASE)
+_HINT_RE = re.compile(
+    r"kill|slain|murder|dead|death|died|dies|deceased|fatal|wound|injur|hurt|hospitali", re.IGNORECASE
+)
 _BREAK_RE = re.compile(
-    r"[;:()\"“”]|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?]\s|\b(?:said|says|told|that|after|before|when|while|because|but|if|who|whom|as)\b"
+    r"[;:()\"“”]|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?]\s|\b(?:said|says|say|told|that|after|before|when|while|because|but|if|who|whom|as)\b"
 )
 # Where a predicate may start: the auxiliary, adverb or verb it opens with.
 _PRED_START_RE = re.compile(
@@ -88,6 +108,10 @@ def _pieces(subject: str) -> int:
             last = q.split()[-1].lower().strip("’'")
             if first in PAIR_WORDS or (first == "the" and last in PAIR_WORDS):
                 people += 2
+                previous_desc = False
+                continue
+            if re.match(r"\d{1,3}-(?:year|month|week)-old\s+[A-Z]", q):
+                people += 1  # "24-year-old Alex Brown"
                 previous_desc = False
                 continue
             if first in ("he", "she", "himself", "herself"):
@@ -134,7 +158,7 @@ def extract_casualty_subjects(sentence: str, taken: list[tuple[int, int]]) -> li
             window = sentence[window_start : m.start()]
             breaks = list(_BREAK_RE.finditer(window))
             cut = breaks[-1].end() if breaks else 0
-            s = SUBJECT_RE.search(window, cut)
+            s = SUBJECT_RE.search(window, cut) or _other_subject(window, breaks, cut)
             if s is None:
                 continue
             start, end = window_start + s.start("subj"), window_start + s.end("subj")
@@ -144,6 +168,11 @@ def extract_casualty_subjects(sentence: str, taken: list[tuple[int, int]]) -> li
             if n:
                 out.append(_at_least(sentence, start, end, n, event))
                 spans.append((start, p.end()))
+    for m in LIST_LINE_RE.finditer(sentence):
+        start, end = m.start("subj"), m.end("subj")
+        if not _overlaps(spans, start, m.end()):
+            out.append(_at_least(sentence, start, end, 1, _LIST_EVENTS.get(m.group("what").lower(), "injured")))
+            spans.append((start, m.end()))
     for event, active in ACTIVE.items():
         for a in active.finditer(sentence):
             o = OBJECT_RE.match(sentence, a.end())
@@ -157,6 +186,27 @@ def extract_casualty_subjects(sentence: str, taken: list[tuple[int, int]]) -> li
                 out.append(_at_least(sentence, start, end, n, event))
                 spans.append((a.start(), end))
     return sorted(out, key=lambda c: c.start)
+
+
+def _other_subject(window: str, breaks: list[re.Match[str]], cut: int) -> re.Match[str] | None:
+    """The subject of a predicate that does not follow it directly (#14).
+
+    "a 20-year-old man who was killed": the people just before "who"; "the man was taken to a
+    hospital and died": the people opening the clause, when the predicate is its second verb
+    after "and" and no break or casualty word lies between.
+    """
+    if breaks and breaks[-1].group(0) == "who" and not window[cut:].strip():
+        before = breaks[-2].end() if len(breaks) > 1 else 0
+        return SUBJECT_RE.search(window[: breaks[-1].start()], before)
+    if not _AND_END_RE.search(window):
+        return None
+    s = CLAUSE_SUBJECT_RE.match(window, cut)
+    if s is None:
+        return None
+    verb_phrase = window[s.end() :]
+    if _HINT_RE.search(verb_phrase) or len(verb_phrase.split()) > _MAX_VP_WORDS or "," in verb_phrase:
+        return None
+    return s
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -15,6 +15,7 @@ from factcheck.lexicon.events import (
     EVENT_OF_WORD,
     GAP_WORDS,
     NOT_CASUALTY_UNITS,
+    PERSON_NOUNS,
 )
 from factcheck.stages.claims.base import _Raw
 
@@ -35,7 +36,7 @@ SHOT_AND_RE = re.compile(r"\b(?:shot|stabbed|beaten|struck|hit|run over)\s+and\b
 # never an active clause ("a man who killed").
 PASSIVE_GAP_RE = re.compile(
     r"^(?:\s|,|\b(?:was|were|is|are|been|be|being|have|has|had|left|found|reported|confirmed|people|persons|others|more"
-    r"|other|shot|and|[a-z]+ly)\b)*$",
+    r"|other|shot|and|also|later|then|all|both|each|received|treatment|treated|after|[a-z]+ly)\b)*$",
     re.IGNORECASE,
 )
 # What starts the object of an active casualty verb ("killed his wife", "shot a guard"), unlike a
@@ -45,6 +46,12 @@ ACTIVE_OBJECT_RE = re.compile(
     r"(?!\s+(?:day|night|morning|afternoon|evening|week|weekend|same|following|next|previous|last)\b)",
     re.IGNORECASE,
 )
+# Nouns of agents ("hunter", "motorist", "pedestrian", "resident") count people too.
+PERSON_SUFFIX_RE = re.compile(r"(?:er|or|ist|ian|ant|ent)$")
+# "four of the five victims were killed": the predicate counts the part, not the whole (#14).
+PARTITIVE_GAP_RE = re.compile(r"^\s+of\s+(?:the|those|these|its|their|all|all\s+the)?\s*$", re.IGNORECASE)
+# A label line: "Wounded: 3", "Killed: 2" (#14).
+LABEL_GAP_RE = re.compile(r"^\s*:\s*$")
 BE_RE = re.compile(r"\b(?:was|were|is|are|been|be|being)\b", re.IGNORECASE)
 CLAUSE_BREAK_RE = re.compile(r"[;:]|\s[—–-]\s|\b(?:and|but|while|whereas|although|though|because)\b", re.IGNORECASE)
 
@@ -86,7 +93,7 @@ def _attach_events(text: str, raws: list[_Raw]) -> list[str]:
         casualty = event in CASUALTY_EVENTS
         target, dist = None, math.inf
         for i, r in enumerate(raws):
-            if not eligible[i] or (casualty and r.unit in NOT_CASUALTY_UNITS):
+            if not eligible[i] or (casualty and not _may_be_casualties(text, r)):
                 continue
             if r.start >= w_end:
                 gap = text[w_end : r.start]
@@ -96,7 +103,7 @@ def _attach_events(text: str, raws: list[_Raw]) -> list[str]:
                     and len(gap_words) <= 3
                     and all(g in GAP_WORDS for g in gap_words)
                     and not re.search(r"[,.;:!?()]", gap)
-                ):
+                ) or (casualty and LABEL_GAP_RE.match(gap) and _line_start(text, w_start)):
                     target, dist = i, len(gap)
                 break
         if target is None:
@@ -104,7 +111,7 @@ def _attach_events(text: str, raws: list[_Raw]) -> list[str]:
                 r = raws[i]
                 if r.end > w_start or not eligible[i]:
                     continue
-                if casualty and r.unit in NOT_CASUALTY_UNITS:
+                if casualty and not _may_be_casualties(text, r):
                     continue
                 gap = text[r.end : w_start]
                 needs_passive = text[w_start:w_end].lower() in EVENT_NEEDS_PASSIVE
@@ -114,16 +121,52 @@ def _attach_events(text: str, raws: list[_Raw]) -> list[str]:
                     break  # "A man killed his wife": the count did the killing (#15)
                 if _gap_ok(gap, 8) and not re.search(r"\bincluding\s*$", text[max(0, r.start - 12) : r.start]):
                     target, dist = i, len(gap)
+                    whole = raws[i - 1] if i else None
+                    if (
+                        casualty
+                        and whole is not None
+                        and eligible[i - 1]
+                        and BE_RE.search(gap)
+                        and PARTITIVE_GAP_RE.match(text[whole.end : r.start])
+                    ):
+                        target, dist = i - 1, w_start - whole.end
                 break
         if target is not None and dist < best[target]:
             events[target], best[target] = event, dist
     for i, r in enumerate(raws):
-        if not events[i] and r.unit == "life":
+        if not events[i] and r.unit == "life" and _lives_lost(text, r):
             events[i] = "killed"  # "claimed 257 lives"
         if not events[i] and not r.weak:
             near = _event_near(text, r.start, r.end, exclude=CASUALTY_EVENTS)
             events[i] = near
     return events
+
+
+def _may_be_casualties(text: str, raw: _Raw) -> bool:
+    """Whether a count can be of casualties: not of guns or shots, and "a"/"an" only before a person (#14).
+
+    "a 14-year-old boy killed" counts one boy; "a bloody trail", "a Southern California
+    college" (the head noun lies further on) and "a Black Lives Matter rally" count no one.
+    """
+    if raw.unit in NOT_CASUALTY_UNITS:
+        return False
+    surface = text[raw.start : raw.end]
+    if re.match(r"(?i:an?)\s", surface) and not re.search(r"-old\b", surface):  # "a 19-year-old Pablo Ruiz"
+        return raw.unit in PERSON_NOUNS or raw.unit in ("people", "person") or bool(PERSON_SUFFIX_RE.search(raw.unit))
+    return True
+
+
+def _lives_lost(text: str, raw: _Raw) -> bool:
+    """Whether "lives" counts the dead: lower case, and not lives saved ("saved a life", "Black Lives Matter")."""
+    surface = text[raw.start : raw.end]
+    before = text[max(0, raw.start - 12) : raw.start].lower()
+    return not re.search(r"\bLives?\b", surface) and not re.search(r"\bsav(?:e|ed|es|ing)\s+$", before)
+
+
+def _line_start(text: str, pos: int) -> bool:
+    """Whether `pos` starts a line, the text, or an item of a list on one line."""
+    before = text[:pos].rsplit("\n", 1)[-1].rstrip()
+    return not before or before[-1] in ",;|•·"  # "Killed: 2, wounded: 5"
 
 
 def _event_near(sentence: str, start: int, end: int, *, exclude: set[str] | None = None) -> str:

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from factcheck.lexicon.calendar import MONTH_NAMES, WEEKDAYS
-from factcheck.lexicon.events import CASUALTY_EVENTS, EVENT_NOUNS, EVENT_OF_WORD
+from factcheck.lexicon.events import CASUALTY_EVENTS, EVENT_NOUNS, EVENT_OF_WORD, PERSON_NOUNS
 from factcheck.lexicon.function_words import PAST_IRREGULAR, STOP_AFTER
 from factcheck.lexicon.numbers import FRACTIONS, SCALE_ABBREV
 from factcheck.lexicon.qualifiers import TRAILING_QUALIFIERS
@@ -55,6 +55,8 @@ CUR_SUFFIX_RE = re.compile(
 )
 # Spans that look numeric but are identifiers: phone numbers, times, ages, addresses, case numbers.
 _AGE_RE = re.compile(rf"\b(?:\d+|{_NUM_WORDS_RE})(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)old\b", re.IGNORECASE)
+# "the shooter, 14, died": an age between commas after a person noun; only the number is blocked (#14)
+_NOUN_AGE_RE = re.compile(rf"\b(?:{'|'.join(sorted(PERSON_NOUNS))})s?,\s(\d{{1,3}}),", re.IGNORECASE)
 _CODE_RE = re.compile(r"\b([A-Z]{1,4})-?\d{2,}\b")
 _GLUED_CODES = CURRENCY_CODES | {"RM"}
 IDENTIFIER_RES = [
@@ -67,6 +69,7 @@ IDENTIFIER_RES = [
         re.IGNORECASE,
     ),
     re.compile(r"\b[A-Z][\w'’-]+,\s\d{1,3}(?=,|\s+(?:and|was|were|is|of|has|had|died|who|said)\b)"),
+    _NOUN_AGE_RE,
     re.compile(r"\b\d+\s+block\b", re.IGNORECASE),
     re.compile(
         r"\b\d+(?:\s+(?:[NSEW]\.?|North|South|East|West))?(?:\s+[A-Z0-9][\w.'-]*){1,3}\s+"
@@ -188,6 +191,9 @@ def _identifier_spans(text: str) -> list[tuple[int, int]]:
     for rx in IDENTIFIER_RES:
         if rx is _AGE_RE and "old" not in lowered:
             continue  # the age pattern is slow (number words) and needs "old" (#15: speed)
+        if rx is _NOUN_AGE_RE:
+            spans.extend(m.span(1) for m in rx.finditer(text))
+            continue
         if rx is _CODE_RE:  # "A380", "M25" are names; "RM42", "MYR42" amounts (#15)
             spans.extend((m.start(), m.end()) for m in rx.finditer(text) if m.group(1) not in _GLUED_CODES)
             continue
