@@ -28,3 +28,10 @@ NOT_PAST_ED = _word_set(
     "advanced experienced talented skilled complicated sophisticated dedicated interested concerned "
     "married retired wounded injured deceased"
 )
+# Words that continue a clock time after "a.m."/"p.m.": "at 9 p.m. Saturday", "10 a.m. EST", "4 a.m.
+# local time". Sentence splitters take the capital after the abbreviation's period for a new
+# sentence; a new sentence rarely opens with one of these (weekdays and months come from `calendar`).
+TIME_CONTINUATIONS = _word_set(
+    "local et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc bst cet cest ist aest jst eastern central "
+    "pacific mountain today tonight yesterday tomorrow"
+)

@@ -26,14 +26,39 @@ CREDIT_RE = re.compile(
 )
 BIO_RE = re.compile(
     r"(\bhas been an? (reporter|writer|editor|correspondent|journalist)\b|\bcontact me\b|\bget in touch\b"
-    r"|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]+|\b1-\d{3}-\d{3}-\d{4}\b|^by [A-Z][\w'-]+( [A-Z][\w'-]+){0,3}$)",
+    r"|^by [A-Z][\w'-]+( [A-Z][\w'-]+){0,3}$)",
     re.IGNORECASE,
 )
-SENTENCE_END_RE = re.compile(r"[.!?\"”’)»]\s*$")
+CONTACT_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]+|\b1-\d{3}-\d{3}-\d{4}\b")
+# An address or a phone number in an appeal for information is the police's statement, not the
+# author's contact line: "Anyone with information should call Det. Roe at ... or e-mail ..." (#14).
+APPEAL_RE = re.compile(
+    r"\b(anyone with information|information (about|on|regarding|concerning)|(asked|urged) to (call|contact)"
+    r"|crime ?stoppers|tip ?line|tips? (line|hotline))\b",
+    re.IGNORECASE,
+)
+# A closing quotation mark ends a sentence too: curly or straight, double or single ('' in tokenised text).
+SENTENCE_END_RE = re.compile(r"[.!?\"”’')»]\s*$")
+# A list entry of a named person with an age or a count: "Jane A. Roe, 48 years old - deceased".
+NAMED_ENTRY_RE = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)+, \d{1,3}\b")
 
 
-def _line_rule(line: str, seen: set[str], cfg: CleanConfig, user_res: Sequence[re.Pattern[str]]) -> str:
-    """Name the rule that drops a whole line, or '' to keep it."""
+def _line_rule(
+    line: str,
+    seen: set[str],
+    cfg: CleanConfig,
+    user_res: Sequence[re.Pattern[str]],
+    *,
+    after_lead_in: bool = False,
+    title_key: str = "",
+) -> str:
+    """Name the rule that drops a whole line, or '' to keep it.
+
+    A short line without a sentence end is a heading or a link, unless it is an entry of a list
+    (a victims list is content, #14): a named person with an age or a count, or a line with a
+    detail (a comma or a figure) after a kept line that introduces a list ("... as follows:"), or
+    the article's own headline printed in its text (its first time; it states the story's facts).
+    """
     stripped = line.strip()
     key = re.sub(r"\W+", " ", stripped.lower()).strip()
     if any(r.search(stripped) for r in user_res):
@@ -44,13 +69,20 @@ def _line_rule(line: str, seen: set[str], cfg: CleanConfig, user_res: Sequence[r
         return "share_or_comment_prompt"
     if COPYRIGHT_RE.match(stripped) or (len(stripped) < 200 and COPYRIGHT_TAIL_RE.search(stripped)):
         return "copyright"
-    if BIO_RE.search(stripped):
+    if BIO_RE.search(stripped) or (CONTACT_RE.search(stripped) and not APPEAL_RE.search(stripped)):
         return "author_bio"
     if CREDIT_RE.search(stripped):
         return "photo_caption_or_credit"
     if key in seen:
         return "repeated_line"
     words = stripped.split()
+    entry = (
+        key == title_key
+        or bool(NAMED_ENTRY_RE.match(stripped))
+        or (after_lead_in and not stripped.endswith(":") and bool(re.search(r"[,\d]", stripped)))
+    )
+    if entry:
+        return ""
     if not SENTENCE_END_RE.search(stripped) and len(words) < 15:
         return "heading_or_link"
     if len(words) < cfg.min_line_words:
@@ -71,16 +103,22 @@ def clean_article(article: Article, cfg: CleanConfig) -> list[DroppedSpan]:
     dropped: list[DroppedSpan] = []
     seen: set[str] = set()
     offset = 0
+    lead_in = False  # the last kept line introduces a list, or is an entry of one
+    title_key = re.sub(r"\W+", " ", article.title.lower()).strip()
+    if not re.search(r"[a-z]{2,}", title_key) or re.match(r"https? ", title_key):
+        title_key = "\x00"  # no headline (an ingest that took a URL line for one): nothing is kept as it
     for line in article.text.split("\n"):
         start, end = offset, offset + len(line)
         offset = end + 1
         if not line.strip():
             continue
-        rule = _line_rule(line, seen, cfg, user_res)
+        rule = _line_rule(line, seen, cfg, user_res, after_lead_in=lead_in, title_key=title_key)
         seen.add(re.sub(r"\W+", " ", line.strip().lower()).strip())
         if rule:
             dropped.append(DroppedSpan(article.id, start, end, rule, line))
+            lead_in = False
             continue
+        lead_in = line.rstrip().endswith(":") or (lead_in and not SENTENCE_END_RE.search(line))
         for m in INLINE_DEBRIS_RE.finditer(line):
             dropped.append(DroppedSpan(article.id, start + m.start(), start + m.end(), "html_debris", m.group(0)))
     return dropped

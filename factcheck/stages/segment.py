@@ -10,6 +10,8 @@ from functools import lru_cache
 from typing import Any
 
 from factcheck.config import SegmentConfig
+from factcheck.lexicon.calendar import MONTH_NAMES, WEEKDAYS
+from factcheck.lexicon.function_words import TIME_CONTINUATIONS
 from factcheck.records import Article, DroppedSpan, Sentence
 from factcheck.stages.clean import kept_regions
 
@@ -19,6 +21,20 @@ _CHUNK_BREAK_RE = re.compile(r"(?<=[\w\"”’)\]]{4})[.!?][\"”’)\]]*\s+(?=[
 """A likely sentence end: a word of 4+ characters (not 'U.S.' or 'Mr.'), punctuation, space, a capital."""
 
 _SENTENCE_PUNCT_RE = re.compile(r"[.!?…。！？]")
+
+# pySBD's false ends (#14): "at 9 p.m. | Saturday" (a clock time's abbreviation before a capital),
+# and tokenised text ("a 5 . | 9 magnitude quake", "4 : 30 a . | m . | local time", as in ECB+).
+_CLOCK_END_RE = re.compile(r"\b[ap] ?\. ?m ?\.\s*$", re.IGNORECASE)
+_SPACED_DECIMAL_END_RE = re.compile(r"\d \.\s*$")
+_SPACED_AM_END_RE = re.compile(r"\b[ap] \.\s*$", re.IGNORECASE)
+_FIRST_WORD_RE = re.compile(r"\s*[(\[]?([A-Za-z]+)")
+# A sentence end pySBD misses where scraping lost the space: "the complex.Deputies said" (two
+# lower-case letters, so "U.S.Army", "Mr.Smith" and "a.m.Sunday" are not cut; a capital and a
+# lower-case letter after, so "e.g.x" and domains such as "hayward-ca.gov" are not either).
+_GLUED_END_RE = re.compile(r"(?<=[a-z]{2}[.!?])[\"”’]?(?=[A-Z][a-z])")
+GLUED_MIN_CHARS = 20
+"""A glued end is cut only between pieces this long: "...also shot.Two of them died." stays one
+sentence rather than lose its short second half to `segment.min_sentence_chars` (default 20)."""
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +49,46 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence pySBD finds; text with no sentence punctuation is one span, unread."""
     if not _SENTENCE_PUNCT_RE.search(text):
         return [(0, len(text))]
-    return [(span.start, span.end) for span in _segmenter().segment(text)]
+    spans = [(span.start, span.end) for span in _segmenter().segment(text)]
+    return _cut_glued(text, _join_false_ends(text, spans))
+
+
+def _continues(head: str, tail: str) -> bool:
+    """Whether a span ending `head` is cut before `tail` at a false sentence end (see `_CLOCK_END_RE`)."""
+    if _SPACED_DECIMAL_END_RE.search(head) and tail.lstrip()[:1].isdigit():
+        return True  # "5 . 9"
+    if _SPACED_AM_END_RE.search(head) and re.match(r"\s*m \.", tail, re.IGNORECASE):
+        return True  # "a . m ."
+    if not _CLOCK_END_RE.search(head):
+        return False
+    first = _FIRST_WORD_RE.match(tail)
+    word = first.group(1) if first else ""
+    return (
+        word.islower() or word.lower() in WEEKDAYS or word.lower() in MONTH_NAMES or word.lower() in TIME_CONTINUATIONS
+    )
+
+
+def _join_false_ends(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join spans that pySBD cut at a false end: "until 1:15 a.m. | Wednesday", "a 5 . | 9 magnitude"."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and out[-1][1] == start and _continues(text[out[-1][0] : start], text[start:end]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _cut_glued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut spans at sentence ends with the space lost: "the apartment complex.Deputies said" (see `_GLUED_END_RE`)."""
+    out = []
+    for start, end in spans:
+        for m in _GLUED_END_RE.finditer(text, start, end):
+            if m.start() - start >= GLUED_MIN_CHARS and len(text[m.end() : end].strip()) >= GLUED_MIN_CHARS:
+                out.append((start, m.end()))
+                start = m.end()
+        out.append((start, end))
+    return out
 
 
 def _cut_at_space(text: str, limit: int) -> int:
