@@ -92,6 +92,14 @@ def age_claims(sentences: Sequence[Sentence], claims: Sequence[Claim]) -> list[C
     return out
 
 
+def described_ages(text: str) -> frozenset[int]:
+    """The ages of the people a sentence describes ("a 36-year-old climber", "Buckley, 32"): a count
+    or measure of a sentence describing only people of other ages than another's is of other people (#14)."""
+    ages = {int(m.group("age")) for m in AGE_THEN_NAME_RE.finditer(text)}
+    ages |= {int(m.group("age")) for m in NAME_THEN_AGE_RE.finditer(text) if person_key(m.group("name")).split()[-1:] not in ([x] for x in MONTHS)}
+    return frozenset(a for a in ages if 0 < a <= MAX_AGE)
+
+
 def replaced_by_ages(claims: Sequence[Claim], ages: Sequence[Claim]) -> list[Claim]:
     """The claims without the bare numbers that are the digits of an age ("36" of "36 - year - old")."""
     digits = {(a.sentence_id, a.start) for a in ages}

@@ -23,6 +23,14 @@ CONVERSIONS: dict[str, tuple[str, float]] = {
 }
 # Rounding of a figure converted by the outlet ("2,000ft (609 metres)"): compared within this share.
 CONVERSION_TOLERANCE = 0.05
+# An approximate round figure ("about 600", "some 700", "an estimated $102 million") covers the
+# values that round to it at its own precision (#14): half its rounding step each way, the step
+# being the last written digit's place, or five of them when the figure ends in 5 ("about 15":
+# 12.5-17.5; "about 150": 125-175). At least this share of the figure each way (a figure of many
+# digits, "about 1,234", is still an estimate), and at least one unit for a figure below ten
+# ("about five": four to six).
+APPROXIMATE_MIN_SHARE = 0.02
+APPROXIMATE_SMALL = 10
 # Counts that accumulate over a story (a toll): a later, higher figure is an update (#14).
 CUMULATIVE_EVENTS = {"killed", "injured", "arrested", "displaced", "deported"}
 

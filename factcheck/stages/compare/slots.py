@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from factcheck.describe import describe_date
 from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
 from factcheck.stages.claims import CAPITALISED_RE
-from factcheck.stages.compare.ages import same_person
+from factcheck.stages.compare.ages import described_ages, same_person
 from factcheck.stages.compare.lexicon import (
     AGE_EVENT,
     AGE_UNIT,
@@ -88,6 +88,7 @@ class SlotKey:
     when: str
     status: str
     dated: str = ""  # a count's own event date, from a date in its clause ("six were shot on February 28")
+    people: frozenset[int] = frozenset()  # ages of the people its sentence describes ("a 36-year-old climber")
 
     def describe(self) -> str:
         """The slot in words ("killed: person; named: gaza; as of the article's day")."""
@@ -307,8 +308,11 @@ def slot_key(
                 dated = describe_date(d.value)
                 break
         earlier = _earlier_anchor(claim, sent, dates, article)
+        period = _unresolved_period(claim, sent, dates)
         if earlier is not None and status == "reported":
             status, dated = "background", describe_date(earlier)
+        elif period and status == "reported":
+            status, dated = "background", period
         elif status == "background" and (earlier := _nearest_date(claim, dates)) is not None:
             dated = describe_date(earlier)
     return SlotKey(
@@ -319,6 +323,7 @@ def slot_key(
         count_window(claim, sent, what),
         status,
         dated,
+        described_ages(sent.text) if claim.kind in ("quantity", "money", "duration") else frozenset(),
     )
 
 
@@ -371,6 +376,22 @@ def _earlier_anchor(claim: Claim, sent: Sentence, dates: Sequence[Claim], articl
     if value is not None and value.end is not None and (article.published - value.end).days > BACKGROUND_DAYS:
         return value
     return None
+
+
+def _unresolved_period(claim: Claim, sent: Sentence, dates: Sequence[Claim]) -> str:
+    """The month a count's own clause dates it to when no publication date resolves it, else '' (#14).
+
+    An article without a date that says "the quake in September killed seven and injured 40"
+    counts an event of its own month: not the news of the day (which is told by weekday, "on
+    Sunday"), so background, compared only with counts of the same written month.
+    """
+    for d in dates:
+        value = d.value
+        if not isinstance(value, DateValue) or value.start is not None or value.granularity != "month":
+            continue
+        if _in_own_clause(claim, d, sent):
+            return " ".join(d.text.lower().removeprefix("in ").split())
+    return ""
 
 
 def _dates_an_event(date_claim: Claim) -> bool:
@@ -462,6 +483,8 @@ def slots_match(
         return ""
     if key_a.status != key_b.status or key_a.when != key_b.when:
         return ""
+    if key_a.people and key_b.people and not key_a.people & key_b.people:
+        return ""  # "a 36-year-old fell 150 metres" / "Buckley, 32, fell 600 metres": two people (#14)
     if key_a.dated and key_b.dated and key_a.dated != key_b.dated:
         return ""  # counts of events on different days
     if key_a.status == "background" and bool(key_a.dated) != bool(key_b.dated):

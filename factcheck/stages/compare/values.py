@@ -5,11 +5,20 @@ from __future__ import annotations
 import calendar as _calendar
 import re
 from datetime import date
+from decimal import Decimal
 
 from factcheck.describe import describe_date, describe_number, describe_value
+from factcheck.lexicon.qualifiers import QUALIFIERS
 from factcheck.records import Article, Claim, DateValue, QuantityValue
 from factcheck.stages.claims import WEEKDAY_MISMATCH
-from factcheck.stages.compare.lexicon import CONVERSION_TOLERANCE, CONVERSIONS, CUMULATIVE_EVENTS
+from factcheck.stages.compare.lexicon import (
+    APPROXIMATE_MIN_SHARE,
+    APPROXIMATE_SMALL,
+    CONVERSION_TOLERANCE,
+    CONVERSIONS,
+    CUMULATIVE_EVENTS,
+    TIME_UNIT,
+)
 from factcheck.verdicts import Verdict
 
 Judgement = tuple[str, str, str, float]  # verdict, how, explanation, confidence
@@ -61,11 +70,50 @@ def _scale(v: QuantityValue, factor: float, widen: float) -> QuantityValue:
     )
 
 
+def rounding_step(x: float) -> float:
+    """The step a written figure is rounded to: its last digit's place, five of them when that digit
+    is 5 ("600" -> 100, "102 million" -> 1 million, "15" -> 5, "2.6" -> 0.1)."""
+    digits = Decimal(repr(round(abs(x), 9))).normalize()
+    exponent = int(digits.as_tuple().exponent)
+    step = 10.0**exponent
+    last = int(digits.scaleb(-exponent)) % 10
+    return step * 5 if last == 5 else step
+
+
+def approximate_value(claim: Claim) -> QuantityValue | None:
+    """The values an approximate figure covers when compared (#14), or None when it is not one.
+
+    "about 600 metres" covers 550-650 and "some 700 metres" 650-750, so the two do not meet
+    (only at the boundary, see `_only_touch`); "an estimated $102 million" covers about 100-104
+    million. The extractor's own width (a share of the figure) is wider and kept for its other uses.
+    """
+    value = claim.value
+    if not isinstance(value, QuantityValue) or value.point is None or not value.approximate:
+        return None
+    if QUALIFIERS.get(claim.qualifier.lower()) != "approx" or value.low is None or value.high is None:
+        return None
+    point = value.point
+    half = max(rounding_step(point) / 2, abs(point) * APPROXIMATE_MIN_SHARE)
+    if abs(point) < APPROXIMATE_SMALL and float(point).is_integer():
+        half = max(half, 1.0)
+    return QuantityValue(point, point - half, point + half, True, True, True)
+
+
+def _only_touch(a: QuantityValue, b: QuantityValue) -> bool:
+    """Two estimates that share only a boundary ("about 600" ends where "some 700" begins): no common value."""
+    if not (a.approximate and b.approximate) or None in (a.low, a.high, b.low, b.high):
+        return False
+    return a.high == b.low or b.high == a.low
+
+
 def comparable_values(a: Claim, b: Claim) -> tuple[QuantityValue, QuantityValue] | None:
-    """Both quantities in one unit: as they are, or converted ("200ft" / "60 metres")."""
+    """Both quantities in one unit: as they are, or converted ("200ft" / "60 metres"); an
+    approximate round figure as the values it rounds (`approximate_value`)."""
     va, vb = a.value, b.value
     if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue):
         return None
+    if a.unit != TIME_UNIT:  # a time of day has its own widths (times.py)
+        va, vb = approximate_value(a) or va, approximate_value(b) or vb
     if a.unit == b.unit or a.unit not in CONVERSIONS or b.unit not in CONVERSIONS:
         return va, vb
     (fam_a, fa), (fam_b, fb) = CONVERSIONS[a.unit], CONVERSIONS[b.unit]
@@ -128,7 +176,7 @@ def judge(a: Claim, b: Claim, art_a: Article, art_b: Article) -> Judgement:
     if values is not None:
         va, vb = values
         shown = f"{quote}: {describe_value(a)} vs {describe_value(b)}"
-        if overlap(va, vb):
+        if overlap(va, vb) and not _only_touch(va, vb):
             if va == vb:
                 return Verdict.AGREE, "same", shown + ", the same value", 0.9
             if va.point is not None and va.point == vb.point:

@@ -1,0 +1,187 @@
+"""Judging the values of one slot: approximation widths, bounds, backgrounds, ages (#14)."""
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
+from factcheck.stages.compare import judge, slot_key
+from factcheck.stages.compare.slots import slots_match
+from factcheck.stages.compare.values import approximate_value, rounding_step
+
+A = Article("a", "Outlet A", "T", None, date(2023, 10, 16), "record", "", "a.txt", "")
+B = Article("b", "Outlet B", "T", None, date(2023, 10, 16), "record", "", "b.txt", "")
+TOLERANCE = 0.1  # the extractor's default width of "about N"
+
+
+def _claim(cid: str, article: str, text: str, value: QuantityValue, qualifier: str = "", unit: str = "metre") -> Claim:
+    return Claim(
+        id=cid,
+        article_id=article,
+        sentence_id=f"{article}#0",
+        kind="quantity",
+        text=text,
+        start=0,
+        end=len(text),
+        value=value,
+        unit=unit,
+        qualifier=qualifier,
+        event="",
+        scope="",
+        negated=False,
+        attribution="",
+    )
+
+
+def _approx(cid: str, article: str, n: float, qualifier: str = "about", unit: str = "metre") -> Claim:
+    """'about N' as the extractor reads it: N plus or minus its default share."""
+    value = QuantityValue(n, n * (1 - TOLERANCE), n * (1 + TOLERANCE), True, True, True)
+    return _claim(cid, article, f"{qualifier} {n:g}", value, qualifier, unit)
+
+
+def _exact(cid: str, article: str, n: float, unit: str = "metre") -> Claim:
+    return _claim(cid, article, f"{n:g}", QuantityValue(n, n, n, True, True, False), "", unit)
+
+
+def _under(cid: str, article: str, n: float) -> Claim:
+    """'almost N' as the extractor reads it (#15): just below N."""
+    return _claim(cid, article, f"almost {n:g}", QuantityValue(n, n * (1 - TOLERANCE), n, True, False, True), "almost")
+
+
+def _from(cid: str, article: str, n: float) -> Claim:
+    """'at least N': [N, inf)."""
+    return _claim(cid, article, f"at least {n:g}", QuantityValue(n, n, None, True, False, False), "at least")
+
+
+@pytest.mark.parametrize(
+    ("figure", "step"),
+    [(600, 100), (700, 100), (102e6, 1e6), (15, 5), (150, 50), (2.6e6, 1e5), (1400, 100), (36, 1), (2.5, 0.5)],
+)
+def test_rounding_step_is_the_last_written_digit(figure: float, step: float) -> None:
+    assert rounding_step(figure) == pytest.approx(step)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "verdict"),
+    [
+        # "some 700 metres" vs "about 600 metres": 650-750 and 550-650 share no value (#14)
+        (_approx("1", "a", 700, "some"), _approx("2", "b", 600), "contradict"),
+        # "some 700 metres" vs "609 metres"
+        (_approx("1", "a", 700, "some"), _exact("2", "b", 609), "contradict"),
+        # "about 600 metres" vs "609 metres": 609 rounds to 600
+        (_approx("1", "a", 600), _exact("2", "b", 609), "differ"),
+        # "an estimated $102 million" vs "$108 million"
+        (_approx("1", "a", 102e6, "an estimated", "USD"), _exact("2", "b", 108e6, "USD"), "contradict"),
+        (_approx("1", "a", 102e6, "an estimated", "USD"), _exact("2", "b", 102.4e6, "USD"), "differ"),
+        # a small round figure keeps its neighbours: "about five" vs "four"
+        (_approx("1", "a", 5), _exact("2", "b", 4), "differ"),
+        (_approx("1", "a", 3), _exact("2", "b", 4), "differ"),
+        # "about 15" covers 12.5-17.5
+        (_approx("1", "a", 15), _exact("2", "b", 13), "differ"),
+        (_approx("1", "a", 15), _exact("2", "b", 5), "contradict"),
+        # the same figure, hedged differently
+        (_approx("1", "a", 600), _exact("2", "b", 600), "agree"),
+        # a written unit conversion keeps its rounding: "about 2,000ft" vs "609 metres"
+        (_approx("1", "a", 2000, "about", "ft"), _exact("2", "b", 609), "agree"),
+        # "at least four dozen" vs "almost four dozen": [48, inf) and [43.2, 48) (#14, wcl-8)
+        (_from("1", "a", 48), _under("2", "b", 48), "contradict"),
+        (_from("1", "a", 45), _under("2", "b", 48), "differ"),
+    ],
+)
+def test_approximate_figures_cover_what_they_round(a: Claim, b: Claim, verdict: str) -> None:
+    assert judge(a, b, A, B)[0] == verdict
+    assert judge(b, a, B, A)[0] == verdict
+
+
+def test_only_approximate_qualifiers_are_narrowed() -> None:
+    assert approximate_value(_under("1", "a", 50)) is None
+    assert approximate_value(_exact("1", "a", 50)) is None
+    narrowed = approximate_value(_approx("1", "a", 600))
+    assert narrowed is not None
+    assert (narrowed.low, narrowed.high) == (550, 650)
+
+
+def _in(text: str, part: str, article: str = "a") -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def _sentence(text: str, article: str = "a") -> Sentence:
+    return Sentence(f"{article}#0", article, 0, 0, len(text), text)
+
+
+def _count_in(text: str, part: str, n: float, article: str = "a", unit: str = "metre", event: str = "") -> Claim:
+    start, end = _in(text, part)
+    return Claim(
+        id=f"{article}:{start}",
+        article_id=article,
+        sentence_id=f"{article}#0",
+        kind="quantity",
+        text=part,
+        start=start,
+        end=end,
+        value=QuantityValue(n, n, n, True, True, False),
+        unit=unit,
+        qualifier="",
+        event=event,
+        scope="",
+        negated=False,
+        attribution="",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("A 36-year-old climber died after falling 150 metres.", {36}),
+        ("Robert Buckley, 32, fell 600 metres on Saturday.", {32}),
+        ("The climber fell 600 metres near the hut.", set()),
+        ("On Sunday, 26 March, the climber fell 600 metres.", set()),  # a date, not a name and an age
+    ],
+)
+def test_a_count_keeps_the_ages_of_the_people_its_sentence_describes(text: str, ages: set[int]) -> None:
+    claim = _count_in(text, next(p for p in ("150 metres", "600 metres") if p in text), 150)
+    assert slot_key(claim, _sentence(text), None, A).people == frozenset(ages)
+
+
+def test_measures_of_people_of_different_ages_are_two_slots() -> None:
+    # "a 36-year-old fell 150 metres" / "a 32-year-old fell 600 metres": two falls, no contradiction (#14)
+    ta, tb = "A 36-year-old climber fell 150 metres.", "A 32-year-old climber fell 600 metres."
+    a, b = _count_in(ta, "150 metres", 150), _count_in(tb, "600 metres", 600, "b")
+    sa, sb = _sentence(ta), _sentence(tb, "b")
+    ka, kb = slot_key(a, sa, None, A), slot_key(b, sb, None, B)
+    assert slots_match(a, b, ka, kb, None, None, 0.9, min_similarity=0.35) == ""
+    same = _count_in("A 36-year-old climber fell 200 metres.", "200 metres", 200, "b")
+    kc = slot_key(same, _sentence("A 36-year-old climber fell 200 metres.", "b"), None, B)
+    assert ka.people == kc.people
+
+
+def test_a_count_dated_by_an_unresolved_month_is_background_of_that_month() -> None:
+    # an undated article: "the quake in September ... injured 40" is another event than the news (#14)
+    undated = Article("u", "Outlet U", "T", None, None, "missing", "", "u.txt", "")
+    text = "A quake struck the island in September, injuring 40 people."
+    sent = Sentence("u#0", "u", 0, 0, len(text), text)
+    start, end = _in(text, "in September")
+    month = Claim(
+        id="u:m",
+        article_id="u",
+        sentence_id="u#0",
+        kind="date",
+        text="in September",
+        start=start,
+        end=end,
+        value=DateValue(None, None, "month", "no publication date: cannot resolve"),
+        unit="",
+        qualifier="",
+        event="",
+        scope="",
+        negated=False,
+        attribution="",
+    )
+    count = replace(_count_in(text, "40 people", 40, "u", "people", "injured"), sentence_id="u#0")
+    key = slot_key(count, sent, None, undated, [month])
+    assert (key.status, key.dated) == ("background", "september")
+    today = "The quake on Sunday injured 40 people."
+    plain = replace(_count_in(today, "40 people", 40, "u", "people", "injured"), sentence_id="u#0")
+    assert slot_key(plain, Sentence("u#0", "u", 0, 0, len(today), today), None, undated, []).status == "reported"
