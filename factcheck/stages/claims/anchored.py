@@ -35,7 +35,7 @@ from factcheck.stages.claims.dates import (
     _year_value,
 )
 from factcheck.stages.claims.numbers import _NUM_WORDS_RE, ORDINAL_WORD_RE, _ordinal_value, parse_number
-from factcheck.stages.claims.tense import _tense
+from factcheck.stages.claims.tense import _sentence_bounds, _tense
 
 _NTH = r"(?P<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
 _NTH_VALUE = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
@@ -321,3 +321,55 @@ def shift_by_counts(d: _Dates) -> None:
             continue
         d.claims[i] = replace(c, text=text[m.start() : c.end], start=m.start(), value=_day_value(day))
         d.taken.append((m.start(), c.end))
+
+
+ANAPHORIC_RE = re.compile(
+    r"\b(?:(?P<part>earlier|later|early|late)\s+)?(?:(?:in|on)\s+)?"
+    r"(?P<which>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<u>year|month|day)\b",
+    re.IGNORECASE,
+)
+_ANAPHORIC_SHIFT = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
+_FINE_ENOUGH = {"year": ("day", "month", "year"), "month": ("day", "month"), "day": ("day",)}
+_WRITTEN_YEAR_RE = re.compile(r"(?:1[6-9]|20)\d\d\b")
+
+
+def scan_anaphoric(d: _Dates) -> None:
+    """'that year', 'later that year', 'the following year', 'the next day': told from the date before them.
+
+    The anchor is the latest date before the phrase in its own sentence that writes its year
+    ("in June 1998 ... later that year" -> 1998; "On May 22, 1995, ... the following year" ->
+    1996). Without such an anchor nothing is claimed: the publication date is not what "that
+    year" refers to (#15).
+    """
+    text = d.text
+    if not re.search(r"\b(?:that|same|following|next|previous|preceding)\s+(?:year|month|day)\b", text, re.IGNORECASE):
+        return
+    for m in ANAPHORIC_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        unit = m.group("u").lower()
+        s0, _ = _sentence_bounds(text, m.start())
+        anchors = [
+            (c.end, c.value.start)
+            for c in d.claims
+            if s0 <= c.start
+            and c.end <= m.start()
+            and isinstance(c.value, DateValue)
+            and c.value.start is not None
+            and c.value.granularity in _FINE_ENOUGH[unit]
+            and _WRITTEN_YEAR_RE.search(c.text)
+        ]
+        if not anchors:
+            continue
+        first = max(anchors)[1]
+        shift = _ANAPHORIC_SHIFT[re.sub(r"\s+", " ", m.group("which").lower())]
+        note = (m.group("part") or "").lower()
+        if unit == "year":
+            value = _year_value(first.year + shift, note)
+        elif unit == "month":
+            y, mo = divmod(first.year * 12 + first.month - 1 + shift, 12)
+            value = _month_value(y, mo + 1, note)
+        else:
+            day = first + timedelta(days=shift)
+            value = DateValue(day, day, "day", note)
+        d.add(m.start(), m.end(), value)

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from factcheck.lexicon.calendar import FULL_WEEKDAYS, WEEKDAYS
 from factcheck.records import Claim, DateValue
-from factcheck.stages.claims.anchored import scan_anchored, shift_by_counts
+from factcheck.stages.claims.anchored import scan_anaphoric, scan_anchored, shift_by_counts
 from factcheck.stages.claims.dates import (
     _MONTH_RE,
     AGO_RE,
@@ -406,5 +406,6 @@ def extract_dates(text: str, published: date | None) -> list[Claim]:
     _scan_years(d)
     _scan_weekdays(d)
     shift_by_counts(d)
+    scan_anaphoric(d)
     _open_to_publication(d)
     return d.claims
