@@ -212,3 +212,27 @@ def test_election_day_and_the_rest_of_the_year():
     assert found["Election Day"].start == date(2023, 11, 7)  # the Tuesday after the first Monday of November
     [(_, rest)] = dates_of("Sales will stay flat for the rest of the year.")
     assert (rest.start, rest.end, rest.granularity) == (TUESDAY, date(2023, 12, 31), "window")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        (
+            "In 1995 he joined the firm; a year earlier he had left the army.",
+            "a year earlier",
+            "1994-01-01",
+            "1994-12-31",
+        ),
+        ("He was arrested on March 3, 2001 and two days later released.", "two days later", "2001-03-05", "2001-03-05"),
+        ("She moved in May 2010 and married three months later.", "three months later", "2010-08-01", "2010-08-31"),
+        ("Net rose to $5m in 2019 from $3m a year earlier.", "a year earlier", "2018-01-01", "2018-12-31"),
+    ],
+)
+def test_counts_of_units_are_told_from_the_date_before_them(text, surface, start, end):
+    found = dict(dates_of(text))
+    assert (found[surface].start.isoformat(), found[surface].end.isoformat()) == (start, end)
+
+
+def test_a_count_before_another_event_is_not_told_from_an_earlier_date():
+    # "a year before the war": told from the war, which has no date here
+    assert [s for s, _ in dates_of("In 2003, a year before the war, he left.")] == ["In 2003"]

@@ -331,6 +331,47 @@ ANAPHORIC_RE = re.compile(
 _ANAPHORIC_SHIFT = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
 _FINE_ENOUGH = {"year": ("day", "month", "year"), "month": ("day", "month"), "day": ("day",)}
 _WRITTEN_YEAR_RE = re.compile(r"(?:1[6-9]|20)\d\d\b")
+_ANAPHORIC_HINT_RE = re.compile(
+    r"\b(?:that|same|following|next|previous|preceding)\s+(?:year|month|day)\b|\b(?:earlier|later|before|after)\b",
+    re.IGNORECASE,
+)
+
+
+# "two years later", "a month earlier", "a week after": counted from the date before them; "before"
+# and "after" only at a clause's end ("a year before the war" is told from the war).
+COUNTED_FROM_ANCHOR_RE = re.compile(
+    rf"\b(?P<n>\d{{1,2}}|an?|{_NUM_WORDS_RE})\s+(?P<u>years?|months?|weeks?|days?)\s+"
+    r"(?P<dir>earlier|later|(?:before|after)(?=\s*(?:[,.;:)]|$)))",
+    re.IGNORECASE,
+)
+_UNIT_GRAIN = {"year": "year", "month": "month", "week": "day", "day": "day"}
+
+
+def _anchor_before(d: _Dates, pos: int, unit: str) -> date | None:
+    """Start of the latest date before `pos` in its sentence that writes its year, fine enough for `unit`."""
+    s0, _ = _sentence_bounds(d.text, pos)
+    anchors = [
+        (c.end, c.value.start)
+        for c in d.claims
+        if s0 <= c.start
+        and c.end <= pos
+        and isinstance(c.value, DateValue)
+        and c.value.start is not None
+        and c.value.granularity in _FINE_ENOUGH[unit]
+        and _WRITTEN_YEAR_RE.search(c.text)
+    ]
+    return max(anchors)[1] if anchors else None
+
+
+def _shifted_from(first: date, unit: str, k: int, note: str) -> DateValue:
+    """The year, month or day `k` units from `first`."""
+    if unit == "year":
+        return _year_value(first.year + k, note)
+    if unit == "month":
+        y, mo = divmod(first.year * 12 + first.month - 1 + k, 12)
+        return _month_value(y, mo + 1, note)
+    day = first + timedelta(days=k * (7 if unit == "week" else 1))
+    return DateValue(day, day, "day", note)
 
 
 def scan_anaphoric(d: _Dates) -> None:
@@ -342,34 +383,27 @@ def scan_anaphoric(d: _Dates) -> None:
     year" refers to (#15).
     """
     text = d.text
-    if not re.search(r"\b(?:that|same|following|next|previous|preceding)\s+(?:year|month|day)\b", text, re.IGNORECASE):
+    if not _ANAPHORIC_HINT_RE.search(text):
         return
     for m in ANAPHORIC_RE.finditer(text):
         if not d.free(m.start(), m.end()):
             continue
         unit = m.group("u").lower()
-        s0, _ = _sentence_bounds(text, m.start())
-        anchors = [
-            (c.end, c.value.start)
-            for c in d.claims
-            if s0 <= c.start
-            and c.end <= m.start()
-            and isinstance(c.value, DateValue)
-            and c.value.start is not None
-            and c.value.granularity in _FINE_ENOUGH[unit]
-            and _WRITTEN_YEAR_RE.search(c.text)
-        ]
-        if not anchors:
+        first = _anchor_before(d, m.start(), unit)
+        if first is None:
             continue
-        first = max(anchors)[1]
         shift = _ANAPHORIC_SHIFT[re.sub(r"\s+", " ", m.group("which").lower())]
-        note = (m.group("part") or "").lower()
-        if unit == "year":
-            value = _year_value(first.year + shift, note)
-        elif unit == "month":
-            y, mo = divmod(first.year * 12 + first.month - 1 + shift, 12)
-            value = _month_value(y, mo + 1, note)
-        else:
-            day = first + timedelta(days=shift)
-            value = DateValue(day, day, "day", note)
-        d.add(m.start(), m.end(), value)
+        d.add(m.start(), m.end(), _shifted_from(first, unit, shift, (m.group("part") or "").lower()))
+    for m in COUNTED_FROM_ANCHOR_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        unit = m.group("u").lower().rstrip("s")
+        n = _count(m.group("n"))
+        first = _anchor_before(d, m.start(), _UNIT_GRAIN[unit])
+        if n is None or first is None:
+            continue
+        sign = -1 if m.group("dir").lower() in ("earlier", "before") else 1
+        try:
+            d.add(m.start(), m.end(), _shifted_from(first, unit, sign * n, "counted"))
+        except (ValueError, OverflowError):
+            continue

@@ -344,6 +344,9 @@ def _scan_fiscal(d: _Dates) -> None:
 def _scan_rest_of(d: _Dates) -> None:
     """'the rest of the year': a window from publication to the end of its week, month or year."""
     text, published = d.text, d.published
+    lowered = text.lower()
+    if "rest" not in lowered and "remainder" not in lowered and "balance" not in lowered:
+        return
     for m in REST_OF_RE.finditer(text):
         if not d.free(m.start(), m.end()):
             continue
