@@ -236,3 +236,16 @@ def test_counts_of_units_are_told_from_the_date_before_them(text, surface, start
 def test_a_count_before_another_event_is_not_told_from_an_earlier_date():
     # "a year before the war": told from the war, which has no date here
     assert [s for s, _ in dates_of("In 2003, a year before the war, he left.")] == ["In 2003"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Relatives would look for ways to get around Wednesday's ruling.", "2023-10-11"),  # named by its day: past
+        ("The panel that issued Monday's ruling will meet again.", "2023-10-16"),
+        ("They will meet ahead of Friday's vote.", "2023-10-20"),  # "ahead of": the tense decides
+    ],
+)
+def test_a_possessive_weekday_names_an_event_that_happened(text, day):
+    [(_, value)] = dates_of(text)
+    assert value.start.isoformat() == day

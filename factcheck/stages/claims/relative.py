@@ -175,6 +175,8 @@ def _scan_weekdays(d: _Dates) -> None:
             continue
         prep = m.group("prep") or ""
         tense = "" if prep.lower() in ("last", "next", "this", "coming", "past") else _tense(text, m.start(), m.end())
+        if not prep and _POSSESSIVE_RE.match(text, m.end()) and not _AHEAD_OF_RE.search(text, 0, m.start()):
+            tense = "past"  # "Wednesday's ruling": an event news names by its day has happened (#15)
         day, direction = _weekday_date(published, weekday, prep, m.group("after") or "", tense)
         end = m.end()
         if not m.group("after") and wd.lower() not in FULL_WEEKDAYS and text[end : end + 1] == ".":
@@ -182,6 +184,8 @@ def _scan_weekdays(d: _Dates) -> None:
         d.add(m.start(), end, DateValue(day, day, "day", direction))
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s\b")
+_AHEAD_OF_RE = re.compile(r"\b(?:ahead\s+of|before|until|till|awaiting|await|for|to)\s+$", re.IGNORECASE)
 _WINDOW_UNITS = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365, "decade": 3650}
 WINDOW_RE = re.compile(
     rf"\b(?:(?P<prep>in|over|during|within|for|throughout)\s+)?(?:the\s+)?(?P<dir>past|last|previous|next|coming|upcoming)\s+"
