@@ -133,3 +133,119 @@ def test_spans_of_days_are_durations_not_dates(text):
     assert [c.kind for c in claims] == ["duration"]
     assert claims[0].unit == "day"
     assert claims[0].value.point == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "start"),
+    [
+        ("He fled in June 1998 and returned later that year.", "later that year", "1998-01-01"),
+        ("On May 22, 1995, he was promoted, and the following year he left.", "the following year", "1996-01-01"),
+        ("He was arrested on March 3, 2001 and the next day released.", "the next day", "2001-03-04"),
+    ],
+)
+def test_that_year_is_told_from_the_date_before_it(text, surface, start):
+    found = dict(dates_of(text))
+    assert found[surface].start.isoformat() == start
+
+
+def test_that_year_without_a_written_year_before_it_is_not_claimed():
+    assert dates_of("He left the firm that year.") == []
+    assert [s for s, _ in dates_of("He left last week and returned the next day.")] == ["last week"]
+
+
+def test_both_days_of_an_and_are_claims_but_between_is_a_range():
+    assert [(s, v.start.isoformat()) for s, v in dates_of("The summit will be held on April 24 and 25.")] == [
+        ("April 24", "2024-04-24"),
+        ("25", "2024-04-25"),
+    ]
+    [(_, value)] = dates_of("Polls will open between April 24 and 25.")
+    assert (value.start, value.end) == (date(2024, 4, 24), date(2024, 4, 25))
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("He has scheduled a news conference Thursday.", "2023-10-19"),  # a plan: to come
+        ("The group might arrive as soon as Friday.", "2023-10-20"),
+        ("Until Thursday, they had not named a suspect.", "2023-10-12"),  # the clause is past
+        ("The offer is valid until Friday.", "2023-10-20"),  # "until" alone points ahead
+        ("Officials postponed until Thursday any action on the case.", "2023-10-19"),
+        ("The meeting was held on Thursday.", "2023-10-12"),
+    ],
+)
+def test_weekday_tense_markers(text, day):
+    [(_, value)] = dates_of(text)
+    assert value.start.isoformat() == day
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The dividend would be paid in January.", "2024-01-01"),  # a passive after "be" is not past
+        ("The firm signed an agreement to acquire the bank in January.", "2024-01-01"),  # committed: to come
+        ("The talks are supposed to conclude by May, he said.", "2024-05-01"),
+        ("On 12 March 15 people died.", "2023-03-12"),  # "died" is past
+    ],
+)
+def test_month_and_day_years_follow_the_clause(text, start):
+    found = dates_of(text)
+    assert found[0][1].start.isoformat() == start
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "year"),
+    [
+        ("A 1996 law named for him was repealed.", "1996", 1996),  # "A" is no name before the year
+        ("For 1988, the company earned $1.7 billion.", "1988", 1988),
+        ("January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven", 1997),
+        ("Sales were flat for the year.", "the year", 2023),
+        ("Use was delayed earlier in the year by rain.", "earlier in the year", 2023),
+    ],
+)
+def test_years_in_running_text(text, surface, year):
+    found = dict(dates_of(text))
+    assert found[surface].start.year == year
+
+
+def test_election_day_and_the_rest_of_the_year():
+    found = dict(dates_of("It is a theme of our campaign from now to Election Day."))
+    assert found["Election Day"].start == date(2023, 11, 7)  # the Tuesday after the first Monday of November
+    [(_, rest)] = dates_of("Sales will stay flat for the rest of the year.")
+    assert (rest.start, rest.end, rest.granularity) == (TUESDAY, date(2023, 12, 31), "window")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        (
+            "In 1995 he joined the firm; a year earlier he had left the army.",
+            "a year earlier",
+            "1994-01-01",
+            "1994-12-31",
+        ),
+        ("He was arrested on March 3, 2001 and two days later released.", "two days later", "2001-03-05", "2001-03-05"),
+        ("She moved in May 2010 and married three months later.", "three months later", "2010-08-01", "2010-08-31"),
+        ("Net rose to $5m in 2019 from $3m a year earlier.", "a year earlier", "2018-01-01", "2018-12-31"),
+    ],
+)
+def test_counts_of_units_are_told_from_the_date_before_them(text, surface, start, end):
+    found = dict(dates_of(text))
+    assert (found[surface].start.isoformat(), found[surface].end.isoformat()) == (start, end)
+
+
+def test_a_count_before_another_event_is_not_told_from_an_earlier_date():
+    # "a year before the war": told from the war, which has no date here
+    assert [s for s, _ in dates_of("In 2003, a year before the war, he left.")] == ["In 2003"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Relatives would look for ways to get around Wednesday's ruling.", "2023-10-11"),  # named by its day: past
+        ("The panel that issued Monday's ruling will meet again.", "2023-10-16"),
+        ("They will meet ahead of Friday's vote.", "2023-10-20"),  # "ahead of": the tense decides
+    ],
+)
+def test_a_possessive_weekday_names_an_event_that_happened(text, day):
+    [(_, value)] = dates_of(text)
+    assert value.start.isoformat() == day

@@ -35,7 +35,7 @@ from factcheck.stages.claims.dates import (
     _year_value,
 )
 from factcheck.stages.claims.numbers import _NUM_WORDS_RE, ORDINAL_WORD_RE, _ordinal_value, parse_number
-from factcheck.stages.claims.tense import _tense
+from factcheck.stages.claims.tense import _sentence_bounds, _tense
 
 _NTH = r"(?P<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
 _NTH_VALUE = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
@@ -321,3 +321,89 @@ def shift_by_counts(d: _Dates) -> None:
             continue
         d.claims[i] = replace(c, text=text[m.start() : c.end], start=m.start(), value=_day_value(day))
         d.taken.append((m.start(), c.end))
+
+
+ANAPHORIC_RE = re.compile(
+    r"\b(?:(?P<part>earlier|later|early|late)\s+)?(?:(?:in|on)\s+)?"
+    r"(?P<which>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<u>year|month|day)\b",
+    re.IGNORECASE,
+)
+_ANAPHORIC_SHIFT = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
+_FINE_ENOUGH = {"year": ("day", "month", "year"), "month": ("day", "month"), "day": ("day",)}
+_WRITTEN_YEAR_RE = re.compile(r"(?:1[6-9]|20)\d\d\b")
+_ANAPHORIC_HINT_RE = re.compile(
+    r"\b(?:that|same|following|next|previous|preceding)\s+(?:year|month|day)\b|\b(?:earlier|later|before|after)\b",
+    re.IGNORECASE,
+)
+
+
+# "two years later", "a month earlier", "a week after": counted from the date before them; "before"
+# and "after" only at a clause's end ("a year before the war" is told from the war).
+COUNTED_FROM_ANCHOR_RE = re.compile(
+    rf"\b(?P<n>\d{{1,2}}|an?|{_NUM_WORDS_RE})\s+(?P<u>years?|months?|weeks?|days?)\s+"
+    r"(?P<dir>earlier|later|(?:before|after)(?=\s*(?:[,.;:)]|$)))",
+    re.IGNORECASE,
+)
+_UNIT_GRAIN = {"year": "year", "month": "month", "week": "day", "day": "day"}
+
+
+def _anchor_before(d: _Dates, pos: int, unit: str) -> date | None:
+    """Start of the latest date before `pos` in its sentence that writes its year, fine enough for `unit`."""
+    s0, _ = _sentence_bounds(d.text, pos)
+    anchors = [
+        (c.end, c.value.start)
+        for c in d.claims
+        if s0 <= c.start
+        and c.end <= pos
+        and isinstance(c.value, DateValue)
+        and c.value.start is not None
+        and c.value.granularity in _FINE_ENOUGH[unit]
+        and _WRITTEN_YEAR_RE.search(c.text)
+    ]
+    return max(anchors)[1] if anchors else None
+
+
+def _shifted_from(first: date, unit: str, k: int, note: str) -> DateValue:
+    """The year, month or day `k` units from `first`."""
+    if unit == "year":
+        return _year_value(first.year + k, note)
+    if unit == "month":
+        y, mo = divmod(first.year * 12 + first.month - 1 + k, 12)
+        return _month_value(y, mo + 1, note)
+    day = first + timedelta(days=k * (7 if unit == "week" else 1))
+    return DateValue(day, day, "day", note)
+
+
+def scan_anaphoric(d: _Dates) -> None:
+    """'that year', 'later that year', 'the following year', 'the next day': told from the date before them.
+
+    The anchor is the latest date before the phrase in its own sentence that writes its year
+    ("in June 1998 ... later that year" -> 1998; "On May 22, 1995, ... the following year" ->
+    1996). Without such an anchor nothing is claimed: the publication date is not what "that
+    year" refers to (#15).
+    """
+    text = d.text
+    if not _ANAPHORIC_HINT_RE.search(text):
+        return
+    for m in ANAPHORIC_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        unit = m.group("u").lower()
+        first = _anchor_before(d, m.start(), unit)
+        if first is None:
+            continue
+        shift = _ANAPHORIC_SHIFT[re.sub(r"\s+", " ", m.group("which").lower())]
+        d.add(m.start(), m.end(), _shifted_from(first, unit, shift, (m.group("part") or "").lower()))
+    for m in COUNTED_FROM_ANCHOR_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        unit = m.group("u").lower().rstrip("s")
+        n = _count(m.group("n"))
+        first = _anchor_before(d, m.start(), _UNIT_GRAIN[unit])
+        if n is None or first is None:
+            continue
+        sign = -1 if m.group("dir").lower() in ("earlier", "before") else 1
+        try:
+            d.add(m.start(), m.end(), _shifted_from(first, unit, sign * n, "counted"))
+        except (ValueError, OverflowError):
+            continue

@@ -339,6 +339,8 @@ class _Dates:
         )
 
 
+# The separator of two days that are both meant, not a span: "April 24 and 25" (not after "between").
+_BOTH_DAYS_RE = re.compile(r"(?P<suf>(?:st|nd|rd|th)?)\.?\s+and\s+")
 _PLURAL_RE = re.compile(r"\s+([a-z]+s)\b")
 # Words before a month that make "<month> <n> <plural>" a date: "the Aug. 7 bombings", "on March 3 talks".
 _DATE_LEAD_RE = re.compile(r"\b(?:the|on|since|until|till|before|after|from|through)\s+$|'s\s+$", re.IGNORECASE)
@@ -421,6 +423,15 @@ def _scan_days(d: _Dates) -> None:
             value = DateValue(date(year, m1, d1), date(year2, m2, d2), "day")
         except ValueError:
             continue
+        both = _BOTH_DAYS_RE.match(text, m.end("d1") if m.group("m1") else m.end("m4") if m.group("m4") else m.end("d3"))
+        if both and not m.group(0).lower().startswith("between") and d.free(m.start(), m.end()):
+            # "on April 24 and 25": two days, each its own claim (TimeML's reading); "between ... and" is a range
+            second_start = (m.start("m2") if m.group("m2") else m.start("d2")) if m.group("m1") else m.start("d4")
+            if value.start is not None and value.end is not None:
+                first, second = value.start, value.end
+                d.add(m.start(), both.end("suf"), DateValue(first, first, "day"))
+                d.add(second_start, m.end(), DateValue(second, second, "day"))
+                continue
         d.add(m.start(), m.end(), value, "range")
     for m in WEEK_OF_RE.finditer(text):
         if not d.free(m.start(), m.end()):

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from factcheck.lexicon.calendar import FULL_WEEKDAYS, WEEKDAYS
 from factcheck.records import Claim, DateValue
-from factcheck.stages.claims.anchored import scan_anchored, shift_by_counts
+from factcheck.stages.claims.anchored import scan_anaphoric, scan_anchored, shift_by_counts
 from factcheck.stages.claims.dates import (
     _MONTH_RE,
     AGO_RE,
@@ -175,6 +175,8 @@ def _scan_weekdays(d: _Dates) -> None:
             continue
         prep = m.group("prep") or ""
         tense = "" if prep.lower() in ("last", "next", "this", "coming", "past") else _tense(text, m.start(), m.end())
+        if not prep and _POSSESSIVE_RE.match(text, m.end()) and not _AHEAD_OF_RE.search(text, 0, m.start()):
+            tense = "past"  # "Wednesday's ruling": an event news names by its day has happened (#15)
         day, direction = _weekday_date(published, weekday, prep, m.group("after") or "", tense)
         end = m.end()
         if not m.group("after") and wd.lower() not in FULL_WEEKDAYS and text[end : end + 1] == ".":
@@ -182,6 +184,8 @@ def _scan_weekdays(d: _Dates) -> None:
         d.add(m.start(), end, DateValue(day, day, "day", direction))
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s\b")
+_AHEAD_OF_RE = re.compile(r"\b(?:ahead\s+of|before|until|till|awaiting|await|for|to)\s+$", re.IGNORECASE)
 _WINDOW_UNITS = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365, "decade": 3650}
 WINDOW_RE = re.compile(
     rf"\b(?:(?P<prep>in|over|during|within|for|throughout)\s+)?(?:the\s+)?(?P<dir>past|last|previous|next|coming|upcoming)\s+"
@@ -344,6 +348,9 @@ def _scan_fiscal(d: _Dates) -> None:
 def _scan_rest_of(d: _Dates) -> None:
     """'the rest of the year': a window from publication to the end of its week, month or year."""
     text, published = d.text, d.published
+    lowered = text.lower()
+    if "rest" not in lowered and "remainder" not in lowered and "balance" not in lowered:
+        return
     for m in REST_OF_RE.finditer(text):
         if not d.free(m.start(), m.end()):
             continue
@@ -406,5 +413,6 @@ def extract_dates(text: str, published: date | None) -> list[Claim]:
     _scan_years(d)
     _scan_weekdays(d)
     shift_by_counts(d)
+    scan_anaphoric(d)
     _open_to_publication(d)
     return d.claims

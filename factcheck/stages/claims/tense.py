@@ -10,7 +10,7 @@ from factcheck.lexicon.function_words import NOT_PAST_ED, PAST_IRREGULAR
 from factcheck.stages.claims.events import WORD_RE
 
 FUTURE_RE = re.compile(
-    r"\b(?:will|shall|won't|'ll|would|(?:is|are|was|were)\s+(?:due|set|scheduled|slated|expected|going|to\s+be)\s+to"
+    r"\b(?:will|shall|won't|'ll|would|(?:is|are|was|were)\s+(?:due|set|scheduled|slated|expected|going|to\s+be|supposed|likely|poised|about)\s+to"
     r"|due\s+to\s+(?:be|begin|start|meet|visit|arrive|take|hold|open|close|end|return|leave|travel|fly|sign)"
     r"|(?:is|are)\s+to|scheduled\s+(?:to|for)|slated\s+(?:to|for)|set\s+(?:to|for)|plans?\s+to|planned\s+(?:to|for)"
     r"|planning\s+to|intends?\s+to|expects?\s+to|expected\s+to|going\s+to|upcoming|this\s+coming|until|payable"
@@ -36,6 +36,9 @@ ABBREVIATION_RE = re.compile(
     + "|".join(name for name in calendar.month_abbr if name)
     + r"|Sept)$"
 )
+
+
+_OWN_UNTIL_RE = re.compile(r"(?:until|till)\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=64)
@@ -77,7 +80,9 @@ def _tense_markers(sentence: str) -> list[tuple[int, str]]:
         if re.search(r"\b(?:a|an|the|this|that|his|her|their|its|our|my|your|be|being|is|are)\s+$", before):
             continue  # "the alleged", "is expected": adjectives and present passives
         markers.append((m.start(), "past"))
-    return sorted(markers)
+    # a word both patterns read ("postponed", "planned for") is the future pattern's: it is the more specific
+    ahead = {p for p, k in markers if k == "future"}
+    return sorted((p, k) for p, k in markers if k == "future" or p not in ahead)
 
 
 def _tense(text: str, start: int, end: int | None = None) -> str:
@@ -90,8 +95,14 @@ def _tense(text: str, start: int, end: int | None = None) -> str:
     s0, s1 = _sentence_bounds(text, start)
     sentence = text[s0:s1]
     markers = _tense_markers(sentence)
+    # "Until Thursday, they had not called": the date's own "until" says nothing of the clause's
+    # tense when another marker does (#15); alone ("valid until Friday") it still points ahead.
+    own = [(p, k) for p, k in markers if _OWN_UNTIL_RE.match(sentence, p) and start - (s0 + p) <= 7]
+    markers = [mk for mk in markers if mk not in own]
     before = [(p, k) for p, k in markers if s0 + p < start]
     if before:
         return before[-1][1]
     after = [(p, k) for p, k in markers if s0 + p >= end]
-    return after[0][1] if after else ""
+    if after:
+        return after[0][1]
+    return own[0][1] if own else ""
