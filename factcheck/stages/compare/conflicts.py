@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from factcheck.lexicon.statements import QUESTION_END_RE, UNASSERTED_BEFORE_RE
 from factcheck.records import Article, Finding, Sentence
 from factcheck.stages.compare.lexicon import (
     ARGUMENT_REACH,
@@ -37,7 +38,8 @@ from factcheck.stages.compare.lexicon import (
     PLACE_HEAD_RE,
     STATEMENT_STOP,
 )
-from factcheck.stages.compare.statements import CONTENT_MIN, ENDINGS, inner_names
+from factcheck.stages.compare.partitions import Part, Partition, partitions, sentence_parts, whole_against
+from factcheck.stages.compare.statements import CONTENT_MIN, ENDINGS, clip, inner_names
 from factcheck.verdicts import Verdict
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -120,6 +122,8 @@ def _arguments(text: str, start: int, *, names_only: bool = False) -> frozenset[
 def sentence_marks(text: str) -> list[Mark]:
     """The head words a sentence denies or qualifies with a modifier of an opposite pair."""
     marks: list[Mark] = []
+    if QUESTION_END_RE.search(text):
+        return marks  # a question asserts nothing ("Does the suit not name Trump?")
     excluded = [(m.start(), m.end()) for m in NOT_A_DENIAL_RE.finditer(text)]
     for m in NEGATORS_RE.finditer(text):
         if any(a <= m.start() < b for a, b in excluded):
@@ -167,16 +171,32 @@ def _opposed(x: Sentence, y: Sentence, mx: Mark, marks_y: Sequence[Mark]) -> Mar
             before = y.text[max(0, w.start() - 40) : w.start()]
             if NEGATORS_RE.search(before):
                 return None  # y denies it too, in words the rule does not read as a denial
+            if QUESTION_END_RE.search(y.text) or UNASSERTED_BEFORE_RE.search(
+                y.text[max(0, w.start() - 60) : w.start()]
+            ):
+                continue  # asked, hedged or planned, not stated: "whether the suit names Trump"
             shared = mx.arguments & _arguments(y.text, w.end())
             if mx.parties and not shared & mx.parties:
                 continue  # the party denied ("does not name Trump") must be the party stated
             if len(shared) >= MIN_SHARED_ARGUMENTS:
-                return Mark(mx.head, "denial", 0, y.text[w.start() : w.end()])
+                parties = shared & mx.parties
+                return Mark(mx.head, "denial", 0, y.text[w.start() : w.end()], arguments=shared, parties=parties)
         return None
     sides = {m.side for m in same_head}
     if sides == {1 - mx.side}:
         return next(m for m in same_head if m.side != mx.side)
     return None
+
+
+def _party_in_role(mx: Mark, my: Mark) -> bool:
+    """Whether a denial and its opposite say the predicate of one named party in one role.
+
+    "does not name Trump as a defendant" / "naming defendants that includes Mr. Trump": the denied
+    party (a name) and a role or object (a lower-case word) both stand after the predicate in each
+    sentence. With this, two reports of one day need no other link to contradict (#14); a shared
+    name alone ("does not name Trump" / "named Trump's lawyer") is not enough.
+    """
+    return mx.kind == "denial" and bool(my.parties) and bool(my.arguments - my.parties - mx.parties)
 
 
 def statement_conflicts(
@@ -241,7 +261,82 @@ def statement_conflicts(
                     continue
                 seen.add(key)
                 out.append(_conflict(x, y, mx, my, similarity, names, articles, linked))
+    return out + partition_conflicts(sentences, emb, articles, linked, min_similarity=min_similarity)
+
+
+def partition_conflicts(
+    sentences: Sequence[Sentence],
+    emb: np.ndarray,
+    articles: Mapping[str, Article],
+    linked: set[frozenset[str]],
+    *,
+    min_similarity: float,
+) -> list[Finding]:
+    """Findings between a whole ("all four in the lot") and another outlet's partition of it (see `partitions`)."""
+    parts = [sentence_parts(s.text) for s in sentences]
+    split = partitions(sentences, parts)
+    if not split or not emb.size:
+        return []
+    in_partition = {j for p in split for j in p.sentences}
+    texts = [s.text for s in sentences]
+    wholes = [i for i, ps in enumerate(parts) if len(ps) == 1 and i not in in_partition]
+    out = []
+    for partition in split:
+        owner = sentences[partition.sentences[0]].article_id
+        for i in wholes:
+            whole = sentences[i]
+            if whole.article_id == owner:
+                continue
+            part = whole_against(parts[i][0], whole.text, partition, texts)
+            if part is None:
+                continue
+            similarity = max(float(emb[i] @ emb[j]) for j in partition.sentences)
+            if similarity < min_similarity:
+                continue
+            out.append(
+                _partition_finding(
+                    whole,
+                    parts[i][0],
+                    [sentences[j] for j in partition.sentences],
+                    partition,
+                    part,
+                    similarity,
+                    articles,
+                    linked,
+                )
+            )
     return out
+
+
+def _partition_finding(
+    whole: Sentence,
+    whole_part: Part,
+    split: Sequence[Sentence],
+    partition: Partition,
+    part: Part,
+    similarity: float,
+    articles: Mapping[str, Article],
+    linked: set[frozenset[str]],
+) -> Finding:
+    """One finding between a whole and a partition: a contradiction between outlets of one event, else a question."""
+    aw, ap = articles[whole.article_id], articles[split[0].article_id]
+    pair = frozenset((whole.article_id, split[0].article_id))
+    others = "; ".join(p.surface for p in partition.parts if p is not part)
+    what = (
+        f"all {whole_part.count} at one place or outcome vs a split ({whole_part.place}): "
+        f"{aw.outlet or aw.id}: “{clip(whole_part.surface, 80)}” vs {ap.outlet or ap.id}: only "
+        f"{part.count} of {partition.total} (“{clip(part.surface, 80)}”; “{clip(others, 80)}”) "
+        f"(similarity {similarity:.2f})"
+    )
+    if pair in linked:
+        verdict, how, confidence = Verdict.CONTRADICT, "statement", CONFLICT_CONFIDENCE
+        why = "both outlets are shown to report one event (they agree on a specific value or quotation)"
+    else:
+        verdict, how, confidence = Verdict.DIFFER, "question", QUESTION_CONFIDENCE
+        why = "not shown to be one event: a question for the reviewer, not a contradiction"
+    ids = (whole.id, *(s.id for s in split))
+    fid = "C" + hashlib.sha1("\x00".join(["partition", *sorted(ids)]).encode()).hexdigest()[:10]
+    return Finding(fid, "", verdict, how, tuple(sorted(pair)), (), f"{what}; {why}", confidence, ids)
 
 
 def _conflict(
@@ -268,6 +363,12 @@ def _conflict(
     elif pair in linked:
         verdict, how, confidence = Verdict.CONTRADICT, "statement", CONFLICT_CONFIDENCE
         why = "both outlets are shown to report one event (they agree on a specific value or quotation)"
+    elif _party_in_role(mx, my) and ax.published is not None and ax.published == ay.published:
+        verdict, how, confidence = Verdict.CONTRADICT, "statement", CONFLICT_CONFIDENCE
+        why = (
+            f"the same day, one denies and the other states “{mx.surface.split()[-1]}” of "
+            f"{', '.join(sorted(my.parties))} with {', '.join(sorted(my.arguments - my.parties))}"
+        )
     else:
         verdict, how, confidence = Verdict.DIFFER, "question", QUESTION_CONFIDENCE
         why = "not shown to be one event: a question for the reviewer, not a contradiction"

@@ -1,0 +1,41 @@
+"""Statement words (#14): what makes a sentence's predicate not an assertion of it."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.lexicon import word_set as _word_set
+
+# Words before a predicate that leave it unasserted: a question or condition ("whether the suit
+# names Trump"), a modal ("could name", "may name"), a plan or a wish ("expected to name"), an
+# uncertainty ("it is unclear if"). A sentence saying one of these does not oppose a denial.
+UNASSERTED_BEFORE_RE = re.compile(
+    r"\b(?:whether|if|unless|unclear|uncertain|could|might|may|would|should|expected\s+to|likely\s+to"
+    r"|plans?\s+to|wants?\s+to|hopes?\s+to|asked\s+to|considering|consider)\b[^.;:!?]*$",
+    re.IGNORECASE,
+)
+# A question is no assertion: its closing mark, with any closing quotation marks after it.
+QUESTION_END_RE = re.compile(r"\?[\"”’')\]]*\s*$")
+
+# A whole against a partition (#14, `compare/partitions.py`): the prepositions that put a count at
+# a place or an outcome ("at the entrance", "in the parking lot", "to the hospital"), the words that
+# end a place phrase or are no place ("with injuries", "at least", "in all"), and the words after a
+# number that make it no count of people or things placed (a time, an age, a span of time).
+PLACE_PREPOSITIONS = ("at", "in", "inside", "outside", "to", "into", "near", "on")
+PLACE_STOP = _word_set(
+    "a an the his her their its our this that these those with for and or but when while after before "
+    "where who which because as of by from on at in to into than least most all"
+)
+# Phrases after those prepositions that say a state, not a place: "in good condition", "in
+# custody", "in all", "in total", "at least", "in connection with", "in front of", "at the time".
+NOT_PLACES = _word_set(
+    "condition conditions custody total all least connection addition order front way fact once danger "
+    "charge time times"
+)
+DETERMINERS = _word_set("a an the his her their its our this that these those")
+SPAN_WORDS_AFTER_COUNT = _word_set(
+    "a.m am p.m pm o'clock years year-old years-old months weeks days hours minutes seconds percent per cent times"
+)
+# Words that make a count in the next sentence another group ("another two", "the other two",
+# "the remaining three", "the rest"), not the group just counted, told again.
+REST_WORDS = _word_set("another other others remaining rest")
