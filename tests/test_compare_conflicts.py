@@ -184,3 +184,36 @@ def test_one_group_told_twice_is_no_split_and_an_unlinked_pair_is_a_question():
 )
 def test_counted_places_of_a_sentence(text, places):
     assert [p.place for p in sentence_parts(text)] == places
+
+
+# Modality and aspect (#14): made-up sentences; the same day, so only the link decides.
+WILL = "Prime Minister Ana Ruiz will attend the trade summit in Lisbon next week, her office said."
+UNLIKELY = "Ana Ruiz is unlikely to attend the trade summit in Lisbon, two aides said."
+DONE = "The Northland Parliament has approved the trade accord with Lisbon, officials said."
+NOT_YET = "The Northland Parliament has yet to approve the trade accord with Lisbon, officials said."
+
+
+@pytest.mark.parametrize(("x", "y"), [(WILL, UNLIKELY), (DONE, NOT_YET)])
+def test_opposite_modality_or_aspect_of_one_named_subject(x, y):
+    assert [(f.verdict, f.how) for f in _run(x, y, b=SAME_DAY)] == [("contradict", "statement")]
+    assert [(f.verdict, f.how) for f in _run(x, y, b=SAME_DAY, linked=False)] == [("differ", "question")]
+    # plans and the state of an act change from day to day
+    assert [(f.verdict, f.how) for f in _run(x, y)] == [("differ", "update")]
+
+
+@pytest.mark.parametrize(
+    "y",
+    [
+        # another subject, who shares a surname and a title with the first
+        "Foreign Minister Leo Ruiz is unlikely to attend the trade summit in Lisbon, two aides said.",
+        # another predicate
+        "Ana Ruiz is unlikely to host the trade summit in Lisbon, two aides said.",
+        # hedged or asked, not said
+        "It is unclear whether Ana Ruiz will attend the trade summit in Lisbon.",
+        "Will Ana Ruiz attend the trade summit in Lisbon after all?",
+        # no named subject
+        "She is unlikely to attend the trade summit in Lisbon, two aides said.",
+    ],
+)
+def test_look_alikes_of_opposite_modality_do_not_conflict(y):
+    assert not _run(WILL, y, b=SAME_DAY)

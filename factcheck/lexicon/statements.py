@@ -39,3 +39,21 @@ SPAN_WORDS_AFTER_COUNT = _word_set(
 # Words that make a count in the next sentence another group ("another two", "the other two",
 # "the remaining three", "the rest"), not the group just counted, told again.
 REST_WORDS = _word_set("another other others remaining rest")
+
+# Modality and aspect of one predicate (#14, `compare/conflicts.py`): what a named party will do
+# ("Kim will attend", "is set to attend", "plans to attend") against what it is unlikely or refuses
+# to do ("is unlikely to attend", "declined to attend", "ruled out attending"); a done act ("has
+# signed the deal") against one not done yet ("has yet to sign it"). "will not" is a denial, read
+# by the denial rule. The verb after the marker is the predicate's head.
+MODAL_POSITIVE = (
+    r"will|(?:is|are|was|were)\s+(?:set|expected|scheduled|due|going)\s+to|plans?\s+to|planned\s+to"
+    r"|intends?\s+to|agreed\s+to|has\s+agreed\s+to|confirmed\s+(?:he|she|they|it)\s+would"
+)
+MODAL_NEGATIVE = (
+    r"(?:is|are|was|were)\s+unlikely\s+to|unlikely\s+to|(?:has|have|had)\s+no\s+plans?\s+to"
+    r"|declined\s+to|refused\s+to|ruled\s+out|(?:is|are)\s+not\s+(?:expected|scheduled|set)\s+to"
+)
+ASPECT_DONE = r"(?:has|have|had)\s+(?:already\s+|now\s+|finally\s+)?(?=[a-z]+ed\b)"
+ASPECT_NOT_YET = r"(?:has|have|had)\s+yet\s+to|(?:is|are)\s+still\s+(?:trying|working|hoping|seeking|struggling)\s+to"
+# Words after a modal that are no predicate of their own ("will be", "will have", "will also").
+MODAL_SKIP = frozenset({"also", "now", "still", "then", "soon", "likely", "probably"})

@@ -23,7 +23,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from factcheck.lexicon.statements import QUESTION_END_RE, UNASSERTED_BEFORE_RE
+from factcheck.lexicon.calendar import MONTH_NAMES, WEEKDAYS
+from factcheck.lexicon.statements import (
+    ASPECT_DONE,
+    ASPECT_NOT_YET,
+    MODAL_NEGATIVE,
+    MODAL_POSITIVE,
+    MODAL_SKIP,
+    QUESTION_END_RE,
+    UNASSERTED_BEFORE_RE,
+)
 from factcheck.records import Article, Finding, Sentence
 from factcheck.stages.compare.lexicon import (
     ARGUMENT_REACH,
@@ -50,6 +59,19 @@ MAX_CANDIDATES = 50
 CONFLICT_CONFIDENCE = 0.65
 PLACE_KIND = "place"
 QUESTION_CONFIDENCE = 0.4
+# Modality and aspect (#14): the marker, then the predicate's verb; side 0 will / has done, side 1
+# is unlikely to / has yet to. The named subject is read in the words before the marker.
+MODAL_KIND, ASPECT_KIND = "modal", "aspect"
+_SENSES = (
+    (MODAL_KIND, 0, re.compile(rf"\b(?:{MODAL_POSITIVE})\s+(?:(?:{'|'.join(MODAL_SKIP)})\s+)?([a-z]+)\b")),
+    (MODAL_KIND, 1, re.compile(rf"\b(?:{MODAL_NEGATIVE})\s+(?:(?:{'|'.join(MODAL_SKIP)})\s+)?([a-z]+)\b")),
+    (ASPECT_KIND, 0, re.compile(rf"\b{ASPECT_DONE}([a-z]+)\b")),
+    (ASPECT_KIND, 1, re.compile(rf"\b(?:{ASPECT_NOT_YET})\s+([a-z]+)\b")),
+)
+SUBJECT_REACH = 6
+NOT_A_SUBJECT = frozenset({"the", "a", "an", *WEEKDAYS, *MONTH_NAMES})
+"""Capitalised words that name no subject: an opening article, a day, a month."""
+"""How many words before a modal or aspect marker its named subject may stand."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +161,7 @@ def sentence_marks(text: str) -> list[Mark]:
             args, parties = _arguments(text, w.end()), _arguments(text, w.end(), names_only=True)
             marks.append(Mark(root(word), "denial", 1, text[m.start() : w.end()], changing, args, parties))
             break
+    marks.extend(_sense_marks(text))
     for pattern, place in ((MODIFIED_HEAD_RE, False), (PLACE_HEAD_RE, True)):
         for m in pattern.finditer(text):
             modifier, head = m.group(1).lower(), m.group(2)
@@ -152,6 +175,47 @@ def sentence_marks(text: str) -> list[Mark]:
                 if side >= 0:
                     marks.append(Mark(root(head), PLACE_KIND if place else f"modifier:{n}", side, m.group(0)))
     return marks
+
+
+def _subject(text: str, end: int) -> frozenset[str]:
+    """The named subject before `end`: the last run of capitalised words among the `SUBJECT_REACH`
+    words before it, after its last title ("South Korean President Moon Jae-in will": moon jae-in;
+    "North Korean leader Kim Jong Un will": kim jong un). A demonym or a title alone names no one.
+    """
+    words = list(_WORD_RE.finditer(text, 0, end))[-SUBJECT_REACH:]
+    run: list[str] = []
+    for k, w in enumerate(words):
+        word = w.group(0)
+        joined = k > 0 and not text[words[k - 1].end() : w.start()].strip(" .")
+        if not word[0].isupper():
+            run = []
+            continue
+        if not joined:
+            run = []
+        low = word.lower().removesuffix("'s").removesuffix("’s")
+        if low.rstrip(".") in TITLES or low in STATEMENT_STOP or low in NOT_A_SUBJECT:
+            run = []  # a title or a capitalised opening ("The Senate"): the name starts after it
+            continue
+        run.append(low)
+    return frozenset(run)
+
+
+def _sense_marks(text: str) -> list[Mark]:
+    """Modality and aspect marks: what a named subject will do or is unlikely to, has done or has yet to do."""
+    out = []
+    for kind, side, pattern in _SENSES:
+        for m in pattern.finditer(text):
+            verb = m.group(1)
+            if len(verb) < CONTENT_MIN or verb in STATEMENT_STOP or verb in ("not", "never"):
+                continue  # "will be", "will have"; "will not" is a denial
+            if UNASSERTED_BEFORE_RE.search(text[max(0, m.start() - 60) : m.start()]):
+                continue  # "if Kim will attend", "it is unclear whether"
+            parties = _subject(text, m.start())
+            if parties:
+                args = _arguments(text, m.end())
+                marks_surface = text[m.start() : m.end()]
+                out.append(Mark(root(verb), kind, side, marks_surface, True, args, parties))
+    return out
 
 
 def _opposed(x: Sentence, y: Sentence, mx: Mark, marks_y: Sequence[Mark]) -> Mark | None:
@@ -182,6 +246,10 @@ def _opposed(x: Sentence, y: Sentence, mx: Mark, marks_y: Sequence[Mark]) -> Mar
                 parties = shared & mx.parties
                 return Mark(mx.head, "denial", 0, y.text[w.start() : w.end()], arguments=shared, parties=parties)
         return None
+    if mx.kind in (MODAL_KIND, ASPECT_KIND):
+        # the same named subject: one name within the other ("Kim" / "Kim Jong Un"), not a shared
+        # surname ("Ana Ruiz" / "Leo Ruiz")
+        same_head = [m for m in same_head if m.parties <= mx.parties or mx.parties <= m.parties]
     sides = {m.side for m in same_head}
     if sides == {1 - mx.side}:
         return next(m for m in same_head if m.side != mx.side)
@@ -352,7 +420,12 @@ def _conflict(
     """One finding between two sentences of opposite sense: a contradiction, an update or a question."""
     ax, ay = articles[x.article_id], articles[y.article_id]
     pair = frozenset((x.article_id, y.article_id))
-    sense = {"denial": "one denies", PLACE_KIND: "places of opposite sense"}.get(mx.kind, "modifiers of opposite sense")
+    sense = {
+        "denial": "one denies",
+        PLACE_KIND: "places of opposite sense",
+        MODAL_KIND: "will / unlikely to",
+        ASPECT_KIND: "done / not yet",
+    }.get(mx.kind, "modifiers of opposite sense")
     what = (
         f"the same statement, opposite sense ({sense}: “{mx.surface}” / “{my.surface}”; named: {', '.join(sorted(names)[:3])}): "
         f"{ax.outlet or ax.id}: “{mx.surface}” vs {ay.outlet or ay.id}: “{my.surface}” (similarity {similarity:.2f})"
