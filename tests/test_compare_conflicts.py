@@ -217,3 +217,36 @@ def test_opposite_modality_or_aspect_of_one_named_subject(x, y):
 )
 def test_look_alikes_of_opposite_modality_do_not_conflict(y):
     assert not _run(WILL, y, b=SAME_DAY)
+
+
+# A unique role filled by two named parties (#14): made-up sentences.
+LARGEST = "Northland is the largest supplier of gas to the region, the ministry said on Monday."
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Southland is the largest supplier of gas to the region, the ministry said on Monday.",
+        "The largest supplier of gas to the region is Southland, the ministry said on Monday.",
+    ],
+)
+def test_one_unique_role_given_to_two_parties_conflicts(other):
+    assert [(f.verdict, f.how) for f in _run(LARGEST, other, similarity=0.8)] == [("contradict", "statement")]
+    assert [(f.verdict, f.how) for f in _run(LARGEST, other, similarity=0.8, linked=False)] == [("differ", "question")]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # another role, or the same role of another time
+        "Southland is the largest supplier of oil to the region, the ministry said on Monday.",
+        "Southland was the largest supplier of gas to the region, the ministry said on Monday.",
+        # the same party, named in full
+        "North Northland is the largest supplier of gas to the region, the ministry said on Monday.",
+        # asked, not said; and no role ("the first time")
+        "Is Southland the largest supplier of gas to the region?",
+        "It was the first time Southland supplied gas to the region, the ministry said on Monday.",
+    ],
+)
+def test_look_alikes_of_a_unique_role_do_not_conflict(other):
+    assert not _run(LARGEST, other, similarity=0.8)

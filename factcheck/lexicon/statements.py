@@ -57,3 +57,20 @@ ASPECT_DONE = r"(?:has|have|had)\s+(?:already\s+|now\s+|finally\s+)?(?=[a-z]+ed\
 ASPECT_NOT_YET = r"(?:has|have|had)\s+yet\s+to|(?:is|are)\s+still\s+(?:trying|working|hoping|seeking|struggling)\s+to"
 # Words after a modal that are no predicate of their own ("will be", "will have", "will also").
 MODAL_SKIP = frozenset({"also", "now", "still", "then", "soon", "likely", "probably"})
+
+# A unique role (#14, `compare/roles.py`): a superlative or "only"/"first" role that one named
+# party fills ("A is the largest supplier of arms to the region", "the first officer to arrive,
+# Jane Roe,"), and the nouns after them that are no role ("the first time", "the only way").
+UNIQUE_ROLE_WORDS = _word_set(
+    "largest biggest smallest oldest youngest first only sole top leading highest lowest richest "
+    "poorest tallest fastest longest busiest deadliest worst best"
+)
+NOT_A_ROLE = _word_set(
+    "time times way ways step steps thing things one ones day days week weeks month months year years "
+    "reason reasons place case cases part parts question questions sign signs chance of in to"
+)
+# Words that end a role phrase ("the largest supplier of arms to the region, officials said").
+ROLE_END = _word_set(
+    "and or but who whom which that since when after before as while because although said says "
+    "is was are were has have had will would"
+)

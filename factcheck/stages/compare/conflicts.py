@@ -48,6 +48,7 @@ from factcheck.stages.compare.lexicon import (
     STATEMENT_STOP,
 )
 from factcheck.stages.compare.partitions import Part, Partition, partitions, sentence_parts, whole_against
+from factcheck.stages.compare.roles import Role, other_filler, sentence_roles
 from factcheck.stages.compare.statements import CONTENT_MIN, ENDINGS, clip, inner_names
 from factcheck.verdicts import Verdict
 
@@ -329,7 +330,65 @@ def statement_conflicts(
                     continue
                 seen.add(key)
                 out.append(_conflict(x, y, mx, my, similarity, names, articles, linked))
-    return out + partition_conflicts(sentences, emb, articles, linked, min_similarity=min_similarity)
+    out += partition_conflicts(sentences, emb, articles, linked, min_similarity=min_similarity)
+    return out + role_conflicts(sentences, emb, articles, linked, min_similarity=min_similarity)
+
+
+def role_conflicts(
+    sentences: Sequence[Sentence],
+    emb: np.ndarray,
+    articles: Mapping[str, Article],
+    linked: set[frozenset[str]],
+    *,
+    min_similarity: float,
+) -> list[Finding]:
+    """Findings between outlets that give one unique role to different named parties (see `roles`)."""
+    by_role: dict[str, list[tuple[int, Role]]] = {}
+    for i, s in enumerate(sentences):
+        if QUESTION_END_RE.search(s.text):
+            continue
+        for r in sentence_roles(s.text):
+            by_role.setdefault(r.role, []).append((i, r))
+    out = []
+    seen: set[tuple[str, str]] = set()
+    for filled in by_role.values():
+        for k, (i, rx) in enumerate(filled):
+            for j, ry in filled[k + 1 :]:
+                x, y = sentences[i], sentences[j]
+                if x.article_id == y.article_id or not other_filler(rx, ry) or (x.id, y.id) in seen:
+                    continue
+                similarity = float(emb[i] @ emb[j]) if emb.size else 0.0
+                if similarity < min_similarity:
+                    continue
+                seen.add((x.id, y.id))
+                out.append(_role_finding(x, y, rx, ry, similarity, articles, linked))
+    return out
+
+
+def _role_finding(
+    x: Sentence,
+    y: Sentence,
+    rx: Role,
+    ry: Role,
+    similarity: float,
+    articles: Mapping[str, Article],
+    linked: set[frozenset[str]],
+) -> Finding:
+    """One finding between two fillers of one unique role: a contradiction between linked outlets, else a question."""
+    ax, ay = articles[x.article_id], articles[y.article_id]
+    pair = frozenset((x.article_id, y.article_id))
+    what = (
+        f"one role, two parties (“the {rx.role}”): {ax.outlet or ax.id}: “{clip(rx.surface, 80)}” vs "
+        f"{ay.outlet or ay.id}: “{clip(ry.surface, 80)}” (similarity {similarity:.2f})"
+    )
+    if pair in linked:
+        verdict, how, confidence = Verdict.CONTRADICT, "statement", CONFLICT_CONFIDENCE
+        why = "both outlets are shown to report one event (they agree on a specific value or quotation)"
+    else:
+        verdict, how, confidence = Verdict.DIFFER, "question", QUESTION_CONFIDENCE
+        why = "not shown to be one event: a question for the reviewer, not a contradiction"
+    fid = "C" + hashlib.sha1("\x00".join(["role", *sorted((x.id, y.id))]).encode()).hexdigest()[:10]
+    return Finding(fid, "", verdict, how, tuple(sorted(pair)), (), f"{what}; {why}", confidence, (x.id, y.id))
 
 
 def partition_conflicts(
