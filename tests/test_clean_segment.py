@@ -185,3 +185,12 @@ def test_a_tokenised_closing_quote_ends_a_line():
     text = "`` No one is believed to be hurt at this time . ''\nSee more\n"
     rules = {d.text.strip(): d.rule for d in clean_article(_article(text), CleanConfig())}
     assert rules == {"See more": "heading_or_link"}
+
+
+def test_a_headline_with_its_standfirst_on_one_line_is_kept_but_a_short_title_is_no_prefix():
+    long_title = _article(
+        "Three hurt in Elm Road crash No arrests made yet | Share\n", title="Three hurt in Elm Road crash"
+    )
+    assert not clean_article(long_title, CleanConfig())
+    short = _article("Crash Sports Weather Traffic\n", title="Crash")
+    assert [d.rule for d in clean_article(short, CleanConfig())] == ["heading_or_link"]

@@ -38,6 +38,8 @@ APPEAL_RE = re.compile(
     re.IGNORECASE,
 )
 # A closing quotation mark ends a sentence too: curly or straight, double or single ('' in tokenised text).
+MIN_TITLE_WORDS = 4
+"""A line that starts with a headline this long is the headline with its standfirst (shorter: a menu word)."""
 SENTENCE_END_RE = re.compile(r"[.!?\"”’')»]\s*$")
 # A list entry of a named person with an age or a count: "Jane A. Roe, 48 years old - deceased".
 NAMED_ENTRY_RE = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)+, \d{1,3}\b")
@@ -57,7 +59,8 @@ def _line_rule(
     A short line without a sentence end is a heading or a link, unless it is an entry of a list
     (a victims list is content, #14): a named person with an age or a count, or a line with a
     detail (a comma or a figure) after a kept line that introduces a list ("... as follows:"), or
-    the article's own headline printed in its text (its first time; it states the story's facts).
+    the article's own headline printed in its text (its first time; it states the story's facts),
+    alone or with its standfirst after it on one line.
     """
     stripped = line.strip()
     key = re.sub(r"\W+", " ", stripped.lower()).strip()
@@ -78,6 +81,7 @@ def _line_rule(
     words = stripped.split()
     entry = (
         key == title_key
+        or (key.startswith(title_key + " ") and title_key.count(" ") >= MIN_TITLE_WORDS - 1)
         or bool(NAMED_ENTRY_RE.match(stripped))
         or (after_lead_in and not stripped.endswith(":") and bool(re.search(r"[,\d]", stripped)))
     )

@@ -23,6 +23,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from factcheck.lexicon.calendar import MONTH_NAMES, WEEKDAYS
+from factcheck.lexicon.statements import (
+    ASPECT_DONE,
+    ASPECT_NOT_YET,
+    MODAL_NEGATIVE,
+    MODAL_POSITIVE,
+    MODAL_SKIP,
+    QUESTION_END_RE,
+    UNASSERTED_BEFORE_RE,
+)
 from factcheck.records import Article, Finding, Sentence
 from factcheck.stages.compare.lexicon import (
     ARGUMENT_REACH,
@@ -37,7 +47,9 @@ from factcheck.stages.compare.lexicon import (
     PLACE_HEAD_RE,
     STATEMENT_STOP,
 )
-from factcheck.stages.compare.statements import CONTENT_MIN, ENDINGS, inner_names
+from factcheck.stages.compare.partitions import Part, Partition, partitions, sentence_parts, whole_against
+from factcheck.stages.compare.roles import Role, other_filler, sentence_roles
+from factcheck.stages.compare.statements import CONTENT_MIN, ENDINGS, clip, inner_names
 from factcheck.verdicts import Verdict
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -48,6 +60,19 @@ MAX_CANDIDATES = 50
 CONFLICT_CONFIDENCE = 0.65
 PLACE_KIND = "place"
 QUESTION_CONFIDENCE = 0.4
+# Modality and aspect (#14): the marker, then the predicate's verb; side 0 will / has done, side 1
+# is unlikely to / has yet to. The named subject is read in the words before the marker.
+MODAL_KIND, ASPECT_KIND = "modal", "aspect"
+_SENSES = (
+    (MODAL_KIND, 0, re.compile(rf"\b(?:{MODAL_POSITIVE})\s+(?:(?:{'|'.join(MODAL_SKIP)})\s+)?([a-z]+)\b")),
+    (MODAL_KIND, 1, re.compile(rf"\b(?:{MODAL_NEGATIVE})\s+(?:(?:{'|'.join(MODAL_SKIP)})\s+)?([a-z]+)\b")),
+    (ASPECT_KIND, 0, re.compile(rf"\b{ASPECT_DONE}([a-z]+)\b")),
+    (ASPECT_KIND, 1, re.compile(rf"\b(?:{ASPECT_NOT_YET})\s+([a-z]+)\b")),
+)
+SUBJECT_REACH = 6
+NOT_A_SUBJECT = frozenset({"the", "a", "an", *WEEKDAYS, *MONTH_NAMES})
+"""Capitalised words that name no subject: an opening article, a day, a month."""
+"""How many words before a modal or aspect marker its named subject may stand."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +145,8 @@ def _arguments(text: str, start: int, *, names_only: bool = False) -> frozenset[
 def sentence_marks(text: str) -> list[Mark]:
     """The head words a sentence denies or qualifies with a modifier of an opposite pair."""
     marks: list[Mark] = []
+    if QUESTION_END_RE.search(text):
+        return marks  # a question asserts nothing ("Does the suit not name Trump?")
     excluded = [(m.start(), m.end()) for m in NOT_A_DENIAL_RE.finditer(text)]
     for m in NEGATORS_RE.finditer(text):
         if any(a <= m.start() < b for a, b in excluded):
@@ -135,6 +162,7 @@ def sentence_marks(text: str) -> list[Mark]:
             args, parties = _arguments(text, w.end()), _arguments(text, w.end(), names_only=True)
             marks.append(Mark(root(word), "denial", 1, text[m.start() : w.end()], changing, args, parties))
             break
+    marks.extend(_sense_marks(text))
     for pattern, place in ((MODIFIED_HEAD_RE, False), (PLACE_HEAD_RE, True)):
         for m in pattern.finditer(text):
             modifier, head = m.group(1).lower(), m.group(2)
@@ -148,6 +176,47 @@ def sentence_marks(text: str) -> list[Mark]:
                 if side >= 0:
                     marks.append(Mark(root(head), PLACE_KIND if place else f"modifier:{n}", side, m.group(0)))
     return marks
+
+
+def _subject(text: str, end: int) -> frozenset[str]:
+    """The named subject before `end`: the last run of capitalised words among the `SUBJECT_REACH`
+    words before it, after its last title ("South Korean President Moon Jae-in will": moon jae-in;
+    "North Korean leader Kim Jong Un will": kim jong un). A demonym or a title alone names no one.
+    """
+    words = list(_WORD_RE.finditer(text, 0, end))[-SUBJECT_REACH:]
+    run: list[str] = []
+    for k, w in enumerate(words):
+        word = w.group(0)
+        joined = k > 0 and not text[words[k - 1].end() : w.start()].strip(" .")
+        if not word[0].isupper():
+            run = []
+            continue
+        if not joined:
+            run = []
+        low = word.lower().removesuffix("'s").removesuffix("’s")
+        if low.rstrip(".") in TITLES or low in STATEMENT_STOP or low in NOT_A_SUBJECT:
+            run = []  # a title or a capitalised opening ("The Senate"): the name starts after it
+            continue
+        run.append(low)
+    return frozenset(run)
+
+
+def _sense_marks(text: str) -> list[Mark]:
+    """Modality and aspect marks: what a named subject will do or is unlikely to, has done or has yet to do."""
+    out = []
+    for kind, side, pattern in _SENSES:
+        for m in pattern.finditer(text):
+            verb = m.group(1)
+            if len(verb) < CONTENT_MIN or verb in STATEMENT_STOP or verb in ("not", "never"):
+                continue  # "will be", "will have"; "will not" is a denial
+            if UNASSERTED_BEFORE_RE.search(text[max(0, m.start() - 60) : m.start()]):
+                continue  # "if Kim will attend", "it is unclear whether"
+            parties = _subject(text, m.start())
+            if parties:
+                args = _arguments(text, m.end())
+                marks_surface = text[m.start() : m.end()]
+                out.append(Mark(root(verb), kind, side, marks_surface, True, args, parties))
+    return out
 
 
 def _opposed(x: Sentence, y: Sentence, mx: Mark, marks_y: Sequence[Mark]) -> Mark | None:
@@ -167,16 +236,36 @@ def _opposed(x: Sentence, y: Sentence, mx: Mark, marks_y: Sequence[Mark]) -> Mar
             before = y.text[max(0, w.start() - 40) : w.start()]
             if NEGATORS_RE.search(before):
                 return None  # y denies it too, in words the rule does not read as a denial
+            if QUESTION_END_RE.search(y.text) or UNASSERTED_BEFORE_RE.search(
+                y.text[max(0, w.start() - 60) : w.start()]
+            ):
+                continue  # asked, hedged or planned, not stated: "whether the suit names Trump"
             shared = mx.arguments & _arguments(y.text, w.end())
             if mx.parties and not shared & mx.parties:
                 continue  # the party denied ("does not name Trump") must be the party stated
             if len(shared) >= MIN_SHARED_ARGUMENTS:
-                return Mark(mx.head, "denial", 0, y.text[w.start() : w.end()])
+                parties = shared & mx.parties
+                return Mark(mx.head, "denial", 0, y.text[w.start() : w.end()], arguments=shared, parties=parties)
         return None
+    if mx.kind in (MODAL_KIND, ASPECT_KIND):
+        # the same named subject: one name within the other ("Kim" / "Kim Jong Un"), not a shared
+        # surname ("Ana Ruiz" / "Leo Ruiz")
+        same_head = [m for m in same_head if m.parties <= mx.parties or mx.parties <= m.parties]
     sides = {m.side for m in same_head}
     if sides == {1 - mx.side}:
         return next(m for m in same_head if m.side != mx.side)
     return None
+
+
+def _party_in_role(mx: Mark, my: Mark) -> bool:
+    """Whether a denial and its opposite say the predicate of one named party in one role.
+
+    "does not name Trump as a defendant" / "naming defendants that includes Mr. Trump": the denied
+    party (a name) and a role or object (a lower-case word) both stand after the predicate in each
+    sentence. With this, two reports of one day need no other link to contradict (#14); a shared
+    name alone ("does not name Trump" / "named Trump's lawyer") is not enough.
+    """
+    return mx.kind == "denial" and bool(my.parties) and bool(my.arguments - my.parties - mx.parties)
 
 
 def statement_conflicts(
@@ -241,7 +330,140 @@ def statement_conflicts(
                     continue
                 seen.add(key)
                 out.append(_conflict(x, y, mx, my, similarity, names, articles, linked))
+    out += partition_conflicts(sentences, emb, articles, linked, min_similarity=min_similarity)
+    return out + role_conflicts(sentences, emb, articles, linked, min_similarity=min_similarity)
+
+
+def role_conflicts(
+    sentences: Sequence[Sentence],
+    emb: np.ndarray,
+    articles: Mapping[str, Article],
+    linked: set[frozenset[str]],
+    *,
+    min_similarity: float,
+) -> list[Finding]:
+    """Findings between outlets that give one unique role to different named parties (see `roles`)."""
+    by_role: dict[str, list[tuple[int, Role]]] = {}
+    for i, s in enumerate(sentences):
+        if QUESTION_END_RE.search(s.text):
+            continue
+        for r in sentence_roles(s.text):
+            by_role.setdefault(r.role, []).append((i, r))
+    out = []
+    seen: set[tuple[str, str]] = set()
+    for filled in by_role.values():
+        for k, (i, rx) in enumerate(filled):
+            for j, ry in filled[k + 1 :]:
+                x, y = sentences[i], sentences[j]
+                if x.article_id == y.article_id or not other_filler(rx, ry) or (x.id, y.id) in seen:
+                    continue
+                similarity = float(emb[i] @ emb[j]) if emb.size else 0.0
+                if similarity < min_similarity:
+                    continue
+                seen.add((x.id, y.id))
+                out.append(_role_finding(x, y, rx, ry, similarity, articles, linked))
     return out
+
+
+def _role_finding(
+    x: Sentence,
+    y: Sentence,
+    rx: Role,
+    ry: Role,
+    similarity: float,
+    articles: Mapping[str, Article],
+    linked: set[frozenset[str]],
+) -> Finding:
+    """One finding between two fillers of one unique role: a contradiction between linked outlets, else a question."""
+    ax, ay = articles[x.article_id], articles[y.article_id]
+    pair = frozenset((x.article_id, y.article_id))
+    what = (
+        f"one role, two parties (“the {rx.role}”): {ax.outlet or ax.id}: “{clip(rx.surface, 80)}” vs "
+        f"{ay.outlet or ay.id}: “{clip(ry.surface, 80)}” (similarity {similarity:.2f})"
+    )
+    if pair in linked:
+        verdict, how, confidence = Verdict.CONTRADICT, "statement", CONFLICT_CONFIDENCE
+        why = "both outlets are shown to report one event (they agree on a specific value or quotation)"
+    else:
+        verdict, how, confidence = Verdict.DIFFER, "question", QUESTION_CONFIDENCE
+        why = "not shown to be one event: a question for the reviewer, not a contradiction"
+    fid = "C" + hashlib.sha1("\x00".join(["role", *sorted((x.id, y.id))]).encode()).hexdigest()[:10]
+    return Finding(fid, "", verdict, how, tuple(sorted(pair)), (), f"{what}; {why}", confidence, (x.id, y.id))
+
+
+def partition_conflicts(
+    sentences: Sequence[Sentence],
+    emb: np.ndarray,
+    articles: Mapping[str, Article],
+    linked: set[frozenset[str]],
+    *,
+    min_similarity: float,
+) -> list[Finding]:
+    """Findings between a whole ("all four in the lot") and another outlet's partition of it (see `partitions`)."""
+    parts = [sentence_parts(s.text) for s in sentences]
+    split = partitions(sentences, parts)
+    if not split or not emb.size:
+        return []
+    in_partition = {j for p in split for j in p.sentences}
+    texts = [s.text for s in sentences]
+    wholes = [i for i, ps in enumerate(parts) if len(ps) == 1 and i not in in_partition]
+    out = []
+    for partition in split:
+        owner = sentences[partition.sentences[0]].article_id
+        for i in wholes:
+            whole = sentences[i]
+            if whole.article_id == owner:
+                continue
+            part = whole_against(parts[i][0], whole.text, partition, texts)
+            if part is None:
+                continue
+            similarity = max(float(emb[i] @ emb[j]) for j in partition.sentences)
+            if similarity < min_similarity:
+                continue
+            out.append(
+                _partition_finding(
+                    whole,
+                    parts[i][0],
+                    [sentences[j] for j in partition.sentences],
+                    partition,
+                    part,
+                    similarity,
+                    articles,
+                    linked,
+                )
+            )
+    return out
+
+
+def _partition_finding(
+    whole: Sentence,
+    whole_part: Part,
+    split: Sequence[Sentence],
+    partition: Partition,
+    part: Part,
+    similarity: float,
+    articles: Mapping[str, Article],
+    linked: set[frozenset[str]],
+) -> Finding:
+    """One finding between a whole and a partition: a contradiction between outlets of one event, else a question."""
+    aw, ap = articles[whole.article_id], articles[split[0].article_id]
+    pair = frozenset((whole.article_id, split[0].article_id))
+    others = "; ".join(p.surface for p in partition.parts if p is not part)
+    what = (
+        f"all {whole_part.count} at one place or outcome vs a split ({whole_part.place}): "
+        f"{aw.outlet or aw.id}: “{clip(whole_part.surface, 80)}” vs {ap.outlet or ap.id}: only "
+        f"{part.count} of {partition.total} (“{clip(part.surface, 80)}”; “{clip(others, 80)}”) "
+        f"(similarity {similarity:.2f})"
+    )
+    if pair in linked:
+        verdict, how, confidence = Verdict.CONTRADICT, "statement", CONFLICT_CONFIDENCE
+        why = "both outlets are shown to report one event (they agree on a specific value or quotation)"
+    else:
+        verdict, how, confidence = Verdict.DIFFER, "question", QUESTION_CONFIDENCE
+        why = "not shown to be one event: a question for the reviewer, not a contradiction"
+    ids = (whole.id, *(s.id for s in split))
+    fid = "C" + hashlib.sha1("\x00".join(["partition", *sorted(ids)]).encode()).hexdigest()[:10]
+    return Finding(fid, "", verdict, how, tuple(sorted(pair)), (), f"{what}; {why}", confidence, ids)
 
 
 def _conflict(
@@ -257,7 +479,12 @@ def _conflict(
     """One finding between two sentences of opposite sense: a contradiction, an update or a question."""
     ax, ay = articles[x.article_id], articles[y.article_id]
     pair = frozenset((x.article_id, y.article_id))
-    sense = {"denial": "one denies", PLACE_KIND: "places of opposite sense"}.get(mx.kind, "modifiers of opposite sense")
+    sense = {
+        "denial": "one denies",
+        PLACE_KIND: "places of opposite sense",
+        MODAL_KIND: "will / unlikely to",
+        ASPECT_KIND: "done / not yet",
+    }.get(mx.kind, "modifiers of opposite sense")
     what = (
         f"the same statement, opposite sense ({sense}: “{mx.surface}” / “{my.surface}”; named: {', '.join(sorted(names)[:3])}): "
         f"{ax.outlet or ax.id}: “{mx.surface}” vs {ay.outlet or ay.id}: “{my.surface}” (similarity {similarity:.2f})"
@@ -268,6 +495,12 @@ def _conflict(
     elif pair in linked:
         verdict, how, confidence = Verdict.CONTRADICT, "statement", CONFLICT_CONFIDENCE
         why = "both outlets are shown to report one event (they agree on a specific value or quotation)"
+    elif _party_in_role(mx, my) and ax.published is not None and ax.published == ay.published:
+        verdict, how, confidence = Verdict.CONTRADICT, "statement", CONFLICT_CONFIDENCE
+        why = (
+            f"the same day, one denies and the other states “{mx.surface.split()[-1]}” of "
+            f"{', '.join(sorted(my.parties))} with {', '.join(sorted(my.arguments - my.parties))}"
+        )
     else:
         verdict, how, confidence = Verdict.DIFFER, "question", QUESTION_CONFIDENCE
         why = "not shown to be one event: a question for the reviewer, not a contradiction"
