@@ -185,3 +185,16 @@ def test_a_count_dated_by_an_unresolved_month_is_background_of_that_month() -> N
     today = "The quake on Sunday injured 40 people."
     plain = replace(_count_in(today, "40 people", 40, "u", "people", "injured"), sentence_id="u#0")
     assert slot_key(plain, Sentence("u#0", "u", 0, 0, len(today), today), None, undated, []).status == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "what"),
+    [
+        ("The governor said five villages had been badly hit.", "five villages", "worst affected"),
+        ("The quake flattened homes, and 12 villages were severely damaged.", "12 villages", "worst affected"),
+        ("Houses in about 15 villages were destroyed or damaged.", "about 15 villages", ""),
+    ],
+)
+def test_a_count_of_the_worst_hit_is_a_subset_slot(text: str, part: str, what: str) -> None:
+    claim = _count_in(text, part, 5, unit="village")
+    assert slot_key(claim, _sentence(text), None, A).what == what

@@ -120,6 +120,15 @@ SUBSET_STATES = (
     ),
     ("treated", re.compile(r"\btreated\b", re.I)),
 )
+# A subset of a counted thing marked by degree (#14): "five villages had been badly hit", "12
+# worst-hit villages", "seven villages were flattened" count part of the villages hit, not all of
+# them ("about 15 villages destroyed or damaged"). Read just before the count's noun or after it.
+DEGREE_SUBSET_RE = re.compile(
+    r"\b(?:badly|worst|hardest|severely|heavily|seriously|completely|totally)\s*-?\s*(?:hit|affected|damaged|struck)\b|"
+    r"\b(?:flattened|levell?ed|razed|wiped\s+out)\b",
+    re.IGNORECASE,
+)
+DEGREE_SUBSET = "worst affected"
 # Where the words after a count stop describing it: the next count, or the event itself said first.
 NEXT_COUNT_RE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|others?)\b|[;.]", re.I

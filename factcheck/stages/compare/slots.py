@@ -26,6 +26,8 @@ from factcheck.stages.compare.lexicon import (
     CONVERSIONS,
     CUMULATIVE_EVENTS,
     CUMULATIVE_RE,
+    DEGREE_SUBSET,
+    DEGREE_SUBSET_RE,
     ENTITY_STOP,
     EVENT_WORD_RE,
     NEXT_COUNT_RE,
@@ -298,6 +300,8 @@ def slot_key(
         state = subset_state(claim, sent)
         if state:
             what, counted = state, counted or "person"
+    elif claim.kind == "quantity" and counted and counted not in MEASURES and _degree_subset(claim, sent):
+        what = DEGREE_SUBSET
     who = frozenset(n for n in frame.names if n not in ENTITY_STOP) if frame else capitalised_names(sent.text)
     dated = ""
     status = claim_status(claim, sent, frame, article)
@@ -359,6 +363,17 @@ def subset_state(claim: Claim, sent: Sentence) -> str:
         if m and (event is None or event.start() > m.start()):
             return state
     return ""
+
+
+def _degree_subset(claim: Claim, sent: Sentence) -> bool:
+    """Whether a count of things is of the worst hit of them ("five villages had been badly hit",
+    "12 worst-hit villages"), read in the claim and up to the next count after it (#14)."""
+    start, end = claim.start - sent.start, claim.end - sent.start
+    if not 0 <= start <= end <= len(sent.text):
+        return False
+    after = sent.text[end : end + STATE_WINDOW]
+    stop = NEXT_COUNT_RE.search(after)
+    return bool(DEGREE_SUBSET_RE.search(claim.text + " " + (after[: stop.start()] if stop else after)))
 
 
 def _earlier_anchor(claim: Claim, sent: Sentence, dates: Sequence[Claim], article: Article | None) -> DateValue | None:
