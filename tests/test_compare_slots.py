@@ -7,6 +7,7 @@ import pytest
 
 from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
 from factcheck.stages.compare import judge, slot_key
+from factcheck.stages.compare.ages import age_claims
 from factcheck.stages.compare.slots import slots_match
 from factcheck.stages.compare.values import approximate_value, rounding_step
 
@@ -198,3 +199,76 @@ def test_a_count_dated_by_an_unresolved_month_is_background_of_that_month() -> N
 def test_a_count_of_the_worst_hit_is_a_subset_slot(text: str, part: str, what: str) -> None:
     claim = _count_in(text, part, 5, unit="village")
     assert slot_key(claim, _sentence(text), None, A).what == what
+
+
+def test_a_count_dated_by_a_written_month_in_an_undated_article_is_background_of_that_month() -> None:
+    # "the disaster in December 2003, in which more than 31,000 people were killed" (#14)
+    undated = Article("u", "Outlet U", "T", None, None, "missing", "", "u.txt", "")
+    text = "They recall the disaster in December 2003 in which more than 31,000 people were killed."
+    sent = Sentence("u#0", "u", 0, 0, len(text), text)
+    start, end = _in(text, "December 2003")
+    month = Claim(
+        id="u:m",
+        article_id="u",
+        sentence_id="u#0",
+        kind="date",
+        text="December 2003",
+        start=start,
+        end=end,
+        value=DateValue(date(2003, 12, 1), date(2003, 12, 31), "month"),
+        unit="",
+        qualifier="",
+        event="",
+        scope="",
+        negated=False,
+        attribution="",
+    )
+    count = replace(_count_in(text, "more than 31,000 people", 31000, "u", "people", "killed"), sentence_id="u#0")
+    key = slot_key(count, sent, None, undated, [month])
+    assert key.status == "background"
+    assert "2003" in key.dated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Robert Pitman , 24 , from the town , was charged .", [(24, "robert pitman")]),  # tokenised (#14)
+        ("Robert Pitman, 24, from the town, was charged.", [(24, "robert pitman")]),
+        ("On Sunday , 26 March , the store burned .", []),
+    ],
+)
+def test_ages_after_a_name_in_tokenised_text(text: str, expected: list[tuple[int, str]]) -> None:
+    ages = age_claims([_sentence(text)], [])
+    assert [(int(c.value.point or 0), c.scope) for c in ages if isinstance(c.value, QuantityValue)] == expected
+
+
+def _undated_day(cid: str, article: str, text: str) -> Claim:
+    return Claim(
+        id=cid,
+        article_id=article,
+        sentence_id=f"{article}#0",
+        kind="date",
+        text=text,
+        start=0,
+        end=len(text),
+        value=DateValue(None, None, "day", "no publication date: cannot resolve"),
+        unit="",
+        qualifier="",
+        event="",
+        scope="",
+        negated=False,
+        attribution="",
+    )
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "verdict", "how"),
+    [
+        ("on Friday", "Friday", "agree", "same words"),  # two undated articles, one written day (#14)
+        ("early on Sunday", "on Sunday", "agree", "same words"),
+        ("on Friday", "on Saturday", "differ", "unresolved"),  # an unresolved date is never a contradiction
+        ("last Friday", "Friday", "differ", "unresolved"),  # last week's or this week's
+    ],
+)
+def test_unresolved_days_agree_only_in_the_same_words(x: str, y: str, verdict: str, how: str) -> None:
+    assert judge(_undated_day("1", "a", x), _undated_day("2", "b", y), A, B)[:2] == (verdict, how)

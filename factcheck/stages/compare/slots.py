@@ -312,7 +312,7 @@ def slot_key(
                 dated = describe_date(d.value)
                 break
         earlier = _earlier_anchor(claim, sent, dates, article)
-        period = _unresolved_period(claim, sent, dates)
+        period = _unresolved_period(claim, sent, dates) if article is None or article.published is None else ""
         if earlier is not None and status == "reported":
             status, dated = "background", describe_date(earlier)
         elif period and status == "reported":
@@ -394,18 +394,20 @@ def _earlier_anchor(claim: Claim, sent: Sentence, dates: Sequence[Claim], articl
 
 
 def _unresolved_period(claim: Claim, sent: Sentence, dates: Sequence[Claim]) -> str:
-    """The month a count's own clause dates it to when no publication date resolves it, else '' (#14).
+    """The month a count's own clause dates it to, in an article without a publication date, else '' (#14).
 
-    An article without a date that says "the quake in September killed seven and injured 40"
-    counts an event of its own month: not the news of the day (which is told by weekday, "on
-    Sunday"), so background, compared only with counts of the same written month.
+    An article without a date that says "the quake in September killed seven and injured 40" or
+    "the disaster in December 2003, in which more than 31,000 people were killed" counts an event
+    of its own month: not the news of the day (which is told by weekday, "on Sunday"), so
+    background, compared only with counts of the same month (written out when the year is not).
     """
     for d in dates:
         value = d.value
-        if not isinstance(value, DateValue) or value.start is not None or value.granularity != "month":
+        if not isinstance(value, DateValue) or value.granularity != "month" or not _in_own_clause(claim, d, sent):
             continue
-        if _in_own_clause(claim, d, sent):
+        if value.start is None:
             return " ".join(d.text.lower().removeprefix("in ").split())
+        return describe_date(DateValue(value.start, value.end, value.granularity))
     return ""
 
 
