@@ -8,7 +8,8 @@ import pytest
 from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
 from factcheck.stages.compare import judge, slot_key
 from factcheck.stages.compare.ages import age_claims
-from factcheck.stages.compare.slots import slots_match
+from factcheck.stages.compare.slots import batch_reference, slots_match
+from factcheck.stages.compare.times import time_claims
 from factcheck.stages.compare.values import approximate_value, rounding_step
 
 A = Article("a", "Outlet A", "T", None, date(2023, 10, 16), "record", "", "a.txt", "")
@@ -272,3 +273,46 @@ def _undated_day(cid: str, article: str, text: str) -> Claim:
 )
 def test_unresolved_days_agree_only_in_the_same_words(x: str, y: str, verdict: str, how: str) -> None:
     assert judge(_undated_day("1", "a", x), _undated_day("2", "b", y), A, B)[:2] == (verdict, how)
+
+
+@pytest.mark.parametrize(
+    ("call", "act", "same_slot"),
+    [
+        ("Officers were called at about 9:15 p.m. to respond to a shooting.", "Someone opened fire around 9:15 p.m.", True),
+        ("Officers were called at about 9:45 p.m. to respond to a shooting.", "Someone opened fire around 9:15 p.m.", False),
+    ],
+)
+def test_a_call_to_police_and_the_shooting_share_a_time_only_when_equal(call: str, act: str, same_slot: bool) -> None:
+    # the call dates the shooting; a different time is another moment, never a conflict (#14)
+    sa, sb = _sentence(call), _sentence(act, "b")
+    (ta,), (tb,) = time_claims([sa]), time_claims([sb])
+    assert (ta.event, tb.event) == ("respond", "shot")
+    ka, kb = slot_key(ta, sa, None, A), slot_key(tb, sb, None, B)
+    assert bool(slots_match(ta, tb, ka, kb, None, None, 0.9, min_similarity=0.35)) is same_slot
+
+
+def test_an_undated_article_reads_background_years_against_the_batch() -> None:
+    # "a June 2016 meeting" in an undated article of a 2018 batch is background, as in its dated peers (#14)
+    undated = Article("u", "Outlet U", "T", None, None, "missing", "", "u.txt", "")
+    text = "Mueller asks about a June 2016 meeting at Trump Tower."
+    sent = Sentence("u#0", "u", 0, 0, len(text), text)
+    start, end = _in(text, "June 2016")
+    meeting = Claim(
+        id="u:d",
+        article_id="u",
+        sentence_id="u#0",
+        kind="date",
+        text="June 2016",
+        start=start,
+        end=end,
+        value=DateValue(date(2016, 6, 1), date(2016, 6, 30), "month"),
+        unit="",
+        qualifier="",
+        event="meet",
+        scope="",
+        negated=False,
+        attribution="",
+    )
+    assert batch_reference([undated, A, B]) == date(2023, 10, 16)
+    assert slot_key(meeting, sent, None, undated).status == "reported"  # nothing to read it against
+    assert slot_key(meeting, sent, None, undated, [], date(2018, 4, 30)).status == "background"

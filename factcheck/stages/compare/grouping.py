@@ -17,7 +17,14 @@ from factcheck.config import CompareConfig
 from factcheck.describe import describe_date
 from factcheck.records import Article, Claim, DateValue, Finding, QuantityValue, Sentence
 from factcheck.stages.compare.lexicon import CUMULATIVE_EVENTS, NEXT_WEEKDAY_RE, TIME_UNIT, UPDATE_RE
-from factcheck.stages.compare.slots import SlotKey, relative_unresolved, shared_names, slot_key, slots_match
+from factcheck.stages.compare.slots import (
+    SlotKey,
+    batch_reference,
+    relative_unresolved,
+    shared_names,
+    slot_key,
+    slots_match,
+)
 from factcheck.stages.compare.times import time_event
 from factcheck.stages.compare.values import attributed, judge, same_words
 from factcheck.stages.frames import Frame
@@ -70,6 +77,7 @@ def build_slots(
         if claim.kind == "date":
             dates_of.setdefault(claim.sentence_id, []).append(claim)
     keys: dict[str, SlotKey] = {}
+    reference = batch_reference(list(articles.values()))
     for claim in claims:
         if relative_unresolved(claim, articles.get(claim.article_id)):
             continue  # "on Tuesday" of an article whose day is unknown dates nothing
@@ -77,7 +85,9 @@ def build_slots(
             continue  # "2 , 000" read as "000": a digit group, not a number
         sent = sentences[claim.sentence_id]
         frame = frames.get(claim.id)
-        key = slot_key(claim, sent, frame, articles.get(claim.article_id), dates_of.get(claim.sentence_id, ()))
+        key = slot_key(
+            claim, sent, frame, articles.get(claim.article_id), dates_of.get(claim.sentence_id, ()), reference
+        )
         keys[claim.id] = key
         bucket = buckets.setdefault((claim.kind, key.status), [])
         i = sent_index[claim.sentence_id]

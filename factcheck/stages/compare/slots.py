@@ -11,6 +11,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from factcheck.describe import describe_date
 from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
@@ -195,8 +196,14 @@ def relative_unresolved(claim: Claim, article: Article | None) -> bool:
     return article.published is None or article.published_source.startswith("estimated")
 
 
-def claim_status(claim: Claim, sent: Sentence, frame: Frame | None, article: Article | None) -> str:
-    """Reported, planned, cancelled, recurring or background: when the act happens relative to the news."""
+def claim_status(
+    claim: Claim, sent: Sentence, frame: Frame | None, article: Article | None, reference: date | None = None
+) -> str:
+    """Reported, planned, cancelled, recurring or background: when the act happens relative to the news.
+
+    `reference` stands for the publication date of an undated article (the batch's, see
+    `batch_reference`): a year written out far before it is background there too (#14).
+    """
     mods = frame.modifiers if frame else frozenset()
     clause = _clause(sent, claim)
     if mods & CANCELLED:
@@ -211,13 +218,13 @@ def claim_status(claim: Claim, sent: Sentence, frame: Frame | None, article: Art
         if not reported:
             return "background"
     value = claim.value
+    published = article.published if article is not None and article.published is not None else reference
     if (
         claim.kind == "date"
         and isinstance(value, DateValue)
         and value.end is not None
-        and article is not None
-        and article.published is not None
-        and value.end.year < article.published.year - BACKGROUND_YEARS
+        and published is not None
+        and value.end.year < published.year - BACKGROUND_YEARS
     ):
         return "background"
     if mods & PLANNED:
@@ -269,10 +276,23 @@ def _casualty_of_a_measure(claim: Claim) -> bool:
     return claim.kind in ("money", "duration", "percent") or (family not in ("person", "") and family in MEASURES)
 
 
+def batch_reference(articles: Sequence[Article]) -> date | None:
+    """The publication date an undated article of the batch is read against for background years:
+    the latest date the batch's own articles give (a record's or an estimate), or None."""
+    days = [a.published for a in articles if a.published is not None]
+    return max(days) if days else None
+
+
 def slot_key(
-    claim: Claim, sent: Sentence, frame: Frame | None, article: Article | None, dates: Sequence[Claim] = ()
+    claim: Claim,
+    sent: Sentence,
+    frame: Frame | None,
+    article: Article | None,
+    dates: Sequence[Claim] = (),
+    reference: date | None = None,
 ) -> SlotKey:
-    """The slot key of a claim, from the claim, its sentence, its frame, its article and the sentence's dates."""
+    """The slot key of a claim, from the claim, its sentence, its frame, its article and the sentence's
+    dates (`reference`: the batch's date for an undated article, see `claim_status`)."""
     what = claim_event(claim, frame)
     counted = ""
     if claim.kind != "date":
@@ -304,7 +324,7 @@ def slot_key(
         what = DEGREE_SUBSET
     who = frozenset(n for n in frame.names if n not in ENTITY_STOP) if frame else capitalised_names(sent.text)
     dated = ""
-    status = claim_status(claim, sent, frame, article)
+    status = claim_status(claim, sent, frame, article, reference)
     if claim.kind in ("quantity", "money", "percent"):
         clause = _clause(sent, claim)
         for d in dates:
@@ -444,6 +464,16 @@ def _nearest_date(claim: Claim, dates: Sequence[Claim]) -> DateValue | None:
     return DateValue(since.start, since.end, since.granularity)  # the day itself, without its "since"
 
 
+# A time of the call to police and a time of the shooting are one slot only when they are the same time.
+CALL_AND_ACT = frozenset({"time of shot", "time of respond"})
+
+
+def _same_point(a: Claim, b: Claim) -> bool:
+    """Two quantities with the same written figure."""
+    va, vb = a.value, b.value
+    return isinstance(va, QuantityValue) and isinstance(vb, QuantityValue) and va.point is not None and va.point == vb.point
+
+
 def _ages_match(a: Claim, b: Claim, key_a: SlotKey, key_b: SlotKey, similarity: float, min_similarity: float) -> str:
     """Two ages are one slot when they name one person; unnamed, only when equal in close sentences."""
     if key_a.what != key_b.what:
@@ -495,8 +525,13 @@ def slots_match(
         # one story's shooting (call, arrest) has one time: the event is the slot (a conflict of two
         # times is never more than a question, see grouping.contradiction_confidence)
         same = key_a.what == key_b.what and key_a.counted == key_b.counted
-        if same and (not key_a.dated or not key_b.dated or key_a.dated == key_b.dated):
+        days = not key_a.dated or not key_b.dated or key_a.dated == key_b.dated
+        if same and days:
             return f"both give the {key_a.what}"
+        if {key_a.what, key_b.what} == CALL_AND_ACT and days and _same_point(a, b):
+            # "officers were called at about 9:15 p.m." / "opened fire around 9:15 p.m.": the call
+            # dates the shooting; only the same time, never set against another (#14)
+            return "the same time for the shooting and the call to police (never set against another)"
         return ""
     if key_a.status != key_b.status or key_a.when != key_b.when:
         return ""
