@@ -8,6 +8,7 @@ import pytest
 from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
 from factcheck.stages.compare import judge, slot_key
 from factcheck.stages.compare.ages import age_claims
+from factcheck.stages.compare.grouping import event_day_findings
 from factcheck.stages.compare.slots import batch_reference, slots_match
 from factcheck.stages.compare.times import time_claims
 from factcheck.stages.compare.values import approximate_value, rounding_step
@@ -316,3 +317,18 @@ def test_an_undated_article_reads_background_years_against_the_batch() -> None:
     assert batch_reference([undated, A, B]) == date(2023, 10, 16)
     assert slot_key(meeting, sent, None, undated).status == "reported"  # nothing to read it against
     assert slot_key(meeting, sent, None, undated, [], date(2018, 4, 30)).status == "background"
+
+
+def test_undated_articles_agree_on_the_event_day_in_the_same_words() -> None:
+    # two undated articles: "struck on Sunday" / "hit the island on Sunday" (#14); never a conflict
+    undated_a = Article("a", "Outlet A", "T", None, None, "missing", "", "a.txt", "")
+    undated_b = Article("b", "Outlet B", "T", None, None, "missing", "", "b.txt", "")
+    texts = {"a": "The quake struck the island on Sunday.", "b": "An earthquake hit the coast on Sunday.", "c": ""}
+    sents = {f"{k}#0": _sentence(t, k) for k, t in texts.items() if t}
+    claims = [_undated_day(f"{k}:d", k, "on Sunday") for k in ("a", "b")]
+    claims = [replace(c, start=texts[c.article_id].index("on Sunday"), end=texts[c.article_id].index("on Sunday") + 9) for c in claims]
+    keys = {c.id: slot_key(c, sents[c.sentence_id], None, None) for c in claims}
+    found = event_day_findings(claims, keys, sents, {"a": undated_a, "b": undated_b})
+    assert [(f.verdict, f.articles) for _, f in found] == [("agree", ("a", "b"))]
+    other = replace(claims[1], text="on Monday")
+    assert event_day_findings([claims[0], other], keys, sents, {"a": undated_a, "b": undated_b}) == []

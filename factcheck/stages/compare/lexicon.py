@@ -158,6 +158,8 @@ POPULATION = "population"
 NEXT_WEEKDAY_RE = re.compile(
     r"\b(?:next|this\s+coming|coming|this)\s+(?:" + "|".join(d for d in _calendar.day_name) + r")\b", re.IGNORECASE
 )
+# A weekday alone, as `values.day_words` leaves it ("friday", "sunday night" is not one).
+WEEKDAY_WORDS_RE = re.compile("|".join(d.lower() for d in _calendar.day_name))
 # Times of day, derived by the comparison (the extractor masks them): minutes after midnight, and
 # the events a time in a sentence may be of, the nearest event word deciding.
 TIME_UNIT = "minutes after midnight"

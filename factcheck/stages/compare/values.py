@@ -144,12 +144,14 @@ def wrong_weekday(claim: Claim) -> str:
     return value.note[len(WEEKDAY_MISMATCH) :]
 
 
+def day_words(text: str) -> str:
+    """A written day without its preposition, lower case ("early on Friday" -> "friday")."""
+    return re.sub(r"^(?:(?:on|in|at|by|early|late)\s+)+", "", re.sub(r"\W+", " ", text).strip().lower())
+
+
 def same_day_words(x: str, y: str) -> bool:
     """The same written day, give or take a preposition and case ("on Friday" / "Friday")."""
-    def words(text: str) -> str:
-        return re.sub(r"^(?:(?:on|in|at|by|early|late)\s+)+", "", re.sub(r"\W+", " ", text).strip().lower())
-
-    return bool(words(x)) and words(x) == words(y)
+    return bool(day_words(x)) and day_words(x) == day_words(y)
 
 
 def same_words(x: str, y: str) -> bool:
