@@ -332,3 +332,20 @@ def test_undated_articles_agree_on_the_event_day_in_the_same_words() -> None:
     assert [(f.verdict, f.articles) for _, f in found] == [("agree", ("a", "b"))]
     other = replace(claims[1], text="on Monday")
     assert event_day_findings([claims[0], other], keys, sents, {"a": undated_a, "b": undated_b}) == []
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "same_slot"),
+    [
+        ("Police said a 22-year-old man was hurt.", "The baby was hit along with a 22-year-old man.", True),
+        ("Police said a 22-year-old man was hurt.", "The baby was hit along with a 22-year-old woman.", False),
+        ("Police said a 22-year-old man was hurt.", "The baby was hit along with a 23-year-old man.", False),
+        ("The 19-year-old female driver fled.", "The occupants were a 19-year-old female driver and a baby.", True),
+    ],
+)
+def test_unnamed_ages_are_one_slot_only_when_equal_and_of_one_noun(x: str, y: str, same_slot: bool) -> None:
+    # two unnamed people are never set against each other; equal ages of one noun agree (#14)
+    sa, sb = _sentence(x), _sentence(y, "b")
+    (ga,), (gb,) = age_claims([sa], []), age_claims([sb], [])
+    ka, kb = slot_key(ga, sa, None, A), slot_key(gb, sb, None, B)
+    assert bool(slots_match(ga, gb, ka, kb, None, None, 0.4, min_similarity=0.35)) is same_slot

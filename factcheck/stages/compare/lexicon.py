@@ -145,6 +145,10 @@ UPDATE_RE = re.compile(
 # People's ages, derived by the comparison (the extractor masks them as identifiers).
 AGE_EVENT = "age"
 AGE_UNIT = "years old"
+# The person noun after an unnamed age ("a 22-year-old man", "the 19 - year - old female driver"), and
+# the nouns that say who: two unnamed ages agree only when equal and of one noun (#14).
+AGE_NOUN_RE = re.compile(r"\s?-\s?years?\s?-\s?old\s+(?:(?:female|male|local|unidentified)\s+)?([a-z]+)\b")
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "driver", "passenger", "teen", "teenager", "victim", "suspect"}
 # Month and weekday names: "March 26, 2017" and "Sunday, 26" are dates, not a name and an age.
 MONTHS = {m.lower() for m in (*_calendar.month_name, *_calendar.day_name) if m}
 # A place's population: "home to 120,000 people", "a population of 2 million", "has about 200,000 residents".
