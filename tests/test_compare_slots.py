@@ -7,7 +7,10 @@ import pytest
 
 from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
 from factcheck.stages.compare import judge, slot_key
-from factcheck.stages.compare.slots import slots_match
+from factcheck.stages.compare.ages import age_claims
+from factcheck.stages.compare.grouping import event_day_findings
+from factcheck.stages.compare.slots import batch_reference, slots_match
+from factcheck.stages.compare.times import time_claims
 from factcheck.stages.compare.values import approximate_value, rounding_step
 
 A = Article("a", "Outlet A", "T", None, date(2023, 10, 16), "record", "", "a.txt", "")
@@ -185,3 +188,164 @@ def test_a_count_dated_by_an_unresolved_month_is_background_of_that_month() -> N
     today = "The quake on Sunday injured 40 people."
     plain = replace(_count_in(today, "40 people", 40, "u", "people", "injured"), sentence_id="u#0")
     assert slot_key(plain, Sentence("u#0", "u", 0, 0, len(today), today), None, undated, []).status == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "what"),
+    [
+        ("The governor said five villages had been badly hit.", "five villages", "worst affected"),
+        ("The quake flattened homes, and 12 villages were severely damaged.", "12 villages", "worst affected"),
+        ("Houses in about 15 villages were destroyed or damaged.", "about 15 villages", ""),
+    ],
+)
+def test_a_count_of_the_worst_hit_is_a_subset_slot(text: str, part: str, what: str) -> None:
+    claim = _count_in(text, part, 5, unit="village")
+    assert slot_key(claim, _sentence(text), None, A).what == what
+
+
+def test_a_count_dated_by_a_written_month_in_an_undated_article_is_background_of_that_month() -> None:
+    # "the disaster in December 2003, in which more than 31,000 people were killed" (#14)
+    undated = Article("u", "Outlet U", "T", None, None, "missing", "", "u.txt", "")
+    text = "They recall the disaster in December 2003 in which more than 31,000 people were killed."
+    sent = Sentence("u#0", "u", 0, 0, len(text), text)
+    start, end = _in(text, "December 2003")
+    month = Claim(
+        id="u:m",
+        article_id="u",
+        sentence_id="u#0",
+        kind="date",
+        text="December 2003",
+        start=start,
+        end=end,
+        value=DateValue(date(2003, 12, 1), date(2003, 12, 31), "month"),
+        unit="",
+        qualifier="",
+        event="",
+        scope="",
+        negated=False,
+        attribution="",
+    )
+    count = replace(_count_in(text, "more than 31,000 people", 31000, "u", "people", "killed"), sentence_id="u#0")
+    key = slot_key(count, sent, None, undated, [month])
+    assert key.status == "background"
+    assert "2003" in key.dated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Robert Pitman , 24 , from the town , was charged .", [(24, "robert pitman")]),  # tokenised (#14)
+        ("Robert Pitman, 24, from the town, was charged.", [(24, "robert pitman")]),
+        ("On Sunday , 26 March , the store burned .", []),
+    ],
+)
+def test_ages_after_a_name_in_tokenised_text(text: str, expected: list[tuple[int, str]]) -> None:
+    ages = age_claims([_sentence(text)], [])
+    assert [(int(c.value.point or 0), c.scope) for c in ages if isinstance(c.value, QuantityValue)] == expected
+
+
+def _undated_day(cid: str, article: str, text: str) -> Claim:
+    return Claim(
+        id=cid,
+        article_id=article,
+        sentence_id=f"{article}#0",
+        kind="date",
+        text=text,
+        start=0,
+        end=len(text),
+        value=DateValue(None, None, "day", "no publication date: cannot resolve"),
+        unit="",
+        qualifier="",
+        event="",
+        scope="",
+        negated=False,
+        attribution="",
+    )
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "verdict", "how"),
+    [
+        ("on Friday", "Friday", "agree", "same words"),  # two undated articles, one written day (#14)
+        ("early on Sunday", "on Sunday", "agree", "same words"),
+        ("on Friday", "on Saturday", "differ", "unresolved"),  # an unresolved date is never a contradiction
+        ("last Friday", "Friday", "differ", "unresolved"),  # last week's or this week's
+    ],
+)
+def test_unresolved_days_agree_only_in_the_same_words(x: str, y: str, verdict: str, how: str) -> None:
+    assert judge(_undated_day("1", "a", x), _undated_day("2", "b", y), A, B)[:2] == (verdict, how)
+
+
+@pytest.mark.parametrize(
+    ("call", "act", "same_slot"),
+    [
+        ("Officers were called at about 9:15 p.m. to respond to a shooting.", "Someone opened fire around 9:15 p.m.", True),
+        ("Officers were called at about 9:45 p.m. to respond to a shooting.", "Someone opened fire around 9:15 p.m.", False),
+    ],
+)
+def test_a_call_to_police_and_the_shooting_share_a_time_only_when_equal(call: str, act: str, same_slot: bool) -> None:
+    # the call dates the shooting; a different time is another moment, never a conflict (#14)
+    sa, sb = _sentence(call), _sentence(act, "b")
+    (ta,), (tb,) = time_claims([sa]), time_claims([sb])
+    assert (ta.event, tb.event) == ("respond", "shot")
+    ka, kb = slot_key(ta, sa, None, A), slot_key(tb, sb, None, B)
+    assert bool(slots_match(ta, tb, ka, kb, None, None, 0.9, min_similarity=0.35)) is same_slot
+
+
+def test_an_undated_article_reads_background_years_against_the_batch() -> None:
+    # "a June 2016 meeting" in an undated article of a 2018 batch is background, as in its dated peers (#14)
+    undated = Article("u", "Outlet U", "T", None, None, "missing", "", "u.txt", "")
+    text = "Mueller asks about a June 2016 meeting at Trump Tower."
+    sent = Sentence("u#0", "u", 0, 0, len(text), text)
+    start, end = _in(text, "June 2016")
+    meeting = Claim(
+        id="u:d",
+        article_id="u",
+        sentence_id="u#0",
+        kind="date",
+        text="June 2016",
+        start=start,
+        end=end,
+        value=DateValue(date(2016, 6, 1), date(2016, 6, 30), "month"),
+        unit="",
+        qualifier="",
+        event="meet",
+        scope="",
+        negated=False,
+        attribution="",
+    )
+    assert batch_reference([undated, A, B]) == date(2023, 10, 16)
+    assert slot_key(meeting, sent, None, undated).status == "reported"  # nothing to read it against
+    assert slot_key(meeting, sent, None, undated, [], date(2018, 4, 30)).status == "background"
+
+
+def test_undated_articles_agree_on_the_event_day_in_the_same_words() -> None:
+    # two undated articles: "struck on Sunday" / "hit the island on Sunday" (#14); never a conflict
+    undated_a = Article("a", "Outlet A", "T", None, None, "missing", "", "a.txt", "")
+    undated_b = Article("b", "Outlet B", "T", None, None, "missing", "", "b.txt", "")
+    texts = {"a": "The quake struck the island on Sunday.", "b": "An earthquake hit the coast on Sunday.", "c": ""}
+    sents = {f"{k}#0": _sentence(t, k) for k, t in texts.items() if t}
+    claims = [_undated_day(f"{k}:d", k, "on Sunday") for k in ("a", "b")]
+    claims = [replace(c, start=texts[c.article_id].index("on Sunday"), end=texts[c.article_id].index("on Sunday") + 9) for c in claims]
+    keys = {c.id: slot_key(c, sents[c.sentence_id], None, None) for c in claims}
+    found = event_day_findings(claims, keys, sents, {"a": undated_a, "b": undated_b})
+    assert [(f.verdict, f.articles) for _, f in found] == [("agree", ("a", "b"))]
+    other = replace(claims[1], text="on Monday")
+    assert event_day_findings([claims[0], other], keys, sents, {"a": undated_a, "b": undated_b}) == []
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "same_slot"),
+    [
+        ("Police said a 22-year-old man was hurt.", "The baby was hit along with a 22-year-old man.", True),
+        ("Police said a 22-year-old man was hurt.", "The baby was hit along with a 22-year-old woman.", False),
+        ("Police said a 22-year-old man was hurt.", "The baby was hit along with a 23-year-old man.", False),
+        ("The 19-year-old female driver fled.", "The occupants were a 19-year-old female driver and a baby.", True),
+    ],
+)
+def test_unnamed_ages_are_one_slot_only_when_equal_and_of_one_noun(x: str, y: str, same_slot: bool) -> None:
+    # two unnamed people are never set against each other; equal ages of one noun agree (#14)
+    sa, sb = _sentence(x), _sentence(y, "b")
+    (ga,), (gb,) = age_claims([sa], []), age_claims([sb], [])
+    ka, kb = slot_key(ga, sa, None, A), slot_key(gb, sb, None, B)
+    assert bool(slots_match(ga, gb, ka, kb, None, None, 0.4, min_similarity=0.35)) is same_slot

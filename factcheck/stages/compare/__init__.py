@@ -29,6 +29,7 @@ from factcheck.records import Article, Claim, Finding, Sentence
 from factcheck.stages.compare.ages import age_claims, replaced_by_ages
 from factcheck.stages.compare.conflicts import statement_conflicts
 from factcheck.stages.compare.grouping import Slot, build_slots, event_day_findings, slot_findings
+from factcheck.stages.compare.lexicon import AGE_EVENT
 from factcheck.stages.compare.numbers import join_digit_groups
 from factcheck.stages.compare.slots import SlotKey, slot_key, slots_match
 from factcheck.stages.compare.statements import clip, detail_claims, statement_findings, statement_groups
@@ -195,8 +196,14 @@ def compare_batch(
     per_statement = [statement_findings(g, how, sentences, emb, by_article, details) for g, how, _ in stated]
 
     # agreeing on background (an earlier quake's toll) does not show that two outlets report one event
+    # nor do two unnamed people of one age ("a 22-year-old man") in two articles (#14)
     pairs = _corroborated(
-        [f for slot, fs in zip(slots, per_slot, strict=True) if slot.key.status != "background" for f in fs]
+        [
+            f
+            for slot, fs in zip(slots, per_slot, strict=True)
+            if slot.key.status != "background" and not (slot.key.what == AGE_EVENT and not slot.key.who)
+            for f in fs
+        ]
     )
     for _, _, linked in stated:
         pairs |= linked

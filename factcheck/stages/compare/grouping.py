@@ -10,16 +10,24 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 
 from factcheck.config import CompareConfig
 from factcheck.describe import describe_date
 from factcheck.records import Article, Claim, DateValue, Finding, QuantityValue, Sentence
-from factcheck.stages.compare.lexicon import CUMULATIVE_EVENTS, NEXT_WEEKDAY_RE, TIME_UNIT, UPDATE_RE
-from factcheck.stages.compare.slots import SlotKey, relative_unresolved, shared_names, slot_key, slots_match
+from factcheck.stages.compare.lexicon import CUMULATIVE_EVENTS, NEXT_WEEKDAY_RE, TIME_UNIT, UPDATE_RE, WEEKDAY_WORDS_RE
+from factcheck.stages.compare.slots import (
+    SlotKey,
+    batch_reference,
+    relative_unresolved,
+    shared_names,
+    slot_key,
+    slots_match,
+)
 from factcheck.stages.compare.times import time_event
-from factcheck.stages.compare.values import attributed, judge, same_words
+from factcheck.stages.compare.values import attributed, day_words, judge, same_words
 from factcheck.stages.frames import Frame
 from factcheck.verdicts import Verdict
 
@@ -70,6 +78,7 @@ def build_slots(
         if claim.kind == "date":
             dates_of.setdefault(claim.sentence_id, []).append(claim)
     keys: dict[str, SlotKey] = {}
+    reference = batch_reference(list(articles.values()))
     for claim in claims:
         if relative_unresolved(claim, articles.get(claim.article_id)):
             continue  # "on Tuesday" of an article whose day is unknown dates nothing
@@ -77,7 +86,9 @@ def build_slots(
             continue  # "2 , 000" read as "000": a digit group, not a number
         sent = sentences[claim.sentence_id]
         frame = frames.get(claim.id)
-        key = slot_key(claim, sent, frame, articles.get(claim.article_id), dates_of.get(claim.sentence_id, ()))
+        key = slot_key(
+            claim, sent, frame, articles.get(claim.article_id), dates_of.get(claim.sentence_id, ()), reference
+        )
         keys[claim.id] = key
         bucket = buckets.setdefault((claim.kind, key.status), [])
         i = sent_index[claim.sentence_id]
@@ -424,25 +435,34 @@ def event_day_findings(
         value, key = claim.value, keys.get(claim.id)
         if claim.kind != "date" or key is None or key.status != "reported" or not isinstance(value, DateValue):
             continue
-        if value.granularity != "day" or value.start is None or value.start != value.end:
+        if value.granularity != "day":
             continue
-        if relative_unresolved(claim, articles.get(claim.article_id)):
+        day: object = value.start
+        if value.start is None or relative_unresolved(claim, articles.get(claim.article_id)):
+            # undated articles naming the event's day in the same words ("on Sunday"): the same day
+            # as far as their texts go (#14)
+            words = day_words(claim.text)
+            if value.start is not None or not WEEKDAY_WORDS_RE.fullmatch(words):
+                continue
+            day = words
+        elif value.start != value.end:
             continue
         sent = sentences[claim.sentence_id]
         event = time_event(sent.text, claim.start - sent.start)
         if event:
-            by_day.setdefault((value.start, event), []).append(claim)
+            by_day.setdefault((day, event), []).append(claim)
     out = []
     for (_day, event), members in sorted(by_day.items(), key=lambda kv: (str(kv[0][0]), kv[0][1])):
         outlets = sorted({articles[c.article_id].outlet or c.article_id for c in members})
         if len({c.article_id for c in members}) < 2:
             continue
+        day_text = describe_date(members[0].value) if isinstance(_day, date) else f"“{_day}”, not resolved"  # type: ignore[arg-type]
         explanation = (
             f"day of the {event} event words: {len(outlets)} outlets agree ({', '.join(outlets[:4])}): "
-            f"“{members[0].text}” ({describe_date(members[0].value)}); the same day and an event word in "  # type: ignore[arg-type]
+            f"“{members[0].text}” ({day_text}); the same day and an event word in "
             "each sentence, no slot in common"
         )
-        title = f"day of the {event} · {describe_date(members[0].value)}"  # type: ignore[arg-type]
+        title = f"day of the {event} · {day_text}"
         out.append((title, _finding(Verdict.AGREE, "same day", members, explanation, EVENT_DAY_CONFIDENCE)))
     return out
 

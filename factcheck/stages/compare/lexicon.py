@@ -120,6 +120,15 @@ SUBSET_STATES = (
     ),
     ("treated", re.compile(r"\btreated\b", re.I)),
 )
+# A subset of a counted thing marked by degree (#14): "five villages had been badly hit", "12
+# worst-hit villages", "seven villages were flattened" count part of the villages hit, not all of
+# them ("about 15 villages destroyed or damaged"). Read just before the count's noun or after it.
+DEGREE_SUBSET_RE = re.compile(
+    r"\b(?:badly|worst|hardest|severely|heavily|seriously|completely|totally)\s*-?\s*(?:hit|affected|damaged|struck)\b|"
+    r"\b(?:flattened|levell?ed|razed|wiped\s+out)\b",
+    re.IGNORECASE,
+)
+DEGREE_SUBSET = "worst affected"
 # Where the words after a count stop describing it: the next count, or the event itself said first.
 NEXT_COUNT_RE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|others?)\b|[;.]", re.I
@@ -136,6 +145,10 @@ UPDATE_RE = re.compile(
 # People's ages, derived by the comparison (the extractor masks them as identifiers).
 AGE_EVENT = "age"
 AGE_UNIT = "years old"
+# The person noun after an unnamed age ("a 22-year-old man", "the 19 - year - old female driver"), and
+# the nouns that say who: two unnamed ages agree only when equal and of one noun (#14).
+AGE_NOUN_RE = re.compile(r"\s?-\s?years?\s?-\s?old\s+(?:(?:female|male|local|unidentified)\s+)?([a-z]+)\b")
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "driver", "passenger", "teen", "teenager", "victim", "suspect"}
 # Month and weekday names: "March 26, 2017" and "Sunday, 26" are dates, not a name and an age.
 MONTHS = {m.lower() for m in (*_calendar.month_name, *_calendar.day_name) if m}
 # A place's population: "home to 120,000 people", "a population of 2 million", "has about 200,000 residents".
@@ -149,6 +162,8 @@ POPULATION = "population"
 NEXT_WEEKDAY_RE = re.compile(
     r"\b(?:next|this\s+coming|coming|this)\s+(?:" + "|".join(d for d in _calendar.day_name) + r")\b", re.IGNORECASE
 )
+# A weekday alone, as `values.day_words` leaves it ("friday", "sunday night" is not one).
+WEEKDAY_WORDS_RE = re.compile("|".join(d.lower() for d in _calendar.day_name))
 # Times of day, derived by the comparison (the extractor masks them): minutes after midnight, and
 # the events a time in a sentence may be of, the nearest event word deciding.
 TIME_UNIT = "minutes after midnight"

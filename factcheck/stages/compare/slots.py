@@ -11,6 +11,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from factcheck.describe import describe_date
 from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
@@ -18,6 +19,7 @@ from factcheck.stages.claims import CAPITALISED_RE
 from factcheck.stages.compare.ages import described_ages, same_person
 from factcheck.stages.compare.lexicon import (
     AGE_EVENT,
+    AGE_NOUN_RE,
     AGE_UNIT,
     BACKGROUND,
     BACKGROUND_RE,
@@ -26,10 +28,13 @@ from factcheck.stages.compare.lexicon import (
     CONVERSIONS,
     CUMULATIVE_EVENTS,
     CUMULATIVE_RE,
+    DEGREE_SUBSET,
+    DEGREE_SUBSET_RE,
     ENTITY_STOP,
     EVENT_WORD_RE,
     NEXT_COUNT_RE,
     OTHERS_RE,
+    PERSON_NOUNS,
     PERSON_UNITS,
     PLANNED,
     PLUPERFECT_RE,
@@ -193,8 +198,14 @@ def relative_unresolved(claim: Claim, article: Article | None) -> bool:
     return article.published is None or article.published_source.startswith("estimated")
 
 
-def claim_status(claim: Claim, sent: Sentence, frame: Frame | None, article: Article | None) -> str:
-    """Reported, planned, cancelled, recurring or background: when the act happens relative to the news."""
+def claim_status(
+    claim: Claim, sent: Sentence, frame: Frame | None, article: Article | None, reference: date | None = None
+) -> str:
+    """Reported, planned, cancelled, recurring or background: when the act happens relative to the news.
+
+    `reference` stands for the publication date of an undated article (the batch's, see
+    `batch_reference`): a year written out far before it is background there too (#14).
+    """
     mods = frame.modifiers if frame else frozenset()
     clause = _clause(sent, claim)
     if mods & CANCELLED:
@@ -209,13 +220,13 @@ def claim_status(claim: Claim, sent: Sentence, frame: Frame | None, article: Art
         if not reported:
             return "background"
     value = claim.value
+    published = article.published if article is not None and article.published is not None else reference
     if (
         claim.kind == "date"
         and isinstance(value, DateValue)
         and value.end is not None
-        and article is not None
-        and article.published is not None
-        and value.end.year < article.published.year - BACKGROUND_YEARS
+        and published is not None
+        and value.end.year < published.year - BACKGROUND_YEARS
     ):
         return "background"
     if mods & PLANNED:
@@ -267,10 +278,23 @@ def _casualty_of_a_measure(claim: Claim) -> bool:
     return claim.kind in ("money", "duration", "percent") or (family not in ("person", "") and family in MEASURES)
 
 
+def batch_reference(articles: Sequence[Article]) -> date | None:
+    """The publication date an undated article of the batch is read against for background years:
+    the latest date the batch's own articles give (a record's or an estimate), or None."""
+    days = [a.published for a in articles if a.published is not None]
+    return max(days) if days else None
+
+
 def slot_key(
-    claim: Claim, sent: Sentence, frame: Frame | None, article: Article | None, dates: Sequence[Claim] = ()
+    claim: Claim,
+    sent: Sentence,
+    frame: Frame | None,
+    article: Article | None,
+    dates: Sequence[Claim] = (),
+    reference: date | None = None,
 ) -> SlotKey:
-    """The slot key of a claim, from the claim, its sentence, its frame, its article and the sentence's dates."""
+    """The slot key of a claim, from the claim, its sentence, its frame, its article and the sentence's
+    dates (`reference`: the batch's date for an undated article, see `claim_status`)."""
     what = claim_event(claim, frame)
     counted = ""
     if claim.kind != "date":
@@ -291,16 +315,19 @@ def slot_key(
         return SlotKey(claim.kind, f"time of {claim.event}", TIME_UNIT, who, "", "reported", day)
     if claim.event == AGE_EVENT:  # a person's age: the slot of that person (see ages.py)
         who = frozenset({claim.scope}) if claim.scope else frozenset()
-        return SlotKey(claim.kind, AGE_EVENT, AGE_UNIT, who, "", "reported")
+        noun = "" if claim.scope else _age_noun(claim, sent)
+        return SlotKey(claim.kind, AGE_EVENT, f"{AGE_UNIT}: {noun}" if noun else AGE_UNIT, who, "", "reported")
     if claim.kind == "quantity" and _population(claim, sent):
         what, counted = POPULATION, "person"
     elif claim.kind == "quantity" and counted.split(":")[0].split(" (")[0] in ("", "person"):
         state = subset_state(claim, sent)
         if state:
             what, counted = state, counted or "person"
+    elif claim.kind == "quantity" and counted and counted not in MEASURES and _degree_subset(claim, sent):
+        what = DEGREE_SUBSET
     who = frozenset(n for n in frame.names if n not in ENTITY_STOP) if frame else capitalised_names(sent.text)
     dated = ""
-    status = claim_status(claim, sent, frame, article)
+    status = claim_status(claim, sent, frame, article, reference)
     if claim.kind in ("quantity", "money", "percent"):
         clause = _clause(sent, claim)
         for d in dates:
@@ -308,7 +335,7 @@ def slot_key(
                 dated = describe_date(d.value)
                 break
         earlier = _earlier_anchor(claim, sent, dates, article)
-        period = _unresolved_period(claim, sent, dates)
+        period = _unresolved_period(claim, sent, dates) if article is None or article.published is None else ""
         if earlier is not None and status == "reported":
             status, dated = "background", describe_date(earlier)
         elif period and status == "reported":
@@ -361,6 +388,17 @@ def subset_state(claim: Claim, sent: Sentence) -> str:
     return ""
 
 
+def _degree_subset(claim: Claim, sent: Sentence) -> bool:
+    """Whether a count of things is of the worst hit of them ("five villages had been badly hit",
+    "12 worst-hit villages"), read in the claim and up to the next count after it (#14)."""
+    start, end = claim.start - sent.start, claim.end - sent.start
+    if not 0 <= start <= end <= len(sent.text):
+        return False
+    after = sent.text[end : end + STATE_WINDOW]
+    stop = NEXT_COUNT_RE.search(after)
+    return bool(DEGREE_SUBSET_RE.search(claim.text + " " + (after[: stop.start()] if stop else after)))
+
+
 def _earlier_anchor(claim: Claim, sent: Sentence, dates: Sequence[Claim], article: Article | None) -> DateValue | None:
     """The date a count's sentence gives it, when that is an earlier event than the news (#14).
 
@@ -379,18 +417,20 @@ def _earlier_anchor(claim: Claim, sent: Sentence, dates: Sequence[Claim], articl
 
 
 def _unresolved_period(claim: Claim, sent: Sentence, dates: Sequence[Claim]) -> str:
-    """The month a count's own clause dates it to when no publication date resolves it, else '' (#14).
+    """The month a count's own clause dates it to, in an article without a publication date, else '' (#14).
 
-    An article without a date that says "the quake in September killed seven and injured 40"
-    counts an event of its own month: not the news of the day (which is told by weekday, "on
-    Sunday"), so background, compared only with counts of the same written month.
+    An article without a date that says "the quake in September killed seven and injured 40" or
+    "the disaster in December 2003, in which more than 31,000 people were killed" counts an event
+    of its own month: not the news of the day (which is told by weekday, "on Sunday"), so
+    background, compared only with counts of the same month (written out when the year is not).
     """
     for d in dates:
         value = d.value
-        if not isinstance(value, DateValue) or value.start is not None or value.granularity != "month":
+        if not isinstance(value, DateValue) or value.granularity != "month" or not _in_own_clause(claim, d, sent):
             continue
-        if _in_own_clause(claim, d, sent):
+        if value.start is None:
             return " ".join(d.text.lower().removeprefix("in ").split())
+        return describe_date(DateValue(value.start, value.end, value.granularity))
     return ""
 
 
@@ -427,14 +467,35 @@ def _nearest_date(claim: Claim, dates: Sequence[Claim]) -> DateValue | None:
     return DateValue(since.start, since.end, since.granularity)  # the day itself, without its "since"
 
 
+# A time of the call to police and a time of the shooting are one slot only when they are the same time.
+CALL_AND_ACT = frozenset({"time of shot", "time of respond"})
+
+
+def _same_point(a: Claim, b: Claim) -> bool:
+    """Two quantities with the same written figure."""
+    va, vb = a.value, b.value
+    return isinstance(va, QuantityValue) and isinstance(vb, QuantityValue) and va.point is not None and va.point == vb.point
+
+
+def _age_noun(claim: Claim, sent: Sentence) -> str:
+    """The person noun of an unnamed age ("a 22-year-old man" -> "man"), else ''."""
+    end = claim.end - sent.start
+    m = AGE_NOUN_RE.match(sent.text[end:]) if 0 <= end <= len(sent.text) else None
+    return m.group(1).lower() if m and m.group(1).lower() in PERSON_NOUNS else ""
+
+
 def _ages_match(a: Claim, b: Claim, key_a: SlotKey, key_b: SlotKey, similarity: float, min_similarity: float) -> str:
-    """Two ages are one slot when they name one person; unnamed, only when equal in close sentences."""
+    """Two ages are one slot when they name one person; unnamed, only when equal, in close sentences
+    or said of the same person noun ("a 22-year-old man" in both)."""
     if key_a.what != key_b.what:
         return ""
     if a.scope and b.scope:
         return f"both give the age of {a.scope}" if same_person(a.scope, b.scope) else ""
     if a.value == b.value and similarity >= min_similarity + 0.2:
         return "the same age in close sentences (no name: never set against another age)"
+    if a.value == b.value and key_a.counted == key_b.counted != AGE_UNIT and similarity >= min_similarity:
+        noun = key_a.counted.partition(": ")[2]
+        return f"the same age of a {noun} (no name: never set against another age)"
     return ""
 
 
@@ -478,8 +539,13 @@ def slots_match(
         # one story's shooting (call, arrest) has one time: the event is the slot (a conflict of two
         # times is never more than a question, see grouping.contradiction_confidence)
         same = key_a.what == key_b.what and key_a.counted == key_b.counted
-        if same and (not key_a.dated or not key_b.dated or key_a.dated == key_b.dated):
+        days = not key_a.dated or not key_b.dated or key_a.dated == key_b.dated
+        if same and days:
             return f"both give the {key_a.what}"
+        if {key_a.what, key_b.what} == CALL_AND_ACT and days and _same_point(a, b):
+            # "officers were called at about 9:15 p.m." / "opened fire around 9:15 p.m.": the call
+            # dates the shooting; only the same time, never set against another (#14)
+            return "the same time for the shooting and the call to police (never set against another)"
         return ""
     if key_a.status != key_b.status or key_a.when != key_b.when:
         return ""

@@ -144,6 +144,16 @@ def wrong_weekday(claim: Claim) -> str:
     return value.note[len(WEEKDAY_MISMATCH) :]
 
 
+def day_words(text: str) -> str:
+    """A written day without its preposition, lower case ("early on Friday" -> "friday")."""
+    return re.sub(r"^(?:(?:on|in|at|by|early|late)\s+)+", "", re.sub(r"\W+", " ", text).strip().lower())
+
+
+def same_day_words(x: str, y: str) -> bool:
+    """The same written day, give or take a preposition and case ("on Friday" / "Friday")."""
+    return bool(day_words(x)) and day_words(x) == day_words(y)
+
+
 def same_words(x: str, y: str) -> bool:
     """The same sentence, give or take case, spacing and punctuation."""
     return re.sub(r"\W+", " ", x).strip().lower() == re.sub(r"\W+", " ", y).strip().lower()
@@ -161,6 +171,10 @@ def judge(a: Claim, b: Claim, art_a: Article, art_b: Article) -> Judgement:
     if isinstance(a.value, DateValue) and isinstance(b.value, DateValue):
         da, db = anchor(a.value), anchor(b.value)
         if da.start is None or db.start is None:
+            if da.start is None and db.start is None and same_day_words(a.text, b.text):
+                # two undated articles naming one act's day in the same words ("on Friday"): the
+                # same day as far as the texts go; an agreement that shows nothing of one event (#14)
+                return Verdict.AGREE, "same words", f"{quote}: the same day in the same words (not resolved)", 0.5
             return Verdict.DIFFER, "unresolved", f"{quote}: a date could not be resolved", 0.3
         if da.start == db.start and da.end == db.end:
             return Verdict.AGREE, "same", f"{quote}: both {describe_date(da)}", 0.85
