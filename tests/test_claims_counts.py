@@ -45,6 +45,14 @@ COUNTS = [
         [("a 20-year-old man", "killed", 1, INF)],
     ),
     ("Jane Doe was stabbed to death.", [("Jane Doe", "killed", 1, INF)]),
+    ("Officer JD DeGuzman was shot and killed as he stood by.", [("Officer JD DeGuzman", "killed", 1, INF)]),
+    (
+        "Police say the suspect who shot a police dog and fled on foot has been found dead.",
+        [("the suspect", "killed", 1, INF)],
+    ),
+    # a name after a preposition is no subject
+    ("A teen who was caught in the crossfire near Riverfest has died.", [("A teen", "killed", 1, INF)]),
+    ("The mother of John Smith was killed.", []),
     # not casualties
     ("The officer returned fire and was not injured.", []),
     (
@@ -76,3 +84,35 @@ def test_a_thing_is_no_casualty():
     # "a bloody trail" near "killed" counted one dead (#14)
     claims = extract_claims_from_text("He left a bloody trail and killed three people.", None)
     assert [(c.text, c.event) for c in claims if c.event] == [("three people", "killed")]
+
+
+# Numbers, bounds and units of #15: (text, [(surface, unit, low, high)]) for each quantity-like claim.
+AMOUNTS = [
+    ("There were 3 hundred and 21 votes.", [("3 hundred and 21 votes", "vote", 321, 321)]),
+    ("They counted 7 hundred and forty-two ballots.", [("7 hundred and forty-two ballots", "ballot", 742, 742)]),
+    ("Sales reached three hundred krores.", [("three hundred krores", "", 3e9, 3e9)]),
+    ("The survey ran 20 through 30 days.", [("20 through 30 days", "day", 20, 30)]),
+    ("At most 40 stayed.", [("At most 40", "", 0, 40)]),
+    ("Between 20 and 30 came.", [("Between 20 and 30", "", 20, 30)]),
+    ("Hundreds of thousands marched through the city.", [("Hundreds of thousands", "", 2e5, 1e6)]),
+    (
+        "Twenty elected officials and 5 used cars.",
+        [("Twenty elected officials", "official", 20, 20), ("5 used cars", "car", 5, 5)],
+    ),
+    ("The pipe is 5'' wide.", [("5''", "inch", 5, 5)]),
+    ("She scored 45/100 in the test.", [("45/100", "%", 45, 45)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AMOUNTS, ids=[t[:40] for t, _ in AMOUNTS])
+def test_amounts(text, expected):
+    claims = [c for c in extract_claims_from_text(text, None) if c.kind != "date"]
+    got = [(c.text, c.unit, c.value.low, INF if c.value.high is None else c.value.high) for c in claims]
+    assert [g[:2] for g in got] == [e[:2] for e in expected]
+    for (_s, _u, low, high), (_gs, _gu, g_low, g_high) in zip(expected, got, strict=True):
+        assert (g_low, g_high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_bare_slash_fractions_that_may_be_dates_stay_dates():
+    claims = extract_claims_from_text("On 3/15 the office opened.", None)
+    assert all(c.kind != "percent" for c in claims)

@@ -52,6 +52,9 @@ _NUMBER_RE = (
     # "1 point 1" (spoken decimals in digits), "5 and a half" (#15); one alternative, so digits are read once
     rf"(?:\d+\s+(?:point\s+\d+\b|and\s+(?:an?\s+|(?:{'|'.join(list(UNITS)[1:10])})\s+)?(?:{_FRACTION_WORDS})\b)"
     rf"(?:\s+(?:{_SCALE_WORDS})\b)?"
+    # "3 hundred and 21", "7 hundred and forty-two" (#15)
+    rf"|\d{{1,3}}\s+hundred\s+and\s+(?:\d{{1,2}}(?![\d.,])|(?:{'|'.join(TENS)})(?:[\s-](?:{'|'.join(list(UNITS)[1:10])}))?"
+    rf"|{'|'.join(list(UNITS)[1:20])})\b"
     rf"|{_DIGITS_RE}{_SCALE_AFTER_DIGITS}?"
     rf"|half\s+an?\s+(?:{_SCALE_WORDS}|dozen)\b|{_VAGUE_RE}\b|several\s+(?:hundred|thousand|million|billion)\b|{_NUM_WORDS_RE}\b(?:\s+dozens?\b)?"
     rf"|(?:a\s+)?(?:dozen|couple|pair)\b(?:\s+of\b)?|single\b"

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from factcheck.lexicon.calendar import MONTH_NAMES, WEEKDAYS
 from factcheck.lexicon.events import CASUALTY_EVENTS, EVENT_NOUNS, EVENT_OF_WORD, PERSON_NOUNS
-from factcheck.lexicon.function_words import PAST_IRREGULAR, STOP_AFTER
+from factcheck.lexicon.function_words import NOT_PAST_ED, PAST_IRREGULAR, STOP_AFTER
 from factcheck.lexicon.numbers import FRACTIONS, SCALE_ABBREV
 from factcheck.lexicon.qualifiers import TRAILING_QUALIFIERS
 from factcheck.lexicon.units import (
@@ -57,6 +57,7 @@ CUR_SUFFIX_RE = re.compile(
 _AGE_RE = re.compile(rf"\b(?:\d+|{_NUM_WORDS_RE})(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)old\b", re.IGNORECASE)
 # "the shooter, 14, died": an age between commas after a person noun; only the number is blocked (#14)
 _NOUN_AGE_RE = re.compile(rf"\b(?:{'|'.join(sorted(PERSON_NOUNS))})s?,\s(\d{{1,3}}),", re.IGNORECASE)
+_COMMA_NUMBER_RE = re.compile(r",\s\d{1,3},")
 _CODE_RE = re.compile(r"\b([A-Z]{1,4})-?\d{2,}\b")
 _GLUED_CODES = CURRENCY_CODES | {"RM"}
 IDENTIFIER_RES = [
@@ -116,6 +117,21 @@ def _is_verbish(word: str) -> bool:
     )
 
 
+def _verb_ends_phrase(text: str, end: int, low: str) -> bool:
+    """Whether a word after a number is a past-tense verb: -ed or irregular, with no noun after it.
+
+    "20 elected officials", "5 used cars" keep their noun; "40 stayed.", "20 came", "hundreds
+    marched through" count people whose noun is left out.
+    """
+    past = (low in PAST_IRREGULAR and low != "shot") or (
+        low.endswith("ed") and low not in NOT_PAST_ED and low not in UNIT_CANON
+    )
+    if not past:
+        return False
+    nxt = re.match(r"\s*([A-Za-z]+)", text[end:])
+    return nxt is None or re.match(r"\s*[,.;:!?)]", text[end:]) is not None or nxt.group(1).lower() in STOP_AFTER
+
+
 def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
     """What is counted after a number: a unit ('km') or the head of a noun phrase ('Russian lives')."""
     m = UNIT_GLUED_RE.match(text, pos)
@@ -130,6 +146,8 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
             # a one-letter unit does not take the full stop that ends the sentence ("30c.")
             return canon, m.end() - (1 if len(glued.lstrip("-")) == 2 and glued.endswith(".") else 0)
         return "", pos
+    if text.startswith(("''", "″"), pos):  # "5''": the double prime of inches (a lone '"' may be a quote) (#15)
+        return "inch", pos + (2 if text.startswith("''", pos) else 1)
     m = re.match(r"\s?(°\s?[CFcf]\b|°)", text[pos:])
     if m:
         return UNIT_CANON[m.group(1).lower().replace(" ", "")], pos + m.end()
@@ -162,6 +180,8 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
             break
         if not words and (low in EVENT_OF_WORD and low not in EVENT_NOUNS):
             break
+        if not words and _verb_ends_phrase(text, m.end(), low):
+            break  # "at most 40 stayed", "hundreds of thousands marched": a verb, not what is counted (#15)
         nxt = re.match(r"\s+([A-Za-z.]+)", text[m.end() :])
         if not words and nxt and (low, _singular(nxt.group(1).rstrip(",."))) in CURRENCY_ADJECTIVES:
             code = CURRENCY_ADJECTIVES[(low, _singular(nxt.group(1).rstrip(",.")))]
@@ -192,6 +212,8 @@ def _identifier_spans(text: str) -> list[tuple[int, int]]:
         if rx is _AGE_RE and "old" not in lowered:
             continue  # the age pattern is slow (number words) and needs "old" (#15: speed)
         if rx is _NOUN_AGE_RE:
+            if not _COMMA_NUMBER_RE.search(text):
+                continue  # the noun list is slow; the age needs ", 14," (speed)
             spans.extend(m.span(1) for m in rx.finditer(text))
             continue
         if rx is _CODE_RE:  # "A380", "M25" are names; "RM42", "MYR42" amounts (#15)
@@ -235,7 +257,9 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
         if between:
             start = m_start - len(between.group(0)) + (between.start(1) - between.start(0))
         is_range = metres = False
-        if tail and (tail.group(0).strip()[:1] in "-–—" or tail.group(0).strip().lower().startswith("to") or between):
+        if tail and (
+            tail.group(0).strip()[:1] in "-–—" or tail.group(0).strip().lower().startswith(("to", "thr")) or between
+        ):
             if tail.group(0).strip().lower().startswith("and") and not between:
                 tail = None
         else:

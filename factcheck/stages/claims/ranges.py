@@ -13,7 +13,7 @@ from factcheck.stages.claims.numbers import _DIGITS_RE, _NUM_WORDS_RE
 
 _QUAL_RE = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 RANGE_TAIL_RE = re.compile(
-    rf"\s*(?:-|–|—|to|and)\s*~?\s*(?:about\s+)?(?:{_CUR_PREFIX_RE}\s?)?(?P<to>{_DIGITS_RE}(?:\s*(?:hundred|thousand|million|billion|trillion|lakhs?|lacs?|crores?)\b|(?:mn|bn|[kKmMbB])(?![A-Za-z]))?|{_NUM_WORDS_RE}\b)",
+    rf"\s*(?:-|–|—|to|through|thru|and)\s*~?\s*(?:about\s+)?(?:{_CUR_PREFIX_RE}\s?)?(?P<to>{_DIGITS_RE}(?:\s*(?:hundred|thousand|million|billion|trillion|lakhs?|lacs?|crores?)\b|(?:mn|bn|[kKmMbB])(?![A-Za-z]))?|{_NUM_WORDS_RE}\b)",
     re.IGNORECASE,
 )
 
