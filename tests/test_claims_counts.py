@@ -23,8 +23,9 @@ COUNTS = [
     ("Thirty of the 80 wounded remained in hospital.", [("Thirty", "", 30, 30), ("80", "injured", 80, 80)]),
     # the predicate after "N of the M victims" counts N
     ("Police say four of the five victims were shot to death.", [("four", "killed", 4, 4), ("five victims", "", 5, 5)]),
-    # "as many as N" is an upper bound: [0, N] (see ranges.py)
-    ("As many as 80 people were also wounded.", [("As many as 80 people", "injured", 0, 80)]),
+    # "as many as N" states N, the upper end of the figure: [0.9N, N] (lexicon/qualifiers.py)
+    ("As many as 80 people were also wounded.", [("As many as 80 people", "injured", 72, 80)]),
+    ("Up to 80 people were hurt.", [("Up to 80 people", "injured", 0, 80)]),
     ("Almost four dozen people were hurt.", [("Almost four dozen people", "injured", 43.2, 48)]),
     ("The storm injured almost 50.", [("almost 50", "injured", 45, 50)]),
     # label lines and victims lists

@@ -39,6 +39,7 @@ _NUM_WORDS_RE = (
 _DIGITS_RE = (
     r"(?:\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?"  # 1,250,000
     r"|\d{1,3}(?: , \d{3})+(?![\d,])"  # 1 , 150: a group split by a tokeniser (ECB+, CoNLL texts) (#15)
+    r"|\d+ \. \d+(?![\d,])"  # "$2 . 6 million", "a 5 . 9 magnitude": a decimal split by the same tokenisers
     r"|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?"  # 12,34,567 (lakh grouping)
     rf"|\d{{1,3}}(?:{_SPACE}\d{{3}}(?!\d))+(?:\.\d+)?"  # 1 250 000
     r"|\d+(?:\.\d+)?|\.\d+)"
@@ -154,6 +155,7 @@ def parse_number(text: str) -> tuple[float, float | None] | None:
     """
     t = re.sub(r"\s+", " ", text.strip().lower())
     t = re.sub(r"\s+of$", "", t)
+    t = re.sub(r"^(\d+) \. (\d+)(?= |$)", r"\1.\2", t)  # "2 . 6 million" from a tokeniser
     m = re.fullmatch(r"(tens|hundreds) of (thousands|millions|billions)", t)
     if m:
         base = SCALES[m.group(2).rstrip("s")]

@@ -54,7 +54,9 @@ CUR_SUFFIX_RE = re.compile(
     re.IGNORECASE,
 )
 # Spans that look numeric but are identifiers: phone numbers, times, ages, addresses, case numbers.
-_AGE_RE = re.compile(rf"\b(?:\d+|{_NUM_WORDS_RE})(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)old\b", re.IGNORECASE)
+_AGE_RE = re.compile(
+    rf"\b(?:\d+|{_NUM_WORDS_RE})(?:-|\s)(?:years?|yrs?|months?|weeks?|days?)(?:-|\s)old\b", re.IGNORECASE
+)
 # "the shooter, 14, died": an age between commas after a person noun; only the number is blocked (#14)
 _NOUN_AGE_RE = re.compile(rf"\b(?:{'|'.join(sorted(PERSON_NOUNS))})s?,\s(\d{{1,3}}),", re.IGNORECASE)
 _COMMA_NUMBER_RE = re.compile(r",\s\d{1,3},")
@@ -64,6 +66,8 @@ IDENTIFIER_RES = [
     re.compile(r"(?<!\d)(?:\+?1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?!\d)"),
     re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock\b)", re.IGNORECASE),
     re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\b"),
+    # tokenised times and clock times in GMT: "11 : 30 p . m .", "09 : 10 hours", "0440 GMT" (#15)
+    re.compile(r"\b\d{1,2} : \d\d\b(?:\s+(?:hours|hrs|p \. m|a \. m)\b)?|\b\d{4}\s+(?:GMT|UTC)\b"),
     _AGE_RE,
     re.compile(
         r"\b(?:aged|age|ages|turned|turns|turning)\s+\d+(?:\s*(?:,|and|to|or|-)\s*\d+)*\b|\b\d+\s+years\s+of\s+age\b",
@@ -117,12 +121,18 @@ def _is_verbish(word: str) -> bool:
     )
 
 
+# Irregular past forms that also stand before a noun ("two lost children", "3 stolen cars").
+_PAST_AS_ADJECTIVE = frozenset({"lost", "found", "left", "shot", "paid", "sold", "built", "held", "stolen", "broken"})
+
+
 def _verb_ends_phrase(text: str, end: int, low: str) -> bool:
     """Whether a word after a number is a past-tense verb: -ed or irregular, with no noun after it.
 
     "20 elected officials", "5 used cars" keep their noun; "40 stayed.", "20 came", "hundreds
     marched through" count people whose noun is left out.
     """
+    if low in PAST_IRREGULAR and low not in _PAST_AS_ADJECTIVE:
+        return True  # "6.1 struck southern Iran", "20 came"
     past = (low in PAST_IRREGULAR and low != "shot") or (
         low.endswith("ed") and low not in NOT_PAST_ED and low not in UNIT_CANON
     )
@@ -168,6 +178,9 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
             canon = UNIT_CANON.get(dotted.group(0).replace(".", "").lower())
             if canon:
                 return canon, dotted.end()
+            if re.fullmatch(r"(?:[A-Z]\.){2,3}", dotted.group(0)) and re.match(r"\s+[a-z]", text[dotted.end() :]):
+                end = dotted.end()  # "28,500 U.S. troops": the place names the troops, who are counted
+                continue
         if canon and not words:
             if low in GLUED_ONLY_UNITS and text[m.end() : m.end() + 1].isalpha():
                 break
