@@ -24,6 +24,8 @@ COUNTS = [
     # the predicate after "N of the M victims" counts N
     ("Police say four of the five victims were shot to death.", [("four", "killed", 4, 4), ("five victims", "", 5, 5)]),
     # "as many as N" states N, the upper end of the figure: [0.9N, N] (lexicon/qualifiers.py)
+    ("Three of the victims were killed.", [("Three", "killed", 3, 3)]),
+    ("Two of them were wounded.", [("Two", "injured", 2, 2)]),
     ("As many as 80 people were also wounded.", [("As many as 80 people", "injured", 72, 80)]),
     ("Up to 80 people were hurt.", [("Up to 80 people", "injured", 0, 80)]),
     ("Almost four dozen people were hurt.", [("Almost four dozen people", "injured", 43.2, 48)]),
