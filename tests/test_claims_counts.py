@@ -53,6 +53,15 @@ COUNTS = [
         "Police say the suspect who shot a police dog and fled on foot has been found dead.",
         [("the suspect", "killed", 1, INF)],
     ),
+    (
+        "Sheriff: student shooter, 14, dead, another girl injured",
+        [("student shooter", "killed", 1, INF), ("another girl", "injured", 1, INF)],
+    ),
+    (
+        "That's when, according to police, the 14-year-old turned the gun on herself and died.",
+        [("the 14-year-old", "killed", 1, INF)],
+    ),
+    ("The suspect, 24, was arrested.", []),
     # a name after a preposition is no subject
     ("A teen who was caught in the crossfire near Riverfest has died.", [("A teen", "killed", 1, INF)]),
     ("The mother of John Smith was killed.", []),

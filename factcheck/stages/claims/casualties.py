@@ -52,11 +52,16 @@ LIST_LINE_RE = re.compile(
     rf"(?:^|\n)\s*(?P<subj>{_NAME}),?\s+(?:aged\s+)?\d{{1,3}}(?:\s+years?\s+old)?\s*[–—:-]\s*"
     r"(?P<what>deceased|killed|dead|died|injured|wounded|hurt)\b",
 )
+# Telegraphic: "Female student shooter, 14, dead", "John Smith, 24, killed" (a headline or a list) (#14).
+AGE_STATUS_RE = re.compile(
+    rf"(?<![\w'’-])(?P<subj>{_NAME}|(?i:[\w-]+\s+)?(?i:{_NOUN}))(?=,\s*\d{{1,3}},\s*(?P<what>dead|killed|injured|wounded|hurt)\b)"
+)
 _LIST_EVENTS = {"deceased": "killed", "killed": "killed", "dead": "killed", "died": "killed"}
 _PREPOSITION_END_RE = re.compile(
     r"\b(?:in|at|near|of|on|from|to|by|with|for|into|outside|inside|behind|across|along|toward|towards)\s+$",
     re.IGNORECASE,
 )
+_ASIDE_RE = re.compile(r"\s*,?\s*according\s+to\s+[^,]{1,40},")
 _AND_END_RE = re.compile(r"\s+and\s*$")
 _MAX_VP_WORDS = 12
 OBJECT_RE = re.compile(rf"\s+(?P<subj>{_LIST})")
@@ -197,7 +202,7 @@ def extract_casualty_subjects(sentence: str, taken: list[tuple[int, int]]) -> li
             if n:
                 out.append(_at_least(sentence, start, end, n, event))
                 spans.append((start, p.end()))
-    for m in LIST_LINE_RE.finditer(sentence):
+    for m in [*LIST_LINE_RE.finditer(sentence), *AGE_STATUS_RE.finditer(sentence)]:
         start, end = m.start("subj"), m.end("subj")
         if not _overlaps(spans, start, m.end()):
             out.append(_at_least(sentence, start, end, 1, _LIST_EVENTS.get(m.group("what").lower(), "injured")))
@@ -230,7 +235,8 @@ def _other_subject(window: str, breaks: list[re.Match[str]], cut: int) -> re.Mat
         return SUBJECT_RE.search(window[: breaks[-1].start()], before)
     if not _AND_END_RE.search(window):
         return None
-    s = CLAUSE_SUBJECT_RE.match(window, cut)
+    aside = _ASIDE_RE.match(window, cut)  # "when, according to police, the girl turned ... and died"
+    s = CLAUSE_SUBJECT_RE.match(window, aside.end() if aside else cut)
     if s is None:
         return None
     return s if _short_verb_phrase(window[s.end() :], allow_empty=False) else None
