@@ -56,6 +56,9 @@ LIST_LINE_RE = re.compile(
 AGE_STATUS_RE = re.compile(
     rf"(?<![\w'’-])(?P<subj>{_NAME}|(?i:[\w-]+\s+)?(?i:{_NOUN}))(?=,\s*\d{{1,3}},\s*(?P<what>dead|killed|injured|wounded|hurt)\b)"
 )
+_STATUS_AFTER_RE = re.compile(
+    r"\d\s*(?:years?\s+old\s*)?[,–—:-]\s*(?:deceased|killed|dead|died|injured|wounded|hurt)\b"
+)
 _LIST_EVENTS = {"deceased": "killed", "killed": "killed", "dead": "killed", "died": "killed"}
 _PREPOSITION_END_RE = re.compile(
     r"\b(?:in|at|near|of|on|from|to|by|with|for|into|outside|inside|behind|across|along|toward|towards)\s+$",
@@ -202,7 +205,8 @@ def extract_casualty_subjects(sentence: str, taken: list[tuple[int, int]]) -> li
             if n:
                 out.append(_at_least(sentence, start, end, n, event))
                 spans.append((start, p.end()))
-    for m in [*LIST_LINE_RE.finditer(sentence), *AGE_STATUS_RE.finditer(sentence)]:
+    telegraphic = _STATUS_AFTER_RE.search(sentence) is not None  # both forms need one: cheap to test first
+    for m in [*LIST_LINE_RE.finditer(sentence), *AGE_STATUS_RE.finditer(sentence)] if telegraphic else []:
         start, end = m.start("subj"), m.end("subj")
         if not _overlaps(spans, start, m.end()):
             out.append(_at_least(sentence, start, end, 1, _LIST_EVENTS.get(m.group("what").lower(), "injured")))
