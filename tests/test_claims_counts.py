@@ -23,8 +23,11 @@ COUNTS = [
     ("Thirty of the 80 wounded remained in hospital.", [("Thirty", "", 30, 30), ("80", "injured", 80, 80)]),
     # the predicate after "N of the M victims" counts N
     ("Police say four of the five victims were shot to death.", [("four", "killed", 4, 4), ("five victims", "", 5, 5)]),
-    # "as many as N" is an upper bound: [0, N] (see ranges.py)
-    ("As many as 80 people were also wounded.", [("As many as 80 people", "injured", 0, 80)]),
+    # "as many as N" states N, the upper end of the figure: [0.9N, N] (lexicon/qualifiers.py)
+    ("Three of the victims were killed.", [("Three", "killed", 3, 3)]),
+    ("Two of them were wounded.", [("Two", "injured", 2, 2)]),
+    ("As many as 80 people were also wounded.", [("As many as 80 people", "injured", 72, 80)]),
+    ("Up to 80 people were hurt.", [("Up to 80 people", "injured", 0, 80)]),
     ("Almost four dozen people were hurt.", [("Almost four dozen people", "injured", 43.2, 48)]),
     ("The storm injured almost 50.", [("almost 50", "injured", 45, 50)]),
     # label lines and victims lists
@@ -45,6 +48,23 @@ COUNTS = [
         [("a 20-year-old man", "killed", 1, INF)],
     ),
     ("Jane Doe was stabbed to death.", [("Jane Doe", "killed", 1, INF)]),
+    ("Officer JD DeGuzman was shot and killed as he stood by.", [("Officer JD DeGuzman", "killed", 1, INF)]),
+    (
+        "Police say the suspect who shot a police dog and fled on foot has been found dead.",
+        [("the suspect", "killed", 1, INF)],
+    ),
+    (
+        "Sheriff: student shooter, 14, dead, another girl injured",
+        [("student shooter", "killed", 1, INF), ("another girl", "injured", 1, INF)],
+    ),
+    (
+        "That's when, according to police, the 14-year-old turned the gun on herself and died.",
+        [("the 14-year-old", "killed", 1, INF)],
+    ),
+    ("The suspect, 24, was arrested.", []),
+    # a name after a preposition is no subject
+    ("A teen who was caught in the crossfire near Riverfest has died.", [("A teen", "killed", 1, INF)]),
+    ("The mother of John Smith was killed.", []),
     # not casualties
     ("The officer returned fire and was not injured.", []),
     (
@@ -76,3 +96,35 @@ def test_a_thing_is_no_casualty():
     # "a bloody trail" near "killed" counted one dead (#14)
     claims = extract_claims_from_text("He left a bloody trail and killed three people.", None)
     assert [(c.text, c.event) for c in claims if c.event] == [("three people", "killed")]
+
+
+# Numbers, bounds and units of #15: (text, [(surface, unit, low, high)]) for each quantity-like claim.
+AMOUNTS = [
+    ("There were 3 hundred and 21 votes.", [("3 hundred and 21 votes", "vote", 321, 321)]),
+    ("They counted 7 hundred and forty-two ballots.", [("7 hundred and forty-two ballots", "ballot", 742, 742)]),
+    ("Sales reached three hundred krores.", [("three hundred krores", "", 3e9, 3e9)]),
+    ("The survey ran 20 through 30 days.", [("20 through 30 days", "day", 20, 30)]),
+    ("At most 40 stayed.", [("At most 40", "", 0, 40)]),
+    ("Between 20 and 30 came.", [("Between 20 and 30", "", 20, 30)]),
+    ("Hundreds of thousands marched through the city.", [("Hundreds of thousands", "", 2e5, 1e6)]),
+    (
+        "Twenty elected officials and 5 used cars.",
+        [("Twenty elected officials", "official", 20, 20), ("5 used cars", "car", 5, 5)],
+    ),
+    ("The pipe is 5'' wide.", [("5''", "inch", 5, 5)]),
+    ("She scored 45/100 in the test.", [("45/100", "%", 45, 45)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AMOUNTS, ids=[t[:40] for t, _ in AMOUNTS])
+def test_amounts(text, expected):
+    claims = [c for c in extract_claims_from_text(text, None) if c.kind != "date"]
+    got = [(c.text, c.unit, c.value.low, INF if c.value.high is None else c.value.high) for c in claims]
+    assert [g[:2] for g in got] == [e[:2] for e in expected]
+    for (_s, _u, low, high), (_gs, _gu, g_low, g_high) in zip(expected, got, strict=True):
+        assert (g_low, g_high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_bare_slash_fractions_that_may_be_dates_stay_dates():
+    claims = extract_claims_from_text("On 3/15 the office opened.", None)
+    assert all(c.kind != "percent" for c in claims)

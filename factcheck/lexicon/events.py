@@ -97,7 +97,9 @@ EVENT_NEEDS_PASSIVE = {"killed", "injured", "wounded", "hurt", "murdered", "slai
 EVENT_NOUNS = word_set(
     "visit visits trip trips meeting meetings talks summit summits attack attacks strike strikes airstrike "
     "airstrikes arrest arrests deportation deportations tour tours invasion invasions massacre massacres "
-    "deaths death fatalities injuries lives"
+    "deaths death fatalities injuries lives "
+    # people counted by the word that names their part: "28,500 troops", "500 delegates" (#15)
+    "troops soldiers representatives delegates participants refugees"
 )
 
 # People a casualty sentence names without a number ("the victim died", "a 17-year-old was killed"):

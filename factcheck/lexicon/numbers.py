@@ -78,7 +78,8 @@ TENS_ORDINALS = {
 }
 # South Asian scales ("3 lakh", "2 crore"); read only as scales, never as units.
 INDIAN_SCALES = {"lakh": 100_000, "lac": 100_000, "lakhs": 100_000, "lacs": 100_000, "crore": 10_000_000}
-INDIAN_SCALES.update({"crores": 10_000_000})
+# spellings of the same scales: "krore", "koti" (Hindi), "lakhs" and "crores" as plurals (#15)
+INDIAN_SCALES.update({"crores": 10_000_000, "krore": 10_000_000, "krores": 10_000_000, "koti": 10_000_000})
 # Their abbreviations ("Rs 300 cr", "30 lkh"), read only after a number: "Cr Smith" is a councillor (#15).
 INDIAN_SCALE_ABBREV = {"cr": 10_000_000, "crs": 10_000_000, "lkh": 100_000, "lkhs": 100_000}
 # Scale abbreviations after digits; the multi-letter ones may follow a space ("10 bln", "2.3 tn").

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 # Kinds: "min" [N, inf), "gt" (N, inf), "max" [0, N], "lt" [0, N), "approx" N +- tolerance,
-# "under" just below N ("almost 50": [45, 50)), "over" just above it ("just over 50": (50, 55]) (#15).
+# "under" just below N ("almost 50": [45, 50)), "over" just above it ("just over 50": (50, 55]) (#15),
+# "upper" N as the upper end of the figure ("as many as 80": [72, 80]): news states the count it
+# reached, so 70 wounded conflicts with it and 80 agrees; "up to 80" stays a bare maximum (#14).
 QUALIFIERS = {
     "greater than or equal to": "min",
     "more than or equal to": "min",
@@ -27,7 +29,7 @@ QUALIFIERS = {
     "higher than": "gt",
     "up to": "max",
     "at most": "max",
-    "as many as": "max",
+    "as many as": "upper",
     "no more than": "max",
     "a maximum of": "max",
     "fewer than": "lt",

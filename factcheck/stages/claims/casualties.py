@@ -16,12 +16,17 @@ from __future__ import annotations
 
 import re
 
+from factcheck.lexicon.calendar import MONTH_NAMES, WEEKDAYS
 from factcheck.lexicon.events import PAIR_WORDS, PERSON_NOUNS
 from factcheck.records import Claim, QuantityValue
 from factcheck.stages.claims.base import _claim
 
 _TITLE = r"(?:(?:Officer|Deputy|Cpl|Sgt|Lt|Capt|Det|Dr|Mr|Mrs|Ms|Trooper|Agent|Pastor|Rev)\.?\s+)"
-_NAME = rf"{_TITLE}?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){{0,3}}(?:,?\s+(?:Jr|Sr)\.?|\s+I{{2,3}})?"
+# "DeGuzman", "McDonald", "O'Brien" and initials ("JD DeGuzman") are names too (#14)
+_WORD = r"[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?"
+# a weekday or a month is no name ("shot Sunday was in critical condition")
+_NOT_NAME = "|".join(sorted({w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS) if len(w) > 3}))
+_NAME = rf"{_TITLE}?(?:[A-Z]{{2}}\s+(?=[A-Z][a-z]))?(?!(?:{_NOT_NAME})\b){_WORD}(?:\s+[A-Z]\.)?(?:\s+{_WORD}){{0,3}}(?:,?\s+(?:Jr|Sr)\.?|\s+I{{2,3}})?"
 _AGE = r"(?:,\s*\d{1,3},?)?"
 _NOUN = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
 _DESC = (
@@ -47,7 +52,19 @@ LIST_LINE_RE = re.compile(
     rf"(?:^|\n)\s*(?P<subj>{_NAME}),?\s+(?:aged\s+)?\d{{1,3}}(?:\s+years?\s+old)?\s*[–—:-]\s*"
     r"(?P<what>deceased|killed|dead|died|injured|wounded|hurt)\b",
 )
+# Telegraphic: "Female student shooter, 14, dead", "John Smith, 24, killed" (a headline or a list) (#14).
+AGE_STATUS_RE = re.compile(
+    rf"(?<![\w'’-])(?P<subj>{_NAME}|(?i:[\w-]+\s+)?(?i:{_NOUN}))(?=,\s*\d{{1,3}},\s*(?P<what>dead|killed|injured|wounded|hurt)\b)"
+)
+_STATUS_AFTER_RE = re.compile(
+    r"\d\s*(?:years?\s+old\s*)?[,–—:-]\s*(?:deceased|killed|dead|died|injured|wounded|hurt)\b"
+)
 _LIST_EVENTS = {"deceased": "killed", "killed": "killed", "dead": "killed", "died": "killed"}
+_PREPOSITION_END_RE = re.compile(
+    r"\b(?:in|at|near|of|on|from|to|by|with|for|into|outside|inside|behind|across|along|toward|towards)\s+$",
+    re.IGNORECASE,
+)
+_ASIDE_RE = re.compile(r"\s*,?\s*according\s+to\s+[^,]{1,40},")
 _AND_END_RE = re.compile(r"\s+and\s*$")
 _MAX_VP_WORDS = 12
 OBJECT_RE = re.compile(rf"\s+(?P<subj>{_LIST})")
@@ -60,6 +77,20 @@ _KILLED_PASSIVE = (
     r"|(?:shot|stabbed|beaten|burned|strangled)\s+to\s+death)"
 )
 _INJURED_PASSIVE = r"(?:(?:shot\s+and\s+)?(?:wounded|injured|hurt|hospitalized)|(?:critically|seriously|badly)\s+(?:wounded|injured|hurt))"
+# Injured without the word (#14): "is in critical condition", "suffered a gunshot wound to the leg",
+# "was taken to a hospital with non-life-threatening injuries".
+_CONDITION = (
+    r"(?:was|were|is|are|remains|remained|remain)\s+(?:listed\s+|still\s+|now\s+|hospitalized\s+)?in\s+"
+    r"(?:stable|critical|serious|fair|grave|guarded)(?:[\s-]+(?:but\s+stable|to[\s-]+\w+))?\s+condition\b"
+)
+_SUFFERED = (
+    r"(?:(?:has|had|have)\s+)?(?:suffered|sustained)\s+(?:an?\s+|two\s+|multiple\s+|several\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:wounds?|injury|injuries)\b"
+)
+_TAKEN_WITH = (
+    r"(?:was|were)\s+(?:taken|transported|rushed|airlifted|flown|hospitalized|treated)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:with|for)\s+(?:[\w-]+\s+){0,3}?(?:wounds?|injury|injuries)\b"
+)
 _AFTER_PASSIVE = r"(?=\s*(?:[,.;:!?)]|$|by\b|in\b|at\b|on\b|during\b|after\b|when\b|while\b|outside\b|inside\b|near\b|early\b|late\b|last\b|this\b|and\b|as\b|following\b|[A-Z][a-z]+day\b))"
 PREDICATES = {
     "killed": re.compile(
@@ -67,7 +98,8 @@ PREDICATES = {
         r"|(?:later\s+|also\s+|both\s+)?(?:has\s+|had\s+|have\s+)?died\b|(?:later\s+)?dies\b|(?:was|were|is|are)\s+(?:later\s+)?(?:found\s+|pronounced\s+)?dead\b)"
     ),
     "injured": re.compile(
-        rf"\s*(?:{_AUX}{_ADV}{_INJURED_PASSIVE}\b(?!\s+and\s+killed)|{_ADV}(?:wounded|injured|hurt){_AFTER_PASSIVE})"
+        rf"\s*(?:{_AUX}{_ADV}{_INJURED_PASSIVE}\b(?!\s+and\s+killed)|{_ADV}(?:wounded|injured|hurt){_AFTER_PASSIVE}"
+        rf"|{_CONDITION}|{_SUFFERED}|{_TAKEN_WITH})"
     ),
 }
 ACTIVE = {
@@ -77,16 +109,16 @@ ACTIVE = {
     "injured": re.compile(r"\b(?:injuring|wounding|injured|wounded)\b"),
 }
 _HINT_RE = re.compile(
-    r"kill|slain|murder|dead|death|died|dies|deceased|fatal|wound|injur|hurt|hospitali", re.IGNORECASE
+    r"kill|slain|murder|dead|death|died|dies|deceased|fatal|wound|injur|hurt|hospitali|condition", re.IGNORECASE
 )
 _BREAK_RE = re.compile(
-    r"[;:()\"“”]|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?]\s|\b(?:said|says|say|told|that|after|before|when|while|because|but|if|who|whom|as)\b"
+    r"[;:()\"“”]|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?]\s|\b(?:said|says|say|told|that|after|before|when|while|because|but|if|whether|who|whom|as)\b"
 )
 # Where a predicate may start: the auxiliary, adverb or verb it opens with.
 _PRED_START_RE = re.compile(
     r"\s+(?=(?:was|were|is|are|has|have|had|being|later|also|then|both|all|fatally|reportedly|allegedly|apparently"
     r"|each|ultimately|shot|stabbed|struck|hit|beaten|gunned|run|attacked|killed|slain|murdered|died|dies|wounded"
-    r"|injured|hurt)\b)"
+    r"|injured|hurt|remains|remained|remain|suffered|sustained)\b)"
 )
 # What may follow the people an active verb takes ("killing Sarah Davidson at the scene").
 _OBJECT_END_RE = re.compile(
@@ -158,7 +190,12 @@ def extract_casualty_subjects(sentence: str, taken: list[tuple[int, int]]) -> li
             window = sentence[window_start : m.start()]
             breaks = list(_BREAK_RE.finditer(window))
             cut = breaks[-1].end() if breaks else 0
-            s = SUBJECT_RE.search(window, cut) or _other_subject(window, breaks, cut)
+            if breaks and breaks[-1].group(0) in ("if", "whether"):
+                continue  # "not able to say if the man had died": no statement that he did
+            s = SUBJECT_RE.search(window, cut)
+            if s is not None and _PREPOSITION_END_RE.search(window, 0, s.start("subj")):
+                s = None  # "a shooting near AlterFest has died": the name is no subject (#14)
+            s = s or _other_subject(window, breaks, cut)
             if s is None:
                 continue
             start, end = window_start + s.start("subj"), window_start + s.end("subj")
@@ -168,7 +205,8 @@ def extract_casualty_subjects(sentence: str, taken: list[tuple[int, int]]) -> li
             if n:
                 out.append(_at_least(sentence, start, end, n, event))
                 spans.append((start, p.end()))
-    for m in LIST_LINE_RE.finditer(sentence):
+    telegraphic = _STATUS_AFTER_RE.search(sentence) is not None  # both forms need one: cheap to test first
+    for m in [*LIST_LINE_RE.finditer(sentence), *AGE_STATUS_RE.finditer(sentence)] if telegraphic else []:
         start, end = m.start("subj"), m.end("subj")
         if not _overlaps(spans, start, m.end()):
             out.append(_at_least(sentence, start, end, 1, _LIST_EVENTS.get(m.group("what").lower(), "injured")))
@@ -195,18 +233,28 @@ def _other_subject(window: str, breaks: list[re.Match[str]], cut: int) -> re.Mat
     hospital and died": the people opening the clause, when the predicate is its second verb
     after "and" and no break or casualty word lies between.
     """
-    if breaks and breaks[-1].group(0) == "who" and not window[cut:].strip():
+    if breaks and breaks[-1].group(0) == "who" and _short_verb_phrase(window[cut:], allow_empty=True):
+        # "a man who was killed", "the suspect who shot a police dog has been found dead"
         before = breaks[-2].end() if len(breaks) > 1 else 0
         return SUBJECT_RE.search(window[: breaks[-1].start()], before)
     if not _AND_END_RE.search(window):
         return None
-    s = CLAUSE_SUBJECT_RE.match(window, cut)
+    aside = _ASIDE_RE.match(window, cut)  # "when, according to police, the girl turned ... and died"
+    s = CLAUSE_SUBJECT_RE.match(window, aside.end() if aside else cut)
     if s is None:
         return None
-    verb_phrase = window[s.end() :]
-    if _HINT_RE.search(verb_phrase) or len(verb_phrase.split()) > _MAX_VP_WORDS or "," in verb_phrase:
-        return None
-    return s
+    return s if _short_verb_phrase(window[s.end() :], allow_empty=False) else None
+
+
+def _short_verb_phrase(text: str, *, allow_empty: bool) -> bool:
+    """Whether text between a subject and its casualty predicate is one short verb phrase.
+
+    No comma, no casualty word of its own and at most a dozen words: a longer stretch may
+    hold another subject.
+    """
+    if not text.strip():
+        return allow_empty
+    return not _HINT_RE.search(text) and len(text.split()) <= _MAX_VP_WORDS and "," not in text
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -50,6 +50,11 @@ ACTIVE_OBJECT_RE = re.compile(
 PERSON_SUFFIX_RE = re.compile(r"(?:er|or|ist|ian|ant|ent)$")
 # "four of the five victims were killed": the predicate counts the part, not the whole (#14).
 PARTITIVE_GAP_RE = re.compile(r"^\s+of\s+(?:the|those|these|its|their|all|all\s+the)?\s*$", re.IGNORECASE)
+# "three of the victims", "two of them": the part that a later predicate counts (#14).
+PARTITIVE_RE = re.compile(
+    r"^\s+of\s+(?:them|those|the\s+(?:victims|people|persons|men|women|children|passengers|officers|others|dead))\b",
+    re.IGNORECASE,
+)
 # A label line: "Wounded: 3", "Killed: 2" (#14).
 LABEL_GAP_RE = re.compile(r"^\s*:\s*$")
 BE_RE = re.compile(r"\b(?:was|were|is|are|been|be|being)\b", re.IGNORECASE)
@@ -113,7 +118,7 @@ def _attach_events(text: str, raws: list[_Raw]) -> list[str]:
                     continue
                 if casualty and not _may_be_casualties(text, r):
                     continue
-                gap = text[r.end : w_start]
+                gap = PARTITIVE_RE.sub("", text[r.end : w_start], count=1)  # "three of the victims were killed"
                 needs_passive = text[w_start:w_end].lower() in EVENT_NEEDS_PASSIVE
                 if needs_passive and not PASSIVE_GAP_RE.match(SHOT_AND_RE.sub(" ", gap)):
                     break

@@ -39,6 +39,7 @@ _NUM_WORDS_RE = (
 _DIGITS_RE = (
     r"(?:\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?"  # 1,250,000
     r"|\d{1,3}(?: , \d{3})+(?![\d,])"  # 1 , 150: a group split by a tokeniser (ECB+, CoNLL texts) (#15)
+    r"|\d+ \. \d+(?![\d,])"  # "$2 . 6 million", "a 5 . 9 magnitude": a decimal split by the same tokenisers
     r"|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?"  # 12,34,567 (lakh grouping)
     rf"|\d{{1,3}}(?:{_SPACE}\d{{3}}(?!\d))+(?:\.\d+)?"  # 1 250 000
     r"|\d+(?:\.\d+)?|\.\d+)"
@@ -52,6 +53,9 @@ _NUMBER_RE = (
     # "1 point 1" (spoken decimals in digits), "5 and a half" (#15); one alternative, so digits are read once
     rf"(?:\d+\s+(?:point\s+\d+\b|and\s+(?:an?\s+|(?:{'|'.join(list(UNITS)[1:10])})\s+)?(?:{_FRACTION_WORDS})\b)"
     rf"(?:\s+(?:{_SCALE_WORDS})\b)?"
+    # "3 hundred and 21", "7 hundred and forty-two" (#15)
+    rf"|\d{{1,3}}\s+hundred\s+and\s+(?:\d{{1,2}}(?![\d.,])|(?:{'|'.join(TENS)})(?:[\s-](?:{'|'.join(list(UNITS)[1:10])}))?"
+    rf"|{'|'.join(list(UNITS)[1:20])})\b"
     rf"|{_DIGITS_RE}{_SCALE_AFTER_DIGITS}?"
     rf"|half\s+an?\s+(?:{_SCALE_WORDS}|dozen)\b|{_VAGUE_RE}\b|several\s+(?:hundred|thousand|million|billion)\b|{_NUM_WORDS_RE}\b(?:\s+dozens?\b)?"
     rf"|(?:a\s+)?(?:dozen|couple|pair)\b(?:\s+of\b)?|single\b"
@@ -151,6 +155,7 @@ def parse_number(text: str) -> tuple[float, float | None] | None:
     """
     t = re.sub(r"\s+", " ", text.strip().lower())
     t = re.sub(r"\s+of$", "", t)
+    t = re.sub(r"^(\d+) \. (\d+)(?= |$)", r"\1.\2", t)  # "2 . 6 million" from a tokeniser
     m = re.fullmatch(r"(tens|hundreds) of (thousands|millions|billions)", t)
     if m:
         base = SCALES[m.group(2).rstrip("s")]

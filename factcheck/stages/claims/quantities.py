@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from factcheck.lexicon.calendar import MONTH_NAMES, WEEKDAYS
 from factcheck.lexicon.events import CASUALTY_EVENTS, EVENT_NOUNS, EVENT_OF_WORD, PERSON_NOUNS
-from factcheck.lexicon.function_words import PAST_IRREGULAR, STOP_AFTER
+from factcheck.lexicon.function_words import NOT_PAST_ED, PAST_IRREGULAR, STOP_AFTER
 from factcheck.lexicon.numbers import FRACTIONS, SCALE_ABBREV
 from factcheck.lexicon.qualifiers import TRAILING_QUALIFIERS
 from factcheck.lexicon.units import (
@@ -54,15 +54,20 @@ CUR_SUFFIX_RE = re.compile(
     re.IGNORECASE,
 )
 # Spans that look numeric but are identifiers: phone numbers, times, ages, addresses, case numbers.
-_AGE_RE = re.compile(rf"\b(?:\d+|{_NUM_WORDS_RE})(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)old\b", re.IGNORECASE)
+_AGE_RE = re.compile(
+    rf"\b(?:\d+|{_NUM_WORDS_RE})(?:-|\s)(?:years?|yrs?|months?|weeks?|days?)(?:-|\s)old\b", re.IGNORECASE
+)
 # "the shooter, 14, died": an age between commas after a person noun; only the number is blocked (#14)
 _NOUN_AGE_RE = re.compile(rf"\b(?:{'|'.join(sorted(PERSON_NOUNS))})s?,\s(\d{{1,3}}),", re.IGNORECASE)
+_COMMA_NUMBER_RE = re.compile(r",\s\d{1,3},")
 _CODE_RE = re.compile(r"\b([A-Z]{1,4})-?\d{2,}\b")
 _GLUED_CODES = CURRENCY_CODES | {"RM"}
 IDENTIFIER_RES = [
     re.compile(r"(?<!\d)(?:\+?1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?!\d)"),
     re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock\b)", re.IGNORECASE),
     re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\b"),
+    # tokenised times and clock times in GMT: "11 : 30 p . m .", "09 : 10 hours", "0440 GMT" (#15)
+    re.compile(r"\b\d{1,2} : \d\d\b(?:\s+(?:hours|hrs|p \. m|a \. m)\b)?|\b\d{4}\s+(?:GMT|UTC)\b"),
     _AGE_RE,
     re.compile(
         r"\b(?:aged|age|ages|turned|turns|turning)\s+\d+(?:\s*(?:,|and|to|or|-)\s*\d+)*\b|\b\d+\s+years\s+of\s+age\b",
@@ -116,6 +121,27 @@ def _is_verbish(word: str) -> bool:
     )
 
 
+# Irregular past forms that also stand before a noun ("two lost children", "3 stolen cars").
+_PAST_AS_ADJECTIVE = frozenset({"lost", "found", "left", "shot", "paid", "sold", "built", "held", "stolen", "broken"})
+
+
+def _verb_ends_phrase(text: str, end: int, low: str) -> bool:
+    """Whether a word after a number is a past-tense verb: -ed or irregular, with no noun after it.
+
+    "20 elected officials", "5 used cars" keep their noun; "40 stayed.", "20 came", "hundreds
+    marched through" count people whose noun is left out.
+    """
+    if low in PAST_IRREGULAR and low not in _PAST_AS_ADJECTIVE:
+        return True  # "6.1 struck southern Iran", "20 came"
+    past = (low in PAST_IRREGULAR and low != "shot") or (
+        low.endswith("ed") and low not in NOT_PAST_ED and low not in UNIT_CANON
+    )
+    if not past:
+        return False
+    nxt = re.match(r"\s*([A-Za-z]+)", text[end:])
+    return nxt is None or re.match(r"\s*[,.;:!?)]", text[end:]) is not None or nxt.group(1).lower() in STOP_AFTER
+
+
 def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
     """What is counted after a number: a unit ('km') or the head of a noun phrase ('Russian lives')."""
     m = UNIT_GLUED_RE.match(text, pos)
@@ -130,6 +156,8 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
             # a one-letter unit does not take the full stop that ends the sentence ("30c.")
             return canon, m.end() - (1 if len(glued.lstrip("-")) == 2 and glued.endswith(".") else 0)
         return "", pos
+    if text.startswith(("''", "″"), pos):  # "5''": the double prime of inches (a lone '"' may be a quote) (#15)
+        return "inch", pos + (2 if text.startswith("''", pos) else 1)
     m = re.match(r"\s?(°\s?[CFcf]\b|°)", text[pos:])
     if m:
         return UNIT_CANON[m.group(1).lower().replace(" ", "")], pos + m.end()
@@ -150,6 +178,9 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
             canon = UNIT_CANON.get(dotted.group(0).replace(".", "").lower())
             if canon:
                 return canon, dotted.end()
+            if re.fullmatch(r"(?:[A-Z]\.){2,3}", dotted.group(0)) and re.match(r"\s+[a-z]", text[dotted.end() :]):
+                end = dotted.end()  # "28,500 U.S. troops": the place names the troops, who are counted
+                continue
         if canon and not words:
             if low in GLUED_ONLY_UNITS and text[m.end() : m.end() + 1].isalpha():
                 break
@@ -162,6 +193,8 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
             break
         if not words and (low in EVENT_OF_WORD and low not in EVENT_NOUNS):
             break
+        if not words and _verb_ends_phrase(text, m.end(), low):
+            break  # "at most 40 stayed", "hundreds of thousands marched": a verb, not what is counted (#15)
         nxt = re.match(r"\s+([A-Za-z.]+)", text[m.end() :])
         if not words and nxt and (low, _singular(nxt.group(1).rstrip(",."))) in CURRENCY_ADJECTIVES:
             code = CURRENCY_ADJECTIVES[(low, _singular(nxt.group(1).rstrip(",.")))]
@@ -192,6 +225,8 @@ def _identifier_spans(text: str) -> list[tuple[int, int]]:
         if rx is _AGE_RE and "old" not in lowered:
             continue  # the age pattern is slow (number words) and needs "old" (#15: speed)
         if rx is _NOUN_AGE_RE:
+            if not _COMMA_NUMBER_RE.search(text):
+                continue  # the noun list is slow; the age needs ", 14," (speed)
             spans.extend(m.span(1) for m in rx.finditer(text))
             continue
         if rx is _CODE_RE:  # "A380", "M25" are names; "RM42", "MYR42" amounts (#15)
@@ -235,7 +270,9 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
         if between:
             start = m_start - len(between.group(0)) + (between.start(1) - between.start(0))
         is_range = metres = False
-        if tail and (tail.group(0).strip()[:1] in "-–—" or tail.group(0).strip().lower().startswith("to") or between):
+        if tail and (
+            tail.group(0).strip()[:1] in "-–—" or tail.group(0).strip().lower().startswith(("to", "thr")) or between
+        ):
             if tail.group(0).strip().lower().startswith("and") and not between:
                 tail = None
         else:

@@ -13,7 +13,7 @@ from factcheck.stages.claims.numbers import _DIGITS_RE, _NUM_WORDS_RE
 
 _QUAL_RE = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 RANGE_TAIL_RE = re.compile(
-    rf"\s*(?:-|–|—|to|and)\s*~?\s*(?:about\s+)?(?:{_CUR_PREFIX_RE}\s?)?(?P<to>{_DIGITS_RE}(?:\s*(?:hundred|thousand|million|billion|trillion|lakhs?|lacs?|crores?)\b|(?:mn|bn|[kKmMbB])(?![A-Za-z]))?|{_NUM_WORDS_RE}\b)",
+    rf"\s*(?:-|–|—|to|through|thru|and)\s*~?\s*(?:about\s+)?(?:{_CUR_PREFIX_RE}\s?)?(?P<to>{_DIGITS_RE}(?:\s*(?:hundred|thousand|million|billion|trillion|lakhs?|lacs?|crores?)\b|(?:mn|bn|[kKmMbB])(?![A-Za-z]))?|{_NUM_WORDS_RE}\b)",
     re.IGNORECASE,
 )
 
@@ -35,6 +35,8 @@ def _interval(low: float, high: float | None, qualifier: str, tolerance: float) 
         return QuantityValue(low, 0.0, low, True, False, False)
     if kind == "under":  # "almost 50", "nearly 1,000": close to the figure and below it (#15)
         return QuantityValue(low, low * (1 - tolerance), low, True, False, True)
+    if kind == "upper":  # "as many as 80": the figure, at its upper end (#14)
+        return QuantityValue(low, low * (1 - tolerance), low, True, True, True)
     if kind == "over":  # "just over 50"
         return QuantityValue(low, low, low * (1 + tolerance), False, True, True)
     if kind == "approx":

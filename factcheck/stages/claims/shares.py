@@ -50,6 +50,7 @@ SHARE_CONTEXT_RE = re.compile(
 
 
 # Cheap tests that skip the full patterns on the many sentences without a share (#15: speed).
+_LAST_DAY = 31  # a denominator above any day of a month cannot be a "month/day" date
 _FRACTION_HINT_RE = re.compile(rf"\b(?:half|{_FRACTION})\b|[{_SIGNS}]|\d\s?/\s?\d", re.IGNORECASE)
 _OUT_OF_HINT_RE = re.compile(
     rf"\b(?:out\s+of|in|of\s+every)\s+(?:\d|a\s+hundred|a\s+thousand|{_SMALL})\b", re.IGNORECASE
@@ -126,8 +127,8 @@ def scan_shares(text: str, tolerance: float) -> list[_Raw]:
             continue
         if SCALE_AFTER_RE.match(text, end):
             continue  # "half a million" is a number (numbers.py)
-        if m.group("sa") and not re.match(r"\s+of\b", text[end:]):
-            continue  # a bare "1/5" is a date or a score unless "of" follows
+        if m.group("sa") and not re.match(r"\s+of\b", text[end:]) and int(m.group("sb")) <= _LAST_DAY:
+            continue  # a bare "1/5" is a date or a score unless "of" follows; "20/100" is no date (#15)
         if m.group("half") and not (qualifier or SHARE_CONTEXT_RE.match(text, end)):
             continue  # "the second half", "half-brother": not a share
         if m.group("den") and not SHARE_CONTEXT_RE.match(text, end):
