@@ -16,6 +16,7 @@ import numpy as np
 from factcheck.config import CompareConfig
 from factcheck.describe import describe_date
 from factcheck.records import Article, Claim, DateValue, Finding, QuantityValue, Sentence
+from factcheck.stages.compare.evidence import gate_contradiction
 from factcheck.stages.compare.lexicon import CUMULATIVE_EVENTS, NEXT_WEEKDAY_RE, TIME_UNIT, UPDATE_RE
 from factcheck.stages.compare.slots import SlotKey, relative_unresolved, shared_names, slot_key, slots_match
 from factcheck.stages.compare.times import time_event
@@ -380,6 +381,14 @@ def slot_findings(
             if verdict == Verdict.CONTRADICT and (running := _running_total(slot, groups, gx, gy, sentences)):
                 verdict, how, confidence = Verdict.DIFFER, "update", 0.5
                 explanation += f"; {running}: a running total reported as it grows, not a contradiction"
+            if verdict == Verdict.CONTRADICT:
+                gated = gate_contradiction(
+                    gx.claims, gy.claims, frames, sentences, slot.key.what, explanation, slot.members
+                )
+                if gated is None:
+                    continue  # not one slot: two holders, two things counted or two occasions (#14)
+                if gated[0]:
+                    verdict, how, explanation, confidence = Verdict.DIFFER, gated[0], gated[1], 0.5
             if verdict == Verdict.CONTRADICT and how == "value" and a.kind != "date":
                 confidence, doubts = contradiction_confidence(slot, gx, gy)
                 if confidence < min_confidence:
