@@ -175,6 +175,8 @@ def test_counts_in_different_roles_are_apart(parser):
         ("He has 2,100 points in his career.", "2,100", {"a career"}),
         ("He finished with a career-high 14 points.", "14", set()),
         ("Police have seized 31 magazines so far.", "31", {"a running total"}),
+        ("The Hawks went 73 yards in 13 plays.", "73", {"part of the game"}),
+        ("The Hawks lost two games last season.", "two", {"a past season"}),
         ("She scored 20 points on Friday.", "20", set()),
     ],
 )
@@ -182,3 +184,29 @@ def test_occasions(text, surface, expected):
     sentence = Sentence("s#0", "s", 0, 0, len(text), text)
     claim = next(c for c in extract_claims_from_text(text, PUBLISHED) if surface in c.text)
     assert occasions(replace(claim, sentence_id=sentence.id), sentence) == frozenset(expected)
+
+
+@pytest.mark.parametrize(
+    ("text_a", "surface_a", "text_b", "surface_b", "expected"),
+    [
+        # a rate's unit is not a duration
+        ("He has two years left on the deal.", "two years", "The deal paid him $4 million a year.", "a year", APART),
+        ("He has two years left on the deal.", "two years", "He has three years left on the deal.", "three", SAME),
+        # a measure that describes a thing is not a count
+        ("Ortega reached the 7-yard line.", "7-yard", "Ortega was sacked nine yards back.", "nine", WEAK),
+        ("Ortega ran nine yards.", "nine", "Ortega ran seven yards.", "seven", SAME),
+    ],
+)
+def test_rates_and_descriptions(parser, text_a, surface_a, text_b, surface_b, expected):
+    assert _evidence(parser, text_a, surface_a, text_b, surface_b).verdict == expected
+
+
+def test_neither_side_named_among_several_holders_is_a_question(parser):
+    texts = ("The offer was for eight years.", "eight", "The offers were for seven years.", "seven")
+    assert _evidence(parser, *texts).verdict == SAME
+    assert _evidence(parser, *texts, competing=True).verdict == WEAK
+
+
+def test_joint_holders_are_a_question(parser):
+    _, _, frame = _parsed(parser, "a", "The Orioles and the Nationals offered $150 million.", "150")
+    assert frame.joint

@@ -30,6 +30,8 @@ OCCASIONS: dict[str, tuple[str, ...]] = {
         r"half-time",
         r"overtime",
         r"during (?:a|an|the) (?:\w+ )?(?:run|stretch|spell)",
+        r"in \d+ plays",
+        r"on (?:a|an|the|their|his) (?:\w+ )?drive",
     ),
     "a running total": (r"so far", r"to date", r"a total of", r"in total", r"in all", r"altogether"),
 }

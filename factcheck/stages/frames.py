@@ -357,6 +357,11 @@ def _subject_names(doc: Any, subject: Any) -> frozenset[str]:
     return frozenset(named) if named else frozenset({ROLE + subject.lemma_.lower()})
 
 
+def _joint(subject: Any) -> bool:
+    """Whether a subject is several parties joined ("the Orioles and the Nationals")."""
+    return any(c.dep_ == "conj" for c in subject.children) or subject.dep_ == "conj"
+
+
 def _holder_of(doc: Any, span: Any) -> tuple[frozenset[str], bool]:
     """Whose count it is, and whether that is several parties: the counted noun's possessor ("the
     team's first 17 points", a pronoun "his" names nothing), else the noun a parenthesis on it
@@ -375,7 +380,7 @@ def _holder_of(doc: Any, span: Any) -> tuple[frozenset[str], bool]:
         if head.i == token.i or token.dep_ in HOLDER_STOPS:
             break
         if token.dep_ == "appos" and head.pos_ == "PROPN":
-            return _subject_names(doc, head), False
+            return _subject_names(doc, head), _joint(head)
         if head.pos_ in ("VERB", "AUX"):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
             agents = [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -385,8 +390,7 @@ def _holder_of(doc: Any, span: Any) -> tuple[frozenset[str], bool]:
                     return frozenset(), False  # the count is (in) the subject: "five people were killed"
                 if subject.lower_ in RELATIVE_PRONOUNS and head.dep_ == "relcl":
                     subject = head.head
-                joint = any(c.dep_ == "conj" for c in subject.children)
-                return _subject_names(doc, subject), joint
+                return _subject_names(doc, subject), _joint(subject)
         token = head
     return frozenset(), False
 

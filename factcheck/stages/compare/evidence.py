@@ -63,9 +63,12 @@ _RATE_RE = re.compile(r"^\s*(?:" + "|".join(RATE_AFTER) + r")\b", re.IGNORECASE)
 _CLAUSE_BREAK_RE = re.compile(OCCASION_CLAUSE_BREAK)
 # A figure in parentheses after another figure restates it ("$US1 million ($1.52 million)").
 _CONVERSION_BEFORE_RE = re.compile(r"\d[^()\d]{0,25}\(\s*$")
+_FIGURE_BEFORE_RE = re.compile(r"(?:\d|million|billion|thousand|hundred)\s*$", re.IGNORECASE)
+_HYPHENATED_RE = re.compile(r"\d\s*-\s*[A-Za-z]+$")
+_WORD_AFTER_RE = re.compile(r"^\s+[a-z]")
 _AGE_RE = re.compile(r"\b(\d{1,3})\s*-?\s*years?\s*-?\s*old\b", re.IGNORECASE)
 # "10 of the team's first", "three of their": a figure then "of" and a few words before the whole.
-_PARTITIVE_BEFORE_RE = re.compile(r"\b(?:\d[\d,.]*|" + "|".join(ONES) + r")\s+of\s+(?:\S+\s+){0,4}$", re.IGNORECASE)
+_PARTITIVE_BEFORE_RE = re.compile(r"\b(?:\d[\d,.]*|" + "|".join(ONES) + r")\s+of\s+(?:\S+\s+){0,6}$", re.IGNORECASE)
 
 
 def claim_clause(claim: Claim, sent: Sentence) -> str:
@@ -103,6 +106,23 @@ def _ages(text: str) -> frozenset[str]:
     """The ages a sentence describes someone by ("a 36-year-old climber"): a described person of the
     same age as a named one is positive evidence that they are one holder."""
     return frozenset(m.group(1) for m in _AGE_RE.finditer(text))
+
+
+def rate_unit(claim: Claim, sent: Sentence) -> bool:
+    """Whether a duration is the unit of a rate right after a figure ("paid him $4 million a year")."""
+    start = claim.start - sent.start
+    if claim.kind != "duration" or not _RATE_RE.match(claim.text) or not 0 <= start <= len(sent.text):
+        return False
+    return bool(_FIGURE_BEFORE_RE.search(sent.text[max(0, start - 20) : start]))
+
+
+def attributive(claim: Claim, sent: Sentence) -> bool:
+    """Whether a measure describes the noun after it ("a 7-yard line", "a 1,500-square-kilometer
+    island") instead of being a count of its own."""
+    end = claim.end - sent.start
+    if not _HYPHENATED_RE.search(claim.text) or not 0 <= end <= len(sent.text):
+        return False
+    return bool(_WORD_AFTER_RE.match(sent.text[end:]))
 
 
 def denominator(claim: Claim, sent: Sentence) -> bool:
@@ -180,6 +200,12 @@ def pair_evidence(
         return Evidence(WEAK, "a figure in parentheses restates another (a conversion)")
     if cap_a != cap_b:
         return Evidence(WEAK, f"only one side says in what role (as {cap_a or cap_b})")
+    if rate_unit(a, sent_a) or rate_unit(b, sent_b):
+        return Evidence(APART, "one side is the unit of a rate (“$4 million a year”), not a duration")
+    if attributive(a, sent_a) != attributive(b, sent_b):
+        return Evidence(WEAK, "one figure describes a thing (“a 7-yard line”), the other counts")
+    if competing and not holder_a and not holder_b and event not in CUMULATIVE_EVENTS:
+        return Evidence(WEAK, "neither side names whose count it is, and the slot names several")
     if bool(holder_a) != bool(holder_b) and competing and not _ages(sent_a.text) & _ages(sent_b.text):
         named = (frame.holders if frame is not None else frozenset() for frame in (frame_a, frame_b))
         return Evidence(
