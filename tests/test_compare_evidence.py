@@ -13,7 +13,16 @@ import pytest
 
 from factcheck.records import Article, Claim, Sentence
 from factcheck.stages.claims import extract_claims_from_text
-from factcheck.stages.compare.evidence import APART, SAME, WEAK, occasions, pair_evidence
+from factcheck.stages.compare.evidence import (
+    APART,
+    SAME,
+    WEAK,
+    competing_counts,
+    competing_holders,
+    count_kind,
+    occasions,
+    pair_evidence,
+)
 from factcheck.stages.compare.grouping import Slot, slot_findings
 from factcheck.stages.compare.slots import slot_key
 from factcheck.stages.frames import Frame, claim_frames, load_parser
@@ -210,3 +219,34 @@ def test_neither_side_named_among_several_holders_is_a_question(parser):
 def test_joint_holders_are_a_question(parser):
     _, _, frame = _parsed(parser, "a", "The Orioles and the Nationals offered $150 million.", "150")
     assert frame.joint
+
+
+def _claims_and_frames(parser, texts: list[tuple[str, str]]):
+    claims, frames = [], {}
+    for i, (text, surface) in enumerate(texts):
+        _, claim, frame = _parsed(parser, f"x{i}", text, surface)
+        claims.append(claim)
+        frames[claim.id] = frame
+    return claims, frames
+
+
+def test_a_batch_with_a_table_of_holders_makes_them_compete(parser):
+    claims, frames = _claims_and_frames(
+        parser,
+        [
+            ("Marcus Delaney scored 20 points.", "20"),
+            ("Tobias Brennan scored 15 points.", "15"),
+            ("Oscar Lindqvist scored 12 points.", "12"),
+        ],
+    )
+    assert competing_counts(claims, frames) == frozenset({count_kind(claims[0])})
+    assert competing_counts(claims[:2], frames) == frozenset()  # two names in a batch may be one party and a source
+
+
+def test_places_holding_a_figure_do_not_compete(parser):
+    claims, frames = _claims_and_frames(
+        parser,
+        [("Paris has 2,100,000 residents.", "2,100,000"), ("London has 8,900,000 residents.", "8,900,000")],
+    )
+    assert all(frames[c.id].holder_places for c in claims)
+    assert not competing_holders(claims, frames)

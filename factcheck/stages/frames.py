@@ -71,6 +71,7 @@ class Frame:
     )  # whose count: "Lee scored 20 points" -> lee; "the team's 17 points" -> role:team
     joint: bool = False  # the holder is several parties ("the Orioles and Nationals made offers") (#14)
     capacity: str = ""  # the role a count is in: "spent four seasons as director" -> director (#14)
+    holder_places: frozenset[str] = frozenset()  # the holders that are places ("Qeshm has 100,000 residents") (#14)
 
 
 @functools.cache
@@ -400,7 +401,8 @@ def _holding(doc: Any, span: Any, kind: str) -> dict[str, Any]:
     if kind == "date":
         return {}
     holders, joint = _holder_of(doc, span)
-    return {"holders": holders, "joint": joint, "capacity": _capacity(span)}
+    places = holders & {_name(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
+    return {"holders": holders, "joint": joint, "capacity": _capacity(span), "holder_places": places}
 
 
 def _capacity(span: Any) -> str:

@@ -40,6 +40,8 @@ SAME = "same"
 WEAK = "weak"
 APART = "apart"
 _RANK = {APART: 0, WEAK: 1, SAME: 2}
+# How many different holders of one kind of count make a batch a table of holders (a box score).
+BATCH_COMPETING_HOLDERS = 3
 # Two holder names this alike are one name spelt two ways (difflib's ratio).
 SPELLING_RATIO = 0.85
 
@@ -66,6 +68,7 @@ _CONVERSION_BEFORE_RE = re.compile(r"\d[^()\d]{0,25}\(\s*$")
 _FIGURE_BEFORE_RE = re.compile(r"(?:\d|million|billion|thousand|hundred)\s*$", re.IGNORECASE)
 _HYPHENATED_RE = re.compile(r"\d\s*-\s*[A-Za-z]+$")
 _WORD_AFTER_RE = re.compile(r"^\s+[a-z]")
+_DIGIT_RE = re.compile(r"\d")  # "a magnitude-5.2 quake": a figure, never a name
 _AGE_RE = re.compile(r"\b(\d{1,3})\s*-?\s*years?\s*-?\s*old\b", re.IGNORECASE)
 # "10 of the team's first", "three of their": a figure then "of" and a few words before the whole.
 _PARTITIVE_BEFORE_RE = re.compile(r"\b(?:\d[\d,.]*|" + "|".join(ONES) + r")\s+of\s+(?:\S+\s+){0,6}$", re.IGNORECASE)
@@ -145,7 +148,9 @@ def holders(claim: Claim, frame: Frame | None) -> frozenset[str]:
     if frame is None:
         return frozenset()
     source = claim.attribution.lower()
-    return frozenset(h for h in frame.holders if not h.startswith(ROLE) and not (source and h in source))
+    return frozenset(
+        h for h in frame.holders if not h.startswith(ROLE) and not (source and h in source) and not _DIGIT_RE.search(h)
+    )
 
 
 def qualifiers(frame: Frame | None) -> frozenset[str]:
@@ -204,7 +209,8 @@ def pair_evidence(
         return Evidence(APART, "one side is the unit of a rate (“$4 million a year”), not a duration")
     if attributive(a, sent_a) != attributive(b, sent_b):
         return Evidence(WEAK, "one figure describes a thing (“a 7-yard line”), the other counts")
-    if competing and not holder_a and not holder_b and event not in CUMULATIVE_EVENTS:
+    competing = competing and event not in CUMULATIVE_EVENTS  # a casualty count is the event's, whoever caused it
+    if competing and not holder_a and not holder_b:
         return Evidence(WEAK, "neither side names whose count it is, and the slot names several")
     if bool(holder_a) != bool(holder_b) and competing and not _ages(sent_a.text) & _ages(sent_b.text):
         named = (frame.holders if frame is not None else frozenset() for frame in (frame_a, frame_b))
@@ -223,14 +229,35 @@ def pair_evidence(
     return Evidence(SAME, "")  # no competing holder: the slot's own evidence stands
 
 
-def competing_holders(claims: Iterable[Claim], frames: Mapping[str, Frame]) -> bool:
-    """Whether the claims name two or more different holders ("Lee scored 20", "Park had 15")."""
+def competing_holders(claims: Iterable[Claim], frames: Mapping[str, Frame], at_least: int = 2) -> bool:
+    """Whether the claims name two or more different holders that act ("Lee scored 20", "Park had
+    15"); places that hold a figure ("Qeshm has 100,000 residents") are where, not who."""
     seen: list[str] = []
     for claim in claims:
-        for name in holders(claim, frames.get(claim.id)):
+        frame = frames.get(claim.id)
+        for name in holders(claim, frame) - (frame.holder_places if frame is not None else frozenset()):
             if not any(same_party(name, other) for other in seen):
                 seen.append(name)
-    return len(seen) >= 2
+    return len(seen) >= at_least
+
+
+def count_kind(claim: Claim) -> str:
+    """What a count counts, for telling whether a batch gives it several holders: kind and unit."""
+    return f"{claim.kind}:{claim.unit}"
+
+
+def competing_counts(claims: Iterable[Claim], frames: Mapping[str, Frame]) -> frozenset[str]:
+    """The kinds of count (`count_kind`) the batch gives `BATCH_COMPETING_HOLDERS` or more
+    different named holders of, as a box score does ("Lee scored 20 points", "Park had 15", "Kim
+    added 12"): for them, a side that names no holder may be any of them. Across a whole batch
+    two names can be one party and a source, so it takes three."""
+    by_kind: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.kind != "date":
+            by_kind.setdefault(count_kind(claim), []).append(claim)
+    return frozenset(
+        kind for kind, group in by_kind.items() if competing_holders(group, frames, BATCH_COMPETING_HOLDERS)
+    )
 
 
 def contradiction_evidence(
@@ -241,10 +268,15 @@ def contradiction_evidence(
     *,
     event: str = "",
     slot_claims: Sequence[Claim] = (),
+    competing_kinds: frozenset[str] = frozenset(),
 ) -> Evidence:
     """The best evidence that any claim of one value group and any of the other fill one slot
-    (holders compete when the slot's claims, or else the two groups', name several)."""
-    competing = competing_holders(slot_claims or [*claims_x, *claims_y], frames)
+    (holders compete when the batch gives several of this kind of count, `competing_kinds`, or
+    the slot's claims, or else the two groups', name several)."""
+    first = next(iter(claims_x), None)
+    competing = (first is not None and count_kind(first) in competing_kinds) or competing_holders(
+        slot_claims or [*claims_x, *claims_y], frames
+    )
     best = Evidence(APART, "")
     for x in claims_x:
         for y in claims_y:
@@ -273,6 +305,7 @@ def gate_contradiction(
     event: str,
     explanation: str,
     slot_claims: Sequence[Claim] = (),
+    competing_kinds: frozenset[str] = frozenset(),
 ) -> tuple[str, str] | None:
     """The final precision gate of a contradiction between two value groups of a count's slot.
 
@@ -283,7 +316,9 @@ def gate_contradiction(
     """
     if any(c.kind == "date" or c.unit == TIME_UNIT or c.event == AGE_EVENT for c in (*claims_x, *claims_y)):
         return "", ""
-    found = contradiction_evidence(claims_x, claims_y, frames, sentences, event=event, slot_claims=slot_claims)
+    found = contradiction_evidence(
+        claims_x, claims_y, frames, sentences, event=event, slot_claims=slot_claims, competing_kinds=competing_kinds
+    )
     if found.verdict == APART:
         return None
     if found.verdict == WEAK:

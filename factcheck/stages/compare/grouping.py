@@ -352,8 +352,10 @@ def slot_findings(
     sentences: Mapping[str, Sentence],
     frames: Mapping[str, Frame],
     min_confidence: float = 0.0,
+    competing: frozenset[str] = frozenset(),
 ) -> list[Finding]:
-    """The findings of one slot: an agreement per group of two or more outlets, and a verdict per pair of groups."""
+    """The findings of one slot: an agreement per group of two or more outlets, and a verdict per pair of groups
+    (`competing`: the kinds of count the batch gives several holders of, see `evidence.competing_counts`)."""
     groups = value_groups(slot, articles, frames)
     what = slot.key.describe()
     why = slot.evidence
@@ -383,7 +385,7 @@ def slot_findings(
                 explanation += f"; {running}: a running total reported as it grows, not a contradiction"
             if verdict == Verdict.CONTRADICT:
                 gated = gate_contradiction(
-                    gx.claims, gy.claims, frames, sentences, slot.key.what, explanation, slot.members
+                    gx.claims, gy.claims, frames, sentences, slot.key.what, explanation, slot.members, competing
                 )
                 if gated is None:
                     continue  # not one slot: two holders, two things counted or two occasions (#14)
