@@ -58,15 +58,18 @@ def _evidence(parser, text_a: str, surface_a: str, text_b: str, surface_b: str, 
     return pair_evidence(ca, cb, fa, fb, sa, sb, event=ca.event, competing=competing)
 
 
-def _verdicts(parser, text_a: str, surface_a: str, text_b: str, surface_b: str) -> list[tuple[str, str]]:
+def _findings(parser, text_a: str, surface_a: str, text_b: str, surface_b: str):
     """The findings of a slot holding the two claims (as if the slot's evidence had joined them)."""
     sa, ca, fa = _parsed(parser, "a", text_a, surface_a)
     sb, cb, fb = _parsed(parser, "b", text_b, surface_b)
     articles = {"a": _article("a"), "b": _article("b")}
     ka, kb = slot_key(ca, sa, fa, articles["a"]), slot_key(cb, sb, fb, articles["b"])
     slot = Slot(ka, "both count score (point)", [ca, cb], keys={ca.id: ka, cb.id: kb})
-    found = slot_findings(slot, articles, {sa.id: sa, sb.id: sb}, {ca.id: fa, cb.id: fb})
-    return [(f.verdict, f.how) for f in found]
+    return slot_findings(slot, articles, {sa.id: sa, sb.id: sb}, {ca.id: fa, cb.id: fb})
+
+
+def _verdicts(parser, text_a: str, surface_a: str, text_b: str, surface_b: str) -> list[tuple[str, str]]:
+    return [(f.verdict, f.how) for f in _findings(parser, text_a, surface_a, text_b, surface_b)]
 
 
 def test_two_players_points_in_one_game_do_not_contradict(parser):
@@ -89,6 +92,26 @@ def test_one_players_points_in_one_game_given_as_20_and_23_contradict(parser):
         "23 points",
     )
     assert (Verdict.CONTRADICT, "value") in found
+
+
+def test_a_contradiction_names_its_evidence_and_a_doubtful_one_is_a_question(parser):
+    same = _findings(
+        parser,
+        "Marcus Delaney scored 20 points as the Hawks won.",
+        "20 points",
+        "Marcus Delaney scored 23 points as the Hawks won.",
+        "23 points",
+    )
+    assert any(f.verdict == Verdict.CONTRADICT and "one slot: the same holder" in f.explanation for f in same)
+    doubtful = _findings(
+        parser,
+        "Marcus Delaney scored 20 points as the Hawks won.",
+        "20 points",
+        "Marcus Delaney scored 13 points in the first half.",
+        "13 points",
+    )
+    assert [(f.verdict, f.how) for f in doubtful] == [(Verdict.DIFFER, "unconfirmed")]
+    assert "the slot is uncertain" in doubtful[0].explanation
 
 
 @pytest.mark.parametrize(

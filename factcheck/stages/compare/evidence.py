@@ -1,25 +1,34 @@
 """Positive evidence that two values of a slot are one fact before they may contradict (#14).
 
 A slot gathers claims that look alike (the same event class, the same counted thing, a name in
-common somewhere in the sentences); two of its values contradict only when the claims are shown
-to be about one thing:
+common somewhere in the sentences), and its members join through one another, so two of its
+values may never have been compared directly. Before two value groups contradict, some claim of
+each must be shown to be about one thing; `gate_contradiction` is the final precision gate:
 
-- **the holder**: a count belongs to whoever the counted predicate's subject names ("Hansbrough
-  scored 20 points", "Lawson had 15 points") or to the counted noun's possessor ("the team's 17
-  points"). Different named holders: not one slot at all. A named holder on one side only: not
-  shown to be one slot. The source a figure is attributed to is never its holder ("police said
-  five people were killed": the count is the event's);
-- **the counted thing's own qualifiers**: "26 Somali pirates" and "11 Yemeni pirates" are two
-  groups, "six blocked shots" are not "two shots", "507 total yards" not "205 rushing yards";
-- **the occasion**: a number in a clause about a season, a career, a part of the game, a running
-  total or a rate ("$23 million per season") is not the same slot as a plain count of the event;
-- **the strength of the slot's own evidence**: with no named holder on either side, a count of
-  anything but the event's casualties that is one slot only because the sentences are close or
-  share names is a question for the reviewer, not a contradiction.
+- **the holder** (`Frame.holders`): a count belongs to the counted noun's possessor ("the team's
+  17 points"), the proper noun a parenthesis on it belongs to ("the Orioles (seven years, $150
+  million)") or the subject of the nearest verb above it ("Lee scored 20 points", "the Chiefs,
+  who had 352 yards"); never to the source a figure is attributed to ("police said five were
+  killed": the count is the event's). Different named holders: not one slot, no finding.
+  A side naming no holder (or a role noun only) where holders compete, i.e. the slot names two or
+  more, or the batch three or more of that kind of count (a box score): a question, unless both
+  sides describe the holder by the same age ("a 36-year-old climber" / "36-year-old Rait").
+  Several joint holders ("the Orioles and the Nationals offered"): a question. A casualty
+  count is the event's, whoever caused it;
+- **the counted thing** (`Frame.qualifiers`): "26 Somali pirates" and "11 Yemeni pirates" are
+  two groups (no finding); "six blocked shots" and "two shots", "13 loaded magazines" and "12
+  magazines" are not shown to be one (a question); the whole a part is taken of ("10 of the
+  team's first 17 points"), a conversion in parentheses ("$US1 million ($1.52 million)") and a
+  measure describing a thing ("the 7-yard line") are not counts of their own;
+- **the occasion** (`lexicon.occasions`): a number in a clause about a season, a past season, a
+  career, a part of the game, a running total or an average, or a rate ("$23 million per
+  season"), is not the same slot as a plain count of the event; a rate's unit ("$4 million a
+  year") is no duration; counts in different roles ("four seasons as director" / "seven seasons
+  as coach") are two slots.
 
-`pair_evidence` judges two claims; `contradiction_evidence` the best pair of two value groups.
-The verdicts are `SAME` (a contradiction may stand), `WEAK` (a `differ` at most, saying why) and
-`APART` (not one slot: no finding).
+The verdicts are `SAME` (a contradiction may stand; its explanation names the evidence), `WEAK`
+(a `differ` "unconfirmed" at most, saying why the slot is uncertain) and `APART` (not one slot:
+no finding). Without a parse (no frames) a slot's own evidence stands.
 """
 
 from __future__ import annotations
@@ -309,13 +318,14 @@ def gate_contradiction(
 ) -> tuple[str, str] | None:
     """The final precision gate of a contradiction between two value groups of a count's slot.
 
-    Returns None when the claims are not one slot (no finding at all), `("", "")` when the
-    contradiction stands, else the `differ` it becomes: its `how` ("unconfirmed") and its
-    explanation saying why the slot is uncertain (a question for the reviewer). Dates, times of
+    Returns None when the claims are not one slot (no finding at all); else a `how` and the
+    explanation: `""` and the explanation naming the evidence of one slot when the contradiction
+    stands ("one slot: the same holder (lee)"), or "unconfirmed" and the explanation saying why the
+    slot is uncertain, for the `differ` it becomes (a question for the reviewer). Dates, times of
     day and ages have slots of their own (an act, an event, a person) and pass unchanged.
     """
     if any(c.kind == "date" or c.unit == TIME_UNIT or c.event == AGE_EVENT for c in (*claims_x, *claims_y)):
-        return "", ""
+        return "", explanation
     found = contradiction_evidence(
         claims_x, claims_y, frames, sentences, event=event, slot_claims=slot_claims, competing_kinds=competing_kinds
     )
@@ -323,4 +333,4 @@ def gate_contradiction(
         return None
     if found.verdict == WEAK:
         return "unconfirmed", f"{explanation}; the slot is uncertain ({found.reason}): a question for the reviewer"
-    return "", ""
+    return "", f"{explanation}; one slot: {found.reason}" if found.reason else explanation

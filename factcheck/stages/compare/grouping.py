@@ -390,7 +390,8 @@ def slot_findings(
                 if gated is None:
                     continue  # not one slot: two holders, two things counted or two occasions (#14)
                 if gated[0]:
-                    verdict, how, explanation, confidence = Verdict.DIFFER, gated[0], gated[1], 0.5
+                    verdict, how, confidence = Verdict.DIFFER, gated[0], 0.5
+                explanation = gated[1]
             if verdict == Verdict.CONTRADICT and how == "value" and a.kind != "date":
                 confidence, doubts = contradiction_confidence(slot, gx, gy)
                 if confidence < min_confidence:
