@@ -135,6 +135,8 @@ def test_a_contradiction_names_its_evidence_and_a_doubtful_one_is_a_question(par
         ),
         ("Ortega scored 13 points in the first half.", "13", "Ortega scored 23 points against the Owls.", "23", WEAK),
         ("Ortega scored 13 points in the first half.", "13", "Ortega scored 11 points in the first half.", "11", SAME),
+        ("Police have seized 31 rifles so far.", "31", "Police seized 12 rifles.", "12", WEAK),
+        ("In all, 12 people were killed in the attack.", "12", "Ten people were killed in the attack.", "Ten", SAME),
     ],
 )
 def test_pair_evidence(parser, text_a, surface_a, text_b, surface_b, expected):

@@ -49,6 +49,8 @@ SAME = "same"
 WEAK = "weak"
 APART = "apart"
 _RANK = {APART: 0, WEAK: 1, SAME: 2}
+# The occasion label of a running total (lexicon.occasions): for a casualty count, its own slot already.
+RUNNING_TOTAL = "a running total"
 # How many different holders of one kind of count make a batch a table of holders (a box score).
 BATCH_COMPETING_HOLDERS = 3
 # Two holder names this alike are one name spelt two ways (difflib's ratio).
@@ -201,6 +203,8 @@ def pair_evidence(
     if qual_a and qual_b and not qual_a & qual_b:
         return Evidence(APART, f"different things counted ({_shown(qual_a)} / {_shown(qual_b)})")
     occ_a, occ_b = occasions(a, sent_a), occasions(b, sent_b)
+    if event in CUMULATIVE_EVENTS:  # "in all, 12 were killed": a casualty count is the event's total anyway
+        occ_a, occ_b = occ_a - {RUNNING_TOTAL}, occ_b - {RUNNING_TOTAL}
     if occ_a and occ_b and not occ_a & occ_b:
         return Evidence(APART, f"different occasions ({_shown(occ_a)} / {_shown(occ_b)})")
     cap_a, cap_b = (f.capacity if f is not None else "" for f in (frame_a, frame_b))
