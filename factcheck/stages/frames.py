@@ -65,6 +65,13 @@ class Frame:
     complement: str = ""  # what the act is about: "charged with battery" -> "battery"
     names: frozenset[str] = frozenset()  # named people, organisations and places (NER), no demonyms (#14)
     modifiers: frozenset[str] = frozenset()  # the predicate's auxiliaries and adverbs, and the verbs governing it
+    qualifiers: frozenset[str] = frozenset()  # the counted noun's own modifiers: "26 Somali pirates" -> somali (#14)
+    holders: frozenset[str] = (
+        frozenset()
+    )  # whose count: "Lee scored 20 points" -> lee; "the team's 17 points" -> role:team
+    joint: bool = False  # the holder is several parties ("the Orioles and Nationals made offers") (#14)
+    capacity: str = ""  # the role a count is in: "spent four seasons as director" -> director (#14)
+    holder_places: frozenset[str] = frozenset()  # the holders that are places ("Qeshm has 100,000 residents") (#14)
 
 
 @functools.cache
@@ -303,6 +310,115 @@ def _counted(span: Any) -> str:
     return ""
 
 
+# Dependencies of a counted noun's own modifiers ("six blocked shots", "507 total yards", "yards rushing").
+QUALIFIER_DEPS = {"amod", "compound", "nmod", "acl"}
+
+
+def _counted_noun(span: Any) -> Any:
+    """The noun a count counts: the noun of the span that a number of the span modifies, else the span's root."""
+    for token in span:
+        if token.dep_ == "nummod" and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head
+    return span.root if span.root.pos_ in ("NOUN", "PROPN") else None
+
+
+def _qualifiers(span: Any) -> frozenset[str]:
+    """The counted noun's own modifiers, lemmatised: "26 Somali pirates" -> {somali}; "six blocked
+    shots" -> {block}; "the team's first 17 points" -> {first}. Never the number or its bounds."""
+    noun = _counted_noun(span)
+    if noun is None:
+        return frozenset()
+    out = set()
+    for child in noun.children:
+        if child.dep_ in QUALIFIER_DEPS and child.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and not child.like_num:
+            out.add(child.lemma_.lower())
+    return frozenset(out)
+
+
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+# Links a count climbs from its noun to the clause that says whose it is; a clause reported by
+# someone ("ccomp": "police said five were killed") stops the climb: the source is not the holder.
+HOLDER_STOPS = {"ccomp", "parataxis"}
+HOLDER_CLIMB = 6
+
+
+def _subject_names(doc: Any, subject: Any) -> frozenset[str]:
+    """The names in a subject (entities and proper nouns the tagger finds, conjuncts included),
+    else its role noun; a pronoun names nothing."""
+    if subject.pos_ == "PRON":
+        return frozenset()
+    core = _core(subject)
+    labels = PARTICIPANT_LABELS - {"NORP"}
+    named = {_name(e.text) for e in doc.ents if e.label_ in labels and any(t.i in core for t in e)}
+    in_ents = {t.i for e in doc.ents for t in e}
+    named |= {_name(t.text) for t in doc if t.i in core and t.pos_ == "PROPN" and t.i not in in_ents}
+    if not named and subject.pos_ == "NOUN" and subject.text[:1].isupper() and not subject.is_sent_start:
+        named.add(_name(subject.text))  # a name the tagger took for a noun ("the Colts", "Manning" mid-sentence)
+    named = {n for n in named if n}
+    return frozenset(named) if named else frozenset({ROLE + subject.lemma_.lower()})
+
+
+def _joint(subject: Any) -> bool:
+    """Whether a subject is several parties joined ("the Orioles and the Nationals")."""
+    return any(c.dep_ == "conj" for c in subject.children) or subject.dep_ == "conj"
+
+
+def _holder_of(doc: Any, span: Any) -> tuple[frozenset[str], bool]:
+    """Whose count it is, and whether that is several parties: the counted noun's possessor ("the
+    team's first 17 points", a pronoun "his" names nothing), else the noun a parenthesis on it
+    belongs to ("the Orioles (seven years, $150 million)"), else the subject of the nearest verb
+    above it ("Lee scored 20 points", "the Chiefs, who had 352 yards"). A count that is itself the
+    subject ("five people were killed") has no holder."""
+    noun = _counted_noun(span)
+    if noun is not None:
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return (_subject_names(doc, child), False) if child.pos_ != "PRON" else (frozenset(), False)
+    inside = {t.i for t in span}
+    token = span.root
+    for _ in range(HOLDER_CLIMB):
+        head = token.head
+        if head.i == token.i or token.dep_ in HOLDER_STOPS:
+            break
+        if token.dep_ == "appos" and head.pos_ == "PROPN":
+            return _subject_names(doc, head), _joint(head)
+        if head.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            agents = [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            subject = (agents or subjects or [None])[0]
+            if subject is not None:
+                if subject.i in inside or span.root.i in {t.i for t in subject.subtree}:
+                    return frozenset(), False  # the count is (in) the subject: "five people were killed"
+                if subject.lower_ in RELATIVE_PRONOUNS and head.dep_ == "relcl":
+                    subject = head.head
+                return _subject_names(doc, subject), _joint(subject)
+        token = head
+    return frozenset(), False
+
+
+def _holding(doc: Any, span: Any, kind: str) -> dict[str, Any]:
+    """The holder fields of a count's frame (dates have none)."""
+    if kind == "date":
+        return {}
+    holders, joint = _holder_of(doc, span)
+    places = holders & {_name(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
+    return {"holders": holders, "joint": joint, "capacity": _capacity(span), "holder_places": places}
+
+
+def _capacity(span: Any) -> str:
+    """The role a count is in, from an "as" phrase on the verb above it ("spent four seasons as
+    director of personnel" -> director)."""
+    token = span.root
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                    return str(obj.lemma_.lower())
+    return ""
+
+
 def _complement(pred: Any, span: Any) -> str:
     """What the act is about, from its "with", "for" or "of" phrase ("charged with battery")."""
     if pred is None:
@@ -397,6 +513,8 @@ def claim_frames(sentences: Sequence[Sentence], claims: Sequence[Claim], parser:
                 _complement(pred, span),
                 names=names,
                 modifiers=_modifiers(pred),
+                qualifiers=_qualifiers(span) if claim.kind != "date" else frozenset(),
+                **_holding(doc, span, claim.kind),
             )
     return frames
 

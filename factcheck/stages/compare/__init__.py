@@ -28,6 +28,7 @@ from factcheck.config import CompareConfig
 from factcheck.records import Article, Claim, Finding, Sentence
 from factcheck.stages.compare.ages import age_claims, replaced_by_ages
 from factcheck.stages.compare.conflicts import statement_conflicts
+from factcheck.stages.compare.evidence import competing_counts
 from factcheck.stages.compare.grouping import Slot, build_slots, event_day_findings, slot_findings
 from factcheck.stages.compare.lexicon import AGE_EVENT
 from factcheck.stages.compare.numbers import join_digit_groups
@@ -188,8 +189,10 @@ def compare_batch(
     by_id = {c.id: c for c in known}
 
     slots = build_slots(known, by_sentence, sent_index, emb, by_article, frames, cfg)
+    competing = competing_counts(known, frames)  # kinds of count the batch gives several holders of (#14)
     per_slot = [
-        slot_findings(slot, by_article, by_sentence, frames, cfg.min_contradiction_confidence) for slot in slots
+        slot_findings(slot, by_article, by_sentence, frames, cfg.min_contradiction_confidence, competing)
+        for slot in slots
     ]
     stated = statement_groups(sentences, emb, groups, cfg)
     details = detail_claims(known)

@@ -17,6 +17,7 @@ import numpy as np
 from factcheck.config import CompareConfig
 from factcheck.describe import describe_date
 from factcheck.records import Article, Claim, DateValue, Finding, QuantityValue, Sentence
+from factcheck.stages.compare.evidence import gate_contradiction
 from factcheck.stages.compare.lexicon import CUMULATIVE_EVENTS, NEXT_WEEKDAY_RE, TIME_UNIT, UPDATE_RE, WEEKDAY_WORDS_RE
 from factcheck.stages.compare.slots import (
     SlotKey,
@@ -362,8 +363,10 @@ def slot_findings(
     sentences: Mapping[str, Sentence],
     frames: Mapping[str, Frame],
     min_confidence: float = 0.0,
+    competing: frozenset[str] = frozenset(),
 ) -> list[Finding]:
-    """The findings of one slot: an agreement per group of two or more outlets, and a verdict per pair of groups."""
+    """The findings of one slot: an agreement per group of two or more outlets, and a verdict per pair of groups
+    (`competing`: the kinds of count the batch gives several holders of, see `evidence.competing_counts`)."""
     groups = value_groups(slot, articles, frames)
     what = slot.key.describe()
     why = slot.evidence
@@ -391,6 +394,15 @@ def slot_findings(
             if verdict == Verdict.CONTRADICT and (running := _running_total(slot, groups, gx, gy, sentences)):
                 verdict, how, confidence = Verdict.DIFFER, "update", 0.5
                 explanation += f"; {running}: a running total reported as it grows, not a contradiction"
+            if verdict == Verdict.CONTRADICT:
+                gated = gate_contradiction(
+                    gx.claims, gy.claims, frames, sentences, slot.key.what, explanation, slot.members, competing
+                )
+                if gated is None:
+                    continue  # not one slot: two holders, two things counted or two occasions (#14)
+                if gated[0]:
+                    verdict, how, confidence = Verdict.DIFFER, gated[0], 0.5
+                explanation = gated[1]
             if verdict == Verdict.CONTRADICT and how == "value" and a.kind != "date":
                 confidence, doubts = contradiction_confidence(slot, gx, gy)
                 if confidence < min_confidence:

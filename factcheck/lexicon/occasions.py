@@ -1,0 +1,53 @@
+"""Words that tie a count to an occasion other than the one reported, or to a rate (#14).
+
+A number inside a clause about a season, a career, a half of a game, "so far" or "per year" is
+not the same slot as a plain count of the news event: "he has 2,100 points in his career" and
+"he scored 23 points" do not contradict, nor do a contract's total and its yearly salary.
+Each occasion has a label (what the comparison shows) and the words that mark it, as regular
+expression alternatives matched case-insensitively on word boundaries in the count's clause; a
+rate is read in the words right after the figure.
+"""
+
+from __future__ import annotations
+
+# label -> alternatives (regular expression fragments; matched on word boundaries, in this order,
+# each match taken out of the clause before the next label is read)
+OCCASIONS: dict[str, tuple[str, ...]] = {
+    "an average": (r"on average", r"averag(?:e|ed|es|ing)"),
+    "a career": (
+        r"career(?![\s-]*highs?)",
+        r"all-time",
+        r"all - time",
+        r"lifetime",
+        r"in (?:his|her|their) (?:\w+ )?years",
+    ),
+    "a past season": (r"(?:last|previous|past|prior) (?:season|year|campaign)s?",),
+    "a season": (r"seasons?", r"this year", r"campaign"),
+    "part of the game": (
+        r"(?:first|second|third|fourth|final) (?:half|quarter|period|inning|set|round)",
+        r"at the half",
+        r"halftime",
+        r"half-time",
+        r"overtime",
+        r"during (?:a|an|the) (?:\w+ )?(?:run|stretch|spell)",
+        r"in \d+ plays",
+        r"on (?:a|an|the|their|his) (?:\w+ )?drive",
+    ),
+    "a running total": (r"so far", r"to date", r"a total of", r"in total", r"in all", r"altogether"),
+}
+# Words right after a figure that make it a rate ("$23 million per season", "4.2 yards a carry").
+RATE_AFTER = (
+    r"(?:a|an|per|each|every) (?:year|season|game|match|month|week|day|hour|annum|night|start|carry|catch|attempt)",
+    r"annually",
+    r"yearly",
+    r"apiece",
+    r"a piece",
+)
+# Where an occasion's clause ends: like the comparison's clause breaks, without the spaced dash
+# that tokenised text puts inside names ("AK - 47").
+OCCASION_CLAUSE_BREAK = r"[;:()]|,\s(?:and|but|while|who|which|when|after|before)\b|\b(?:but|while|whereas)\b"
+# A counted noun's modifiers that say nothing about which things are counted ("a whopping 40
+# people", "an estimated 300 rounds", "three other men": "other" is read by the slot key itself).
+NEUTRAL_QUALIFIERS = frozenset(
+    ("whopping", "staggering", "estimated", "reported", "additional", "other", "more", "further", "extra")
+)
