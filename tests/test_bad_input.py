@@ -326,6 +326,14 @@ def test_manifest_path_leaving_the_batch_is_refused_in_one_line(tmp_path, path):
     assert str(err.value) == f"{folder / 'manifest.csv'} line 2: path {path!r} leaves the batch folder"
 
 
+@pytest.mark.parametrize("path", [".", "./"])
+def test_manifest_row_naming_the_folder_itself_is_refused_in_one_line(tmp_path, path):
+    folder = _batch(tmp_path / "b", {"a.txt": STORY, "manifest.csv": f"file,outlet\n{path},X\n"})
+    with pytest.raises(InputError) as err:
+        load_articles([folder], IngestConfig())
+    assert str(err.value) == f"{folder / 'manifest.csv'} line 2: {path!r} names a folder, not an article file"
+
+
 def test_json_path_fields_read_inside_the_batch_only(tmp_path):
     (tmp_path / "secret.txt").write_text("SECRET outside the batch folder, never to be read by factcheck.")
     records = [

@@ -291,6 +291,8 @@ def _read_manifest(folder: Path, name: str) -> _Manifest:
             raise InputError(f"{path} line {line_no}: missing 'file'")
         _safe_path(folder, raw_name, f"{path} line {line_no}")
         file_name = _manifest_name(raw_name)
+        if not PurePosixPath(file_name).name:
+            raise InputError(f"{path} line {line_no}: {raw_name!r} names a folder, not an article file")
         if file_name in manifest.lines:
             manifest.skipped.append(
                 Skipped(
