@@ -73,6 +73,9 @@ COUNTS = [
     ),
     ("The victim, 24, died at the scene.", [("The victim, 24", "killed", 1, INF)]),
     ("A student shooter, 14, was found at the school.", []),
+    # tokenised text (spaced commas): the age is still no count
+    ("Police Chief Jane Roe , 46 , was injured .", [("Police Chief Jane Roe , 46", "injured", 1, INF)]),
+    ("The shooter , 14 , died at the scene .", [("The shooter , 14", "killed", 1, INF)]),
 ]
 
 

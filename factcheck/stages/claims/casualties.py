@@ -27,7 +27,7 @@ _WORD = r"[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?"
 # a weekday or a month is no name ("shot Sunday was in critical condition")
 _NOT_NAME = "|".join(sorted({w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS) if len(w) > 3}))
 _NAME = rf"{_TITLE}?(?:[A-Z]{{2}}\s+(?=[A-Z][a-z]))?(?!(?:{_NOT_NAME})\b){_WORD}(?:\s+[A-Z]\.)?(?:\s+{_WORD}){{0,3}}(?:,?\s+(?:Jr|Sr)\.?|\s+I{{2,3}})?"
-_AGE = r"(?:,\s*\d{1,3},?)?"
+_AGE = r"(?:\s?,\s*\d{1,3}\s?,?)?"  # tokenised text spaces the commas
 _NOUN = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
 _DESC = (
     r"(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother|[Oo]ne|That|This)\s+)"

@@ -58,8 +58,9 @@ _AGE_RE = re.compile(
     rf"\b(?:\d+|{_NUM_WORDS_RE})(?:-|\s)(?:years?|yrs?|months?|weeks?|days?)(?:-|\s)old\b", re.IGNORECASE
 )
 # "the shooter, 14, died": an age between commas after a person noun; only the number is blocked (#14)
-_NOUN_AGE_RE = re.compile(rf"\b(?:{'|'.join(sorted(PERSON_NOUNS))})s?,\s(\d{{1,3}}),", re.IGNORECASE)
-_COMMA_NUMBER_RE = re.compile(r",\s\d{1,3},")
+# (tokenised text spaces the commas: "the shooter , 14 , died")
+_NOUN_AGE_RE = re.compile(rf"\b(?:{'|'.join(sorted(PERSON_NOUNS))})s?\s?,\s(\d{{1,3}})\s?,", re.IGNORECASE)
+_COMMA_NUMBER_RE = re.compile(r",\s\d{1,3}\s?,")
 _CODE_RE = re.compile(r"\b([A-Z]{1,4})-?\d{2,}\b")
 _GLUED_CODES = CURRENCY_CODES | {"RM"}
 IDENTIFIER_RES = [
@@ -73,7 +74,7 @@ IDENTIFIER_RES = [
         r"\b(?:aged|age|ages|turned|turns|turning)\s+\d+(?:\s*(?:,|and|to|or|-)\s*\d+)*\b|\b\d+\s+years\s+of\s+age\b",
         re.IGNORECASE,
     ),
-    re.compile(r"\b[A-Z][\w'’-]+,\s\d{1,3}(?=,|\s+(?:and|was|were|is|of|has|had|died|who|said)\b)"),
+    re.compile(r"\b[A-Z][\w'’-]+\s?,\s\d{1,3}(?=\s?,|\s+(?:and|was|were|is|of|has|had|died|who|said)\b)"),
     _NOUN_AGE_RE,
     re.compile(r"\b\d+\s+block\b", re.IGNORECASE),
     re.compile(
