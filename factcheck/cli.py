@@ -8,7 +8,6 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -23,6 +22,7 @@ from factcheck.verdicts import FailOn
 if TYPE_CHECKING:
     from factcheck import api, ci
     from factcheck.pipeline import Progress
+    from factcheck.records import Claim
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -389,8 +389,20 @@ def extract(
         typer.echo(json.dumps([c.to_json() for c in claims], ensure_ascii=False, indent=2))
         return
     for c in claims:
-        value = {k: v for k, v in asdict(c.value).items() if v not in (None, "", False)}
-        typer.echo(_printable(f"{c.kind:9} {c.text!r:45} {value} {c.unit}"))
+        typer.echo(_printable(_claim_line(c)))
+
+
+def _claim_line(claim: Claim) -> str:
+    """One claim as a reader sees it: span, kind, surface, value in words, then event and source."""
+    from factcheck.describe import describe_value
+
+    extra = [f"event: {claim.event}"] if claim.event else []
+    if claim.attribution:
+        extra.append(f"attributed: {claim.attribution}")
+    if claim.negated:
+        extra.append("negated")
+    tail = f"  ({'; '.join(extra)})" if extra else ""
+    return f"{claim.start:>4}-{claim.end:<4} {claim.kind:9} “{claim.text}” → {describe_value(claim)}{tail}"
 
 
 review_app = typer.Typer(help="Review spreadsheets: bring reviewers' decisions back.", no_args_is_help=True)

@@ -85,6 +85,7 @@ def describe_date(v: DateValue) -> str:
         text = f"{start.isoformat() if start else '…'} to {end.isoformat() if end else '…'}"
         if v.granularity and v.granularity != "day":
             remarks.insert(0, v.granularity)
+    remarks = list(dict.fromkeys(r.strip() for part in remarks for r in part.split(",") if r.strip()))
     return f"{text} ({', '.join(remarks)})" if remarks else text
 
 

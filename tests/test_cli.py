@@ -39,6 +39,18 @@ def test_extract_json():
     assert claims[1]["value"]["low"] == 1400 and claims[1]["qualifier"] == "at least"
 
 
+def test_extract_prints_readable_lines_not_reprs():
+    result = runner.invoke(
+        app, ["extract", "Police said at least 1,400 people died within the past two weeks.", "--published", "2023-10-16"]
+    )
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert "“at least 1,400 people” → at least 1,400 people" in lines[0]
+    assert "event: killed" in lines[0] and "attributed: Police said" in lines[0]
+    assert "→ 2023-10-02 to 2023-10-16 (window)" in lines[1]
+    assert not any(mark in result.stdout for mark in ("{", "'point'", "QuantityValue"))
+
+
 def test_extract_bad_date_is_usage_error():
     result = runner.invoke(app, ["extract", "text", "--published", "16/10/2023"])
     assert result.exit_code == 2
