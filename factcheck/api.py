@@ -228,9 +228,12 @@ def check_feed(
     articles, skipped = load_articles(inputs, cfg)
     model = embedder or load_embedder(cfg)
     step("stories")
-    stories = prepare_feed(articles, model, cfg, progress=step)  # grouped first, then only what compares (#17)
+    feed = prepare_feed(articles, model, cfg, progress=step)  # grouped first, then only what compares (#17)
+    stories, parts = feed.stories, [feed.for_story(story) for story in feed.stories]
     names = [story_name(k, story) for k, story in enumerate(stories, 1)]
-    reports = run_stories(stories, names, cfg, model, scheduler=scheduler, skipped=skipped, progress=step)
+    reports = run_stories(
+        stories, names, cfg, model, scheduler=scheduler, skipped=skipped, progress=step, prepared=parts
+    )
     folder = out or DEFAULT_REPORTS / (inputs[0].resolve().name if len(inputs) == 1 else "feed")
     runs, paths = [], []
     for report in reports:

@@ -6,20 +6,36 @@ import calendar
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from datetime import date
+from typing import Protocol, TypeVar
 
 import numpy as np
 
 from factcheck.config import Config, StoriesConfig
-from factcheck.pipeline import Progress, as_progress
-from factcheck.records import Article, Sentence
-from factcheck.stages.claims import CAPITALISED_RE
+from factcheck.pipeline import Prepared, Progress, as_progress
+from factcheck.records import Article, Claim, DroppedSpan, Sentence
+from factcheck.stages.claims import CAPITALISED_RE, extract_claims
 from factcheck.stages.clean import clean_articles
 from factcheck.stages.embed import Embedder, count_uncached, embed_texts
+from factcheck.stages.frames import Frame, cached_claim_frames
 from factcheck.stages.segment import split_sentences
+
+
+class _ArticlePart(Protocol):
+    """A record of one article (a dropped span, a sentence, a claim)."""
+
+    @property
+    def article_id(self) -> str:
+        """The article's id."""
+        ...
+
+
+_Owned = TypeVar("_Owned", bound=_ArticlePart)
 
 FEED_EMBED_SLICE = 16_384
 """Texts embedded per call when a whole feed is embedded up front (their vectors are then dropped)."""
@@ -71,14 +87,32 @@ def _lead_texts(
 
 
 def _anchor_similarity(leads: Sequence[Sequence[str]]) -> np.ndarray:
-    """Cosine of TF-IDF vectors of the names and numbers the articles mention."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    """Cosine of TF-IDF vectors of the names and numbers the articles mention.
+
+    The weights are scikit-learn's `TfidfVectorizer(sublinear_tf=True)` (tf = 1 + ln count,
+    smooth idf = ln((1 + n) / (1 + df)) + 1, rows L2-normalised), computed here with scipy's
+    sparse matrices: importing scikit-learn took 0.6-2.6 s of every feed run, warm ones included (#17).
+    """
+    from scipy.sparse import csr_matrix
 
     docs = [story_anchors(" ".join(texts)) for texts in leads]
     if not any(docs):
         return np.zeros((len(docs), len(docs)), dtype=np.float32)
-    tfidf = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True).fit_transform(docs)
-    return np.asarray((tfidf @ tfidf.T).toarray(), dtype=np.float32)
+    column = {token: k for k, token in enumerate(sorted({t for doc in docs for t in doc}))}
+    indptr, indices, counts = [0], [], []
+    for doc in docs:
+        for token, n in sorted(Counter(column[t] for t in doc).items()):
+            indices.append(token)
+            counts.append(n)
+        indptr.append(len(indices))
+    tf = csr_matrix(
+        (np.log(np.asarray(counts, dtype=np.float64)) + 1.0, indices, indptr), shape=(len(docs), len(column))
+    )
+    df = np.bincount(np.asarray(indices, dtype=np.int64), minlength=len(column))
+    tf.data *= (np.log((1.0 + len(docs)) / (1.0 + df)) + 1.0)[tf.indices]
+    norms = np.sqrt(np.asarray(tf.multiply(tf).sum(axis=1)).ravel())
+    tf.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(tf.indptr))
+    return np.asarray((tf @ tf.T).toarray(), dtype=np.float32)
 
 
 def _date_gap(articles: Sequence[Article]) -> np.ndarray:
@@ -135,25 +169,65 @@ def cut_stories(articles: Sequence[Article], distance: np.ndarray, threshold: fl
     return sorted(stories, key=lambda story: _article_order(story[0]))
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedFeed:
+    """A feed's stories and what its one pass computed for them (#17): each story's check reuses its part.
+
+    `stories` as `group_stories` gives them; the rest are the whole feed's dropped spans,
+    sentences and claims, and the parse frames (by claim id) of the sentences that compare.
+    """
+
+    stories: list[list[Article]]
+    dropped: tuple[DroppedSpan, ...]
+    sentences: tuple[Sentence, ...]
+    claims: tuple[Claim, ...]
+    frames: Mapping[str, Frame]
+
+    def for_story(self, story: Sequence[Article]) -> Prepared:
+        """The part of the pass that belongs to these articles, in their order (as their own batch would have it)."""
+        ids = [a.id for a in story]
+        dropped = _by_article(self.dropped, ids)
+        sentences = _by_article(self.sentences, ids)
+        claims = _by_article(self.claims, ids)
+        return Prepared(
+            dropped=dropped,
+            sentences=sentences,
+            claims=claims,
+            frames={c.id: self.frames[c.id] for c in claims if c.id in self.frames},
+        )
+
+
+def _by_article(items: Sequence[_Owned], article_ids: Sequence[str]) -> tuple[_Owned, ...]:
+    """The items of these articles, article by article in the order given, each article's in their own order."""
+    wanted = set(article_ids)
+    grouped: dict[str, list[_Owned]] = {}
+    for item in items:
+        if item.article_id in wanted:
+            grouped.setdefault(item.article_id, []).append(item)
+    return tuple(item for a in article_ids for item in grouped.get(a, ()))
+
+
 def prepare_feed(
     articles: Sequence[Article], embedder: Embedder, cfg: Config, *, progress: Callable[..., None] | None = None
-) -> list[list[Article]]:
-    """Group a feed into stories, and fill the caches with what the stories' checks will compare.
+) -> PreparedFeed:
+    """Group a feed into stories, and compute in one pass what the stories' checks will compare.
 
     The feed is cleaned and split once; the stories are grouped on the vectors of titles and
     leads only (`group_stories`); then only the sentences of stories where two or more articles
     have sentences are embedded, in one pass, and their claims parsed. A story of one article
     compares nothing across outlets (`pipeline.run_pipeline` neither embeds nor parses it): 214
     of the 301 stories of the 500-article GVA feed, 47% of its sentences (#17). Its claims, which
-    the checks inside one article read, are extracted with the rest.
+    the checks inside one article read, are extracted with the rest. The dropped spans,
+    sentences, claims and frames are returned for the stories' checks (`PreparedFeed.for_story`),
+    which then neither clean, split, extract nor parse again; the vectors go to the cache.
 
     One pass sorts the feed by length, so the model's batches are fuller than story by story,
     spaCy gets one `pipe` instead of one per story, and Dask workers on this machine need load
     neither model. On a machine with two cores or more and a cold feed of at least
     `PARSE_WORKER_MIN_SENTENCES` sentences, a spawned process extracts every claim while this one
     embeds the leads, then parses the compared sentences while this one embeds them, so both
-    cores work; the results reach the checks through the caches. Without a cache (nowhere to
-    keep anything) only the grouping is done.
+    cores work; the results reach this process through the caches. Without a cache (nowhere to
+    keep vectors) nothing is embedded beyond the grouping.
 
     Args:
         articles: The feed.
@@ -162,20 +236,19 @@ def prepare_feed(
         progress: Told the embedding's counts (a `pipeline.Progress`).
 
     Returns:
-        The stories, as `group_stories` gives them.
+        The stories, as `group_stories` gives them, and the feed's pass.
     """
     step = as_progress(progress)
     dropped = clean_articles(articles, cfg.clean)
     sentences = split_sentences(articles, dropped, cfg.segment, cache_dir=cfg.embed.cache_dir)
-    if not cfg.embed.cache_dir:
-        return group_stories(articles, embedder, cfg, sentences=sentences, progress=step)
-    pool = _start_worker(articles, sentences, embedder, cfg)
+    pool = _start_worker(articles, sentences, embedder, cfg) if cfg.embed.cache_dir else None
     if pool is None:
         stories = group_stories(articles, embedder, cfg, sentences=sentences, progress=step)
         compared = compared_sentences(stories, sentences)
-        _embed_feed(sorted({s.text for s in compared}, key=len), embedder, cfg, step)
-        _extract_then_parse(articles, sentences, compared, cfg)
-        return stories
+        if cfg.embed.cache_dir:
+            _embed_feed(sorted({s.text for s in compared}, key=len), embedder, cfg, step)
+        claims, frames = _claims_and_frames(articles, sentences, compared, cfg)
+        return PreparedFeed(stories, tuple(dropped), tuple(sentences), tuple(claims), frames)
     with pool:
         try:
             jobs = [_submit(pool, _extract_and_load_parser, list(articles), list(sentences), cfg)]
@@ -186,9 +259,9 @@ def prepare_feed(
         except BaseException:  # a failed or interrupted encode: do not wait for the parse
             _stop(pool)
             raise
-        if not _all_done(jobs):  # the worker died (killed, out of memory): do its part here
-            _extract_then_parse(articles, sentences, compared, cfg)
-    return stories
+        _all_done(jobs)  # the worker's results are in the caches; if it died, what it left is computed below
+    claims, frames = _claims_and_frames(articles, sentences, compared, cfg)
+    return PreparedFeed(stories, tuple(dropped), tuple(sentences), tuple(claims), frames)
 
 
 def _submit(pool: ProcessPoolExecutor, fn: Callable[..., None], *args: object) -> Future[None]:
@@ -220,12 +293,18 @@ def compared_sentences(stories: Sequence[Sequence[Article]], sentences: Sequence
     return [s for s in sentences if len(with_text[story_of[s.article_id]]) >= 2]
 
 
-def _extract_then_parse(
+def _claims_and_frames(
     articles: Sequence[Article], sentences: Sequence[Sentence], compared: Sequence[Sentence], cfg: Config
-) -> None:
-    """Every sentence's claims, and the parse of the compared ones, in this process."""
-    extract_and_parse(articles, sentences, cfg, parse=False)
-    extract_and_parse(articles, compared, cfg)
+) -> tuple[list[Claim], dict[str, Frame]]:
+    """Every sentence's claims, and the frames of the compared sentences' claims (read from the caches where there)."""
+    claims = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
+    if not cfg.compare.parser or not compared:
+        return claims, {}
+    ids = {s.id for s in compared}
+    frames = cached_claim_frames(
+        compared, [c for c in claims if c.sentence_id in ids], cfg.compare.parser, cfg.embed.cache_dir
+    )
+    return claims, frames
 
 
 def _start_worker(
@@ -275,9 +354,6 @@ def extract_and_parse(
     articles: Sequence[Article], sentences: Sequence[Sentence], cfg: Config, *, parse: bool = True
 ) -> None:
     """Extract the sentences' claims and (with `parse`) parse their sentences, into the caches."""
-    from factcheck.stages.claims import extract_claims
-    from factcheck.stages.frames import cached_claim_frames
-
     claims = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
     if parse and cfg.compare.parser:
         cached_claim_frames(sentences, claims, cfg.compare.parser, cfg.embed.cache_dir)

@@ -3,10 +3,13 @@
 import json
 from datetime import date
 
+import numpy as np
+import pytest
+
 from factcheck import api
 from factcheck.config import load_config
 from factcheck.records import Article
-from factcheck.stories import group_stories, story_anchors
+from factcheck.stories import _anchor_similarity, group_stories, story_anchors
 from tests.conftest import FakeEmbedder
 
 
@@ -279,3 +282,47 @@ def test_a_worker_dead_before_its_second_job_is_replaced_too(tmp_path, monkeypat
     reports = [r.report for r in api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder()).stories]
     expected = [r.report for r in api.check_feed([feed], cfg, out=tmp_path / "r2", embedder=FakeEmbedder()).stories]
     assert [r.findings for r in reports] == [r.findings for r in expected] and sum(len(r.claims) for r in reports) > 0
+
+
+@pytest.mark.parametrize(
+    "leads",
+    [
+        [["Two shot in Franklin on Monday"], ["Franklin shooting: 2 hurt, 21-year-old held"], ["Rain in Dover"]],
+        [
+            ["Ann Lee wins in Reno, Reno votes"],
+            ["Reno picks Ann Lee"],
+            ["Ann Lee, Ann Lee, Ann Lee"],
+            ["no names here"],
+        ],
+        [["no names"], ["none either"]],
+    ],
+)
+def test_anchor_similarity_is_scikit_learns_tfidf_cosine(leads):
+    # #17: computed with scipy alone (importing scikit-learn cost 0.6-2.6 s a run); the same numbers
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = [story_anchors(" ".join(texts)) for texts in leads]
+    got = _anchor_similarity(leads)
+    if not any(docs):
+        assert not got.any()
+        return
+    tfidf = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True).fit_transform(docs)
+    expected = np.asarray((tfidf @ tfidf.T).toarray(), dtype=np.float32)
+    np.testing.assert_allclose(got, expected, rtol=0, atol=1e-6)
+    assert got.dtype == np.float32 and got[0, 1] > 0
+
+
+def test_the_stories_checks_reuse_the_feeds_pass(tmp_path, monkeypatch):
+    # #17: the feed is cleaned, split, extracted and parsed once; no story does it again
+    import factcheck.pipeline as pipeline
+
+    calls = []
+    for name in ("clean_articles", "split_sentences", "extract_claims", "cached_claim_frames"):
+        real = getattr(pipeline, name)
+        monkeypatch.setattr(
+            pipeline, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k)
+        )
+    feed = _write_feed(tmp_path / "feed.jsonl")
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}"])
+    run = api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder())
+    assert len(run.stories) > 1 and calls == []
