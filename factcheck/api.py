@@ -54,7 +54,7 @@ DEFAULT_REPORTS = Path("reports")
 
 def load_articles(inputs: Sequence[Path], cfg: Config) -> tuple[list[Article], list[Skipped]]:
     """Read a batch; raise InputError when it holds no article."""
-    articles, skipped = _load(inputs, cfg.ingest)
+    articles, skipped = _load(inputs, cfg.ingest, cache_dir=cfg.embed.cache_dir)
     if not articles:
         names = ", ".join(str(p) for p in inputs)
         raise InputError(f"{names}: no readable article (.txt, .md, .html, .json, .jsonl, .csv)")
