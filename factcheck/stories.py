@@ -41,6 +41,9 @@ FEED_EMBED_SLICE = 16_384
 """Texts embedded per call when a whole feed is embedded up front (their vectors are then dropped)."""
 PARSE_WORKER_MIN_SENTENCES = 500
 """Feeds with fewer sentences parse in this process: spawning a worker (Python, spaCy) costs about 3 s."""
+CHARS_PER_SENTENCE = 120
+"""Characters of article text per kept sentence (119-121 in the GVA + ECB+ feeds of 50 and 500 articles):
+the feed's sentences estimated before it is split, to start the worker early (#17)."""
 NUMBER_RE = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")
 _FUNCTION_WORDS = """a an and as at but by for from he her his how i if in it its mr mrs ms new no not of on or our
 police she so that the their there they this to was we what when where who why with you"""
@@ -239,9 +242,18 @@ def prepare_feed(
         The stories, as `group_stories` gives them, and the feed's pass.
     """
     step = as_progress(progress)
-    dropped = clean_articles(articles, cfg.clean)
-    sentences = split_sentences(articles, dropped, cfg.segment, cache_dir=cfg.embed.cache_dir)
-    pool = _start_worker(articles, sentences, embedder, cfg) if cfg.embed.cache_dir else None
+    early = _titled(articles)  # the titles tell a cold feed: start the worker now, to load spaCy during the split (#17)
+    pool = _start_worker(articles, None, embedder, cfg) if early else None
+    jobs: list[Future[None]] = [] if pool is None else [_submit(pool, _load_parser_job, cfg)]
+    try:
+        dropped = clean_articles(articles, cfg.clean)
+        sentences = split_sentences(articles, dropped, cfg.segment, cache_dir=cfg.embed.cache_dir)
+    except BaseException:
+        if pool is not None:
+            _stop(pool)
+        raise
+    if not early:
+        pool = _start_worker(articles, sentences, embedder, cfg)
     if pool is None:
         stories = group_stories(articles, embedder, cfg, sentences=sentences, progress=step)
         compared = compared_sentences(stories, sentences)
@@ -251,7 +263,7 @@ def prepare_feed(
         return PreparedFeed(stories, tuple(dropped), tuple(sentences), tuple(claims), frames)
     with pool:
         try:
-            jobs = [_submit(pool, _extract_and_load_parser, list(articles), list(sentences), cfg)]
+            jobs.append(_submit(pool, _extract_and_load_parser, list(articles), list(sentences), cfg))
             stories = group_stories(articles, embedder, cfg, sentences=sentences, progress=step)
             compared = compared_sentences(stories, sentences)
             jobs.append(_submit(pool, extract_and_parse, list(articles), compared, cfg))
@@ -308,21 +320,35 @@ def _claims_and_frames(
 
 
 def _start_worker(
-    articles: Sequence[Article], sentences: Sequence[Sentence], embedder: Embedder, cfg: Config
+    articles: Sequence[Article], sentences: Sequence[Sentence] | None, embedder: Embedder, cfg: Config
 ) -> ProcessPoolExecutor | None:
     """A spawned process for claims and parses, or None when it would not pay.
 
     It pays on a feed of at least PARSE_WORKER_MIN_SENTENCES sentences new to the caches. The
     leads (embedded first) stand for the feed: a warm run, whose leads are cached, spawns none.
+    Before the feed is split (`sentences` None), the titles stand for the leads and the text's
+    length for the sentences (`_titled` feeds only).
     """
-    if len(sentences) < PARSE_WORKER_MIN_SENTENCES or _usable_cores() < 2 or multiprocessing.current_process().daemon:
+    if not cfg.embed.cache_dir or _usable_cores() < 2 or multiprocessing.current_process().daemon:
         return None  # (a daemonic process may not start children)
-    leads = list({t for texts in _lead_texts(articles, cfg, sentences) for t in texts})
+    if sentences is None:
+        leads = list({a.title for a in articles if a.title.strip()})
+        n_sentences = sum(len(a.text) for a in articles) // CHARS_PER_SENTENCE
+    else:
+        leads = list({t for texts in _lead_texts(articles, cfg, sentences) for t in texts})
+        n_sentences = len(sentences)
+    if n_sentences < PARSE_WORKER_MIN_SENTENCES:
+        return None
     new_share = count_uncached(leads, embedder, cfg.embed) / max(len(leads), 1)
-    if new_share * len(sentences) < PARSE_WORKER_MIN_SENTENCES:
+    if new_share * n_sentences < PARSE_WORKER_MIN_SENTENCES:
         return None
     # spawn, not fork: forking after the encoder has started its threads can hang (#7)
     return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _titled(articles: Sequence[Article]) -> bool:
+    """Whether most articles have a title (which then stand for their leads before the split)."""
+    return sum(bool(a.title.strip()) for a in articles) * 2 >= len(articles)
 
 
 def _embed_feed(texts: Sequence[str], embedder: Embedder, cfg: Config, progress: Progress) -> None:
@@ -346,6 +372,14 @@ def _extract_and_load_parser(articles: Sequence[Article], sentences: Sequence[Se
     from factcheck.stages.frames import load_parser
 
     extract_and_parse(articles, sentences, cfg, parse=False)
+    if cfg.compare.parser:
+        load_parser(cfg.compare.parser)
+
+
+def _load_parser_job(cfg: Config) -> None:
+    """Load the parser (the worker's first job when it starts before the feed is split)."""
+    from factcheck.stages.frames import load_parser
+
     if cfg.compare.parser:
         load_parser(cfg.compare.parser)
 

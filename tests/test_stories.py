@@ -326,3 +326,54 @@ def test_the_stories_checks_reuse_the_feeds_pass(tmp_path, monkeypatch):
     cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}"])
     run = api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder())
     assert len(run.stories) > 1 and calls == []
+
+
+def test_the_worker_loads_the_parser_while_the_feed_is_split(tmp_path, monkeypatch):
+    # #17: a cold feed with titles starts the worker before the split, which then runs beside its spaCy load
+    from concurrent.futures import Future
+
+    import factcheck.stories as stories
+
+    order = []
+
+    class InlinePool:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def submit(self, fn, *args):
+            order.append(fn.__name__)
+            fn(*args)
+            job = Future()
+            job.set_result(None)
+            return job
+
+    started = []
+    monkeypatch.setattr(stories, "_start_worker", lambda *args: started.append(args[1]) or InlinePool())
+    real_split = stories.split_sentences
+    monkeypatch.setattr(stories, "split_sentences", lambda *a, **k: order.append("split") or real_split(*a, **k))
+    feed = _write_feed(tmp_path / "feed.jsonl")
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}"])
+    api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder())
+    assert order == ["_load_parser_job", "split", "_extract_and_load_parser", "extract_and_parse"]
+    assert started == [None]  # decided once, before the split, on the titles
+    assert stories._titled([_article("x", 1, "A title", "text"), _article("y", 1, "", "text")])
+    assert not stories._titled([_article("x", 1, "", "text"), _article("y", 1, " ", "text")])
+
+
+def test_the_worker_is_started_early_on_new_titles_only(tmp_path, monkeypatch):
+    import factcheck.stories as stories
+    from factcheck.stages.embed import embed_texts
+
+    monkeypatch.setattr(stories, "_usable_cores", lambda: 2)
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}"])
+    long = [_article(f"l{k}", 1, f"Title {k}", "A sentence of the report. " * 2000) for k in range(2)]
+    short = [_article(f"s{k}", 1, f"Short {k}", "A sentence of the report.") for k in range(2)]
+    pool = stories._start_worker(long, None, FakeEmbedder(), cfg)
+    assert pool is not None  # 104,000 characters: about 860 sentences, all new
+    pool.shutdown()
+    assert stories._start_worker(short, None, FakeEmbedder(), cfg) is None  # too little text to pay
+    embed_texts([a.title for a in long], FakeEmbedder(), cfg.embed)
+    assert stories._start_worker(long, None, FakeEmbedder(), cfg) is None  # titles seen: a warm run
