@@ -297,12 +297,16 @@ def test_a_worker_dead_before_its_second_job_is_replaced_too(tmp_path, monkeypat
         [["no names"], ["none either"]],
     ],
 )
-def test_anchor_similarity_is_scikit_learns_tfidf_cosine(leads):
+def test_anchor_similarity_is_scikit_learns_tfidf_cosine(leads, monkeypatch):
     # #17: computed with scipy alone (importing scikit-learn cost 0.6-2.6 s a run); the same numbers
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    import factcheck.stories as stories
+
     docs = [story_anchors(" ".join(texts)) for texts in leads]
     got = _anchor_similarity(leads)
+    monkeypatch.setattr(stories, "ANCHOR_BLOCK_ROWS", 1)  # row by row, as a big feed's blocks
+    assert np.array_equal(_anchor_similarity(leads), got)
     if not any(docs):
         assert not got.any()
         return
