@@ -6,7 +6,11 @@ subtracted from the outer one), summed over every call of the run. The feeds are
 if missing. The cache is emptied before each run (a cold run); a converted encoder model is
 kept (built once per install, like the naive pipeline's installed model).
 
-    .venv/bin/python bench/profile_cold.py --sizes 5 50 500 [--set embed.backend=torch]
+    .venv/bin/python bench/profile_cold.py --sizes 5 50 500 [--set embed.backend=torch] [--warm]
+
+Each step shows wall and CPU seconds (this process, every thread); the spawned worker's CPU
+seconds and both peaks are printed below the table. `--warm` profiles a second run on the cache
+the first one filled (a re-run of the same feed).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import sys
 import time
@@ -40,7 +45,7 @@ STEPS: dict[str, list[tuple[str, str]]] = {
     "spaCy load": [("factcheck.stages.frames", "load_parser")],
     "spaCy parse + frames": [("factcheck.stages.frames", "cached_claim_frames")],
     "fact clustering": [("factcheck.stages.cluster", "cluster_facts")],
-    "comparison": [("factcheck.stages.compare", "compare_facts")],
+    "comparison": [("factcheck.stages.compare", "compare_batch")],
     "reports": [("factcheck.report.files", "write_report"), ("factcheck.report.feed", "write_feed_index")],
     # the main process waiting for the spawned claims/parse worker (#17); the worker's own time is not counted
     "waiting for the worker": [("concurrent.futures._base", "Future.result")],
@@ -48,23 +53,30 @@ STEPS: dict[str, list[tuple[str, str]]] = {
 
 
 class _Timer:
-    """Exclusive time per step: a nested step's time is not counted in its caller's."""
+    """Exclusive wall and CPU time per step: a nested step's time is not counted in its caller's.
+
+    CPU time is this process's (every thread: the encoder's included), not the worker's.
+    """
 
     def __init__(self) -> None:
         self.total: dict[str, float] = defaultdict(float)
-        self.stack: list[list[float]] = []  # [start, time spent in nested steps]
+        self.cpu: dict[str, float] = defaultdict(float)
+        self.stack: list[list[float]] = []  # [start, cpu start, wall in nested steps, cpu in nested steps]
 
     def wrap(self, step: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def timed(*args: Any, **kwargs: Any) -> Any:
-            self.stack.append([time.perf_counter(), 0.0])
+            self.stack.append([time.perf_counter(), time.process_time(), 0.0, 0.0])
             try:
                 return fn(*args, **kwargs)
             finally:
-                start, nested = self.stack.pop()
+                start, cpu_start, nested, nested_cpu = self.stack.pop()
                 spent = time.perf_counter() - start
+                spent_cpu = time.process_time() - cpu_start
                 self.total[step] += spent - nested
+                self.cpu[step] += spent_cpu - nested_cpu
                 if self.stack:
-                    self.stack[-1][1] += spent
+                    self.stack[-1][2] += spent
+                    self.stack[-1][3] += spent_cpu
 
         timed.__wrapped__ = fn  # type: ignore[attr-defined]
         return timed
@@ -99,12 +111,14 @@ def _install(timer: _Timer) -> None:
 def run_child(batch: Path, cache: Path, out: Path, overrides: list[str]) -> dict[str, Any]:
     """One cold run, instrumented; returns seconds per step."""
     start = time.perf_counter()
+    cpu_start = time.process_time()
     import factcheck.stories  # noqa: F401
     from factcheck import api
     from factcheck.config import load_config
     from factcheck.stages import claims, cluster, compare, frames  # noqa: F401
 
     imports = time.perf_counter() - start
+    imports_cpu = time.process_time() - cpu_start
     timer = _Timer()
     _install(timer)
     cfg = load_config(overrides=[f"embed.cache_dir={cache}", "scale.local_cluster_min_articles=0", *overrides])
@@ -115,11 +129,20 @@ def run_child(batch: Path, cache: Path, out: Path, overrides: list[str]) -> dict
         run = api.check_feed([batch], cfg, out=out, formats=["md", "json"], embedder=model)
         reports = [story.report for story in run.stories]
     total = time.perf_counter() - start
+    total_cpu = time.process_time() - cpu_start
     steps = {"imports": imports, **dict(timer.total)}
     steps["other"] = total - sum(steps.values())
+    cpu = {"imports": imports_cpu, **dict(timer.cpu)}
+    cpu["other"] = total_cpu - sum(cpu.values())
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
         "total": total,
+        "total_cpu": total_cpu,
+        "worker_cpu": worker.ru_utime + worker.ru_stime,
+        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_peak_mib": worker.ru_maxrss / 1024,
         "steps": steps,
+        "cpu": cpu,
         "sentences": sum(len(r.sentences) for r in reports),
         "torch": "torch" in sys.modules,
         "encoder": getattr(model, "name", "?"),
@@ -132,6 +155,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 500])
     parser.add_argument("--work", type=Path, default=Path("/tmp/factcheck-profile"))
     parser.add_argument("--set", dest="overrides", action="append", default=[])
+    parser.add_argument("--warm", action="store_true", help="profile a second run on the cache the first one filled")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--batch", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
@@ -155,16 +179,28 @@ def main() -> None:
         sets = [f"--set={o}" for o in args.overrides]
         cmd = [sys.executable, __file__, "--child", "--batch", str(batch), "--cache", str(cache)]
         result, load = run_sampled([*cmd, "--out", str(work / "reports"), *sets])
+        if result.returncode == 0 and args.warm:  # the same again on the filled cache
+            print(f"{size} cold: {result.stdout.strip().splitlines()[-1]}", flush=True)
+            result, load = run_sampled([*cmd, "--out", str(work / "reports"), *sets])
         if result.returncode != 0:
             raise SystemExit(result.stderr[-3000:])
         results[size] = {**json.loads(result.stdout.strip().splitlines()[-1]), "load": load}
         print(f"{size}: {json.dumps(results[size])}", flush=True)
     steps = list(dict.fromkeys(["imports", *STEPS, "other"]))
-    print("\n| step | " + " | ".join(f"{s} articles" for s in results) + " |")
+    print("\n| step (wall s / CPU s) | " + " | ".join(f"{s} articles" for s in results) + " |")
     print("|---|" + "---|" * len(results))
     for step in steps:
-        print(f"| {step} | " + " | ".join(f"{r['steps'].get(step, 0):.2f}" for r in results.values()) + " |")
-    print("| **total** | " + " | ".join(f"**{r['total']:.1f}**" for r in results.values()) + " |")
+        cells = [f"{r['steps'].get(step, 0):.2f} / {r['cpu'].get(step, 0):.2f}" for r in results.values()]
+        print(f"| {step} | " + " | ".join(cells) + " |")
+    print(
+        "| **total** | " + " | ".join(f"**{r['total']:.1f} / {r['total_cpu']:.1f}**" for r in results.values()) + " |"
+    )
+    print("| worker CPU s | " + " | ".join(f"{r['worker_cpu']:.1f}" for r in results.values()) + " |")
+    print(
+        "| peak RSS main + worker MiB | "
+        + " | ".join(f"{r['peak_mib']:.0f} + {r['worker_peak_mib']:.0f}" for r in results.values())
+        + " |"
+    )
     print("| sentences | " + " | ".join(str(r["sentences"]) for r in results.values()) + " |")
     print("| load (1-min, during) | " + " | ".join("{:.1f}-{:.1f}".format(*r["load"]) for r in results.values()) + " |")
 

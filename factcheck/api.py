@@ -54,7 +54,7 @@ DEFAULT_REPORTS = Path("reports")
 
 def load_articles(inputs: Sequence[Path], cfg: Config) -> tuple[list[Article], list[Skipped]]:
     """Read a batch; raise InputError when it holds no article."""
-    articles, skipped = _load(inputs, cfg.ingest)
+    articles, skipped = _load(inputs, cfg.ingest, cache_dir=cfg.embed.cache_dir)
     if not articles:
         names = ", ".join(str(p) for p in inputs)
         raise InputError(f"{names}: no readable article (.txt, .md, .html, .json, .jsonl, .csv)")
@@ -228,9 +228,12 @@ def check_feed(
     articles, skipped = load_articles(inputs, cfg)
     model = embedder or load_embedder(cfg)
     step("stories")
-    stories = prepare_feed(articles, model, cfg, progress=step)  # grouped first, then only what compares (#17)
+    feed = prepare_feed(articles, model, cfg, progress=step)  # grouped first, then only what compares (#17)
+    stories, parts = feed.stories, [feed.for_story(story) for story in feed.stories]
     names = [story_name(k, story) for k, story in enumerate(stories, 1)]
-    reports = run_stories(stories, names, cfg, model, scheduler=scheduler, skipped=skipped, progress=step)
+    reports = run_stories(
+        stories, names, cfg, model, scheduler=scheduler, skipped=skipped, progress=step, prepared=parts
+    )
     folder = out or DEFAULT_REPORTS / (inputs[0].resolve().name if len(inputs) == 1 else "feed")
     runs, paths = [], []
     for report in reports:

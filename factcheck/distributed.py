@@ -17,7 +17,7 @@ from typing import Any, cast
 
 from factcheck.config import Config
 from factcheck.errors import ConfigError
-from factcheck.pipeline import Progress, as_progress, run_pipeline
+from factcheck.pipeline import Prepared, Progress, as_progress, run_pipeline
 from factcheck.records import Article, Report, Skipped
 from factcheck.stages.embed import Embedder
 
@@ -35,10 +35,15 @@ def choose_mode(n_articles: int, n_stories: int, cfg: Config, scheduler: str | N
 
 
 def _check_story(
-    articles: Sequence[Article], cfg: Config, embedder: Embedder, batch: str, skipped: Sequence[Skipped]
+    articles: Sequence[Article],
+    cfg: Config,
+    embedder: Embedder,
+    batch: str,
+    skipped: Sequence[Skipped],
+    prepared: Prepared | None = None,
 ) -> Report:
     """One story's check (the task a worker runs)."""
-    return run_pipeline(articles, cfg, embedder, batch=batch, skipped=skipped)
+    return run_pipeline(articles, cfg, embedder, batch=batch, skipped=skipped, prepared=prepared)
 
 
 def run_stories(
@@ -50,6 +55,7 @@ def run_stories(
     scheduler: str | None = None,
     skipped: Sequence[Skipped] = (),
     progress: Callable[..., None] | None = None,
+    prepared: Sequence[Prepared] | None = None,
 ) -> list[Report]:
     """Check each story as its own batch; reports in the order of `stories`.
 
@@ -62,6 +68,8 @@ def run_stories(
         skipped: Items left out of the feed, recorded in every story's report.
         progress: A `pipeline.Progress`, told `("story", done, total)` as stories finish (and
             the Dask mode by name); a callback taking a name only gets "story 3/301".
+        prepared: Each story's part of the feed's one pass (`stories.PreparedFeed.for_story`),
+            so no story is cleaned, split, extracted or parsed again (#17).
 
     Raises:
         ConfigError: the scheduler cannot be reached.
@@ -69,16 +77,19 @@ def run_stories(
     step = as_progress(progress)
     address = scheduler or cfg.scale.scheduler
     mode = choose_mode(sum(len(s) for s in stories), len(stories), cfg, address)
+    parts: Sequence[Prepared | None] = list(prepared) if prepared is not None else [None] * len(stories)
+    if len(parts) != len(stories):
+        raise ValueError(f"run_stories: {len(parts)} prepared parts for {len(stories)} stories")
     if mode == "in-process":
         reports = []
         step("story", 0, len(stories))
-        for k, (story, name) in enumerate(zip(stories, names, strict=True), 1):
-            reports.append(_check_story(story, cfg, embedder, name, skipped))
+        for k, (story, name, part) in enumerate(zip(stories, names, parts, strict=True), 1):
+            reports.append(_check_story(story, cfg, embedder, name, skipped, part))
             step("story", k, len(stories))
         return reports
     with _connect(address, cfg) as client, client.as_current():
         step(f"dask: {mode} at {client.scheduler.address}")
-        return _run_on_client(client, stories, names, cfg, embedder, skipped, step)
+        return _run_on_client(client, stories, names, cfg, embedder, skipped, step, parts)
 
 
 def _connect(address: str, cfg: Config) -> _ClosingClient:
@@ -128,6 +139,7 @@ def _run_on_client(
     embedder: Embedder,
     skipped: Sequence[Skipped],
     step: Progress,
+    parts: Sequence[Prepared | None],
 ) -> list[Report]:
     """Submit one task per story (largest first, so the long ones start early) and gather in order."""
     from dask.distributed import as_completed
@@ -137,7 +149,10 @@ def _run_on_client(
     # One copy of the settings and the embedder per worker, not one per task.
     cfg_f, embedder_f, skipped_f = client.scatter([cfg, embedder, tuple(skipped)], broadcast=True)
     order = sorted(range(len(stories)), key=lambda k: -len(stories[k]))
-    futures = {k: client.submit(_check_story, list(stories[k]), cfg_f, embedder_f, names[k], skipped_f) for k in order}
+    futures = {
+        k: client.submit(_check_story, list(stories[k]), cfg_f, embedder_f, names[k], skipped_f, parts[k])
+        for k in order
+    }
     step("story", 0, len(stories))
     for done, _future in enumerate(completed(list(futures.values())), 1):
         step("story", done, len(stories))

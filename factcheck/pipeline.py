@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import numpy as np
 
 from factcheck.config import Config
 from factcheck.errors import FactcheckError
-from factcheck.records import Article, Fact, Finding, Report, Sentence, Skipped
+from factcheck.records import Article, Claim, DroppedSpan, Fact, Finding, Report, Sentence, Skipped
 from factcheck.stages.claims import extract_claims
 from factcheck.stages.clean import clean_articles
 from factcheck.stages.cluster import build_facts, cluster_facts
 from factcheck.stages.compare import compare_batch, derive_claims
 from factcheck.stages.embed import Embedder, embed_texts
-from factcheck.stages.frames import cached_claim_frames
+from factcheck.stages.frames import Frame, cached_claim_frames
 from factcheck.stages.segment import split_sentences
 from factcheck.stages.syndication import syndicated_groups
 
@@ -59,6 +59,22 @@ def _takes_counts(callback: Callable[..., None]) -> bool:
     if any(p.kind == p.VAR_POSITIONAL for p in params):
         return True
     return sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params) >= 3
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What one pass over a whole feed computed for a batch's articles, so the batch's check does not redo it (#17).
+
+    Each part is what the stage would return for the batch: the cleaner's dropped spans, the
+    sentences, every sentence's claims (in sentence order) and the parse frames of the claims
+    by claim id (only where two or more articles compare; empty otherwise). All of them are
+    computed per article or per sentence, so a feed's pass sliced by story equals the story's own.
+    """
+
+    dropped: tuple[DroppedSpan, ...]
+    sentences: tuple[Sentence, ...]
+    claims: tuple[Claim, ...]
+    frames: Mapping[str, Frame] = field(default_factory=dict)
 
 
 class StageError(FactcheckError):
@@ -103,6 +119,7 @@ def run_pipeline(
     batch: str = "batch",
     skipped: Sequence[Skipped] = (),
     progress: Callable[..., None] | None = None,
+    prepared: Prepared | None = None,
 ) -> Report:
     """Clean, segment, embed, cluster, extract and compare; return the Report.
 
@@ -117,12 +134,18 @@ def run_pipeline(
         batch: The report's batch name.
         skipped: Items left out before the pipeline, recorded in the report.
         progress: A `Progress` (or a callback taking a name only), called as the stages go.
+        prepared: The batch's dropped spans, sentences, claims and frames from a feed's one pass
+            (`stories.prepare_feed`), used instead of cleaning, splitting, extracting and parsing again.
     """
     step = as_progress(progress)
     step("clean")
-    dropped = clean_articles(articles, cfg.clean)
+    dropped = list(prepared.dropped) if prepared else clean_articles(articles, cfg.clean)
     step("segment")
-    sentences = split_sentences(articles, dropped, cfg.segment, cache_dir=cfg.embed.cache_dir)
+    sentences = (
+        list(prepared.sentences)
+        if prepared
+        else split_sentences(articles, dropped, cfg.segment, cache_dir=cfg.embed.cache_dir)
+    )
     _check_sentences(articles, sentences)
     skipped = [*skipped, *_nothing_to_compare(articles, sentences)]
     across = len({s.article_id for s in sentences}) >= 2
@@ -137,13 +160,19 @@ def run_pipeline(
         emb = np.zeros((len(sentences), 0), dtype=np.float32)
         groups = _same_text(sentences)
     step("claims")
-    claims = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
-    step("compare")
-    frames = (
-        cached_claim_frames(sentences, claims, cfg.compare.parser, cfg.embed.cache_dir)
-        if cfg.compare.parser and across  # frames only serve comparisons across outlets (#17)
-        else {}
+    claims = (
+        list(prepared.claims)
+        if prepared
+        else extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
     )
+    step("compare")
+    frames: Mapping[str, Frame] = {}
+    if cfg.compare.parser and across:  # frames only serve comparisons across outlets (#17)
+        frames = (
+            {c.id: prepared.frames[c.id] for c in claims if c.id in prepared.frames}
+            if prepared
+            else cached_claim_frames(sentences, claims, cfg.compare.parser, cfg.embed.cache_dir)
+        )
     claims, frames = derive_claims(sentences, claims, frames)
     compared = compare_batch(articles, sentences, emb, groups, claims, cfg.compare, frames)
     keyed = compared.findings

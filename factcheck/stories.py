@@ -6,25 +6,44 @@ import calendar
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from datetime import date
+from typing import Protocol, TypeVar
 
 import numpy as np
 
 from factcheck.config import Config, StoriesConfig
-from factcheck.pipeline import Progress, as_progress
-from factcheck.records import Article, Sentence
-from factcheck.stages.claims import CAPITALISED_RE
+from factcheck.pipeline import Prepared, Progress, as_progress
+from factcheck.records import Article, Claim, DroppedSpan, Sentence
+from factcheck.stages.claims import CAPITALISED_RE, extract_claims
 from factcheck.stages.clean import clean_articles
 from factcheck.stages.embed import Embedder, count_uncached, embed_texts
+from factcheck.stages.frames import Frame, cached_claim_frames
 from factcheck.stages.segment import split_sentences
+
+
+class _ArticlePart(Protocol):
+    """A record of one article (a dropped span, a sentence, a claim)."""
+
+    @property
+    def article_id(self) -> str:
+        """The article's id."""
+        ...
+
+
+_Owned = TypeVar("_Owned", bound=_ArticlePart)
 
 FEED_EMBED_SLICE = 16_384
 """Texts embedded per call when a whole feed is embedded up front (their vectors are then dropped)."""
 PARSE_WORKER_MIN_SENTENCES = 500
 """Feeds with fewer sentences parse in this process: spawning a worker (Python, spaCy) costs about 3 s."""
+CHARS_PER_SENTENCE = 120
+"""Characters of article text per kept sentence (119-121 in the GVA + ECB+ feeds of 50 and 500 articles):
+the feed's sentences estimated before it is split, to start the worker early (#17)."""
 NUMBER_RE = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")
 _FUNCTION_WORDS = """a an and as at but by for from he her his how i if in it its mr mrs ms new no not of on or our
 police she so that the their there they this to was we what when where who why with you"""
@@ -35,6 +54,8 @@ NAME_STOP = {
     *_FUNCTION_WORDS.split(),
 }
 UNRELATED = 2.0  # distance given to articles published too far apart
+ANCHOR_BLOCK_ROWS = 512
+"""Articles per block of the names' similarity (bounds the sparse product's memory on a big feed)."""
 
 
 def story_anchors(text: str) -> list[str]:
@@ -71,19 +92,44 @@ def _lead_texts(
 
 
 def _anchor_similarity(leads: Sequence[Sequence[str]]) -> np.ndarray:
-    """Cosine of TF-IDF vectors of the names and numbers the articles mention."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    """Cosine of TF-IDF vectors of the names and numbers the articles mention.
+
+    The weights are scikit-learn's `TfidfVectorizer(sublinear_tf=True)` (tf = 1 + ln count,
+    smooth idf = ln((1 + n) / (1 + df)) + 1, rows L2-normalised), computed here with scipy's
+    sparse matrices: importing scikit-learn took 0.6-2.6 s of every feed run, warm ones included (#17).
+    """
+    from scipy.sparse import csr_matrix
 
     docs = [story_anchors(" ".join(texts)) for texts in leads]
     if not any(docs):
         return np.zeros((len(docs), len(docs)), dtype=np.float32)
-    tfidf = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True).fit_transform(docs)
-    return np.asarray((tfidf @ tfidf.T).toarray(), dtype=np.float32)
+    column = {token: k for k, token in enumerate(sorted({t for doc in docs for t in doc}))}
+    indptr, indices, counts = [0], [], []
+    for doc in docs:
+        for token, n in sorted(Counter(column[t] for t in doc).items()):
+            indices.append(token)
+            counts.append(n)
+        indptr.append(len(indices))
+    tf = csr_matrix(
+        (np.log(np.asarray(counts, dtype=np.float64)) + 1.0, indices, indptr), shape=(len(docs), len(column))
+    )
+    df = np.bincount(np.asarray(indices, dtype=np.int64), minlength=len(column))
+    tf.data *= (np.log((1.0 + len(docs)) / (1.0 + df)) + 1.0)[tf.indices]
+    norms = np.sqrt(np.asarray(tf.multiply(tf).sum(axis=1)).ravel())
+    tf.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(tf.indptr))
+    # row blocks, each made float32 before it is dense: a big feed's sparse product is never whole (#17)
+    similarity = np.empty((len(docs), len(docs)), dtype=np.float32)
+    for start in range(0, len(docs), ANCHOR_BLOCK_ROWS):
+        similarity[start : start + ANCHOR_BLOCK_ROWS] = (tf[start : start + ANCHOR_BLOCK_ROWS] @ tf.T).astype(
+            np.float32
+        ).toarray()
+    return similarity
 
 
 def _date_gap(articles: Sequence[Article]) -> np.ndarray:
     """Days between publication dates; 0 where a date is unknown."""
-    days = np.array([a.published.toordinal() if a.published else -1 for a in articles], dtype=np.int64)
+    # int32: a third of the memory of int64 for a big feed's n x n gaps (5,000 articles: 100 instead of 200 MB, twice)
+    days = np.array([a.published.toordinal() if a.published else -1 for a in articles], dtype=np.int32)
     gap = np.abs(days[:, None] - days[None, :])
     known = days >= 0
     return np.where(known[:, None] & known[None, :], gap, 0)
@@ -113,8 +159,11 @@ def story_signals(
 
 def combine_signals(meaning: np.ndarray, anchors: np.ndarray, gaps: np.ndarray, cfg: StoriesConfig) -> np.ndarray:
     """Distances between articles: 1 - weighted similarity; too far apart in time = unrelated."""
-    similarity = (1.0 - cfg.names_weight) * meaning + cfg.names_weight * anchors
-    distance = np.clip(1.0 - similarity, 0.0, UNRELATED).astype(np.float32)
+    # in place, the same arithmetic as 1 - ((1 - w) * meaning + w * anchors): one n x n temporary, not four (#17)
+    distance: np.ndarray = np.multiply(anchors, np.float32(cfg.names_weight), dtype=np.float32)
+    distance += np.multiply(meaning, np.float32(1.0 - cfg.names_weight), dtype=np.float32)
+    np.subtract(np.float32(1.0), distance, out=distance)
+    np.clip(distance, 0.0, UNRELATED, out=distance)
     if cfg.max_days_apart > 0:
         distance[gaps > cfg.max_days_apart] = UNRELATED
     np.fill_diagonal(distance, 0.0)
@@ -135,25 +184,65 @@ def cut_stories(articles: Sequence[Article], distance: np.ndarray, threshold: fl
     return sorted(stories, key=lambda story: _article_order(story[0]))
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedFeed:
+    """A feed's stories and what its one pass computed for them (#17): each story's check reuses its part.
+
+    `stories` as `group_stories` gives them; the rest are the whole feed's dropped spans,
+    sentences and claims, and the parse frames (by claim id) of the sentences that compare.
+    """
+
+    stories: list[list[Article]]
+    dropped: tuple[DroppedSpan, ...]
+    sentences: tuple[Sentence, ...]
+    claims: tuple[Claim, ...]
+    frames: Mapping[str, Frame]
+
+    def for_story(self, story: Sequence[Article]) -> Prepared:
+        """The part of the pass that belongs to these articles, in their order (as their own batch would have it)."""
+        ids = [a.id for a in story]
+        dropped = _by_article(self.dropped, ids)
+        sentences = _by_article(self.sentences, ids)
+        claims = _by_article(self.claims, ids)
+        return Prepared(
+            dropped=dropped,
+            sentences=sentences,
+            claims=claims,
+            frames={c.id: self.frames[c.id] for c in claims if c.id in self.frames},
+        )
+
+
+def _by_article(items: Sequence[_Owned], article_ids: Sequence[str]) -> tuple[_Owned, ...]:
+    """The items of these articles, article by article in the order given, each article's in their own order."""
+    wanted = set(article_ids)
+    grouped: dict[str, list[_Owned]] = {}
+    for item in items:
+        if item.article_id in wanted:
+            grouped.setdefault(item.article_id, []).append(item)
+    return tuple(item for a in article_ids for item in grouped.get(a, ()))
+
+
 def prepare_feed(
     articles: Sequence[Article], embedder: Embedder, cfg: Config, *, progress: Callable[..., None] | None = None
-) -> list[list[Article]]:
-    """Group a feed into stories, and fill the caches with what the stories' checks will compare.
+) -> PreparedFeed:
+    """Group a feed into stories, and compute in one pass what the stories' checks will compare.
 
     The feed is cleaned and split once; the stories are grouped on the vectors of titles and
     leads only (`group_stories`); then only the sentences of stories where two or more articles
     have sentences are embedded, in one pass, and their claims parsed. A story of one article
     compares nothing across outlets (`pipeline.run_pipeline` neither embeds nor parses it): 214
     of the 301 stories of the 500-article GVA feed, 47% of its sentences (#17). Its claims, which
-    the checks inside one article read, are extracted with the rest.
+    the checks inside one article read, are extracted with the rest. The dropped spans,
+    sentences, claims and frames are returned for the stories' checks (`PreparedFeed.for_story`),
+    which then neither clean, split, extract nor parse again; the vectors go to the cache.
 
     One pass sorts the feed by length, so the model's batches are fuller than story by story,
     spaCy gets one `pipe` instead of one per story, and Dask workers on this machine need load
     neither model. On a machine with two cores or more and a cold feed of at least
     `PARSE_WORKER_MIN_SENTENCES` sentences, a spawned process extracts every claim while this one
     embeds the leads, then parses the compared sentences while this one embeds them, so both
-    cores work; the results reach the checks through the caches. Without a cache (nowhere to
-    keep anything) only the grouping is done.
+    cores work; the results reach this process through the caches. Without a cache (nowhere to
+    keep vectors) nothing is embedded beyond the grouping.
 
     Args:
         articles: The feed.
@@ -162,23 +251,31 @@ def prepare_feed(
         progress: Told the embedding's counts (a `pipeline.Progress`).
 
     Returns:
-        The stories, as `group_stories` gives them.
+        The stories, as `group_stories` gives them, and the feed's pass.
     """
     step = as_progress(progress)
-    dropped = clean_articles(articles, cfg.clean)
-    sentences = split_sentences(articles, dropped, cfg.segment, cache_dir=cfg.embed.cache_dir)
-    if not cfg.embed.cache_dir:
-        return group_stories(articles, embedder, cfg, sentences=sentences, progress=step)
-    pool = _start_worker(articles, sentences, embedder, cfg)
+    early = _titled(articles)  # the titles tell a cold feed: start the worker now, to load spaCy during the split (#17)
+    pool = _start_worker(articles, None, embedder, cfg) if early else None
+    jobs: list[Future[None]] = [] if pool is None else [_submit(pool, _load_parser_job, cfg)]
+    try:
+        dropped = clean_articles(articles, cfg.clean)
+        sentences = split_sentences(articles, dropped, cfg.segment, cache_dir=cfg.embed.cache_dir)
+    except BaseException:
+        if pool is not None:
+            _stop(pool)
+        raise
+    if not early:
+        pool = _start_worker(articles, sentences, embedder, cfg)
     if pool is None:
         stories = group_stories(articles, embedder, cfg, sentences=sentences, progress=step)
         compared = compared_sentences(stories, sentences)
-        _embed_feed(sorted({s.text for s in compared}, key=len), embedder, cfg, step)
-        _extract_then_parse(articles, sentences, compared, cfg)
-        return stories
+        if cfg.embed.cache_dir:
+            _embed_feed(sorted({s.text for s in compared}, key=len), embedder, cfg, step)
+        claims, frames = _claims_and_frames(articles, sentences, compared, cfg)
+        return PreparedFeed(stories, tuple(dropped), tuple(sentences), tuple(claims), frames)
     with pool:
         try:
-            jobs = [_submit(pool, _extract_and_load_parser, list(articles), list(sentences), cfg)]
+            jobs.append(_submit(pool, _extract_and_load_parser, list(articles), list(sentences), cfg))
             stories = group_stories(articles, embedder, cfg, sentences=sentences, progress=step)
             compared = compared_sentences(stories, sentences)
             jobs.append(_submit(pool, extract_and_parse, list(articles), compared, cfg))
@@ -186,9 +283,9 @@ def prepare_feed(
         except BaseException:  # a failed or interrupted encode: do not wait for the parse
             _stop(pool)
             raise
-        if not _all_done(jobs):  # the worker died (killed, out of memory): do its part here
-            _extract_then_parse(articles, sentences, compared, cfg)
-    return stories
+        _all_done(jobs)  # the worker's results are in the caches; if it died, what it left is computed below
+    claims, frames = _claims_and_frames(articles, sentences, compared, cfg)
+    return PreparedFeed(stories, tuple(dropped), tuple(sentences), tuple(claims), frames)
 
 
 def _submit(pool: ProcessPoolExecutor, fn: Callable[..., None], *args: object) -> Future[None]:
@@ -220,30 +317,50 @@ def compared_sentences(stories: Sequence[Sequence[Article]], sentences: Sequence
     return [s for s in sentences if len(with_text[story_of[s.article_id]]) >= 2]
 
 
-def _extract_then_parse(
+def _claims_and_frames(
     articles: Sequence[Article], sentences: Sequence[Sentence], compared: Sequence[Sentence], cfg: Config
-) -> None:
-    """Every sentence's claims, and the parse of the compared ones, in this process."""
-    extract_and_parse(articles, sentences, cfg, parse=False)
-    extract_and_parse(articles, compared, cfg)
+) -> tuple[list[Claim], dict[str, Frame]]:
+    """Every sentence's claims, and the frames of the compared sentences' claims (read from the caches where there)."""
+    claims = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
+    if not cfg.compare.parser or not compared:
+        return claims, {}
+    ids = {s.id for s in compared}
+    frames = cached_claim_frames(
+        compared, [c for c in claims if c.sentence_id in ids], cfg.compare.parser, cfg.embed.cache_dir
+    )
+    return claims, frames
 
 
 def _start_worker(
-    articles: Sequence[Article], sentences: Sequence[Sentence], embedder: Embedder, cfg: Config
+    articles: Sequence[Article], sentences: Sequence[Sentence] | None, embedder: Embedder, cfg: Config
 ) -> ProcessPoolExecutor | None:
     """A spawned process for claims and parses, or None when it would not pay.
 
     It pays on a feed of at least PARSE_WORKER_MIN_SENTENCES sentences new to the caches. The
     leads (embedded first) stand for the feed: a warm run, whose leads are cached, spawns none.
+    Before the feed is split (`sentences` None), the titles stand for the leads and the text's
+    length for the sentences (`_titled` feeds only).
     """
-    if len(sentences) < PARSE_WORKER_MIN_SENTENCES or _usable_cores() < 2 or multiprocessing.current_process().daemon:
+    if not cfg.embed.cache_dir or _usable_cores() < 2 or multiprocessing.current_process().daemon:
         return None  # (a daemonic process may not start children)
-    leads = list({t for texts in _lead_texts(articles, cfg, sentences) for t in texts})
+    if sentences is None:
+        leads = list({a.title for a in articles if a.title.strip()})
+        n_sentences = sum(len(a.text) for a in articles) // CHARS_PER_SENTENCE
+    else:
+        leads = list({t for texts in _lead_texts(articles, cfg, sentences) for t in texts})
+        n_sentences = len(sentences)
+    if n_sentences < PARSE_WORKER_MIN_SENTENCES:
+        return None
     new_share = count_uncached(leads, embedder, cfg.embed) / max(len(leads), 1)
-    if new_share * len(sentences) < PARSE_WORKER_MIN_SENTENCES:
+    if new_share * n_sentences < PARSE_WORKER_MIN_SENTENCES:
         return None
     # spawn, not fork: forking after the encoder has started its threads can hang (#7)
     return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _titled(articles: Sequence[Article]) -> bool:
+    """Whether most articles have a title (which then stand for their leads before the split)."""
+    return sum(bool(a.title.strip()) for a in articles) * 2 >= len(articles)
 
 
 def _embed_feed(texts: Sequence[str], embedder: Embedder, cfg: Config, progress: Progress) -> None:
@@ -271,13 +388,18 @@ def _extract_and_load_parser(articles: Sequence[Article], sentences: Sequence[Se
         load_parser(cfg.compare.parser)
 
 
+def _load_parser_job(cfg: Config) -> None:
+    """Load the parser (the worker's first job when it starts before the feed is split)."""
+    from factcheck.stages.frames import load_parser
+
+    if cfg.compare.parser:
+        load_parser(cfg.compare.parser)
+
+
 def extract_and_parse(
     articles: Sequence[Article], sentences: Sequence[Sentence], cfg: Config, *, parse: bool = True
 ) -> None:
     """Extract the sentences' claims and (with `parse`) parse their sentences, into the caches."""
-    from factcheck.stages.claims import extract_claims
-    from factcheck.stages.frames import cached_claim_frames
-
     claims = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
     if parse and cfg.compare.parser:
         cached_claim_frames(sentences, claims, cfg.compare.parser, cfg.embed.cache_dir)

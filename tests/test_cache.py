@@ -120,3 +120,36 @@ def test_cache_that_cannot_be_created_runs_uncached(tmp_path, caplog):
         assert c.get_many([b"k"]) == {}
     assert not c.enabled
     assert len(_warnings(caplog)) == 1
+
+
+def test_the_language_detectors_answers_are_cached(tmp_path, monkeypatch):
+    # #17: a warm run loads no language model; the same articles are kept and skipped as uncached
+    from factcheck.stages import ingest
+
+    german = "Der Stadtrat hat am Dienstag einen Haushalt von vier Millionen Euro beschlossen. " * 3
+    french = "Le conseil municipal a vote mardi un budget de quatre millions d'euros pour les ecoles. " * 3
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "de.txt").write_text(german)
+    (batch / "fr.txt").write_text(french)
+    (batch / "en.txt").write_text("The council approved a budget of four million euros for the schools on Tuesday.")
+    asked = []
+    real = ingest.detect_language
+    monkeypatch.setattr(ingest, "detect_language", lambda text: asked.append(text[:20]) or real(text))
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}"])
+    uncached = ingest.load_articles([batch], cfg.ingest)
+    assert len(asked) == 3
+    first = ingest.load_articles([batch], cfg.ingest, cache_dir=cfg.embed.cache_dir)
+    assert len(asked) == 6
+    again = ingest.load_articles([batch], cfg.ingest, cache_dir=cfg.embed.cache_dir)
+    assert len(asked) == 6  # every answer read from the cache
+    assert uncached == first == again
+    assert sorted(s.reason.split(",")[0] for s in again[1]) == ["language de", "language fr"]
+    from factcheck.stages import language
+    from factcheck.stages.textcache import code_version
+
+    version = code_version(language)
+    damaged = {text_key(version, text[: language.SAMPLE_CHARS]): "de\tnot a number" for text in (german, french)}
+    TextCache(cfg.embed.cache_dir, "languages").put_many(damaged)
+    assert ingest.load_articles([batch], cfg.ingest, cache_dir=cfg.embed.cache_dir) == first
+    assert len(asked) == 8  # the damaged entries were detected again

@@ -76,6 +76,35 @@ def test_dask_equals_single_process(cluster, tmp_path):
     for a, b in zip(on_dask, in_process, strict=True):
         assert _facts(a) == _facts(b)
         assert a == b
+    # each story's part of a feed's one pass, sent with its task (#17): the same reports
+    parts = [_feed_pass(cfg).for_story(story) for story in STORIES]
+    assert run_stories(STORIES, NAMES, cfg, FakeEmbedder(), scheduler=cluster.scheduler_address, prepared=parts) == (
+        in_process
+    )
+
+
+def _feed_pass(cfg):
+    from factcheck.stages.claims import extract_claims
+    from factcheck.stages.clean import clean_articles
+    from factcheck.stages.segment import split_sentences
+    from factcheck.stories import PreparedFeed
+
+    articles = [a for story in reversed(STORIES) for a in story]  # another order than the stories'
+    dropped = clean_articles(articles, cfg.clean)
+    sentences = split_sentences(articles, dropped, cfg.segment)
+    claims = extract_claims(articles, sentences, cfg.claims)
+    return PreparedFeed(STORIES, tuple(dropped), tuple(sentences), tuple(claims), {})
+
+
+def test_prepared_parts_give_the_reports_of_the_stories_own_stages(tmp_path):
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}", "compare.parser="])
+    parts = [_feed_pass(cfg).for_story(story) for story in STORIES]
+    assert [[s.article_id for s in part.sentences][:1] for part in parts] == [["a1"], ["b1"], ["c1"]]
+    assert run_stories(STORIES, NAMES, cfg, FakeEmbedder(), prepared=parts) == run_stories(
+        STORIES, NAMES, cfg, FakeEmbedder()
+    )
+    with pytest.raises(ValueError, match="2 prepared parts for 3 stories"):
+        run_stories(STORIES, NAMES, cfg, FakeEmbedder(), prepared=parts[:2])
 
 
 def test_local_cluster_mode_when_large(tmp_path):

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from factcheck.config import load_config
-from factcheck.pipeline import as_progress, run_pipeline
+from factcheck.pipeline import Prepared, as_progress, run_pipeline
 from factcheck.records import Article
 from factcheck.stages import frames
 from factcheck.stages.claims import extract_claims
@@ -127,9 +127,36 @@ def test_an_article_repeating_a_misdated_sentence_does_not_stop_the_run(n_articl
     line = "Two men pleaded guilty on Thursday, January 25, 2016, to the robbery."
     text = f"{line} Police said more. {line}"
     a = Article("a1", "Daily", "T", None, date(2016, 1, 26), "field", "", "", text)
-    b = Article("a2", "Herald", "T", None, date(2016, 1, 26), "field", "", "", "Unrelated words about gardens and roses.")
+    b = Article(
+        "a2", "Herald", "T", None, date(2016, 1, 26), "field", "", "", "Unrelated words about gardens and roses."
+    )
     cfg = load_config(overrides=[f"embed.cache_dir={tmp_path}", "compare.parser="])
     report = run_pipeline([a, b][:n_articles], cfg, FakeEmbedder())
     assert len({f.id for f in report.facts}) == len(report.facts)
     assert any(f.how == "internal" for f in report.findings)  # January 25, 2016 was a Monday
     assert all(any(fact.id == f.fact_id for fact in report.facts) for f in report.findings)
+
+
+def test_a_prepared_batch_is_neither_cleaned_split_extracted_nor_parsed_again(tmp_path, monkeypatch):
+    # #17: a feed's one pass hands each story its dropped spans, sentences, claims and frames
+    import factcheck.pipeline as pipeline
+
+    other = replace(ARTICLE, id="a2", outlet="Herald", text=TEXT.replace("40,000", "45,000"))
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path}"])
+    alone = run_pipeline([ARTICLE, other], cfg, FakeEmbedder())
+    dropped = clean_articles([ARTICLE, other], cfg.clean)
+    sentences = split_sentences([ARTICLE, other], dropped, cfg.segment)
+    claims = extract_claims([ARTICLE, other], sentences, cfg.claims)
+    parsed = cached_claim_frames(sentences, claims, cfg.compare.parser, str(tmp_path))
+    prepared = Prepared(dropped=tuple(dropped), sentences=tuple(sentences), claims=tuple(claims), frames=parsed)
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("recomputed what was prepared")
+
+    for name in ("clean_articles", "split_sentences", "extract_claims", "cached_claim_frames"):
+        monkeypatch.setattr(pipeline, name, refuse)
+    again = run_pipeline([ARTICLE, other], cfg, FakeEmbedder(), prepared=prepared)
+    assert again == alone
+    assert any(f.verdict == "agree" and len(f.articles) == 2 for f in again.findings)  # compared across outlets
+    without_frames = run_pipeline([ARTICLE, other], cfg, FakeEmbedder(), prepared=replace(prepared, frames={}))
+    assert without_frames.findings != alone.findings  # the frames given are the frames used

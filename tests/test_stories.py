@@ -3,10 +3,13 @@
 import json
 from datetime import date
 
+import numpy as np
+import pytest
+
 from factcheck import api
 from factcheck.config import load_config
 from factcheck.records import Article
-from factcheck.stories import group_stories, story_anchors
+from factcheck.stories import _anchor_similarity, group_stories, story_anchors
 from tests.conftest import FakeEmbedder
 
 
@@ -279,3 +282,102 @@ def test_a_worker_dead_before_its_second_job_is_replaced_too(tmp_path, monkeypat
     reports = [r.report for r in api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder()).stories]
     expected = [r.report for r in api.check_feed([feed], cfg, out=tmp_path / "r2", embedder=FakeEmbedder()).stories]
     assert [r.findings for r in reports] == [r.findings for r in expected] and sum(len(r.claims) for r in reports) > 0
+
+
+@pytest.mark.parametrize(
+    "leads",
+    [
+        [["Two shot in Franklin on Monday"], ["Franklin shooting: 2 hurt, 21-year-old held"], ["Rain in Dover"]],
+        [
+            ["Ann Lee wins in Reno, Reno votes"],
+            ["Reno picks Ann Lee"],
+            ["Ann Lee, Ann Lee, Ann Lee"],
+            ["no names here"],
+        ],
+        [["no names"], ["none either"]],
+    ],
+)
+def test_anchor_similarity_is_scikit_learns_tfidf_cosine(leads, monkeypatch):
+    # #17: computed with scipy alone (importing scikit-learn cost 0.6-2.6 s a run); the same numbers
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    import factcheck.stories as stories
+
+    docs = [story_anchors(" ".join(texts)) for texts in leads]
+    got = _anchor_similarity(leads)
+    monkeypatch.setattr(stories, "ANCHOR_BLOCK_ROWS", 1)  # row by row, as a big feed's blocks
+    assert np.array_equal(_anchor_similarity(leads), got)
+    if not any(docs):
+        assert not got.any()
+        return
+    tfidf = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True).fit_transform(docs)
+    expected = np.asarray((tfidf @ tfidf.T).toarray(), dtype=np.float32)
+    np.testing.assert_allclose(got, expected, rtol=0, atol=1e-6)
+    assert got.dtype == np.float32 and got[0, 1] > 0
+
+
+def test_the_stories_checks_reuse_the_feeds_pass(tmp_path, monkeypatch):
+    # #17: the feed is cleaned, split, extracted and parsed once; no story does it again
+    import factcheck.pipeline as pipeline
+
+    calls = []
+    for name in ("clean_articles", "split_sentences", "extract_claims", "cached_claim_frames"):
+        real = getattr(pipeline, name)
+        monkeypatch.setattr(
+            pipeline, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k)
+        )
+    feed = _write_feed(tmp_path / "feed.jsonl")
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}"])
+    run = api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder())
+    assert len(run.stories) > 1 and calls == []
+
+
+def test_the_worker_loads_the_parser_while_the_feed_is_split(tmp_path, monkeypatch):
+    # #17: a cold feed with titles starts the worker before the split, which then runs beside its spaCy load
+    from concurrent.futures import Future
+
+    import factcheck.stories as stories
+
+    order = []
+
+    class InlinePool:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def submit(self, fn, *args):
+            order.append(fn.__name__)
+            fn(*args)
+            job = Future()
+            job.set_result(None)
+            return job
+
+    started = []
+    monkeypatch.setattr(stories, "_start_worker", lambda *args: started.append(args[1]) or InlinePool())
+    real_split = stories.split_sentences
+    monkeypatch.setattr(stories, "split_sentences", lambda *a, **k: order.append("split") or real_split(*a, **k))
+    feed = _write_feed(tmp_path / "feed.jsonl")
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}"])
+    api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder())
+    assert order == ["_load_parser_job", "split", "_extract_and_load_parser", "extract_and_parse"]
+    assert started == [None]  # decided once, before the split, on the titles
+    assert stories._titled([_article("x", 1, "A title", "text"), _article("y", 1, "", "text")])
+    assert not stories._titled([_article("x", 1, "", "text"), _article("y", 1, " ", "text")])
+
+
+def test_the_worker_is_started_early_on_new_titles_only(tmp_path, monkeypatch):
+    import factcheck.stories as stories
+    from factcheck.stages.embed import embed_texts
+
+    monkeypatch.setattr(stories, "_usable_cores", lambda: 2)
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}"])
+    long = [_article(f"l{k}", 1, f"Title {k}", "A sentence of the report. " * 2000) for k in range(2)]
+    short = [_article(f"s{k}", 1, f"Short {k}", "A sentence of the report.") for k in range(2)]
+    pool = stories._start_worker(long, None, FakeEmbedder(), cfg)
+    assert pool is not None  # 104,000 characters: about 860 sentences, all new
+    pool.shutdown()
+    assert stories._start_worker(short, None, FakeEmbedder(), cfg) is None  # too little text to pay
+    embed_texts([a.title for a in long], FakeEmbedder(), cfg.embed)
+    assert stories._start_worker(long, None, FakeEmbedder(), cfg) is None  # titles seen: a warm run

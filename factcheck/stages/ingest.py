@@ -9,7 +9,7 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 from factcheck.config import IngestConfig
 from factcheck.errors import InputError
 from factcheck.records import Article, Skipped
-from factcheck.stages.language import unsupported_language
+from factcheck.stages import language
+from factcheck.stages.language import detect_language, unsupported_language
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv"}
 METADATA_FILES = {"manifest.csv", "gold.json"}
@@ -685,12 +686,51 @@ def _too_long(text: str) -> str:
     return f"longer than ingest.max_article_chars ({len(text)} characters)"
 
 
-def _admit(article: Article, seen: dict[str, list[tuple[str, str]]], cfg: IngestConfig) -> str:
+class _CachedDetector:
+    """`language.detect_language` with its answers kept by text in `<cache_dir>/languages.sqlite` (#17).
+
+    The detector's model takes most of a second to load; a run whose texts were all seen before
+    (a warm run) loads none. Keyed by the sample the detector reads and the language module's
+    source, so a changed detector never serves old answers; a damaged entry is detected again.
+    """
+
+    def __init__(self, cache_dir: str) -> None:
+        """Remember the folder; the cache opens on the first text the detector must read."""
+        self.cache_dir = cache_dir
+        self._cache: Any = None
+        self._version = ""
+
+    def __call__(self, text: str) -> tuple[str, float]:
+        """The language and confidence of `text`, from the cache or the detector."""
+        from factcheck.stages.textcache import TextCache, code_version, text_key
+
+        if self._cache is None:
+            self._cache = TextCache(self.cache_dir, "languages")
+            self._version = code_version(language)
+        key = text_key(self._version, text[: language.SAMPLE_CHARS])
+        stored = self._cache.get_many([key]).get(key, "")
+        lang, _, confidence = stored.partition("\t")
+        try:
+            if lang:
+                return lang, float(confidence)
+        except ValueError:  # a damaged entry: detected again
+            pass
+        found = detect_language(text)
+        self._cache.put_many({key: f"{found[0]}\t{found[1]!r}"})
+        return found
+
+
+def _admit(
+    article: Article,
+    seen: dict[str, list[tuple[str, str]]],
+    cfg: IngestConfig,
+    detect: Callable[[str], tuple[str, float]] = detect_language,
+) -> str:
     """Why an article is not added to the batch ('' when it is): a copy, or another language."""
     copy_of = _copy_of(article, seen)
     if copy_of:
         return "same article twice" if copy_of == article.id else f"same text as article {copy_of!r}"
-    lang = unsupported_language(article.text, cfg.languages)
+    lang = unsupported_language(article.text, cfg.languages, detect=detect)
     if lang:
         return f"language {lang}, not {' or '.join(cfg.languages)} (ingest.languages)"
     return ""
@@ -726,13 +766,14 @@ def _add(
     seen: dict[str, list[tuple[str, str]]],
     skipped: list[Skipped],
     cfg: IngestConfig,
+    detect: Callable[[str], tuple[str, float]] = detect_language,
 ) -> None:
     """Add an article to the batch, or record why not; a second article with a taken id is kept as 'id~2'.
 
     Raises:
         InputError: the batch is over `max_articles`.
     """
-    reason = _admit(article, seen, cfg)
+    reason = _admit(article, seen, cfg, detect)
     if reason:
         skipped.append(Skipped(where, reason))
         return
@@ -750,7 +791,7 @@ def _add(
 
 
 def load_articles(
-    inputs: Sequence[Path], cfg: IngestConfig, *, today: date | None = None
+    inputs: Sequence[Path], cfg: IngestConfig, *, today: date | None = None, cache_dir: str = ""
 ) -> tuple[list[Article], list[Skipped]]:
     """Read every article of a batch.
 
@@ -761,6 +802,7 @@ def load_articles(
         inputs: batch folders and/or article files.
         cfg: ingest settings.
         today: the run date, after which a publication date is flagged as in the future.
+        cache_dir: where the language detector's answers are kept (`embed.cache_dir`; '' for nowhere).
 
     Returns:
         The articles, sorted by id, and the files or records that were skipped.
@@ -775,6 +817,7 @@ def load_articles(
     listing = _list_inputs(inputs, frozenset({cfg.manifest_name, *cfg.ignore_names}), recursive=cfg.recursive)
     skipped = listing.skipped
     manifests: dict[Path, _Manifest] = {}
+    detect = _CachedDetector(cache_dir) if cache_dir else detect_language
 
     def manifest_of(folder: Path) -> _Manifest:
         if folder not in manifests:
@@ -797,7 +840,7 @@ def load_articles(
                     skipped.append(item)
                     continue
                 where = where_file if item.id == stem else f"{where_file}:{item.id}"
-                _add(item, where, articles, seen, skipped, cfg)
+                _add(item, where, articles, seen, skipped, cfg, detect)
         except _Unreadable as e:
             skipped.append(Skipped(where_file, str(e)))
     for folder in listing.whole_folders:

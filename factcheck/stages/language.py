@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -99,16 +100,19 @@ def detect_language(text: str) -> tuple[str, float]:
     return str(lang), float(confidence)
 
 
-def unsupported_language(text: str, languages: tuple[str, ...]) -> str:
+def unsupported_language(
+    text: str, languages: tuple[str, ...], *, detect: Callable[[str], tuple[str, float]] = detect_language
+) -> str:
     """The detected language when it is not one of `languages`, else ''.
 
-    An empty `languages` accepts everything; an undetermined language is accepted.
+    An empty `languages` accepts everything; an undetermined language is accepted. `detect` is
+    `detect_language` or the same answers from elsewhere (a cache of them, #17).
     """
     if not languages:
         return ""
     if "en" in languages and _clearly_english(text):
         return ""
-    lang, _confidence = detect_language(text)
+    lang, _confidence = detect(text)
     return "" if lang == UNDETERMINED or lang in languages else lang
 
 
