@@ -38,6 +38,12 @@ def test_a_denial_of_what_another_outlet_states_contradicts_between_outlets_of_o
     assert set(found[0].sentence_ids) == {"a#0", "b#0"}
 
 
+def test_a_denial_moved_into_the_complement_is_a_paraphrase_not_an_opposite():
+    x = "Coach Ann Park said she didn't feel the team was executing on defense in the second half."
+    y = "Coach Ann Park said she feels the team wasn't executing on defense in the second half."
+    assert _run(x, y) == []
+
+
 def test_a_denial_between_outlets_not_shown_to_report_one_event_is_a_question():
     found = _run(DENIED, NAMED, linked=False)
     assert [(f.verdict, f.how) for f in found] == [("differ", "question")]

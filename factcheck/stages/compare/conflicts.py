@@ -219,6 +219,10 @@ def _sense_marks(text: str) -> list[Mark]:
     return out
 
 
+# How far after the head word a negation still belongs to its complement (a moved denial).
+MOVED_NEGATION_REACH = 40
+
+
 def _opposed(x: Sentence, y: Sentence, mx: Mark, marks_y: Sequence[Mark]) -> Mark | None:
     """The mark of y that says the opposite of x's mark about the same head, or None.
 
@@ -236,6 +240,8 @@ def _opposed(x: Sentence, y: Sentence, mx: Mark, marks_y: Sequence[Mark]) -> Mar
             before = y.text[max(0, w.start() - 40) : w.start()]
             if NEGATORS_RE.search(before):
                 return None  # y denies it too, in words the rule does not read as a denial
+            if NEGATORS_RE.search(y.text[w.end() : w.end() + MOVED_NEGATION_REACH]):
+                return None  # the denial moved into the complement: "I don't feel we were" / "I feel we weren't"
             if QUESTION_END_RE.search(y.text) or UNASSERTED_BEFORE_RE.search(
                 y.text[max(0, w.start() - 60) : w.start()]
             ):
