@@ -83,7 +83,9 @@ def test_two_players_points_in_one_game_do_not_contradict(parser):
     assert not any(verdict == Verdict.CONTRADICT for verdict, _ in found)
 
 
-def test_one_players_points_in_one_game_given_as_20_and_23_contradict(parser):
+def test_one_players_points_given_as_20_and_23_are_a_question_not_a_contradiction(parser):
+    # a round-up article gives another game's figure without saying so (bench/audit_bench.py):
+    # a statistic's two values are a question for the reviewer
     found = _verdicts(
         parser,
         "Marcus Delaney scored 20 points as the Hawks beat the Owls.",
@@ -91,16 +93,28 @@ def test_one_players_points_in_one_game_given_as_20_and_23_contradict(parser):
         "Marcus Delaney scored 23 points as the Hawks beat the Owls.",
         "23 points",
     )
+    assert (Verdict.DIFFER, "unconfirmed") in found
+    assert not any(verdict == Verdict.CONTRADICT for verdict, _ in found)
+
+
+def test_one_holders_count_given_as_20_and_23_contradicts(parser):
+    found = _verdicts(
+        parser,
+        "Marcus Delaney donated 20 computers to the school on Friday.",
+        "20 computers",
+        "Marcus Delaney donated 23 computers to the school on Friday.",
+        "23 computers",
+    )
     assert (Verdict.CONTRADICT, "value") in found
 
 
 def test_a_contradiction_names_its_evidence_and_a_doubtful_one_is_a_question(parser):
     same = _findings(
         parser,
-        "Marcus Delaney scored 20 points as the Hawks won.",
-        "20 points",
-        "Marcus Delaney scored 23 points as the Hawks won.",
-        "23 points",
+        "Marcus Delaney donated 20 computers to the school.",
+        "20 computers",
+        "Marcus Delaney donated 23 computers to the school.",
+        "23 computers",
     )
     assert any(f.verdict == Verdict.CONTRADICT and "one slot: the same holder" in f.explanation for f in same)
     doubtful = _findings(

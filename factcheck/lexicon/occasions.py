@@ -51,3 +51,16 @@ OCCASION_CLAUSE_BREAK = r"[;:()]|,\s(?:and|but|while|who|which|when|after|before
 NEUTRAL_QUALIFIERS = frozenset(
     ("whopping", "staggering", "estimated", "reported", "additional", "other", "more", "further", "extra")
 )
+
+# Counted units of a player's or a team's statistics. Each game, season and career has its own
+# figure, and a round-up article gives another game's without saying so ("Clark finished with 22
+# points" after one game, "Clark had 25 points" after the next), so two different values are a
+# question for the reviewer, never a contradiction on their own (#14, found by bench/audit_bench.py).
+STATISTIC_UNITS = frozenset(
+    {
+        "point", "rebound", "assist", "steal", "block", "turnover", "touchdown", "td", "interception",
+        "sack", "tackle", "fumble", "reception", "catch", "carry", "goal", "save", "rbi", "rbis",
+        "homer", "home run", "strikeout", "hit", "inning", "wicket", "try", "basket", "free throw",
+        "three-pointer", "game", "match", "win", "victory", "loss", "defeat", "start", "appearance",
+    }
+)  # fmt: skip

@@ -40,7 +40,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from factcheck.lexicon.numbers import UNITS as ONES
-from factcheck.lexicon.occasions import NEUTRAL_QUALIFIERS, OCCASION_CLAUSE_BREAK, OCCASIONS, RATE_AFTER
+from factcheck.lexicon.occasions import (
+    NEUTRAL_QUALIFIERS,
+    OCCASION_CLAUSE_BREAK,
+    OCCASIONS,
+    RATE_AFTER,
+    STATISTIC_UNITS,
+)
 from factcheck.records import Claim, Sentence
 from factcheck.stages.compare.lexicon import AGE_EVENT, CUMULATIVE_EVENTS, TIME_UNIT
 from factcheck.stages.frames import ROLE, Frame, names_match
@@ -337,4 +343,7 @@ def gate_contradiction(
         return None
     if found.verdict == WEAK:
         return "unconfirmed", f"{explanation}; the slot is uncertain ({found.reason}): a question for the reviewer"
+    if all(c.unit.lower() in STATISTIC_UNITS for c in (*claims_x, *claims_y)):
+        reason = "a player's or team's statistic, and nothing shows both are from the same game or season"
+        return "unconfirmed", f"{explanation}; the slot is uncertain ({reason}): a question for the reviewer"
     return "", f"{explanation}; one slot: {found.reason}" if found.reason else explanation
