@@ -387,14 +387,8 @@ def _role_finding(
         f"one role, two parties (“the {rx.role}”): {ax.outlet or ax.id}: “{clip(rx.surface, 80)}” vs "
         f"{ay.outlet or ay.id}: “{clip(ry.surface, 80)}” (similarity {similarity:.2f})"
     )
-    if pair in linked:
-        verdict, how, confidence = Verdict.CONTRADICT, "statement", CONFLICT_CONFIDENCE
-        why = "both outlets are shown to report one event (they agree on a specific value or quotation)"
-    else:
-        verdict, how, confidence = Verdict.DIFFER, "question", QUESTION_CONFIDENCE
-        why = "not shown to be one event: a question for the reviewer, not a contradiction"
-    fid = "C" + hashlib.sha1("\x00".join(["role", *sorted((x.id, y.id))]).encode()).hexdigest()[:10]
-    return Finding(fid, "", verdict, how, tuple(sorted(pair)), (), f"{what}; {why}", confidence, (x.id, y.id))
+    verdict, how, confidence, why = _one_event_or_question(pair, linked)
+    return _statement_finding("role", pair, (x.id, y.id), verdict, how, f"{what}; {why}", confidence)
 
 
 def partition_conflicts(
@@ -461,15 +455,9 @@ def _partition_finding(
         f"{part.count} of {partition.total} (“{clip(part.surface, 80)}”; “{clip(others, 80)}”) "
         f"(similarity {similarity:.2f})"
     )
-    if pair in linked:
-        verdict, how, confidence = Verdict.CONTRADICT, "statement", CONFLICT_CONFIDENCE
-        why = "both outlets are shown to report one event (they agree on a specific value or quotation)"
-    else:
-        verdict, how, confidence = Verdict.DIFFER, "question", QUESTION_CONFIDENCE
-        why = "not shown to be one event: a question for the reviewer, not a contradiction"
+    verdict, how, confidence, why = _one_event_or_question(pair, linked)
     ids = (whole.id, *(s.id for s in split))
-    fid = "C" + hashlib.sha1("\x00".join(["partition", *sorted(ids)]).encode()).hexdigest()[:10]
-    return Finding(fid, "", verdict, how, tuple(sorted(pair)), (), f"{what}; {why}", confidence, ids)
+    return _statement_finding("partition", pair, ids, verdict, how, f"{what}; {why}", confidence)
 
 
 def _conflict(
@@ -499,8 +487,7 @@ def _conflict(
         verdict, how, confidence = Verdict.DIFFER, "update", QUESTION_CONFIDENCE
         why = "a state that may change between reports of different days"
     elif pair in linked:
-        verdict, how, confidence = Verdict.CONTRADICT, "statement", CONFLICT_CONFIDENCE
-        why = "both outlets are shown to report one event (they agree on a specific value or quotation)"
+        verdict, how, confidence, why = _one_event_or_question(pair, linked)
     elif _party_in_role(mx, my) and ax.published is not None and ax.published == ay.published:
         verdict, how, confidence = Verdict.CONTRADICT, "statement", CONFLICT_CONFIDENCE
         why = (
@@ -508,8 +495,28 @@ def _conflict(
             f"{', '.join(sorted(my.parties))} with {', '.join(sorted(my.arguments - my.parties))}"
         )
     else:
-        verdict, how, confidence = Verdict.DIFFER, "question", QUESTION_CONFIDENCE
-        why = "not shown to be one event: a question for the reviewer, not a contradiction"
-    ids = sorted((x.id, y.id))
-    fid = "C" + hashlib.sha1("\x00".join([mx.head, *ids]).encode()).hexdigest()[:10]
-    return Finding(fid, "", verdict, how, tuple(sorted(pair)), (), f"{what}; {why}", confidence, (x.id, y.id))
+        verdict, how, confidence, why = _one_event_or_question(pair, linked)
+    return _statement_finding(mx.head, pair, (x.id, y.id), verdict, how, f"{what}; {why}", confidence)
+
+
+def _one_event_or_question(pair: frozenset[str], linked: set[frozenset[str]]) -> tuple[Verdict, str, float, str]:
+    """A contradiction between outlets shown to report one event, else a question for the reviewer."""
+    if pair in linked:
+        why = "both outlets are shown to report one event (they agree on a specific value or quotation)"
+        return Verdict.CONTRADICT, "statement", CONFLICT_CONFIDENCE, why
+    why = "not shown to be one event: a question for the reviewer, not a contradiction"
+    return Verdict.DIFFER, "question", QUESTION_CONFIDENCE, why
+
+
+def _statement_finding(
+    key: str,
+    pair: frozenset[str],
+    sentence_ids: tuple[str, ...],
+    verdict: Verdict,
+    how: str,
+    explanation: str,
+    confidence: float,
+) -> Finding:
+    """A statement conflict's finding; its id depends on `key` and the sentences only."""
+    fid = "C" + hashlib.sha1("\x00".join([key, *sorted(sentence_ids)]).encode()).hexdigest()[:10]
+    return Finding(fid, "", verdict, how, tuple(sorted(pair)), (), explanation, confidence, sentence_ids)
