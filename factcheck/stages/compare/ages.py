@@ -66,7 +66,7 @@ def age_claims(sentences: Sequence[Sentence], claims: Sequence[Claim]) -> list[C
             found.append((m.start("age"), m.start(), m.end(0) if name else m.end("age"), int(m.group("age")), name))
         seen: set[int] = set()
         for at, start, end, age, name in sorted(found):
-            if at in seen or not 0 < age <= MAX_AGE or person_key(name).split()[-1:] in ([m] for m in MONTHS):
+            if at in seen or not 0 < age <= MAX_AGE or _ends_in_month(name):
                 continue
             seen.add(at)
             span = (sent.start + start, sent.start + end)
@@ -97,7 +97,8 @@ def described_ages(text: str) -> frozenset[int]:
     """The ages of the people a sentence describes ("a 36-year-old climber", "Buckley, 32"): a count
     or measure of a sentence describing only people of other ages than another's is of other people (#14)."""
     ages = {int(m.group("age")) for m in AGE_THEN_NAME_RE.finditer(text)}
-    ages |= {int(m.group("age")) for m in NAME_THEN_AGE_RE.finditer(text) if person_key(m.group("name")).split()[-1:] not in ([x] for x in MONTHS)}
+    # "March 18, 2017" is no name and its age
+    ages |= {int(m.group("age")) for m in NAME_THEN_AGE_RE.finditer(text) if not _ends_in_month(m.group("name"))}
     return frozenset(a for a in ages if 0 < a <= MAX_AGE)
 
 
@@ -105,3 +106,9 @@ def replaced_by_ages(claims: Sequence[Claim], ages: Sequence[Claim]) -> list[Cla
     """The claims without the bare numbers that are the digits of an age ("36" of "36 - year - old")."""
     digits = {(a.sentence_id, a.start) for a in ages}
     return [c for c in claims if not (c.kind == "quantity" and not c.unit and (c.sentence_id, c.start) in digits)]
+
+
+def _ends_in_month(name: str) -> bool:
+    """Whether a capitalised run read as a name ends in a month ("Robert Pitman" no, "March" yes)."""
+    words = person_key(name).split()
+    return bool(words) and words[-1] in MONTHS

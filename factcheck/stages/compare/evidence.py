@@ -49,6 +49,7 @@ from factcheck.lexicon.occasions import (
 )
 from factcheck.records import Claim, Sentence
 from factcheck.stages.compare.lexicon import AGE_EVENT, CUMULATIVE_EVENTS, TIME_UNIT
+from factcheck.stages.compare.slots import claim_clause
 from factcheck.stages.frames import ROLE, Frame, names_match
 
 SAME = "same"
@@ -91,17 +92,6 @@ _AGE_RE = re.compile(r"\b(\d{1,3})\s*-?\s*years?\s*-?\s*old\b", re.IGNORECASE)
 _PARTITIVE_BEFORE_RE = re.compile(r"\b(?:\d[\d,.]*|" + "|".join(ONES) + r")\s+of\s+(?:\S+\s+){0,6}$", re.IGNORECASE)
 
 
-def claim_clause(claim: Claim, sent: Sentence) -> str:
-    """The clause of the sentence that holds the claim (between clause breaks)."""
-    text = sent.text
-    start, end = claim.start - sent.start, claim.end - sent.start
-    if not (0 <= start <= end <= len(text)):
-        return text
-    left = max((m.end() for m in _CLAUSE_BREAK_RE.finditer(text, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE_BREAK_RE.finditer(text, end)), len(text))
-    return text[left:right]
-
-
 def occasions(claim: Claim, sent: Sentence) -> frozenset[str]:
     """The occasions other than a plain count of the event that the claim's clause names ("a
     season", "a past season", "a career", "part of the game", "a running total", "an average"),
@@ -114,7 +104,7 @@ def occasions(claim: Claim, sent: Sentence) -> frozenset[str]:
         found.add("a rate")
         text = sent.text[:end] + " " * rate.end() + sent.text[end + rate.end() :]
         sent = replace(sent, text=text)
-    clause = claim_clause(claim, sent)
+    clause = claim_clause(claim, sent, _CLAUSE_BREAK_RE)
     for label, pattern in _occasion_patterns():
         clause, n = pattern.subn(" ", clause)
         if n:

@@ -169,14 +169,14 @@ def unit_family(unit: str) -> str:
     return unit
 
 
-def _clause(sent: Sentence, claim: Claim) -> str:
-    """The clause of the sentence holding the claim (statuses and windows are read there)."""
+def claim_clause(claim: Claim, sent: Sentence, breaks: re.Pattern[str] = CLAUSE_BREAK_RE) -> str:
+    """The clause of the sentence holding the claim, between two `breaks` (statuses and windows are read there)."""
     text = sent.text
     start, end = claim.start - sent.start, claim.end - sent.start
     if not (0 <= start <= end <= len(text)):
         return text
-    left = max((m.end() for m in CLAUSE_BREAK_RE.finditer(text, 0, start)), default=0)
-    right = next((m.start() for m in CLAUSE_BREAK_RE.finditer(text, end)), len(text))
+    left = max((m.end() for m in breaks.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in breaks.finditer(text, end)), len(text))
     return text[left:right]
 
 
@@ -207,7 +207,7 @@ def claim_status(
     `batch_reference`): a year written out far before it is background there too (#14).
     """
     mods = frame.modifiers if frame else frozenset()
-    clause = _clause(sent, claim)
+    clause = claim_clause(claim, sent)
     if mods & CANCELLED:
         return "cancelled"
     if (frame and frame.repeated) or mods & RECURRING:
@@ -238,7 +238,7 @@ def count_window(claim: Claim, sent: Sentence, event: str) -> str:
     """A count's time frame: its own window ("in the past 24 hours") or the running total as of the article's day."""
     if claim.kind == "date":
         return ""
-    clause = _clause(sent, claim)
+    clause = claim_clause(claim, sent)
     window = WINDOW_RE.search(clause)
     if window and not CUMULATIVE_RE.search(clause):
         return "window: " + " ".join(window.group(0).lower().split())
@@ -308,7 +308,7 @@ def slot_key(
         elif frame and frame.counted:
             counted = f"{counted}: part of {frame.counted[5:]}"
     if claim.unit == TIME_UNIT:  # a time of day: the slot of its event on its day (see times.py)
-        clause = _clause(sent, claim)
+        clause = claim_clause(claim, sent)
         on = next((d for d in dates if d.text in clause and isinstance(d.value, DateValue)), None)
         day = describe_date(on.value) if on is not None and isinstance(on.value, DateValue) else ""
         who = frozenset(n for n in frame.names if n not in ENTITY_STOP) if frame else capitalised_names(sent.text)
@@ -329,7 +329,7 @@ def slot_key(
     dated = ""
     status = claim_status(claim, sent, frame, article, reference)
     if claim.kind in ("quantity", "money", "percent"):
-        clause = _clause(sent, claim)
+        clause = claim_clause(claim, sent)
         for d in dates:
             if d.text in clause and isinstance(d.value, DateValue) and d.value.granularity == "day":
                 dated = describe_date(d.value)
@@ -474,7 +474,12 @@ CALL_AND_ACT = frozenset({"time of shot", "time of respond"})
 def _same_point(a: Claim, b: Claim) -> bool:
     """Two quantities with the same written figure."""
     va, vb = a.value, b.value
-    return isinstance(va, QuantityValue) and isinstance(vb, QuantityValue) and va.point is not None and va.point == vb.point
+    return (
+        isinstance(va, QuantityValue)
+        and isinstance(vb, QuantityValue)
+        and va.point is not None
+        and va.point == vb.point
+    )
 
 
 def _age_noun(claim: Claim, sent: Sentence) -> str:
