@@ -30,8 +30,8 @@ from factcheck.stages.claims.dates import (
     _month_value,
     _no_date,
     _nth_weekday,
+    _period_value,
     _pick,
-    _week_value,
     _year_value,
 )
 from factcheck.stages.claims.numbers import _NUM_WORDS_RE, ORDINAL_WORD_RE, _ordinal_value, parse_number
@@ -248,15 +248,7 @@ def _scan_parts_of_periods(d: _Dates) -> None:
             continue
         rel = (m.group("rel") or "this").lower()
         shift = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1}.get(rel, 0)
-        p = d.published
-        if unit == "week":
-            value = _week_value(p + timedelta(weeks=shift), note)
-        elif unit == "month":
-            y, mo = divmod(p.year * 12 + p.month - 1 + shift, 12)
-            value = _month_value(y, mo + 1, note)
-        else:
-            value = _year_value(p.year + shift, note)
-        d.add(m.start(), m.end(), value)
+        d.add(m.start(), m.end(), _period_value(d.published, unit, shift, note))
 
 
 def scan_anchored(d: _Dates) -> None:
@@ -328,7 +320,14 @@ ANAPHORIC_RE = re.compile(
     r"(?P<which>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<u>year|month|day)\b",
     re.IGNORECASE,
 )
-_ANAPHORIC_SHIFT = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
+_ANAPHORIC_SHIFT = {
+    "that": 0,
+    "the same": 0,
+    "the following": 1,
+    "the next": 1,
+    "the previous": -1,
+    "the preceding": -1,
+}
 _FINE_ENOUGH = {"year": ("day", "month", "year"), "month": ("day", "month"), "day": ("day",)}
 _WRITTEN_YEAR_RE = re.compile(r"(?:1[6-9]|20)\d\d\b")
 _ANAPHORIC_HINT_RE = re.compile(

@@ -50,6 +50,16 @@ def _week_value(day: date, note: str = "") -> DateValue:
     return DateValue(monday, monday + timedelta(days=6), "week", note)
 
 
+def _period_value(published: date, unit: str, shift: int, note: str = "") -> DateValue:
+    """The week, month or year `shift` periods from the one holding `published` ("next month": 1)."""
+    if unit == "week":
+        return _week_value(published + timedelta(weeks=shift), note)
+    if unit == "month":
+        year, month = divmod(published.year * 12 + published.month - 1 + shift, 12)
+        return _month_value(year, month + 1, note)
+    return _year_value(published.year + shift, note)
+
+
 def _pick(candidates: Sequence[date], published: date, tense: str, *, slack: int) -> date:
     """The candidate nearest to `published`, unless the tense points the other way by more than `slack` days."""
     nearest = min(candidates, key=lambda c: (abs((c - published).days), c > published))
@@ -423,7 +433,9 @@ def _scan_days(d: _Dates) -> None:
             value = DateValue(date(year, m1, d1), date(year2, m2, d2), "day")
         except ValueError:
             continue
-        both = _BOTH_DAYS_RE.match(text, m.end("d1") if m.group("m1") else m.end("m4") if m.group("m4") else m.end("d3"))
+        both = _BOTH_DAYS_RE.match(
+            text, m.end("d1") if m.group("m1") else m.end("m4") if m.group("m4") else m.end("d3")
+        )
         if both and not m.group(0).lower().startswith("between") and d.free(m.start(), m.end()):
             # "on April 24 and 25": two days, each its own claim (TimeML's reading); "between ... and" is a range
             second_start = (m.start("m2") if m.group("m2") else m.start("d2")) if m.group("m1") else m.start("d4")

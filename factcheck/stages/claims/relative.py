@@ -25,6 +25,7 @@ from factcheck.stages.claims.dates import (
     _Dates,
     _month_value,
     _no_date,
+    _period_value,
     _scan_days,
     _scan_holidays,
     _scan_months,
@@ -142,13 +143,8 @@ def _scan_relative(d: _Dates) -> None:
         if granularity == "day":
             day = p + timedelta(days=shift)
             value = DateValue(day, day, "day")
-        elif granularity == "week":
-            value = _week_value(p + timedelta(weeks=shift), note)
-        elif granularity == "month":
-            y, mo = divmod(p.year * 12 + p.month - 1 + shift, 12)
-            value = _month_value(y, mo + 1, note)
         else:
-            value = _year_value(p.year + shift, note)
+            value = _period_value(p, granularity, shift, note)
         d.add(m.start(), m.end(), value)
 
 
