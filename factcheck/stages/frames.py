@@ -8,6 +8,7 @@ the object *warrant*. Only sentences that carry claims are parsed.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import sys
@@ -135,6 +136,15 @@ def names_match(x: str, y: str) -> bool:
         short, long_ = sorted((x, y), key=len)
         return common >= 4 and len(short) - common <= 1 and long_[common:] in DEMONYM_ENDINGS
     return False
+
+
+# Two names this alike are one name spelt two ways (difflib's ratio): "Raite" / "Rait", "Lilly" / "Lily".
+SPELLING_RATIO = 0.85
+
+
+def spelt_alike(x: str, y: str) -> bool:
+    """Whether two names are one name spelt two ways ("duncan rait" / "duncan raite")."""
+    return difflib.SequenceMatcher(None, x, y).ratio() >= SPELLING_RATIO
 
 
 def shared_participants(a: Frame, b: Frame) -> int:

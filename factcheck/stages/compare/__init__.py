@@ -26,7 +26,7 @@ import numpy as np
 
 from factcheck.config import CompareConfig
 from factcheck.records import Article, Claim, Finding, Sentence
-from factcheck.stages.compare.ages import age_claims, replaced_by_ages
+from factcheck.stages.compare.ages import age_claims, linked_ages, replaced_by_ages
 from factcheck.stages.compare.conflicts import statement_conflicts
 from factcheck.stages.compare.evidence import competing_counts
 from factcheck.stages.compare.grouping import Slot, build_slots, event_day_findings, slot_findings
@@ -59,7 +59,7 @@ def derive_claims(
             parts = [c for c in claims if c.sentence_id == claim.sentence_id and c.end == claim.end]
             if parts and parts[0].id in frames:
                 frames[claim.id] = frames[parts[0].id]
-    ages = age_claims(sentences, joined)
+    ages = linked_ages(age_claims(sentences, joined), {s.id: s for s in sentences})
     return [*replaced_by_ages(joined, ages), *ages, *time_claims(sentences)], frames
 
 

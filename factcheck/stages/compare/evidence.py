@@ -33,7 +33,6 @@ no finding). Without a parse (no frames) a slot's own evidence stands.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -50,7 +49,7 @@ from factcheck.lexicon.occasions import (
 from factcheck.records import Claim, Sentence
 from factcheck.stages.compare.lexicon import AGE_EVENT, CUMULATIVE_EVENTS, TIME_UNIT
 from factcheck.stages.compare.slots import claim_clause
-from factcheck.stages.frames import ROLE, Frame, names_match
+from factcheck.stages.frames import ROLE, Frame, names_match, spelt_alike
 
 SAME = "same"
 WEAK = "weak"
@@ -60,8 +59,6 @@ _RANK = {APART: 0, WEAK: 1, SAME: 2}
 RUNNING_TOTAL = "a running total"
 # How many different holders of one kind of count make a batch a table of holders (a box score).
 BATCH_COMPETING_HOLDERS = 3
-# Two holder names this alike are one name spelt two ways (difflib's ratio).
-SPELLING_RATIO = 0.85
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +169,7 @@ def _shown(names: Iterable[str]) -> str:
 def same_party(x: str, y: str) -> bool:
     """Whether two holder names are one party: `frames.names_match`, or one name spelt two ways
     ("Duncan Rait" / "Duncan Raite")."""
-    return names_match(x, y) or difflib.SequenceMatcher(None, x, y).ratio() >= SPELLING_RATIO
+    return names_match(x, y) or spelt_alike(x, y)
 
 
 def pair_evidence(

@@ -149,6 +149,17 @@ AGE_UNIT = "years old"
 # the nouns that say who: two unnamed ages agree only when equal and of one noun (#14).
 AGE_NOUN_RE = re.compile(r"\s?-\s?years?\s?-\s?old\s+(?:(?:female|male|local|unidentified)\s+)?([a-z]+)\b")
 PERSON_NOUNS = {"man", "woman", "boy", "girl", "driver", "passenger", "teen", "teenager", "victim", "suspect"}
+# What a sentence says its aged people did or suffered: who is shot and who shoots are two people.
+AGE_VICTIM_RE = re.compile(
+    r"\b(?:shot|wounded|killed|died|dead|injured|hurt|struck|hit|victims?|hospitali[sz]ed|pronounced)\b", re.IGNORECASE
+)
+AGE_SUSPECT_RE = re.compile(
+    r"\b(?:suspects?|shooter|gunman|arrested|charged|accused|booked|custody|fled|opened\s+fire|"
+    r"(?:shot|killed|stabbed)\s+(?:his|her|their|a|an|the)\b)",
+    re.IGNORECASE,
+)
+# "shot by his 14-year-old friend": the age before which this stands is the one who acts.
+AGE_AGENT_BEFORE_RE = re.compile(r"\bby\s+(?:his|her|their|a|an|the)\s+$", re.IGNORECASE)
 # Month and weekday names: "March 26, 2017" and "Sunday, 26" are dates, not a name and an age.
 MONTHS = {m.lower() for m in (*_calendar.month_name, *_calendar.day_name) if m}
 # A place's population: "home to 120,000 people", "a population of 2 million", "has about 200,000 residents".

@@ -16,10 +16,9 @@ from datetime import date
 from factcheck.describe import describe_date
 from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
 from factcheck.stages.claims import CAPITALISED_RE
-from factcheck.stages.compare.ages import described_ages, same_person
+from factcheck.stages.compare.ages import age_noun, by_elimination, described_ages, same_person
 from factcheck.stages.compare.lexicon import (
     AGE_EVENT,
-    AGE_NOUN_RE,
     AGE_UNIT,
     BACKGROUND,
     BACKGROUND_RE,
@@ -34,7 +33,6 @@ from factcheck.stages.compare.lexicon import (
     EVENT_WORD_RE,
     NEXT_COUNT_RE,
     OTHERS_RE,
-    PERSON_NOUNS,
     PERSON_UNITS,
     PLANNED,
     PLUPERFECT_RE,
@@ -315,7 +313,7 @@ def slot_key(
         return SlotKey(claim.kind, f"time of {claim.event}", TIME_UNIT, who, "", "reported", day)
     if claim.event == AGE_EVENT:  # a person's age: the slot of that person (see ages.py)
         who = frozenset({claim.scope}) if claim.scope else frozenset()
-        noun = "" if claim.scope else _age_noun(claim, sent)
+        noun = "" if claim.scope else age_noun(claim, sent)
         return SlotKey(claim.kind, AGE_EVENT, f"{AGE_UNIT}: {noun}" if noun else AGE_UNIT, who, "", "reported")
     if claim.kind == "quantity" and _population(claim, sent):
         what, counted = POPULATION, "person"
@@ -482,20 +480,17 @@ def _same_point(a: Claim, b: Claim) -> bool:
     )
 
 
-def _age_noun(claim: Claim, sent: Sentence) -> str:
-    """The person noun of an unnamed age ("a 22-year-old man" -> "man"), else ''."""
-    end = claim.end - sent.start
-    m = AGE_NOUN_RE.match(sent.text[end:]) if 0 <= end <= len(sent.text) else None
-    return m.group(1).lower() if m and m.group(1).lower() in PERSON_NOUNS else ""
-
-
 def _ages_match(a: Claim, b: Claim, key_a: SlotKey, key_b: SlotKey, similarity: float, min_similarity: float) -> str:
     """Two ages are one slot when they name one person; unnamed, only when equal, in close sentences
     or said of the same person noun ("a 22-year-old man" in both)."""
     if key_a.what != key_b.what:
         return ""
     if a.scope and b.scope:
-        return f"both give the age of {a.scope}" if same_person(a.scope, b.scope) else ""
+        if not same_person(a.scope, b.scope):
+            return ""
+        if by_elimination(a) or by_elimination(b):
+            return f"both give the age of {a.scope}, found by elimination: the only age each gives that the other does not"
+        return f"both give the age of {a.scope}"
     if a.value == b.value and similarity >= min_similarity + 0.2:
         return "the same age in close sentences (no name: never set against another age)"
     if a.value == b.value and key_a.counted == key_b.counted != AGE_UNIT and similarity >= min_similarity:

@@ -1,0 +1,68 @@
+"""People's ages: one person told two ages by two outlets, found by elimination (#14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.records import Claim, QuantityValue, Sentence
+from factcheck.stages.claims.quantities import extract_quantities
+from factcheck.stages.compare.ages import age_claims, by_elimination, linked_ages, same_person
+
+
+def _sentences(texts: dict[str, str]) -> list[Sentence]:
+    return [Sentence(i, i[0], int(i[-1]), 0, len(t), t) for i, t in texts.items()]
+
+
+def _linked(texts: dict[str, str]) -> list[Claim]:
+    sents = _sentences(texts)
+    return linked_ages(age_claims(sents, []), {s.id: s for s in sents})
+
+
+def _point(claim: Claim) -> float | None:
+    assert isinstance(claim.value, QuantityValue)
+    return claim.value.point
+
+
+def test_an_unnamed_age_a_year_from_the_only_named_one_is_that_person():
+    ages = _linked(
+        {
+            "a#0": "A 25-year-old man was shot in the legs, along with a 64-year-old man who was stabilized.",
+            "b#0": "David Scott, 65, was shot five times. A 25-year-old man was shot in the legs.",
+        }
+    )
+    found = {(c.article_id, _point(c), c.scope) for c in ages}
+    assert ("a", 64.0, "david scott") in found
+    assert ("a", 25.0, "") in found  # matched age for age: nobody to find
+    [found_64] = [c for c in ages if _point(c) == 64]
+    assert by_elimination(found_64)
+    assert not any(by_elimination(c) for c in ages if c.article_id == "b")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("A 24-year-old man was shot in the chest.", "A 25-year-old man was shot in the chest."),  # nobody named
+        ("A 14-year-old was arrested in the shooting.", "Jo Bonner, 15, was shot in the head."),  # shooter, shot
+        ("A 48-year-old woman and a 49-year-old man died.", "Robin Lily, 49, died."),  # 49 is matched
+        ("A 30-year-old man and a 31-year-old man were shot.", "Ann Roe, 32, was shot."),  # a year apart in one
+        ("A 48-year-old woman died.", "Robin Lily, 49, and Ann Roe, 47, died."),  # two candidates
+    ],
+)
+def test_ages_that_may_be_two_people_stay_apart(a: str, b: str):
+    ages = _linked({"a#0": a, "b#0": b})
+    assert all(not c.scope for c in ages if c.article_id == "a"), [(c.text, c.scope) for c in ages]
+
+
+def test_spelling_variants_of_a_last_name_are_one_person_with_the_same_first_name():
+    assert same_person("robin lily", "robin lilly")
+    assert not same_person("robin lily", "ann lilly")
+    assert not same_person("lily", "lilly")
+    assert same_person("scott", "david scott")
+
+
+def test_an_age_inside_a_count_of_the_aged_is_still_an_age():
+    text = "Deputies say a 48-year-old woman has died."
+    [count] = [c for c in extract_quantities(text) if c.event == "killed"]
+    [sent] = _sentences({"a#0": text})
+    [age] = age_claims([sent], [count])
+    assert _point(age) == 48
