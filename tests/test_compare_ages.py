@@ -66,3 +66,18 @@ def test_an_age_inside_a_count_of_the_aged_is_still_an_age():
     [sent] = _sentences({"a#0": text})
     [age] = age_claims([sent], [count])
     assert _point(age) == 48
+
+
+def test_elimination_needs_grounds_that_the_articles_tell_of_the_same_people():
+    # no other age in common and the name not written on the unnamed side: two stories' people
+    apart = _linked({"a#0": "A 10-year-old girl was killed by a stray bullet.", "b#0": "Cheanne McKnight, 11, was grazed."})
+    assert all(not c.scope for c in apart if c.article_id == "a")
+    # the name written without the age ("Robin Lilly was putting the guns away") is grounds
+    linked = _linked(
+        {
+            "a#0": "Deputies say a 48-year-old woman has died.",
+            "a#1": "Robin Lilly was putting the guns away when one discharged.",
+            "b#0": "Deputies discovered Robin Lily, 49, with a single gunshot wound.",
+        }
+    )
+    assert [(c.article_id, _point(c), c.scope) for c in linked if c.article_id == "a"] == [("a", 48.0, "robin lily")]

@@ -3,6 +3,7 @@
 from dataclasses import replace
 from datetime import date
 
+import numpy as np
 import pytest
 
 from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
@@ -349,3 +350,58 @@ def test_unnamed_ages_are_one_slot_only_when_equal_and_of_one_noun(x: str, y: st
     (ga,), (gb,) = age_claims([sa], []), age_claims([sb], [])
     ka, kb = slot_key(ga, sa, None, A), slot_key(gb, sb, None, B)
     assert bool(slots_match(ga, gb, ka, kb, None, None, 0.4, min_similarity=0.35)) is same_slot
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "counted"),
+    [
+        # "other" set against the killed: the wounded in all
+        ("A quake leveled seven villages, killing 10 persons and wounding other 70.", "70", "person"),
+        ("Two people were killed and four others were injured in the shooting.", "four others", "person"),
+        # a further group of the same event, and a part of a coordinated group
+        ("Smith was shot. Three other men were shot and wounded.", "Three other men", "person (others)"),
+        ("Two men were killed, and two other men and two women were wounded.", "two women", "person (part)"),
+        ("Two men were killed, and two other men and two women were wounded.", "two other men", "person (part)"),
+    ],
+)
+def test_others_and_parts_of_a_casualty_count(text: str, count: str, counted: str):
+    sent = Sentence("a#0", "a", 0, 0, len(text), text)
+    start = text.index(count)
+    claim = Claim(
+        id="c", article_id="a", sentence_id="a#0", kind="quantity", text=count, start=start,
+        end=start + len(count), value=QuantityValue(1, 1, 1, True, True, False), unit="",
+        qualifier="", event="injured", scope="", negated=False, attribution="",
+    )  # fmt: skip
+    assert slot_key(claim, sent, None, None).counted == counted
+
+
+def test_a_count_that_fills_two_slots_of_one_casualty_count_joins_them():
+    # "70" shares a name with "dozens" and a close sentence with "80": one count of the wounded, not two
+    from factcheck.config import CompareConfig
+    from factcheck.stages.compare.grouping import build_slots
+
+    texts = {
+        "x#0": "Officials in Qeshm said dozens of people were wounded.",
+        "z#0": "As many as 80 people were also wounded.",
+        "y#0": "Officials in Qeshm said 70 people were wounded.",
+    }
+    sents = {i: Sentence(i, i[0], 0, 0, len(t), t) for i, t in texts.items()}
+    day = date(2005, 11, 28)
+    arts = {a: Article(a, f"Outlet {a}", "T", None, day, "record", "", f"{a}.txt", "") for a in "xyz"}
+    values = {"x": QuantityValue(None, 24, 100, True, True, True), "z": QuantityValue(80, 72, 80, True, True, True)}
+    claims = []
+    for sid, text in texts.items():
+        span = text.split(" were")[0].split("said ")[-1]
+        start = text.index(span)
+        value = values.get(sid[0], QuantityValue(70, 70, 70, True, True, False))
+        claims.append(
+            Claim(
+                id=sid + ":q", article_id=sid[0], sentence_id=sid, kind="quantity", text=span, start=start,
+                end=start + len(span), value=value, unit="people", qualifier="", event="injured", scope="",
+                negated=False, attribution="",
+            )
+        )
+    emb = np.array([[1.0, 0.0], [0.0, 1.0], [0.7071, 0.7071]], dtype=np.float32)
+    index = {sid: i for i, sid in enumerate(texts)}
+    slots = build_slots(claims, sents, index, emb, arts, {}, CompareConfig(parser=""))
+    assert [sorted(c.article_id for c in s.members) for s in slots] == [["x", "y", "z"]]

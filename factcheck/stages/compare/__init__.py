@@ -26,7 +26,7 @@ import numpy as np
 
 from factcheck.config import CompareConfig
 from factcheck.records import Article, Claim, Finding, Sentence
-from factcheck.stages.compare.ages import age_claims, linked_ages, replaced_by_ages
+from factcheck.stages.compare.ages import age_claims, by_elimination, linked_ages, replaced_by_ages
 from factcheck.stages.compare.conflicts import statement_conflicts
 from factcheck.stages.compare.evidence import competing_counts
 from factcheck.stages.compare.grouping import Slot, build_slots, event_day_findings, slot_findings
@@ -199,12 +199,14 @@ def compare_batch(
     per_statement = [statement_findings(g, how, sentences, emb, by_article, details) for g, how, _ in stated]
 
     # agreeing on background (an earlier quake's toll) does not show that two outlets report one event
-    # nor do two unnamed people of one age ("a 22-year-old man") in two articles (#14)
+    # nor do two unnamed people of one age ("a 22-year-old man") in two articles, nor a person's age
+    # found by elimination, which takes one event for granted (#14)
     pairs = _corroborated(
         [
             f
             for slot, fs in zip(slots, per_slot, strict=True)
-            if slot.key.status != "background" and not (slot.key.what == AGE_EVENT and not slot.key.who)
+            if slot.key.status != "background"
+            and not (slot.key.what == AGE_EVENT and (not slot.key.who or any(map(by_elimination, slot.members))))
             for f in fs
         ]
     )

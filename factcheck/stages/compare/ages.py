@@ -182,9 +182,14 @@ def linked_ages(ages: Sequence[Claim], sentences: Mapping[str, Sentence]) -> lis
     the other way round), with no age a year off in either article, named on one side only, and
     nothing that tells the two apart (the one shot and the one who shot), is one person told
     two ages: "a 64-year-old man who was stabilized" / "David Scott, 65". The unnamed side then gets
-    the name, so both are one slot.
+    the name, so both are one slot. Elimination needs grounds that the two articles tell of the same
+    people: another age both give, or the name written (without the age) in the unnamed side's
+    article ("a 48-year-old woman has died. Robin Lilly was putting the guns away").
     """
     people = _aged_people(ages, sentences)
+    texts: dict[str, list[str]] = {}
+    for sent in sentences.values():
+        texts.setdefault(sent.article_id, []).append(sent.text)
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
     def root(node: tuple[str, int]) -> tuple[str, int]:
@@ -201,7 +206,10 @@ def linked_ages(ages: Sequence[Claim], sentences: Mapping[str, Sentence]) -> lis
                 continue
             if {age - 1, age + 1} & (ages_x - {age}) or {near[0] - 1, near[0] + 1} & (ages_y - {near[0]}):
                 continue  # "a 14-year-old shot a 15-year-old": a year apart in one article is two people
-            if _one_person(people[art_x][age], people[art_y][near[0]]):
+            one, other = people[art_x][age], people[art_y][near[0]]
+            unnamed_side = texts[art_y] if one.names else texts[art_x]
+            grounds = ages_x & ages_y or _names_in(one.names | other.names, unnamed_side)
+            if grounds and _one_person(one, other):
                 parent[root((art_x, age))] = root((art_y, near[0]))
     components: dict[tuple[str, int], list[tuple[str, int]]] = {}
     for node in {*parent, *parent.values()}:
@@ -219,6 +227,17 @@ def linked_ages(ages: Sequence[Claim], sentences: Mapping[str, Sentence]) -> lis
                 if not claim.scope:
                     renamed[claim.id] = key
     return [replace(c, scope=renamed[c.id]) if c.id in renamed else c for c in ages]
+
+
+def _names_in(names: frozenset[str], texts: Sequence[str]) -> bool:
+    """Whether one of the person keys is written in the texts (the last name spelt alike)."""
+    for name in names:
+        first, last = name.split()[0], name.split()[-1]
+        pattern = rf"\b{re.escape(first)}\s+(\w+)" if first != last else rf"\b({re.escape(last)})\b"
+        written = [m.group(1) for t in texts for m in re.finditer(pattern, person_key(t))]
+        if any(w == last or spelt_alike(w, last) for w in written):
+            return True
+    return False
 
 
 def by_elimination(claim: Claim) -> bool:

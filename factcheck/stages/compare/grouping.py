@@ -94,7 +94,9 @@ def build_slots(
         bucket = buckets.setdefault((claim.kind, key.status), [])
         i = sent_index[claim.sentence_id]
         joined = None
-        for slot in bucket:
+        for slot in list(bucket):
+            if joined is not None and not _bridges(key, joined, slot):
+                continue
             for probe in slot.members[:SLOT_PROBES]:
                 if probe.article_id == claim.article_id:
                     continue
@@ -112,13 +114,16 @@ def build_slots(
                     min_similarity=cfg.min_slot_similarity,
                     min_shared_arguments=cfg.min_shared_arguments,
                 )
-                if evidence:
+                if evidence and joined is None:
                     joined = slot
                     if not slot.evidence:
                         slot.evidence = evidence
                     break
-            if joined is not None:
-                break
+                if evidence and joined is not None and _same_values_where_both(joined, slot, articles):
+                    joined.members.extend(slot.members)  # one count, split before this claim bridged it
+                    bucket.remove(slot)
+                    slots.remove(slot)
+                    break
         if joined is None:
             joined = Slot(key, "")
             bucket.append(joined)
@@ -130,6 +135,26 @@ def build_slots(
         slot.keys = {c.id: keys[c.id] for c in slot.members}
     _mark_running_totals(shared, claims, keys, sentences)
     return shared
+
+
+def _bridges(key: SlotKey, joined: Slot, other: Slot) -> bool:
+    """Whether a claim that filled `joined` may also merge `other` into it: a casualty count of the
+    same event class and counted people, which two outlets' sentences split for want of a name
+    ("killing 10 and wounding 70" / "as many as 80 people were also wounded")."""
+    return key.what in CUMULATIVE_EVENTS and all(
+        s.key.what == key.what and s.key.counted == key.counted and s.key.when == key.when for s in (joined, other)
+    )
+
+
+def _same_values_where_both(x: Slot, y: Slot, articles: Mapping[str, Article]) -> bool:
+    """Whether every article in both slots gives the same value in each: a slot never gains a second
+    count of one article ("five others were hurt" / "one person was injured in a fight")."""
+    firsts = {c.article_id: c for c in x.members}
+    return all(
+        judge(firsts[c.article_id], c, articles[c.article_id], articles[c.article_id])[0] == Verdict.AGREE
+        for c in y.members
+        if c.article_id in firsts
+    )
 
 
 def _total_key(claim: Claim, key: SlotKey) -> tuple[str, ...]:

@@ -85,6 +85,13 @@ CLAUSE_BREAK_RE = re.compile(
 RELATIVE_OPENING_RE = re.compile(r"(?:when|where|which)$", re.IGNORECASE)
 # A count of a further group, disjoint from the first ("three other men", "seven more people").
 OTHERS_RE = re.compile(r"\b(?:other|others|additional|another|further|remaining)\b|\bmore\b(?!\s+than)", re.IGNORECASE)
+# A count coordinated with another count ("two other men and two women were wounded"): each is a
+# part of the group, not its total.
+_COUNT = r"(?:\d[\d,.]*|" + "|".join(sorted((*UNITS, *TENS), key=len, reverse=True)) + r")"
+COORDINATED_AFTER_RE = re.compile(rf"^\s*,?\s*(?:and|plus)\s+{_COUNT}\b", re.IGNORECASE)
+COORDINATED_BEFORE_RE = re.compile(
+    rf"\b{_COUNT}\s+(?P<between>(?:[a-z]+\s+){{0,2}}?)(?:and|plus)\s+(?:other\s+|more\s+)?$", re.IGNORECASE
+)
 # Predicates that date a report about an event, not the event ("authorities said on Thursday").
 REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "add", "state", "write", "identify", "note"}
 # A year written out: a date without one is read relative to the article's publication date.

@@ -15,7 +15,7 @@ from datetime import date
 
 from factcheck.describe import describe_date
 from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
-from factcheck.stages.claims import CAPITALISED_RE
+from factcheck.stages.claims import CAPITALISED_RE, EVENT_OF_WORD
 from factcheck.stages.compare.ages import age_noun, by_elimination, described_ages, same_person
 from factcheck.stages.compare.lexicon import (
     AGE_EVENT,
@@ -25,6 +25,8 @@ from factcheck.stages.compare.lexicon import (
     CANCELLED,
     CLAUSE_BREAK_RE,
     CONVERSIONS,
+    COORDINATED_AFTER_RE,
+    COORDINATED_BEFORE_RE,
     CUMULATIVE_EVENTS,
     CUMULATIVE_RE,
     DEGREE_SUBSET,
@@ -187,6 +189,31 @@ def _near(sent: Sentence, claim: Claim) -> str:
     return " ".join([*before, claim.text, *after])
 
 
+def _coordinated(claim: Claim, sent: Sentence) -> bool:
+    """Whether a count is joined by "and" to another count ("two other men and two women")."""
+    start, end = claim.start - sent.start, claim.end - sent.start
+    if COORDINATED_AFTER_RE.match(sent.text[end:]):
+        return True
+    before = COORDINATED_BEFORE_RE.search(sent.text[:start])
+    # "two were killed and four others were injured": counts of two events, each a total
+    return before is not None and not any(EVENT_OF_WORD.get(w.lower()) for w in before.group("between").split())
+
+
+def _others_than_another_event(claim: Claim, sent: Sentence, what: str) -> bool:
+    """Whether a count's "other(s)" sets it apart from a casualty of another kind before it in its
+    clause, not from earlier people of its own ("killing 10 and wounding 70 others": 70 wounded in
+    all; "Smith was shot. Three other men were shot": more than three)."""
+    if what not in CUMULATIVE_EVENTS:
+        return False
+    words = re.findall(r"[A-Za-z]+", sent.text[: max(0, claim.start - sent.start)])
+    while words and OTHERS_RE.fullmatch(words[-1]):
+        words = words[:-1]
+    if words and EVENT_OF_WORD.get(words[-1].lower()) == what:
+        words = words[:-1]  # the count's own verb: "wounding other 70"
+    events = {EVENT_OF_WORD.get(w.lower()) for w in words} - {None}
+    return bool(events & CUMULATIVE_EVENTS) and what not in events
+
+
 def relative_unresolved(claim: Claim, article: Article | None) -> bool:
     """A date read relative to a publication date that is unknown or only estimated: it dates nothing."""
     if claim.kind != "date" or YEAR_RE.search(claim.text):
@@ -299,7 +326,9 @@ def slot_key(
         counted = unit_family(claim.unit)
         if not counted and what in CUMULATIVE_EVENTS and isinstance(claim.value, QuantityValue) and claim.value.point:
             counted = "person"  # "killing 10 and wounding 70": a bare count of casualties counts people (#14)
-        if OTHERS_RE.search(_near(sent, claim)):
+        if what in CUMULATIVE_EVENTS and _coordinated(claim, sent):
+            counted += " (part)"  # "two other men and two women were wounded": neither is the total
+        elif OTHERS_RE.search(_near(sent, claim)) and not _others_than_another_event(claim, sent, what):
             counted += " (others)"  # "three other men": a further group, not the total
         if frame and frame.counted and not frame.counted.startswith("part:"):
             counted = f"{counted}: {frame.counted}" if counted else frame.counted
