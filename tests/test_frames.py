@@ -51,6 +51,8 @@ def _one_slot(parser, text_a: str, text_b: str, similarity: float = 0.7) -> bool
         ("chinese", "china", True),
         ("iran", "iraq", False),
         ("austria", "australia", False),
+        ("robert s. mueller", "robert mueller", True),  # a middle initial
+        ("robert mueller", "robert kelly", False),
     ],
 )
 def test_names_match(x, y, expected):
@@ -296,3 +298,22 @@ def test_a_generational_suffix_is_not_part_of_the_name():
 
     assert _name("Robert S. Mueller III") == "robert s. mueller"
     assert names_match(_name("Robert S. Mueller III"), _name("Mueller"))
+
+
+def test_a_count_of_one_named_holder_is_one_slot_without_close_sentences(parser):
+    # #14: the same counted thing held by the same named party, in sentences only loosely similar
+    a = "Robert S. Mueller III, the special counsel, has at least four dozen questions on an array of subjects."
+    b = "Special counsel Robert Mueller has given a list of almost four dozen questions to lawyers for Trump."
+    sa, ca, fa = _framed(parser, "a", a, kind="quantity")
+    sb, cb, fb = _framed(parser, "b", b, kind="quantity")
+    assert same_slot(ca, cb, sa, sb, 0.4, CompareConfig(), fa, fb)
+    other = "Special counsel Jane Roe has given a list of almost four dozen questions to lawyers for Trump."
+    so, co, fo = _framed(parser, "b", other, kind="quantity")
+    assert not same_slot(ca, co, sa, so, 0.4, CompareConfig(), fa, fo)
+
+
+def test_an_as_idiom_is_no_capacity(parser):
+    _, _, director = _framed(parser, "a", "He spent four seasons as director of personnel.", kind="quantity")
+    text = "Robert Mueller has given a list of almost four dozen questions to Trump's lawyers as part of his inquiry."
+    _, _, idiom = _framed(parser, "b", text, kind="quantity")
+    assert (director.capacity, idiom.capacity) == ("director", "")

@@ -64,3 +64,8 @@ STATISTIC_UNITS = frozenset(
         "three-pointer", "game", "match", "win", "victory", "loss", "defeat", "start", "appearance",
     }
 )  # fmt: skip
+# Nouns of an "as" phrase that are idioms, not the role a count is in ("as part of his inquiry",
+# "as a result of the quake", "as a precaution").
+NOT_CAPACITIES = frozenset(
+    {"part", "result", "consequence", "means", "way", "example", "whole", "precaution", "reminder", "sign"}
+)

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from factcheck.errors import ModelError
+from factcheck.lexicon.occasions import NOT_CAPACITIES
 from factcheck.records import Claim, Sentence
 from factcheck.stages.claims import EVENT_OF_WORD
 from factcheck.stages.textcache import TextCache, code_version, text_key
@@ -125,8 +126,8 @@ def names_match(x: str, y: str) -> bool:
     if x == y:
         return True
     xs, ys = x.split(), y.split()
-    if xs[-1] == ys[-1] and min(len(xs), len(ys)) == 1:
-        return True
+    if xs[-1] == ys[-1] and (min(len(xs), len(ys)) == 1 or xs[0] == ys[0]):
+        return True  # "Putin" / "Vladimir Putin"; "Robert S. Mueller" / "Robert Mueller"
     if len(xs) == 1 and len(ys) == 1:
         common = 0
         for cx, cy in zip(x, y, strict=False):
@@ -296,6 +297,13 @@ def shared_arguments(a: Frame, b: Frame) -> int:
     return sum(1 for x in a.arguments if any(names_match(x, y) for y in b.arguments))
 
 
+def named_agents(a: Frame, b: Frame) -> list[str]:
+    """The named parties (not role nouns) both frames say act, as the first names them."""
+    names_a, _ = _split_agents(a)
+    names_b, _ = _split_agents(b)
+    return sorted(x for x in names_a if any(names_match(x, y) for y in names_b))
+
+
 def agents_match(a: Frame, b: Frame) -> bool:
     """Both say who acts, with a party in common and no conflict."""
     names_a, roles_a = _split_agents(a)
@@ -424,7 +432,7 @@ def _capacity(span: Any) -> str:
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "as":
             for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.lemma_.lower() not in NOT_CAPACITIES:
                     return str(obj.lemma_.lower())
     return ""
 

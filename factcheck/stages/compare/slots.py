@@ -61,6 +61,7 @@ from factcheck.stages.frames import (
     agents_match,
     event_class,
     events_match,
+    named_agents,
     names_match,
     places_conflict,
     shared_arguments,
@@ -627,6 +628,10 @@ def slots_match(
     specific = key_a.counted not in ("person", "") or bool(key_a.what)
     if specific and both is not None and events_match(*both):
         return f"both count {key_a.what or both[0].predicate} ({key_a.counted})"
+    if specific and both is not None and names and not agents_conflict(*both) and named_agents(*both):
+        # "Mueller has at least four dozen questions" / "Mueller has given a list of almost four dozen questions"
+        holder = named_agents(*both)[0]
+        return f"both count {key_a.what or key_a.counted} ({key_a.counted}) of the same named party ({holder})"
     if key_a.what and specific and similarity >= min_similarity + CLOSE_MARGIN:
         return f"both count {key_a.what} ({key_a.counted}) in close sentences"
     if not key_a.what and key_a.counted not in ("person", "") and names and similarity >= min_similarity + CLOSE_MARGIN:
