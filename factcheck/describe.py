@@ -41,10 +41,15 @@ def describe_ordinal(n: int) -> str:
 
 
 def describe_quantity(v: QuantityValue) -> str:
-    """A quantity interval in words: '1,400', 'more than 1,400', 'between 20 and 30', 'about 130'."""
+    """A quantity interval in words: '1,400', 'more than 1,400', 'between 20 and 30', 'about 130',
+    'almost 50', 'up to 80' ("as many as 80"), 'just over 10'."""
     if v.low is not None and v.low == v.high:
         return describe_number(v.low)
     if v.approximate and v.point is not None:
+        if v.high == v.point and v.low is not None and v.low < v.point:  # "almost 50", "as many as 80"
+            return f"{'up to' if v.high_inclusive else 'almost'} {describe_number(v.point)}"
+        if v.low == v.point and v.high is not None and v.high > v.point and not v.low_inclusive:
+            return f"just over {describe_number(v.point)}"
         return f"about {describe_number(v.point)}"
     if v.low is not None and v.high is not None:
         return f"between {describe_number(v.low)} and {describe_number(v.high)}"

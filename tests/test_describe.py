@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from factcheck.ci import render_junit
-from factcheck.describe import describe_date, describe_number, describe_value
+from factcheck.describe import describe_date, describe_number, describe_quantity, describe_value
 from factcheck.records import Article, DateValue, Fact, Finding, Report, Sentence
 from factcheck.report.html import render_html
 from factcheck.report.markdown import render_markdown
@@ -101,3 +101,13 @@ def test_one_value_reads_the_same_in_every_output(text_a, text_b, tmp_path):
         words = describe_value(claim)
         for name, text in outputs.items():
             assert words in text, f"{name} does not say {words!r}"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("almost four dozen questions", "almost 48"), ("as many as 80 people", "up to 80"), ("some 700 metres", "about 700")],
+)
+def test_a_one_sided_approximation_says_its_side(text: str, words: str):
+    from factcheck.stages.claims.quantities import extract_quantities
+
+    assert describe_quantity(extract_quantities(text)[0].value) == words  # type: ignore[arg-type]
