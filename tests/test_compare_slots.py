@@ -405,3 +405,24 @@ def test_a_count_that_fills_two_slots_of_one_casualty_count_joins_them():
     index = {sid: i for i, sid in enumerate(texts)}
     slots = build_slots(claims, sents, index, emb, arts, {}, CompareConfig(parser=""))
     assert [sorted(c.article_id for c in s.members) for s in slots] == [["x", "y", "z"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "subset"),
+    [
+        ("Between half and two-thirds of homes in five villages had been damaged.", "five villages", True),
+        ("Some 40 percent of the buildings in 12 towns collapsed.", "12 towns", True),
+        ("The quake damaged 1,500 houses in about 15 villages.", "about 15 villages", False),
+    ],
+)
+def test_places_that_hold_a_share_are_a_subset_of_the_places_hit(text: str, count: str, subset: bool):
+    from factcheck.stages.compare.lexicon import DEGREE_SUBSET
+
+    sent = Sentence("a#0", "a", 0, 0, len(text), text)
+    start = text.index(count)
+    claim = Claim(
+        id="c", article_id="a", sentence_id="a#0", kind="quantity", text=count, start=start,
+        end=start + len(count), value=QuantityValue(5, 5, 5, True, True, False), unit="villages",
+        qualifier="", event="", scope="", negated=False, attribution="",
+    )  # fmt: skip
+    assert (slot_key(claim, sent, None, None).what == DEGREE_SUBSET) is subset

@@ -136,6 +136,13 @@ DEGREE_SUBSET_RE = re.compile(
     re.IGNORECASE,
 )
 DEGREE_SUBSET = "worst affected"
+# A count of places that holds a share of things ("between half and two-thirds of homes in five
+# villages"): where that degree of damage holds, a subset of the places hit.
+SHARE_IN_PLACES_BEFORE_RE = re.compile(
+    r"\b(?:half|thirds?|quarters?|fifths?|most|majority|\d+\s*(?:%|percent|per\s+cent))\s+of\s+"
+    r"(?:the\s+|all\s+)?(?:[a-z-]+\s+){1,2}in\s+$",
+    re.IGNORECASE,
+)
 # Where the words after a count stop describing it: the next count, or the event itself said first.
 NEXT_COUNT_RE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|others?)\b|[;.]", re.I

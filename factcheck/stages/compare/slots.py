@@ -47,6 +47,7 @@ from factcheck.stages.compare.lexicon import (
     REPORTING_VERBS,
     RESIDENT_UNITS,
     RESIDENTS_BEFORE_RE,
+    SHARE_IN_PLACES_BEFORE_RE,
     STATE_WINDOW,
     SUBSET_STATES,
     TIME_UNIT,
@@ -418,10 +419,13 @@ def subset_state(claim: Claim, sent: Sentence) -> str:
 
 def _degree_subset(claim: Claim, sent: Sentence) -> bool:
     """Whether a count of things is of the worst hit of them ("five villages had been badly hit",
-    "12 worst-hit villages"), read in the claim and up to the next count after it (#14)."""
+    "12 worst-hit villages", "half of the homes in five villages"), read in the claim, up to the
+    next count after it and in the share before it (#14)."""
     start, end = claim.start - sent.start, claim.end - sent.start
     if not 0 <= start <= end <= len(sent.text):
         return False
+    if SHARE_IN_PLACES_BEFORE_RE.search(sent.text[max(0, start - STATE_WINDOW) : start]):
+        return True  # "half of the homes in five villages had been damaged"
     after = sent.text[end : end + STATE_WINDOW]
     stop = NEXT_COUNT_RE.search(after)
     return bool(DEGREE_SUBSET_RE.search(claim.text + " " + (after[: stop.start()] if stop else after)))
