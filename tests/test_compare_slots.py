@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
+from factcheck.stages.claims.quantities import extract_quantities
 from factcheck.stages.compare import judge, slot_key
 from factcheck.stages.compare.ages import age_claims
 from factcheck.stages.compare.grouping import event_day_findings
@@ -426,3 +427,21 @@ def test_places_that_hold_a_share_are_a_subset_of_the_places_hit(text: str, coun
         qualifier="", event="", scope="", negated=False, attribution="",
     )  # fmt: skip
     assert (slot_key(claim, sent, None, None).what == DEGREE_SUBSET) is subset
+
+
+def test_people_and_people_named_by_their_part_are_one_count_never_set_against_each_other():
+    from factcheck.stages.compare.evidence import WEAK, pair_evidence
+    from factcheck.stages.compare.slots import other_people
+
+    assert other_people("person", "protester") and not other_people("person", "person")
+    assert not other_people("person", "village") and not other_people("protester", "student")
+    texts = {"a#0": "Police arrested 300 people in Brussels on Monday.", "b#0": "Police detained 120 protesters in Brussels."}
+    sents = {i: Sentence(i, i[0], 0, 0, len(t), t) for i, t in texts.items()}
+    claims = []
+    for sid, text in texts.items():
+        [claim] = [c for c in extract_quantities(text) if c.event == "arrested"]
+        claims.append(replace(claim, id=sid, article_id=sid[0], sentence_id=sid))
+    keys = [slot_key(c, sents[c.sentence_id], None, None) for c in claims]
+    assert slots_match(*claims, *keys, None, None, 0.6, min_similarity=0.35)
+    evidence = pair_evidence(*claims, None, None, sents["a#0"], sents["b#0"], event="arrested")
+    assert evidence.verdict == WEAK and "another scope" in evidence.reason

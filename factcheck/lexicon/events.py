@@ -40,6 +40,9 @@ EVENTS = {
         "gathering",
     ),
     "meet": ("meet", "meets", "met", "meeting", "talks", "summit"),
+    # the act, never the people who do it ("5,000 protesters" keeps its noun) nor a count of acts;
+    # not "march", the month
+    "protest": ("marched", "marching", "rally", "rallied", "protest", "protested", "demonstrated"),
     "visit": ("visit", "visits", "visited", "trip", "excursion", "tour", "travel", "arrived", "arrive"),
     "deported": ("deported", "deportation", "deport"),
     "displaced": ("displaced", "fled", "evacuated", "refugees"),

@@ -48,7 +48,7 @@ from factcheck.lexicon.occasions import (
 )
 from factcheck.records import Claim, Sentence
 from factcheck.stages.compare.lexicon import AGE_EVENT, CUMULATIVE_EVENTS, TIME_UNIT
-from factcheck.stages.compare.slots import claim_clause
+from factcheck.stages.compare.slots import claim_clause, other_people, unit_family
 from factcheck.stages.frames import ROLE, Frame, names_match, spelt_alike
 
 SAME = "same"
@@ -188,6 +188,9 @@ def pair_evidence(
     `event` is the slot's event class; `competing` says that the claims of the slot name two or
     more different holders, so that a side naming none may be any of them.
     """
+    counted_a, counted_b = unit_family(a.unit) or "person", unit_family(b.unit) or "person"
+    if other_people(counted_a, counted_b):
+        return Evidence(WEAK, f"one counts {counted_a}s, the other {counted_b}s: perhaps another scope")
     holder_a, holder_b = holders(a, frame_a), holders(b, frame_b)
     common = [x for x in holder_a if any(same_party(x, y) for y in holder_b)]
     if holder_a and holder_b and not common:

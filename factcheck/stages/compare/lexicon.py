@@ -12,6 +12,11 @@ PERSON_UNITS = {
     *("people", "person", "civilian", "resident", "individual", "victim", "citizen", "life", "live"),
     *("villager", "man", "woman", "child", "adult", "persons", "inhabitant"),
 }
+# People named by their part in an act ("300 protesters", "40 students"), besides `PERSON_UNITS`.
+PARTICIPANT_UNITS = {
+    *("protester", "protestor", "demonstrator", "marcher", "student", "worker", "migrant", "refugee"),
+    *("passenger", "soldier", "troop", "officer", "civilian", "child", "resident", "villager", "fan"),
+}
 # A physical quantity in another unit is the same quantity: factors to one base unit per family.
 CONVERSIONS: dict[str, tuple[str, float]] = {
     **{u: ("length", f) for u, f in (("metre", 1.0), ("meter", 1.0), ("kilometre", 1000.0), ("kilometer", 1000.0))},
@@ -33,6 +38,9 @@ APPROXIMATE_MIN_SHARE = 0.02
 APPROXIMATE_SMALL = 10
 # Counts that accumulate over a story (a toll): a later, higher figure is an update (#14).
 CUMULATIVE_EVENTS = {"killed", "injured", "arrested", "displaced", "deported"}
+# Acts whose counts are of people: a count of "people" and one of "protesters" may be one count,
+# in another scope (never set against each other).
+PEOPLE_EVENTS = {*CUMULATIVE_EVENTS, "protest"}
 
 # Words that open or fill a capitalised phrase without naming anyone.
 ENTITY_STOP = {

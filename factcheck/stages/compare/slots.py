@@ -35,6 +35,8 @@ from factcheck.stages.compare.lexicon import (
     EVENT_WORD_RE,
     NEXT_COUNT_RE,
     OTHERS_RE,
+    PARTICIPANT_UNITS,
+    PEOPLE_EVENTS,
     PERSON_UNITS,
     PLANNED,
     PLUPERFECT_RE,
@@ -169,6 +171,11 @@ def unit_family(unit: str) -> str:
     if unit in CONVERSIONS:
         return CONVERSIONS[unit][0]
     return unit
+
+
+def other_people(x: str, y: str) -> bool:
+    """Whether two counted things are people and people named by their part ("person" / "protester")."""
+    return x != y and {x, y} - {"person"} <= PARTICIPANT_UNITS and "person" in (x, y)
 
 
 def claim_clause(claim: Claim, sent: Sentence, breaks: re.Pattern[str] = CLAUSE_BREAK_RE) -> str:
@@ -621,6 +628,10 @@ def slots_match(
         if a.scope and b.scope and a.event and a.event == b.event and names:
             return f"both rank '{a.event}'; named: {', '.join(names[:3])}"
         return ""
+    if key_a.what == key_b.what and other_people(key_a.counted, key_b.counted) and key_a.what in PEOPLE_EVENTS:
+        close = names or (both is not None and events_match(*both)) or similarity >= min_similarity + CLOSE_MARGIN
+        # "police arrested 300 people" / "police detained 300 protesters": one count, perhaps in another scope
+        return f"both count {key_a.what} ({key_a.counted} / {key_b.counted})" if close else ""
     if key_a.what != key_b.what or key_a.counted != key_b.counted:
         return ""
     if not key_a.counted:
