@@ -199,7 +199,10 @@ DONE = "The Northland Parliament has approved the trade accord with Lisbon, offi
 NOT_YET = "The Northland Parliament has yet to approve the trade accord with Lisbon, officials said."
 
 
-@pytest.mark.parametrize(("x", "y"), [(WILL, UNLIKELY), (DONE, NOT_YET)])
+ELLIPTIC = "Ana Ruiz is unlikely to attend, according to officials in the capital."
+
+
+@pytest.mark.parametrize(("x", "y"), [(WILL, UNLIKELY), (DONE, NOT_YET), (WILL, ELLIPTIC)])
 def test_opposite_modality_or_aspect_of_one_named_subject(x, y):
     assert [(f.verdict, f.how) for f in _run(x, y, b=SAME_DAY)] == [("contradict", "statement")]
     assert [(f.verdict, f.how) for f in _run(x, y, b=SAME_DAY, linked=False)] == [("differ", "question")]
@@ -219,6 +222,8 @@ def test_opposite_modality_or_aspect_of_one_named_subject(x, y):
         "Will Ana Ruiz attend the trade summit in Lisbon after all?",
         # no named subject
         "She is unlikely to attend the trade summit in Lisbon, two aides said.",
+        # nothing in common but the subject and the verb, each with its own object
+        "Ana Ruiz is unlikely to attend her party's congress, two aides said.",
     ],
 )
 def test_look_alikes_of_opposite_modality_do_not_conflict(y):

@@ -263,6 +263,16 @@ def _opposed(x: Sentence, y: Sentence, mx: Mark, marks_y: Sequence[Mark]) -> Mar
     return None
 
 
+def _elliptic(sentence: Sentence, mark: Mark) -> bool:
+    """Whether a modal or aspect mark's verb ends its clause, its object left to the context
+    ("Macron is unlikely to attend, according to officials")."""
+    at = sentence.text.find(mark.surface)
+    return at >= 0 and bool(_CLAUSE_END_RE.match(sentence.text, at + len(mark.surface)))
+
+
+_CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:!?]|$)")
+
+
 def _party_in_role(mx: Mark, my: Mark) -> bool:
     """Whether a denial and its opposite say the predicate of one named party in one role.
 
@@ -328,12 +338,14 @@ def statement_conflicts(
                 if key in seen:
                     continue
                 names = names_x & inner_names(y.text)
-                others = (_roots(x.text) & _roots(y.text)) - {mx.head}
-                if not names or not others:
+                if not names:
                     continue
+                others = (_roots(x.text) & _roots(y.text)) - {mx.head}
                 my = _opposed(x, y, mx, marks[j])
                 if my is None:
                     continue
+                if not others and not (mx.kind in (MODAL_KIND, ASPECT_KIND) and (_elliptic(x, mx) or _elliptic(y, my))):
+                    continue  # one predicate, nothing else in common; unless one side leaves its object unsaid
                 seen.add(key)
                 out.append(_conflict(x, y, mx, my, similarity, names, articles, linked))
     out += partition_conflicts(sentences, emb, articles, linked, min_similarity=min_similarity)
