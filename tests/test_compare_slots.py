@@ -445,3 +445,16 @@ def test_people_and_people_named_by_their_part_are_one_count_never_set_against_e
     assert slots_match(*claims, *keys, None, None, 0.6, min_similarity=0.35)
     evidence = pair_evidence(*claims, None, None, sents["a#0"], sents["b#0"], event="arrested")
     assert evidence.verdict == WEAK and "another scope" in evidence.reason
+
+
+def test_counts_of_those_taking_part_in_one_gathering_are_one_slot():
+    texts = {
+        "a#0": "Delegates from some 130 countries arrived in Geneva on Monday for the summit.",
+        "b#0": "Representatives of 135 nations are meeting in Geneva this week.",
+    }
+    keys = []
+    for sid, text in texts.items():
+        sent = Sentence(sid, sid[0], 0, 0, len(text), text)
+        [claim] = [c for c in extract_quantities(text) if "countr" in c.text or "nation" in c.text]
+        keys.append(slot_key(replace(claim, sentence_id=sid, article_id=sid[0]), sent, None, None))
+    assert [(k.what, k.counted, k.when) for k in keys] == [("take part", "country", "")] * 2

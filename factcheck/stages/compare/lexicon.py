@@ -17,6 +17,13 @@ PARTICIPANT_UNITS = {
     *("protester", "protestor", "demonstrator", "marcher", "student", "worker", "migrant", "refugee"),
     *("passenger", "soldier", "troop", "officer", "civilian", "child", "resident", "villager", "fan"),
 }
+# Taking part in one gathering, however a sentence says it ("delegates from 130 countries arrived",
+# "representatives of 135 nations are meeting"): for counts of those taking part, one act whose
+# window ("this week") is only when the gathering is.
+PARTICIPATION_EVENTS = {"attend", "visit", "meet"}
+PARTICIPANT_KINDS = {"country", "delegate", "delegation", "representative", "leader", "minister", "government"}
+# Counted nouns that are one thing ("130 countries" / "135 nations").
+COUNTED_SYNONYMS = {"nation": "country"}
 # A physical quantity in another unit is the same quantity: factors to one base unit per family.
 CONVERSIONS: dict[str, tuple[str, float]] = {
     **{u: ("length", f) for u, f in (("metre", 1.0), ("meter", 1.0), ("kilometre", 1000.0), ("kilometer", 1000.0))},

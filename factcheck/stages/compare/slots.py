@@ -27,6 +27,7 @@ from factcheck.stages.compare.lexicon import (
     CONVERSIONS,
     COORDINATED_AFTER_RE,
     COORDINATED_BEFORE_RE,
+    COUNTED_SYNONYMS,
     CUMULATIVE_EVENTS,
     CUMULATIVE_RE,
     DEGREE_SUBSET,
@@ -35,7 +36,9 @@ from factcheck.stages.compare.lexicon import (
     EVENT_WORD_RE,
     NEXT_COUNT_RE,
     OTHERS_RE,
+    PARTICIPANT_KINDS,
     PARTICIPANT_UNITS,
+    PARTICIPATION_EVENTS,
     PEOPLE_EVENTS,
     PERSON_UNITS,
     PLANNED,
@@ -168,6 +171,8 @@ def unit_family(unit: str) -> str:
     """What a unit counts or measures: 'people' and 'villagers' are persons, 'km' and 'ft' lengths."""
     if unit in PERSON_UNITS:
         return "person"
+    if unit in COUNTED_SYNONYMS:
+        return COUNTED_SYNONYMS[unit]
     if unit in CONVERSIONS:
         return CONVERSIONS[unit][0]
     return unit
@@ -268,13 +273,17 @@ def claim_status(
     return "reported"
 
 
+# The event class of a count of those taking part in a gathering, however it is said.
+PARTICIPATION = "take part"
+
+
 def count_window(claim: Claim, sent: Sentence, event: str) -> str:
     """A count's time frame: its own window ("in the past 24 hours") or the running total as of the article's day."""
     if claim.kind == "date":
         return ""
     clause = claim_clause(claim, sent)
     window = WINDOW_RE.search(clause)
-    if window and not CUMULATIVE_RE.search(clause):
+    if window and not CUMULATIVE_RE.search(clause) and event != PARTICIPATION:
         return "window: " + " ".join(window.group(0).lower().split())
     if event in CUMULATIVE_EVENTS:
         return "as of the article's day"
@@ -361,6 +370,8 @@ def slot_key(
             what, counted = state, counted or "person"
     elif claim.kind == "quantity" and counted and counted not in MEASURES and _degree_subset(claim, sent):
         what = DEGREE_SUBSET
+    elif claim.kind == "quantity" and what in PARTICIPATION_EVENTS and counted.split(":")[0] in PARTICIPANT_KINDS:
+        what = PARTICIPATION  # "delegates from 130 countries arrived" / "representatives of 135 nations are meeting"
     who = frozenset(n for n in frame.names if n not in ENTITY_STOP) if frame else capitalised_names(sent.text)
     dated = ""
     status = claim_status(claim, sent, frame, article, reference)
