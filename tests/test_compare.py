@@ -623,3 +623,29 @@ def test_outlets_dating_one_event_word_to_one_day_agree_without_a_slot():
     _, findings = compare_facts(dated, sents, emb, [[0], [1], [2]], claims, CompareConfig(parser=""))
     [day] = [f for _, f in findings if f.how == "same day"]
     assert day.verdict == "agree" and day.sentence_ids == ("a#0", "b#0")
+
+
+def test_a_later_lower_toll_contradicts_unless_the_later_report_revises_it():
+    # #14: A (16 Oct) "the death toll rose to 1,200"; B (17 Oct) "1,100 people died": A's "rose to"
+    # does not explain B's lower figure; B's "revising its earlier figure" does
+    def run(b_text, linked=True):
+        texts = {"a#0": "The death toll in Northland rose to 1,200 people, officials said.", "b#0": b_text}
+        sents = [Sentence(i, i[0], 0, 0, len(t), t) for i, t in texts.items()]
+        value = {"a": 1200, "b": 1100}
+        claims = [
+            _claim_in(s, f"{value[s.article_id]:,} people", "quantity",
+                      QuantityValue(value[s.article_id], value[s.article_id], value[s.article_id], True, True, False),
+                      "people", "killed")
+            for s in sents
+        ]  # fmt: skip
+        emb = np.array([[1.0, 0.0], [1.0, 0.0]], dtype=np.float32)
+        sents2, groups = _with_copy(sents, [[0, 1]]) if linked else (sents, [[0, 1]])
+        emb2 = _emb_with_copy(emb) if linked else emb
+        _, findings = compare_facts([A, B], sents2, emb2, groups, claims, CompareConfig(parser=""))
+        return [(f.verdict, f.how) for _, f in findings if f.claim_ids and f.verdict != "agree"]
+
+    assert run("Officials in Northland said 1,100 people died.") == [("contradict", "lower-later")]
+    assert run("Officials in Northland said 1,100 people died, revising their earlier figure.") == [
+        ("differ", "update")
+    ]
+    assert run("Officials in Northland said 1,100 people died.", linked=False) == []  # not one event: nothing

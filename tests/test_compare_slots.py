@@ -458,3 +458,26 @@ def test_counts_of_those_taking_part_in_one_gathering_are_one_slot():
         [claim] = [c for c in extract_quantities(text) if "countr" in c.text or "nation" in c.text]
         keys.append(slot_key(replace(claim, sentence_id=sid, article_id=sid[0]), sent, None, None))
     assert [(k.what, k.counted, k.when) for k in keys] == [("take part", "country", "")] * 2
+
+
+def test_a_toll_counts_the_killed_and_the_day_of_the_event_or_report_does_not_date_the_count():
+    from factcheck.stages.frames import Frame
+
+    text = "The death toll from Monday's earthquake in the north rose to 1,200, the ministry said on Thursday."
+    sent = Sentence("a#0", "a", 0, 0, len(text), text)
+
+    def claim(words, kind, value):
+        start = text.index(words)
+        return Claim(
+            id=words, article_id="a", sentence_id="a#0", kind=kind, text=words, start=start, end=start + len(words),
+            value=value, unit="", qualifier="", event="", scope="", negated=False, attribution="",
+        )  # fmt: skip
+
+    count = claim("1,200", "quantity", QuantityValue(1200, 1200, 1200, True, True, False))
+    days = [
+        claim("Monday", "date", DateValue(date(2023, 10, 16), date(2023, 10, 16), "day")),
+        claim("on Thursday", "date", DateValue(date(2023, 10, 19), date(2023, 10, 19), "day")),
+    ]
+    frame = Frame("rise", "", frozenset(), frozenset(), agents=frozenset({"role:toll"}))
+    key = slot_key(count, sent, frame, None, days)
+    assert (key.what, key.dated) == ("killed", "")

@@ -65,6 +65,7 @@ GAP_WORDS = {
     *("of", "the", "a", "an", "to", "all", "another", "other", "at", "least", "his", "her", "their", "its", "from"),
     "some",
     *("rose", "reached", "climbed", "stood", "stands", "is", "was", "now", "has", "had", "risen", "total", "jumped"),
+    *("rises", "reaches", "climbs", "passes", "passed", "tops", "topped", "exceeds", "exceeded", "surpassed"),
 }
 CASUALTY_EVENTS = {"killed", "injured"}
 # Things counted that are never casualties, whatever event word is near.

@@ -18,7 +18,14 @@ from factcheck.config import CompareConfig
 from factcheck.describe import describe_date
 from factcheck.records import Article, Claim, DateValue, Finding, QuantityValue, Sentence
 from factcheck.stages.compare.evidence import gate_contradiction
-from factcheck.stages.compare.lexicon import CUMULATIVE_EVENTS, NEXT_WEEKDAY_RE, TIME_UNIT, UPDATE_RE, WEEKDAY_WORDS_RE
+from factcheck.stages.compare.lexicon import (
+    CUMULATIVE_EVENTS,
+    NEXT_WEEKDAY_RE,
+    REVISED_RE,
+    TIME_UNIT,
+    UPDATE_RE,
+    WEEKDAY_WORDS_RE,
+)
 from factcheck.stages.compare.slots import (
     SlotKey,
     batch_reference,
@@ -285,22 +292,36 @@ DAYS_IN_WEEK = 7
 
 
 def _running_total(
-    slot: Slot, groups: Sequence[ValueGroup], gx: ValueGroup, gy: ValueGroup, sentences: Mapping[str, Sentence]
+    slot: Slot,
+    gx: ValueGroup,
+    gy: ValueGroup,
+    sentences: Mapping[str, Sentence],
+    articles: Mapping[str, Article],
 ) -> str:
     """Why two values of a cumulative count are one total at two moments, or '' (#14).
 
     An outlet that gives several values of the count and marks an update of it ("14 injured" ...
-    "bringing the total injured to 17") follows the count as it grows; so does a sentence of the
-    two values that marks an update ("an additional victim came forward", "rose to").
+    "bringing the total injured to 17") follows the count as it grows; so does, on one day, a
+    sentence of the two values that marks an update ("an additional victim came forward", "rose
+    to"). A later report's lower figure is explained only by its own word that it revises it.
     """
     if slot.key.what not in CUMULATIVE_EVENTS:
         return ""
     for article in (*gx.articles, *gy.articles):
         if article in slot.running:
             return f"{article} follows the count as it grows"
+    day_x, day_y = articles[gx.rep.article_id].published, articles[gy.rep.article_id].published
+    if day_x is not None and day_y is not None and day_x != day_y:
+        # a later report's lower figure: only its own word that the figure was revised explains it,
+        # never an earlier report's "rose to"
+        later = gx if day_x > day_y else gy
+        for claim in later.claims:
+            if m := REVISED_RE.search(sentences[claim.sentence_id].text):
+                return f"“{m.group(0)}”: the later report revises the figure"
+        return ""
     for claim in (*gx.claims, *gy.claims):
         if m := UPDATE_RE.search(sentences[claim.sentence_id].text):
-            return f"“{m.group(0)}”"
+            return f"“{m.group(0)}”: a running total reported as it grows, not a contradiction"
     return ""
 
 
@@ -416,9 +437,9 @@ def slot_findings(
                 continue
             if verdict == Verdict.CONTRADICT and not plausible_conflict(a, b):
                 continue  # far apart: two occurrences or two things counted, not one misreported
-            if verdict == Verdict.CONTRADICT and (running := _running_total(slot, groups, gx, gy, sentences)):
+            if verdict == Verdict.CONTRADICT and (running := _running_total(slot, gx, gy, sentences, articles)):
                 verdict, how, confidence = Verdict.DIFFER, "update", 0.5
-                explanation += f"; {running}: a running total reported as it grows, not a contradiction"
+                explanation += f"; {running}"
             if verdict == Verdict.CONTRADICT:
                 gated = gate_contradiction(
                     gx.claims, gy.claims, frames, sentences, slot.key.what, explanation, slot.members, competing

@@ -88,6 +88,13 @@ WINDOW_RE = re.compile(
     r"\b(?:this|last)\s+(?:week|month|weekend)\b|\btoday\b|\byesterday\b",
     re.IGNORECASE,
 )
+# A day that names an event ("Monday's earthquake") or dates a report ("the ministry said on
+# Thursday that ..."), not a count in its clause.
+POSSESSIVE_AFTER_RE = re.compile(r"\s?['’]s\b")
+REPORTED_ON_BEFORE_RE = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|reported|confirmed|added|stated)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
 # A running total: the count so far of the whole story.
 CUMULATIVE_RE = re.compile(
     r"\b(?:toll|total|so\s+far|in\s+all|overall|altogether|to\s+date|rose|risen|climbed)\b", re.IGNORECASE
@@ -170,6 +177,10 @@ UPDATE_RE = re.compile(
     r"\b(?:bringing\s+the\s+(?:total|toll|number)|(?:rose|risen|climbed|increased|jumped|grew)\s+to|"
     r"an\s+additional|updated?\s+(?:figures?|toll|count|total)|revised|came\s+forward)\b",
     re.IGNORECASE,
+)
+# Words of a report that revises its own count ("revising its earlier figure", "the toll was corrected").
+REVISED_RE = re.compile(
+    r"\b(?:revis(?:ed|es|ing|ion)|correct(?:ed|ing|ion)|lowered|downgraded|scaled\s+back)\b", re.IGNORECASE
 )
 # People's ages, derived by the comparison (the extractor masks them as identifiers).
 AGE_EVENT = "age"

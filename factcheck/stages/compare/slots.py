@@ -45,8 +45,10 @@ from factcheck.stages.compare.lexicon import (
     PLUPERFECT_RE,
     POPULATION,
     POPULATION_BEFORE_RE,
+    POSSESSIVE_AFTER_RE,
     RECURRING,
     RELATIVE_OPENING_RE,
+    REPORTED_ON_BEFORE_RE,
     REPORTED_SPEECH,
     REPORTED_SPEECH_RE,
     REPORTING_VERBS,
@@ -62,6 +64,7 @@ from factcheck.stages.compare.lexicon import (
 from factcheck.stages.compare.values import anchor
 from factcheck.stages.frames import (
     LIGHT_VERBS,
+    ROLE,
     Frame,
     agents_conflict,
     agents_match,
@@ -304,6 +307,8 @@ def claim_event(claim: Claim, frame: Frame | None) -> str:
         return claim.event
     if frame is None:
         return ""
+    if claim.kind == "quantity" and ROLE + "toll" in frame.agents:
+        return "killed"  # "the death toll from Monday's earthquake in the north rose to 1,200"
     cls = event_class(frame.predicate)
     if cls:
         return cls
@@ -379,6 +384,8 @@ def slot_key(
         clause = claim_clause(claim, sent)
         for d in dates:
             if d.text in clause and isinstance(d.value, DateValue) and d.value.granularity == "day":
+                if _dates_another_thing(d, sent):
+                    continue
                 dated = describe_date(d.value)
                 break
         earlier = _earlier_anchor(claim, sent, dates, article)
@@ -399,6 +406,15 @@ def slot_key(
         dated,
         described_ages(sent.text) if claim.kind in ("quantity", "money", "duration") else frozenset(),
     )
+
+
+def _dates_another_thing(date_claim: Claim, sent: Sentence) -> bool:
+    """Whether a day in a count's clause dates the event it names or the report, not the count:
+    "killed in Monday's earthquake", "the ministry said on Thursday that 1,100 died" (#14)."""
+    start, end = date_claim.start - sent.start, date_claim.end - sent.start
+    if not 0 <= start <= end <= len(sent.text):
+        return False
+    return bool(POSSESSIVE_AFTER_RE.match(sent.text, end) or REPORTED_ON_BEFORE_RE.search(sent.text[:start]))
 
 
 def _population(claim: Claim, sent: Sentence) -> bool:
