@@ -76,6 +76,25 @@ COUNTS = [
     # tokenised text (spaced commas): the age is still no count
     ("Police Chief Jane Roe , 46 , was injured .", [("Police Chief Jane Roe , 46", "injured", 1, INF)]),
     ("The shooter , 14 , died at the scene .", [("The shooter , 14", "killed", 1, INF)]),
+    # nobody killed or hurt, said in words: exactly 0 (#15); a count of others is no toll
+    ("Police said no one was killed in the crash.", [("no one", "killed", 0, 0)]),
+    ("Nobody died, and no injuries were reported.", [("Nobody", "killed", 0, 0), ("no injuries", "injured", 0, 0)]),
+    ("There were no fatalities at the fair.", [("no fatalities", "killed", 0, 0)]),
+    ("It was the town's second non-fatal shooting.", []),
+    ("Investigators called it a non-fatal shooting.", [("non-fatal", "killed", 0, 0)]),
+    (
+        "Three men were hurt; all three are expected to survive.",
+        [("Three men", "injured", 3, 3), ("all three", "killed", 0, 0)],
+    ),
+    ("Doctors expect both to recover.", [("both", "killed", 0, 0)]),
+    ("No one else was injured.", []),
+    ("No other deaths were reported.", []),
+    # a reduced relative after "of", an object pronoun, a suicide, a time after the object
+    ("The family of a 19-year-old shot and killed by a deputy spoke.", [("a 19-year-old", "killed", 1, INF)]),
+    ("The rifle went off, wounding him.", [("him", "injured", 1, INF)]),
+    ("The gunman shot a clerk and then killed himself this afternoon.", [("himself", "killed", 1, INF)]),
+    ("The neighbour who took his own life lived here.", [("The neighbour", "killed", 1, INF)]),
+    ("He was convicted of killing his cousin two years ago.", [("his cousin", "killed", 1, INF)]),
 ]
 
 

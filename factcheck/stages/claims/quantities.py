@@ -254,6 +254,8 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
         qualifier = (m.group("qual") or "").lower()
         low_num = surface_num.lower()
         lone_article = low_num in ("a", "an", "one", "single")
+        if low_num == "one" and re.search(r"\bno[\s-]$", text[max(0, num_start - 4) : num_start], re.IGNORECASE):
+            continue  # "no one was killed" counts nobody (claims.casualties reads it as 0) (#15)
         if (
             low_num in ("a", "an")
             and not text[num_end + 1 : num_end + 2].islower()  # "a man": no need to try the currencies
