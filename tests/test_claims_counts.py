@@ -135,6 +135,16 @@ AMOUNTS = [
     ),
     ("The pipe is 5'' wide.", [("5''", "inch", 5, 5)]),
     ("She scored 45/100 in the test.", [("45/100", "%", 45, 45)]),
+    # one of a measure; "a yard", "in a foot" and "a man" stay unread
+    ("Police seized a kilogram of heroin.", [("a kilogram", "kilogram", 1, 1)]),
+    ("The tank held one litre and a cup.", [("one litre", "litre", 1, 1)]),
+    ("She lives a mile away and he was shot in a foot in a yard.", [("a mile", "mile", 1, 1)]),
+    # below zero; cents after a currency word; a fraction in digits with a glued unit or a long denominator
+    ("Lows reached 12 degrees below zero.", [("12 degrees below zero", "degree", -12, -12)]),
+    ("It felt like 20 to 30 below zero.", [("20 to 30 below zero", "degree", -30, -20)]),
+    ("The fare is 15 dollars 20.", [("15 dollars 20", "USD", 15.2, 15.2)]),
+    ("He waited 1/2h.", [("1/2h", "hour", 0.5, 0.5)]),
+    ("A dose of 3/1000 grams.", [("3/1000 grams", "gram", 0.003, 0.003)]),
 ]
 
 

@@ -377,7 +377,8 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
                         or re.search(r"dozen|couple|pair|(?:hundred|thousand|million|billion|trillion)s$", low_num)
                         or _ENDS_IN_FRACTION_RE.search(low_num)
                     )
-                    unit, unit_end = _unit_after(text, end, collective=collective)
+                    below_bare = _BELOW_ZERO_RE.match(text, end)
+                    unit, unit_end = ("", end) if below_bare else _unit_after(text, end, collective=collective)
                     more = _MORE_RE.match(text, end)
                     if more and not unit:  # "2 more minutes", "five more people" (#15)
                         unit, unit_end = _unit_after(text, more.end(), collective=False)
@@ -400,8 +401,14 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
                     elif unit in TEMPERATURE_UNITS:
                         unit = _temperature_unit(text, end, unit)
                         end = _temperature_end(text, end)
+                    below = _BELOW_ZERO_RE.match(text, end) if unit in TEMPERATURE_UNITS or below_bare else None
+                    if below:  # "2 degrees below zero", "10 below zero": a temperature under 0 (#15)
+                        unit, end = unit if unit in TEMPERATURE_UNITS else "degree", below.end()
+                        value = _negative(value)
         if kind == "quantity" and not unit and not cur and _PHRASE_END_RE.match(text, end):
             named = _CUR_WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+            if named and found and found[-1].kind == "money" and found[-1].end > named.start("w"):
+                named = None  # "20 dollar 43": the word is the unit of the amount before, 43 its cents (#15)
             if named:  # "ringgit 42", "Malaysian ringgit 42 million": the currency named first (#15)
                 word = named.group("w").lower()
                 adj = (named.group("adj") or "").lower()
@@ -464,6 +471,20 @@ def _scaled(value: QuantityValue, mult: float) -> QuantityValue:
         return None if x is None else x * mult
 
     return replace(value, point=mul(value.point), low=mul(value.low), high=mul(value.high))
+
+
+_BELOW_ZERO_RE = re.compile(r"\s+below\s+zero\b", re.IGNORECASE)
+
+
+def _negative(value: QuantityValue) -> QuantityValue:
+    """The interval mirrored below zero."""
+
+    def neg(x: float | None) -> float | None:
+        return None if x is None else -x
+
+    return QuantityValue(
+        neg(value.point), neg(value.high), neg(value.low), value.high_inclusive, value.low_inclusive, value.approximate
+    )
 
 
 def _temperature_unit(text: str, pos: int, unit: str) -> str:
@@ -602,6 +623,23 @@ def join_compounds(text: str, raws: list[_Raw], *, tolerance: float = 0.1) -> li
     return out
 
 
+def _one_measure(text: str, raw: _Raw) -> bool:
+    """Whether a lone "a"/"one" is one of a measure ("a kilogram of", "one litre", "a mile away") (#15).
+
+    Lengths, masses and volumes only, with a unit of two letters or more; "a yard" is mostly a garden,
+    "in a foot" a body part.
+    """
+    dimension = UNIT_SIZES.get(raw.unit, ("", 0.0))[0]
+    unit_word = re.search(r"[A-Za-z]+$", text[raw.start : raw.end])
+    return (
+        dimension in ("length", "mass", "volume")
+        and raw.unit != "yard"
+        and not (raw.unit == "foot" and re.search(r"\b(?:in|on)\s+$", text[max(0, raw.start - 4) : raw.start]))
+        and unit_word is not None
+        and len(unit_word.group(0)) >= 2
+    )
+
+
 def extract_quantities(text: str, *, tolerance: float = 0.1) -> list[Claim]:
     """Numbers with qualifiers, units and events found in `text` (offsets into `text`).
 
@@ -625,8 +663,8 @@ def extract_quantities(text: str, *, tolerance: float = 0.1) -> list[Claim]:
     claims = []
     alone = len(raws) == 1 and not text[: raws[0].start].strip() and not text[raws[0].end :].strip()
     for raw, event in zip(raws, events, strict=True):
-        if raw.weak and event not in CASUALTY_EVENTS and not (alone and raw.unit == ""):
-            continue  # "a"/"one" is an article or pronoun unless a casualty follows
+        if raw.weak and event not in CASUALTY_EVENTS and not (alone and raw.unit == "") and not _one_measure(text, raw):
+            continue  # "a"/"one" is an article or pronoun unless a casualty follows or a measure ("a kilogram")
         unit = raw.unit
         if not unit and event in CASUALTY_EVENTS:
             unit = "people"  # "1 dead, 3 injured" counts people
