@@ -95,6 +95,9 @@ COUNTS = [
     ("The gunman shot a clerk and then killed himself this afternoon.", [("himself", "killed", 1, INF)]),
     ("The neighbour who took his own life lived here.", [("The neighbour", "killed", 1, INF)]),
     ("He was convicted of killing his cousin two years ago.", [("his cousin", "killed", 1, INF)]),
+    # a noun for one dead person; not a rate
+    ("The coroner identified the fatality as a local man.", [("the fatality", "killed", 1, INF)]),
+    ("The fatality rate fell.", []),
 ]
 
 

@@ -59,6 +59,11 @@ AGE_STATUS_RE = re.compile(
 _STATUS_AFTER_RE = re.compile(
     r"\d\s*(?:years?\s+old\s*)?[,–—:-]\s*(?:deceased|killed|dead|died|injured|wounded|hurt)\b"
 )
+# A noun that names one dead person: "the fatality", "the deceased" (not "the fatality rate").
+_DEAD_NOUN_RE = re.compile(
+    r"\b[Tt]he\s+(?:(?:only|lone|sole|latest)\s+)?(?:fatality|deceased)\b"
+    r"(?!\s+(?:rate|rates|count|toll|figure|figures|number|numbers|list|man|woman|boy|girl|person|victim)\b)"
+)
 _LIST_EVENTS = {"deceased": "killed", "killed": "killed", "dead": "killed", "died": "killed"}
 _PREPOSITION_END_RE = re.compile(
     r"\b(?:in|at|near|of|on|from|to|by|with|for|into|outside|inside|behind|across|along|toward|towards)\s+$",
@@ -223,6 +228,10 @@ def extract_casualty_subjects(sentence: str, taken: list[tuple[int, int]]) -> li
         if not _overlaps(spans, start, m.end()):
             out.append(_at_least(sentence, start, end, 1, _LIST_EVENTS.get(m.group("what").lower(), "injured")))
             spans.append((start, m.end()))
+    for m in _DEAD_NOUN_RE.finditer(sentence):  # "identified the fatality as ...": one person killed (#15)
+        if not _overlaps(spans, m.start(), m.end()):
+            out.append(_at_least(sentence, m.start(), m.end(), 1, "killed"))
+            spans.append((m.start(), m.end()))
     for event, active in ACTIVE.items():
         for a in active.finditer(sentence):
             o = OBJECT_RE.match(sentence, a.end())
