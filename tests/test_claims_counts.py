@@ -148,6 +148,10 @@ AMOUNTS = [
     ("The fare is 15 dollars 20.", [("15 dollars 20", "USD", 15.2, 15.2)]),
     ("He waited 1/2h.", [("1/2h", "hour", 0.5, 0.5)]),
     ("A dose of 3/1000 grams.", [("3/1000 grams", "gram", 0.003, 0.003)]),
+    # height and inch marks; a straight quote that closes a quotation is no inch
+    ("The man is 5'11\" tall.", [("5'11\"", "inch", 71, 71)]),
+    ('They ordered a 14" pizza.', [('14"', "inch", 14, 14)]),
+    ('She said "we saw 4" and left.', [("4", "", 4, 4)]),
 ]
 
 

@@ -143,6 +143,9 @@ def _verb_ends_phrase(text: str, end: int, low: str) -> bool:
     return nxt is None or re.match(r"\s*[,.;:!?)]", text[end:]) is not None or nxt.group(1).lower() in STOP_AFTER
 
 
+_FEET_INCHES_RE = re.compile(r"['′]\s?\d{1,2}(?:\.\d+)?(?:\"|''|″)")
+
+
 def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
     """What is counted after a number: a unit ('km') or the head of a noun phrase ('Russian lives')."""
     m = UNIT_GLUED_RE.match(text, pos)
@@ -159,6 +162,16 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
         return "", pos
     if text.startswith(("''", "″"), pos):  # "5''": the double prime of inches (a lone '"' may be a quote) (#15)
         return "inch", pos + (2 if text.startswith("''", pos) else 1)
+    if _FEET_INCHES_RE.match(text, pos):  # "5'10\"": feet, then the inches (joined as one height)
+        return "foot", pos + 1
+    if (
+        text.startswith('"', pos)
+        and pos > 0
+        and text[pos - 1].isdigit()
+        and not text[pos + 1 : pos + 2].isalnum()
+        and sum(1 for i in range(pos) if text[i] == '"' and not text[i - 1 : i].isdigit()) % 2 == 0
+    ):
+        return "inch", pos + 1  # '5"', 'a 12" pizza': inches where no quotation is open ('"I have 5"' is one)
     m = re.match(r"\s?(°\s?[CFcf]\b|°)", text[pos:])
     if m:
         return UNIT_CANON[m.group(1).lower().replace(" ", "")], pos + m.end()
@@ -476,6 +489,15 @@ def _scaled(value: QuantityValue, mult: float) -> QuantityValue:
 _BELOW_ZERO_RE = re.compile(r"\s+below\s+zero\b", re.IGNORECASE)
 
 
+def _shifted(value: QuantityValue, by: float) -> QuantityValue:
+    """The interval moved up by `by`."""
+
+    def add(x: float | None) -> float | None:
+        return None if x is None else x + by
+
+    return replace(value, point=add(value.point), low=add(value.low), high=add(value.high))
+
+
 def _negative(value: QuantityValue) -> QuantityValue:
     """The interval mirrored below zero."""
 
@@ -597,6 +619,16 @@ def join_compounds(text: str, raws: list[_Raw], *, tolerance: float = 0.1) -> li
             point = (_exact_point(raw) or 0.0) + 0.5
             raw = replace(raw, end=half.end(), value=QuantityValue(point, point, point, True, True, False))
         prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.unit == "foot"
+            and raw.unit == "inch"
+            and raw.start == prev.end
+            and text[prev.end - 1 : prev.end] in ("'", "′")
+            and (inches := _exact_point(raw)) is not None
+        ):  # "5'10\"", "approximately 6'00\"": one height in inches, the qualifier the feet's
+            out[-1] = replace(prev, end=raw.end, unit="inch", value=_shifted(_scaled(prev.value, 12.0), inches))
+            continue
         if prev is not None and _COMPOUND_GAP_RE.fullmatch(text[prev.end : raw.start]):
             minutes = _minutes_part(text, prev, raw)
             if minutes is not None and prev.value.point is not None:  # "1 hour thirty", "2 hours and 10" (#15)
@@ -623,20 +655,31 @@ def join_compounds(text: str, raws: list[_Raw], *, tolerance: float = 0.1) -> li
     return out
 
 
+# "a foot of snow", "a foot away", "a foot tall"; not "a foot patrol" or "a foot pursuit".
+_FOOT_MEASURE_RE = re.compile(
+    r"\s*(?:[,.;:)]|$|(?:of|away|from|tall|long|deep|high|wide|taller|shorter|higher|lower)\b)"
+)
+
+
 def _one_measure(text: str, raw: _Raw) -> bool:
     """Whether a lone "a"/"one" is one of a measure ("a kilogram of", "one litre", "a mile away") (#15).
 
-    Lengths, masses and volumes only, with a unit of two letters or more; "a yard" is mostly a garden,
-    "in a foot" a body part.
+    Lengths, masses and volumes only, the unit of two letters or more right after the article; "a yard"
+    is mostly a garden, "in a foot" a body part, "a foot patrol" no measure.
     """
     dimension = UNIT_SIZES.get(raw.unit, ("", 0.0))[0]
-    unit_word = re.search(r"[A-Za-z]+$", text[raw.start : raw.end])
+    unit_word = re.fullmatch(r"(?:an?|one)\s+([A-Za-z]{2,})", text[raw.start : raw.end], re.IGNORECASE)
     return (
         dimension in ("length", "mass", "volume")
-        and raw.unit != "yard"
-        and not (raw.unit == "foot" and re.search(r"\b(?:in|on)\s+$", text[max(0, raw.start - 4) : raw.start]))
         and unit_word is not None
-        and len(unit_word.group(0)) >= 2
+        and raw.unit != "yard"
+        and not (
+            raw.unit == "foot"
+            and (
+                re.search(r"\b(?:in|on)\s+$", text[max(0, raw.start - 4) : raw.start])
+                or not _FOOT_MEASURE_RE.match(text, raw.end)
+            )
+        )
     )
 
 
