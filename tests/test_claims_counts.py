@@ -152,6 +152,8 @@ AMOUNTS = [
     ("The man is 5'11\" tall.", [("5'11\"", "inch", 71, 71)]),
     ('They ordered a 14" pizza.', [('14"', "inch", 14, 14)]),
     ('She said "we saw 4" and left.', [("4", "", 4, 4)]),
+    # a plural possessive counts its noun
+    ("The attack led to three officers' deaths.", [("three officers", "officer", 3, 3)]),
 ]
 
 

@@ -184,7 +184,7 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
         if m is None:
             break
         raw = m.group(1)
-        word = raw.rstrip(".")
+        word = re.sub(r"(?<=s)['’]$", "", raw.rstrip("."))  # "three officers' deaths": the officers
         low = word.lower()
         canon = UNIT_CANON.get(low)
         dotted = DOTTED_ABBREV_RE.match(text, m.start(1)) if not words else None
