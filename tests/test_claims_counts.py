@@ -88,6 +88,7 @@ COUNTS = [
     ),
     ("Doctors expect both to recover.", [("both", "killed", 0, 0)]),
     ("No one else was injured.", []),
+    ("Four were shot; none were killed.", [("Four", "", 4, 4), ("none", "killed", 0, 0)]),
     ("No other deaths were reported.", []),
     # a reduced relative after "of", an object pronoun, a suicide, a time after the object
     ("The family of a 19-year-old shot and killed by a deputy spoke.", [("a 19-year-old", "killed", 1, INF)]),

@@ -297,7 +297,7 @@ def _at_least(sentence: str, start: int, end: int, n: int, event: str) -> Claim:
 # "no deaths were reported", "a non-fatal shooting", "all five are expected to survive". Only what
 # is said: a missing toll is no 0, and a count of others ("no one else was hurt", "no other
 # injuries") is not the toll.
-_NOBODY = r"(?:[Nn]o[\s-]one|[Nn]obody|[Nn]one\s+of\s+(?:them|the\s+(?:[\w-]+\s+){0,2}?(?:victims|people|wounded|injured|men|women|children)))"
+_NOBODY = r"(?:[Nn]o[\s-]one|[Nn]obody|[Nn]one(?=\s+(?:was|were|has|have|had|died)\b)|[Nn]one\s+of\s+(?:them|the\s+(?:[\w-]+\s+){0,2}?(?:victims|people|wounded|injured|men|women|children)))"
 _THE_VICTIMS = r"(?:(?:the\s+)?(?:[\w-]+\s+)?(?:victims|people|wounded|injured|men|women|children|officers)|them)"
 _ALL = (
     rf"(?:[Aa]ll\s+(?:of\s+{_THE_VICTIMS}|(?:the\s+)?(?:\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|"
