@@ -153,6 +153,9 @@ AMOUNTS = [
     ("The man is 5'11\" tall.", [("5'11\"", "inch", 71, 71)]),
     ('They ordered a 14" pizza.', [('14"', "inch", 14, 14)]),
     ('She said "we saw 4" and left.', [("4", "", 4, 4)]),
+    # a height in feet and a bare number of inches; pounds after "weighs" or a height are a weight
+    ("He is 6 feet 1, and weighs 190 pounds.", [("6 feet 1", "inch", 73, 73), ("190 pounds", "pound", 190, 190)]),
+    ("The fine was 500 pounds.", [("500 pounds", "GBP", 500, 500)]),
     # a plural possessive counts its noun
     ("The attack led to three officers' deaths.", [("three officers", "officer", 3, 3)]),
 ]

@@ -143,6 +143,11 @@ def _verb_ends_phrase(text: str, end: int, low: str) -> bool:
     return nxt is None or re.match(r"\s*[,.;:!?)]", text[end:]) is not None or nxt.group(1).lower() in STOP_AFTER
 
 
+# A weight's context before "N pounds": a form of "weigh", or a height just given ("tall, 180 pounds").
+_WEIGHT_BEFORE_RE = re.compile(
+    r"\b(?:weigh(?:s|ed|ing|t)?|tall|inches|feet|foot)\b,?\s+(?:about\s+|around\s+|nearly\s+|approximately\s+)?\S*\Z",
+    re.IGNORECASE,
+)
 _FEET_INCHES_RE = re.compile(r"['′]\s?\d{1,2}(?:\.\d+)?(?:\"|''|″)")
 
 
@@ -214,8 +219,10 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
             code = CURRENCY_ADJECTIVES[(low, _singular(nxt.group(1).rstrip(",.")))]
             return code, m.end() + nxt.start(1) + len(nxt.group(1).rstrip(",."))
         if low in CURRENCY_WORDS and not words:
-            if low.startswith("pound") and re.match(r"\s+of\b", text[m.end() :]):
-                return "pound", m.start(1) + len(word)  # "two pounds of meat" is a weight
+            if low.startswith("pound") and (
+                re.match(r"\s+of\b", text[m.end() :]) or _WEIGHT_BEFORE_RE.search(text, max(0, pos - 40), pos)
+            ):  # "two pounds of meat", "weighs 165 pounds", "5'10\" tall, 180 pounds" are weights
+                return "pound", m.start(1) + len(word)
             return CURRENCY_WORDS[low], m.start(1) + len(word)
         words.append(word)
         end = m.start(1) + len(word)
@@ -588,18 +595,21 @@ def _minor_part(text: str, prev: _Raw, raw: _Raw) -> float | None:
     return None
 
 
-def _minutes_part(text: str, prev: _Raw, raw: _Raw) -> float | None:
-    """The minutes a count of hours goes on with, a bare number ending the phrase ('1 hour thirty') (#15)."""
+def _minutes_part(text: str, prev: _Raw, raw: _Raw, *, of: str = "hour", below: int = 60) -> float | None:
+    """The minutes a count of hours goes on with, a bare number ending the phrase ('1 hour thirty') (#15).
+
+    With `of="foot", below=12`, the inches of a height ('5 feet 11', '6 foot 2,').
+    """
     b = _exact_point(raw)
     a = _exact_point(prev)
     if (
         a is not None
         and b is not None
-        and prev.unit == "hour"
+        and prev.unit == of
         and raw.unit == ""
         and raw.kind == "quantity"
         and b == int(b)
-        and 0 < b < 60
+        and 0 < b < below
         and re.match(r"\s+(?:and\s+)?$", text[prev.end : raw.start])
         and _PHRASE_END_RE.match(text, raw.end)
     ):
@@ -635,6 +645,13 @@ def join_compounds(text: str, raws: list[_Raw], *, tolerance: float = 0.1) -> li
                 total = round(prev.value.point * 60 + minutes, 9)
                 value = QuantityValue(total, total, total, True, True, False)
                 out[-1] = replace(prev, end=raw.end, value=value, unit="minute")
+                continue
+            inches = _minutes_part(text, prev, raw, of="foot", below=12)
+            if inches is not None and prev.value.point is not None:  # "5 feet 11": a height in inches
+                total = prev.value.point * 12 + inches
+                out[-1] = replace(
+                    prev, end=raw.end, value=QuantityValue(total, total, total, True, True, False), unit="inch"
+                )
                 continue
             minor = _minor_part(text, prev, raw)
             if minor is not None and prev.value.point is not None:
