@@ -76,6 +76,29 @@ COUNTS = [
     # tokenised text (spaced commas): the age is still no count
     ("Police Chief Jane Roe , 46 , was injured .", [("Police Chief Jane Roe , 46", "injured", 1, INF)]),
     ("The shooter , 14 , died at the scene .", [("The shooter , 14", "killed", 1, INF)]),
+    # nobody killed or hurt, said in words: exactly 0 (#15); a count of others is no toll
+    ("Police said no one was killed in the crash.", [("no one", "killed", 0, 0)]),
+    ("Nobody died, and no injuries were reported.", [("Nobody", "killed", 0, 0), ("no injuries", "injured", 0, 0)]),
+    ("There were no fatalities at the fair.", [("no fatalities", "killed", 0, 0)]),
+    ("It was the town's second non-fatal shooting.", []),
+    ("Investigators called it a non-fatal shooting.", [("non-fatal", "killed", 0, 0)]),
+    (
+        "Three men were hurt; all three are expected to survive.",
+        [("Three men", "injured", 3, 3), ("all three", "killed", 0, 0)],
+    ),
+    ("Doctors expect both to recover.", [("both", "killed", 0, 0)]),
+    ("No one else was injured.", []),
+    ("Four were shot; none were killed.", [("Four", "", 4, 4), ("none", "killed", 0, 0)]),
+    ("No other deaths were reported.", []),
+    # a reduced relative after "of", an object pronoun, a suicide, a time after the object
+    ("The family of a 19-year-old shot and killed by a deputy spoke.", [("a 19-year-old", "killed", 1, INF)]),
+    ("The rifle went off, wounding him.", [("him", "injured", 1, INF)]),
+    ("The gunman shot a clerk and then killed himself this afternoon.", [("himself", "killed", 1, INF)]),
+    ("The neighbour who took his own life lived here.", [("The neighbour", "killed", 1, INF)]),
+    ("He was convicted of killing his cousin two years ago.", [("his cousin", "killed", 1, INF)]),
+    # a noun for one dead person; not a rate
+    ("The coroner identified the fatality as a local man.", [("the fatality", "killed", 1, INF)]),
+    ("The fatality rate fell.", []),
 ]
 
 
@@ -116,6 +139,25 @@ AMOUNTS = [
     ),
     ("The pipe is 5'' wide.", [("5''", "inch", 5, 5)]),
     ("She scored 45/100 in the test.", [("45/100", "%", 45, 45)]),
+    # one of a measure; "a yard", "in a foot" and "a man" stay unread
+    ("Police seized a kilogram of heroin.", [("a kilogram", "kilogram", 1, 1)]),
+    ("The tank held one litre and a cup.", [("one litre", "litre", 1, 1)]),
+    ("She lives a mile away and he was shot in a foot in a yard.", [("a mile", "mile", 1, 1)]),
+    # below zero; cents after a currency word; a fraction in digits with a glued unit or a long denominator
+    ("Lows reached 12 degrees below zero.", [("12 degrees below zero", "degree", -12, -12)]),
+    ("It felt like 20 to 30 below zero.", [("20 to 30 below zero", "degree", -30, -20)]),
+    ("The fare is 15 dollars 20.", [("15 dollars 20", "USD", 15.2, 15.2)]),
+    ("He waited 1/2h.", [("1/2h", "hour", 0.5, 0.5)]),
+    ("A dose of 3/1000 grams.", [("3/1000 grams", "gram", 0.003, 0.003)]),
+    # height and inch marks; a straight quote that closes a quotation is no inch
+    ("The man is 5'11\" tall.", [("5'11\"", "inch", 71, 71)]),
+    ('They ordered a 14" pizza.', [('14"', "inch", 14, 14)]),
+    ('She said "we saw 4" and left.', [("4", "", 4, 4)]),
+    # a height in feet and a bare number of inches; pounds after "weighs" or a height are a weight
+    ("He is 6 feet 1, and weighs 190 pounds.", [("6 feet 1", "inch", 73, 73), ("190 pounds", "pound", 190, 190)]),
+    ("The fine was 500 pounds.", [("500 pounds", "GBP", 500, 500)]),
+    # a plural possessive counts its noun
+    ("The attack led to three officers' deaths.", [("three officers", "officer", 3, 3)]),
 ]
 
 

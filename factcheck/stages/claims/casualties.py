@@ -37,7 +37,7 @@ _DESC = (
 )
 # "24-year-old Alex Brown": an age before a name is one person (#14)
 _AGED_NAME = rf"\d{{1,3}}-(?:year|month|week)-old\s+{_NAME}"
-_PIECE = rf"(?:{_AGED_NAME}|{_DESC}|{_NAME}|[Hh]e|[Ss]he|himself|herself|[Bb]oth|[Tt]he\s+(?:couple|pair)){_AGE}"
+_PIECE = rf"(?:{_AGED_NAME}|{_DESC}|{_NAME}|himself|herself|(?:[Hh]e|[Ss]he)(?![\w'’-])|[Bb]oth|[Tt]he\s+(?:couple|pair)){_AGE}"
 # "the man and woman": a bare person noun after "and" shares the determiner before it (#14)
 _LIST = (
     rf"(?<![\w'’-]){_PIECE}(?:(?:\s*,\s*|\s*,\s*and\s+|\s+and\s+){_PIECE}"
@@ -59,15 +59,24 @@ AGE_STATUS_RE = re.compile(
 _STATUS_AFTER_RE = re.compile(
     r"\d\s*(?:years?\s+old\s*)?[,–—:-]\s*(?:deceased|killed|dead|died|injured|wounded|hurt)\b"
 )
+# A noun that names one dead person: "the fatality", "the deceased" (not "the fatality rate").
+_DEAD_NOUN_RE = re.compile(
+    r"\b[Tt]he\s+(?:(?:only|lone|sole|latest)\s+)?(?:fatality|deceased)\b"
+    r"(?!\s+(?:rate|rates|count|toll|figure|figures|number|numbers|list|man|woman|boy|girl|person|victim)\b)"
+)
 _LIST_EVENTS = {"deceased": "killed", "killed": "killed", "dead": "killed", "died": "killed"}
 _PREPOSITION_END_RE = re.compile(
     r"\b(?:in|at|near|of|on|from|to|by|with|for|into|outside|inside|behind|across|along|toward|towards)\s+$",
     re.IGNORECASE,
 )
+# A casualty participle with no auxiliary before it, as in a reduced relative clause ("a teen killed by police").
+_PARTICIPLE_RE = re.compile(
+    r"\s+(?:(?:fatally\s+)?(?:shot|stabbed|beaten)\s+and\s+)?(?:killed|slain|murdered|shot\s+dead|fatally\s+shot)\s+by\b"
+)
 _ASIDE_RE = re.compile(r"\s*,?\s*according\s+to\s+[^,]{1,40},")
 _AND_END_RE = re.compile(r"\s+and\s*$")
 _MAX_VP_WORDS = 12
-OBJECT_RE = re.compile(rf"\s+(?P<subj>{_LIST})")
+OBJECT_RE = re.compile(rf"\s+(?P<subj>{_LIST}|(?:him|her)(?![\w'’-]))")  # "wounding him"
 
 _AUX = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+)"
 _ADV = r"(?:(?:later|also|then|both|all|fatally|reportedly|allegedly|apparently|each|ultimately)\s+)*"
@@ -95,6 +104,7 @@ _AFTER_PASSIVE = r"(?=\s*(?:[,.;:!?)]|$|by\b|in\b|at\b|on\b|during\b|after\b|whe
 PREDICATES = {
     "killed": re.compile(
         rf"\s*(?:{_AUX}{_ADV}{_HIT}{_KILLED_PASSIVE}\b|{_ADV}{_HIT}(?:killed|slain|murdered){_AFTER_PASSIVE}"
+        r"|(?:later\s+|also\s+|then\s+)?(?:has\s+|had\s+|have\s+)?(?:took|taken|takes)\s+(?:his|her|their)\s+own\s+li(?:fe|ves)\b"
         r"|(?:later\s+|also\s+|both\s+)?(?:has\s+|had\s+|have\s+)?died\b|(?:later\s+)?dies\b|(?:was|were|is|are)\s+(?:later\s+)?(?:found\s+|pronounced\s+)?dead\b)"
     ),
     "injured": re.compile(
@@ -109,7 +119,7 @@ ACTIVE = {
     "injured": re.compile(r"\b(?:injuring|wounding|injured|wounded)\b"),
 }
 _HINT_RE = re.compile(
-    r"kill|slain|murder|dead|death|died|dies|deceased|fatal|wound|injur|hurt|hospitali|condition", re.IGNORECASE
+    r"kill|slain|murder|dead|death|died|dies|deceased|fatal|wound|injur|hurt|hospitali|condition|own li", re.IGNORECASE
 )
 _BREAK_RE = re.compile(
     r"[;:()\"“”]|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?]\s|\b(?:said|says|say|told|that|after|before|when|while|because|but|if|whether|who|whom|as)\b"
@@ -118,12 +128,12 @@ _BREAK_RE = re.compile(
 _PRED_START_RE = re.compile(
     r"\s+(?=(?:was|were|is|are|has|have|had|being|later|also|then|both|all|fatally|reportedly|allegedly|apparently"
     r"|each|ultimately|shot|stabbed|struck|hit|beaten|gunned|run|attacked|killed|slain|murdered|died|dies|wounded"
-    r"|injured|hurt|remains|remained|remain|suffered|sustained)\b)"
+    r"|injured|hurt|remains|remained|remain|suffered|sustained|took|takes)\b)"
 )
 # What may follow the people an active verb takes ("killing Sarah Davidson at the scene").
 _OBJECT_END_RE = re.compile(
-    r"\s*(?:[,.;]|$)|\s+(?:and|in|at|on|of|with|during|inside|outside|near|early|late|last|while|when|after)\b"
-    r"|\s+[A-Z][a-z]+day\b"
+    r"\s*(?:[,.;]|$)|\s+(?:and|in|at|on|of|with|during|inside|outside|near|early|late|last|this|while|when|after"
+    r"|yesterday|today|tonight)\b|\s+[A-Z][a-z]+day\b|\s+(?:\d+|a|an|two|three|several)\s+(?:days?|weeks?|months?|years?)\s+ago\b"
 )
 
 
@@ -146,7 +156,7 @@ def _pieces(subject: str) -> int:
                 people += 1  # "24-year-old Alex Brown"
                 previous_desc = False
                 continue
-            if first in ("he", "she", "himself", "herself"):
+            if first in ("he", "she", "him", "her", "himself", "herself") and len(q.split()) == 1:
                 people += 1
                 previous_desc = False
                 continue
@@ -193,7 +203,14 @@ def extract_casualty_subjects(sentence: str, taken: list[tuple[int, int]]) -> li
             if breaks and breaks[-1].group(0) in ("if", "whether"):
                 continue  # "not able to say if the man had died": no statement that he did
             s = SUBJECT_RE.search(window, cut)
-            if s is not None and _PREPOSITION_END_RE.search(window, 0, s.start("subj")):
+            if (
+                s is not None
+                and _PREPOSITION_END_RE.search(window, 0, s.start("subj"))
+                # "the family of a 17-year-old shot and killed by police": a participle after "of" is the person's
+                and not (
+                    window[: s.start("subj")].rstrip().endswith(" of") and _PARTICIPLE_RE.match(sentence, m.start())
+                )
+            ):
                 s = None  # "a shooting near AlterFest has died": the name is no subject (#14)
             s = s or _other_subject(window, breaks, cut)
             if s is None:
@@ -211,6 +228,10 @@ def extract_casualty_subjects(sentence: str, taken: list[tuple[int, int]]) -> li
         if not _overlaps(spans, start, m.end()):
             out.append(_at_least(sentence, start, end, 1, _LIST_EVENTS.get(m.group("what").lower(), "injured")))
             spans.append((start, m.end()))
+    for m in _DEAD_NOUN_RE.finditer(sentence):  # "identified the fatality as ...": one person killed (#15)
+        if not _overlaps(spans, m.start(), m.end()):
+            out.append(_at_least(sentence, m.start(), m.end(), 1, "killed"))
+            spans.append((m.start(), m.end()))
     for event, active in ACTIVE.items():
         for a in active.finditer(sentence):
             o = OBJECT_RE.match(sentence, a.end())
@@ -270,3 +291,53 @@ def _at_least(sentence: str, start: int, end: int, n: int, event: str) -> Claim:
         point=None, low=float(n), high=None, low_inclusive=True, high_inclusive=False, approximate=False
     )
     return _claim("quantity", sentence, start, end, value, unit="people", qualifier="at least", event=event)
+
+
+# Explicit statements that nobody was killed or hurt (#15): "no one was killed", "nobody died",
+# "no deaths were reported", "a non-fatal shooting", "all five are expected to survive". Only what
+# is said: a missing toll is no 0, and a count of others ("no one else was hurt", "no other
+# injuries") is not the toll.
+_NOBODY = r"(?:[Nn]o[\s-]one|[Nn]obody|[Nn]one(?=\s+(?:was|were|has|have|had|died)\b)|[Nn]one\s+of\s+(?:them|the\s+(?:[\w-]+\s+){0,2}?(?:victims|people|wounded|injured|men|women|children)))"
+_THE_VICTIMS = r"(?:(?:the\s+)?(?:[\w-]+\s+)?(?:victims|people|wounded|injured|men|women|children|officers)|them)"
+_ALL = (
+    rf"(?:[Aa]ll\s+(?:of\s+{_THE_VICTIMS}|(?:the\s+)?(?:\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|"
+    rf"eleven|twelve)(?:\s+{_THE_VICTIMS})?|{_THE_VICTIMS})|[Bb]oth(?:\s+(?:of\s+them|victims|men|women))?|[Ee]veryone)"
+)
+_SURVIVE = r"(?:survive|recover|live)\b"
+NONE_RE = {
+    "killed": re.compile(
+        rf"\b(?P<subj>{_NOBODY})\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:killed|fatally\s+\w+)"
+        r"|(?:has\s+|have\s+|had\s+)?died|(?:was|were)\s+(?:found\s+)?dead)\b"
+        r"|\b(?P<subj2>[Nn]o\s+(?:deaths|fatalities|fatal\s+injuries))\b"
+        r"|\b(?:[Aa]|[Tt]he|[Tt]his|[Tt]hat)\s+(?P<subj3>non-?fatal)\s+(?:shooting|stabbing|attack)\b(?!s)"
+        rf"|\b(?P<subj4>{_ALL})\s+(?:(?:are|were|is|was)\s+(?:\w+\s+)?expected\s+to\s+{_SURVIVE}|survived\b)"
+        rf"|\bexpects?\s+(?P<subj5>{_ALL})\s+to\s+{_SURVIVE}"
+    ),
+    "injured": re.compile(
+        rf"\b(?P<subj>{_NOBODY})\s+(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:injured|hurt|wounded)\b"
+        r"|\b(?P<subj2>[Nn]o\s+injuries)\b(?!\s+(?:other|beyond|besides|except))"
+    ),
+}
+_NONE_HINT_RE = re.compile(r"\b(?:no|nobody|none|non-?fatal|survive|survived|recover|live)\b", re.IGNORECASE)
+
+
+def extract_none_stated(sentence: str) -> list[Claim]:
+    """Explicit statements that nobody was killed (or hurt), as claims of exactly 0 people.
+
+    Example:
+        >>> [(c.text, c.event, c.value.point) for c in extract_none_stated("No one was killed.")]
+        [('No one', 'killed', 0.0)]
+    """
+    if not _NONE_HINT_RE.search(sentence):
+        return []
+    out: list[Claim] = []
+    zero = QuantityValue(point=0.0, low=0.0, high=0.0, low_inclusive=True, high_inclusive=True, approximate=False)
+    for event, pattern in NONE_RE.items():
+        for m in pattern.finditer(sentence):
+            group = next(
+                g for g in ("subj", "subj2", "subj3", "subj4", "subj5") if pattern.groupindex.get(g) and m.group(g)
+            )
+            start, end = m.span(group)
+            if not any(c.start < end and start < c.end for c in out):
+                out.append(_claim("quantity", sentence, start, end, zero, unit="people", event=event))
+    return sorted(out, key=lambda c: c.start)

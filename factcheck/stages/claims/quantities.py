@@ -143,6 +143,14 @@ def _verb_ends_phrase(text: str, end: int, low: str) -> bool:
     return nxt is None or re.match(r"\s*[,.;:!?)]", text[end:]) is not None or nxt.group(1).lower() in STOP_AFTER
 
 
+# A weight's context before "N pounds": a form of "weigh", or a height just given ("tall, 180 pounds").
+_WEIGHT_BEFORE_RE = re.compile(
+    r"\b(?:weigh(?:s|ed|ing|t)?|tall|inches|feet|foot)\b,?\s+(?:about\s+|around\s+|nearly\s+|approximately\s+)?\S*\Z",
+    re.IGNORECASE,
+)
+_FEET_INCHES_RE = re.compile(r"['′]\s?\d{1,2}(?:\.\d+)?(?:\"|''|″)")
+
+
 def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
     """What is counted after a number: a unit ('km') or the head of a noun phrase ('Russian lives')."""
     m = UNIT_GLUED_RE.match(text, pos)
@@ -159,6 +167,16 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
         return "", pos
     if text.startswith(("''", "″"), pos):  # "5''": the double prime of inches (a lone '"' may be a quote) (#15)
         return "inch", pos + (2 if text.startswith("''", pos) else 1)
+    if _FEET_INCHES_RE.match(text, pos):  # "5'10\"": feet, then the inches (joined as one height)
+        return "foot", pos + 1
+    if (
+        text.startswith('"', pos)
+        and pos > 0
+        and text[pos - 1].isdigit()
+        and not text[pos + 1 : pos + 2].isalnum()
+        and sum(1 for i in range(pos) if text[i] == '"' and not text[i - 1 : i].isdigit()) % 2 == 0
+    ):
+        return "inch", pos + 1  # '5"', 'a 12" pizza': inches where no quotation is open ('"I have 5"' is one)
     m = re.match(r"\s?(°\s?[CFcf]\b|°)", text[pos:])
     if m:
         return UNIT_CANON[m.group(1).lower().replace(" ", "")], pos + m.end()
@@ -171,7 +189,7 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
         if m is None:
             break
         raw = m.group(1)
-        word = raw.rstrip(".")
+        word = re.sub(r"(?<=s)['’]$", "", raw.rstrip("."))  # "three officers' deaths": the officers
         low = word.lower()
         canon = UNIT_CANON.get(low)
         dotted = DOTTED_ABBREV_RE.match(text, m.start(1)) if not words else None
@@ -201,8 +219,10 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
             code = CURRENCY_ADJECTIVES[(low, _singular(nxt.group(1).rstrip(",.")))]
             return code, m.end() + nxt.start(1) + len(nxt.group(1).rstrip(",."))
         if low in CURRENCY_WORDS and not words:
-            if low.startswith("pound") and re.match(r"\s+of\b", text[m.end() :]):
-                return "pound", m.start(1) + len(word)  # "two pounds of meat" is a weight
+            if low.startswith("pound") and (
+                re.match(r"\s+of\b", text[m.end() :]) or _WEIGHT_BEFORE_RE.search(text, max(0, pos - 40), pos)
+            ):  # "two pounds of meat", "weighs 165 pounds", "5'10\" tall, 180 pounds" are weights
+                return "pound", m.start(1) + len(word)
             return CURRENCY_WORDS[low], m.start(1) + len(word)
         words.append(word)
         end = m.start(1) + len(word)
@@ -254,6 +274,8 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
         qualifier = (m.group("qual") or "").lower()
         low_num = surface_num.lower()
         lone_article = low_num in ("a", "an", "one", "single")
+        if low_num == "one" and re.search(r"\bno[\s-]$", text[max(0, num_start - 4) : num_start], re.IGNORECASE):
+            continue  # "no one was killed" counts nobody (claims.casualties reads it as 0) (#15)
         if (
             low_num in ("a", "an")
             and not text[num_end + 1 : num_end + 2].islower()  # "a man": no need to try the currencies
@@ -375,7 +397,8 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
                         or re.search(r"dozen|couple|pair|(?:hundred|thousand|million|billion|trillion)s$", low_num)
                         or _ENDS_IN_FRACTION_RE.search(low_num)
                     )
-                    unit, unit_end = _unit_after(text, end, collective=collective)
+                    below_bare = _BELOW_ZERO_RE.match(text, end)
+                    unit, unit_end = ("", end) if below_bare else _unit_after(text, end, collective=collective)
                     more = _MORE_RE.match(text, end)
                     if more and not unit:  # "2 more minutes", "five more people" (#15)
                         unit, unit_end = _unit_after(text, more.end(), collective=False)
@@ -398,8 +421,14 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
                     elif unit in TEMPERATURE_UNITS:
                         unit = _temperature_unit(text, end, unit)
                         end = _temperature_end(text, end)
+                    below = _BELOW_ZERO_RE.match(text, end) if unit in TEMPERATURE_UNITS or below_bare else None
+                    if below:  # "2 degrees below zero", "10 below zero": a temperature under 0 (#15)
+                        unit, end = unit if unit in TEMPERATURE_UNITS else "degree", below.end()
+                        value = _negative(value)
         if kind == "quantity" and not unit and not cur and _PHRASE_END_RE.match(text, end):
             named = _CUR_WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+            if named and found and found[-1].kind == "money" and found[-1].end > named.start("w"):
+                named = None  # "20 dollar 43": the word is the unit of the amount before, 43 its cents (#15)
             if named:  # "ringgit 42", "Malaysian ringgit 42 million": the currency named first (#15)
                 word = named.group("w").lower()
                 adj = (named.group("adj") or "").lower()
@@ -462,6 +491,29 @@ def _scaled(value: QuantityValue, mult: float) -> QuantityValue:
         return None if x is None else x * mult
 
     return replace(value, point=mul(value.point), low=mul(value.low), high=mul(value.high))
+
+
+_BELOW_ZERO_RE = re.compile(r"\s+below\s+zero\b", re.IGNORECASE)
+
+
+def _shifted(value: QuantityValue, by: float) -> QuantityValue:
+    """The interval moved up by `by`."""
+
+    def add(x: float | None) -> float | None:
+        return None if x is None else x + by
+
+    return replace(value, point=add(value.point), low=add(value.low), high=add(value.high))
+
+
+def _negative(value: QuantityValue) -> QuantityValue:
+    """The interval mirrored below zero."""
+
+    def neg(x: float | None) -> float | None:
+        return None if x is None else -x
+
+    return QuantityValue(
+        neg(value.point), neg(value.high), neg(value.low), value.high_inclusive, value.low_inclusive, value.approximate
+    )
 
 
 def _temperature_unit(text: str, pos: int, unit: str) -> str:
@@ -543,18 +595,21 @@ def _minor_part(text: str, prev: _Raw, raw: _Raw) -> float | None:
     return None
 
 
-def _minutes_part(text: str, prev: _Raw, raw: _Raw) -> float | None:
-    """The minutes a count of hours goes on with, a bare number ending the phrase ('1 hour thirty') (#15)."""
+def _minutes_part(text: str, prev: _Raw, raw: _Raw, *, of: str = "hour", below: int = 60) -> float | None:
+    """The minutes a count of hours goes on with, a bare number ending the phrase ('1 hour thirty') (#15).
+
+    With `of="foot", below=12`, the inches of a height ('5 feet 11', '6 foot 2,').
+    """
     b = _exact_point(raw)
     a = _exact_point(prev)
     if (
         a is not None
         and b is not None
-        and prev.unit == "hour"
+        and prev.unit == of
         and raw.unit == ""
         and raw.kind == "quantity"
         and b == int(b)
-        and 0 < b < 60
+        and 0 < b < below
         and re.match(r"\s+(?:and\s+)?$", text[prev.end : raw.start])
         and _PHRASE_END_RE.match(text, raw.end)
     ):
@@ -574,12 +629,29 @@ def join_compounds(text: str, raws: list[_Raw], *, tolerance: float = 0.1) -> li
             point = (_exact_point(raw) or 0.0) + 0.5
             raw = replace(raw, end=half.end(), value=QuantityValue(point, point, point, True, True, False))
         prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.unit == "foot"
+            and raw.unit == "inch"
+            and raw.start == prev.end
+            and text[prev.end - 1 : prev.end] in ("'", "′")
+            and (inches := _exact_point(raw)) is not None
+        ):  # "5'10\"", "approximately 6'00\"": one height in inches, the qualifier the feet's
+            out[-1] = replace(prev, end=raw.end, unit="inch", value=_shifted(_scaled(prev.value, 12.0), inches))
+            continue
         if prev is not None and _COMPOUND_GAP_RE.fullmatch(text[prev.end : raw.start]):
             minutes = _minutes_part(text, prev, raw)
             if minutes is not None and prev.value.point is not None:  # "1 hour thirty", "2 hours and 10" (#15)
                 total = round(prev.value.point * 60 + minutes, 9)
                 value = QuantityValue(total, total, total, True, True, False)
                 out[-1] = replace(prev, end=raw.end, value=value, unit="minute")
+                continue
+            inches = _minutes_part(text, prev, raw, of="foot", below=12)
+            if inches is not None and prev.value.point is not None:  # "5 feet 11": a height in inches
+                total = prev.value.point * 12 + inches
+                out[-1] = replace(
+                    prev, end=raw.end, value=QuantityValue(total, total, total, True, True, False), unit="inch"
+                )
                 continue
             minor = _minor_part(text, prev, raw)
             if minor is not None and prev.value.point is not None:
@@ -598,6 +670,34 @@ def join_compounds(text: str, raws: list[_Raw], *, tolerance: float = 0.1) -> li
                     continue
         out.append(raw)
     return out
+
+
+# "a foot of snow", "a foot away", "a foot tall"; not "a foot patrol" or "a foot pursuit".
+_FOOT_MEASURE_RE = re.compile(
+    r"\s*(?:[,.;:)]|$|(?:of|away|from|tall|long|deep|high|wide|taller|shorter|higher|lower)\b)"
+)
+
+
+def _one_measure(text: str, raw: _Raw) -> bool:
+    """Whether a lone "a"/"one" is one of a measure ("a kilogram of", "one litre", "a mile away") (#15).
+
+    Lengths, masses and volumes only, the unit of two letters or more right after the article; "a yard"
+    is mostly a garden, "in a foot" a body part, "a foot patrol" no measure.
+    """
+    dimension = UNIT_SIZES.get(raw.unit, ("", 0.0))[0]
+    unit_word = re.fullmatch(r"(?:an?|one)\s+([A-Za-z]{2,})", text[raw.start : raw.end], re.IGNORECASE)
+    return (
+        dimension in ("length", "mass", "volume")
+        and unit_word is not None
+        and raw.unit != "yard"
+        and not (
+            raw.unit == "foot"
+            and (
+                re.search(r"\b(?:in|on)\s+$", text[max(0, raw.start - 4) : raw.start])
+                or not _FOOT_MEASURE_RE.match(text, raw.end)
+            )
+        )
+    )
 
 
 def extract_quantities(text: str, *, tolerance: float = 0.1) -> list[Claim]:
@@ -623,8 +723,8 @@ def extract_quantities(text: str, *, tolerance: float = 0.1) -> list[Claim]:
     claims = []
     alone = len(raws) == 1 and not text[: raws[0].start].strip() and not text[raws[0].end :].strip()
     for raw, event in zip(raws, events, strict=True):
-        if raw.weak and event not in CASUALTY_EVENTS and not (alone and raw.unit == ""):
-            continue  # "a"/"one" is an article or pronoun unless a casualty follows
+        if raw.weak and event not in CASUALTY_EVENTS and not (alone and raw.unit == "") and not _one_measure(text, raw):
+            continue  # "a"/"one" is an article or pronoun unless a casualty follows or a measure ("a kilogram")
         unit = raw.unit
         if not unit and event in CASUALTY_EVENTS:
             unit = "people"  # "1 dead, 3 injured" counts people

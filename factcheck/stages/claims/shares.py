@@ -28,7 +28,7 @@ _QUAL = rf"(?:(?P<qual>{_QUAL_RE})\s+)?"
 # "a third", "two thirds", "three-quarters", "half", "¾", "1/3", then "of" or what the share is of.
 FRACTION_RE = re.compile(
     rf"(?<![\w/.-]){_QUAL}(?:(?P<num>an?|one|{_SMALL})[\s-]+(?P<den>{_FRACTION})\b"
-    rf"|(?P<half>half)\b|(?P<sign>[{_SIGNS}])|(?P<sa>\d{{1,3}})\s?/\s?(?P<sb>\d{{1,3}})(?![\d/]))",
+    rf"|(?P<half>half)\b|(?P<sign>[{_SIGNS}])|(?P<sa>\d{{1,3}})\s?/\s?(?P<sb>\d{{1,4}})(?![\d/]))",
     re.IGNORECASE,
 )
 # "two out of five", "one in four", "three of every ten", "9 in 10".
@@ -39,6 +39,11 @@ OUT_OF_RE = re.compile(
 )
 # After a fraction: a unit makes it a quantity ("half an hour", "a quarter of a mile", "half-litre").
 UNIT_AFTER_RE = re.compile(rf"(?:[\s-]+of)?[\s-]+(?:(?:an?|the)\s+)?(?P<u>{_UNIT_WORDS})\b", re.IGNORECASE)
+# A unit glued to a fraction in digits, abbreviations too: "1/2h", "3/4mi", "1/2kg" (#15).
+_GLUED_UNIT_RE = re.compile(
+    rf"(?P<u>{'|'.join(sorted((re.escape(u) for u in UNIT_CANON if u.isalpha()), key=len, reverse=True))})\b",
+    re.IGNORECASE,
+)
 SCALE_AFTER_RE = re.compile(rf"\s+(?:an?\s+)?(?P<s>{'|'.join(SCALES)}|dozen)\b", re.IGNORECASE)
 # What may follow a share that is not "of": a verb, or a determiner of what it is a share of.
 SHARE_CONTEXT_RE = re.compile(
@@ -116,7 +121,7 @@ def scan_shares(text: str, tolerance: float) -> list[_Raw]:
         start = m.start() if qualifier else m.start("num") if m.group("num") else m.end() - len(m.group(0).lstrip())
         start = m.start("qual") if qualifier else start
         end = m.end()
-        unit_m = UNIT_AFTER_RE.match(text, end)
+        unit_m = UNIT_AFTER_RE.match(text, end) or (_GLUED_UNIT_RE.match(text, end) if m.group("sb") else None)
         if unit_m:
             unit = UNIT_CANON[unit_m.group("u").lower()]
             kind = "duration" if unit in DURATION_UNITS else "quantity"

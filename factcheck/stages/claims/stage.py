@@ -12,7 +12,7 @@ from typing import Any
 
 from factcheck.config import ClaimsConfig
 from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
-from factcheck.stages.claims.casualties import extract_casualty_subjects
+from factcheck.stages.claims.casualties import extract_casualty_subjects, extract_none_stated
 from factcheck.stages.claims.events import NEGATION_RE, _attribution, _gap_ok
 from factcheck.stages.claims.ordinals import extract_ordinals
 from factcheck.stages.claims.quantities import extract_quantities
@@ -45,7 +45,10 @@ def extract_claims_from_text(text: str, published: date | None, *, tolerance: fl
         or (isinstance(c.value, QuantityValue) and c.value.point != int(c.value.point or 0))  # "half an hour"
     ]
     ordinals = [c for c in ordinals if all(c.end <= s or c.start >= e for s, e in share_spans)]
-    quantities += extract_casualty_subjects(text, [(c.start, c.end) for c in quantities])
+    # "no one was killed", "all five are expected to survive": 0 people, its negation said by the value (#15)
+    nones = extract_none_stated(text)
+    quantities = [c for c in quantities if not any(z.start <= c.start and c.end <= z.end for z in nones)]
+    quantities += extract_casualty_subjects(text, [(c.start, c.end) for c in [*quantities, *nones]])
     # "between 1600 and 1800 people", "about 1900 troops": a qualified count of a noun is no pair of years (#15)
     counts = [(c.start, c.end) for c in quantities if c.kind in ("quantity", "money") and c.unit and c.qualifier]
     dates = [c for c in dates if not any(s <= c.start and c.end <= e for s, e in counts)]
@@ -54,6 +57,7 @@ def extract_claims_from_text(text: str, published: date | None, *, tolerance: fl
     negated = bool(NEGATION_RE.search(text))
     attribution = _attribution(text)
     out = [replace(c, negated=negated, attribution=attribution) for c in [*dates, *others]]
+    out += [replace(c, attribution=attribution) for c in nones]
     return _with_windows(text, sorted(out, key=lambda c: (c.start, c.end, c.kind)))
 
 
