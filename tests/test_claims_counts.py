@@ -5,6 +5,7 @@ import math
 import pytest
 
 from factcheck.stages.claims import extract_claims_from_text
+from factcheck.stages.claims.quantities import extract_quantities
 
 INF = math.inf
 
@@ -173,3 +174,12 @@ def test_amounts(text, expected):
 def test_bare_slash_fractions_that_may_be_dates_stay_dates():
     claims = extract_claims_from_text("On 3/15 the office opened.", None)
     assert all(c.kind != "percent" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("made off with $ 137-million of diamonds", 137e6), ("a $2 . 6 - million haul", 2.6e6), ("a 25-million-dollar deal", 25e6)],
+)
+def test_a_hyphenated_scale_is_the_scale_not_a_range(text: str, value: float):
+    [claim] = extract_quantities(text)
+    assert claim.value.point == value  # type: ignore[union-attr]

@@ -8,7 +8,7 @@ from dataclasses import replace
 from factcheck.lexicon.calendar import MONTH_NAMES, WEEKDAYS
 from factcheck.lexicon.events import CASUALTY_EVENTS, EVENT_NOUNS, EVENT_OF_WORD, PERSON_NOUNS
 from factcheck.lexicon.function_words import NOT_PAST_ED, PAST_IRREGULAR, STOP_AFTER
-from factcheck.lexicon.numbers import FRACTIONS, SCALE_ABBREV
+from factcheck.lexicon.numbers import FRACTIONS, SCALE_ABBREV, SCALES
 from factcheck.lexicon.qualifiers import TRAILING_QUALIFIERS
 from factcheck.lexicon.units import (
     CALENDAR_MONTHS,
@@ -293,6 +293,10 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
         if between:
             start = m_start - len(between.group(0)) + (between.start(1) - between.start(0))
         is_range = metres = False
+        if tail and tail.group(0).strip()[:1] in "-–—" and tail.group("to").lower() in SCALES:
+            scaled = parse_number(f"{surface_num} {tail.group('to')}")
+            if scaled is not None:  # "$ 137-million", "a 25-million-dollar deal": the scale, not a range's end
+                parsed, end, tail = scaled, tail.end(), None
         if tail and (
             tail.group(0).strip()[:1] in "-–—" or tail.group(0).strip().lower().startswith(("to", "thr")) or between
         ):
