@@ -24,6 +24,7 @@ from factcheck.records import DateValue
 from factcheck.stages.claims.dates import (
     _MONTH_RE,
     _WEEKDAY_RE,
+    _date_tense,
     _Dates,
     _guess_month_year,
     _month_end,
@@ -35,7 +36,7 @@ from factcheck.stages.claims.dates import (
     _year_value,
 )
 from factcheck.stages.claims.numbers import _NUM_WORDS_RE, ORDINAL_WORD_RE, _ordinal_value, parse_number
-from factcheck.stages.claims.tense import _sentence_bounds, _tense
+from factcheck.stages.claims.tense import _sentence_bounds
 
 _NTH = r"(?P<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
 _NTH_VALUE = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
@@ -77,7 +78,7 @@ PART_OF_PERIOD_RE = re.compile(
     re.IGNORECASE,
 )
 SHIFT_BEFORE_RE = re.compile(
-    rf"\b(?P<n>\d+|an?|{_NUM_WORDS_RE})\s+(?P<u>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from)\s+(?:the\s+)?$",
+    rf"\b(?P<n>\d+|an?|the|{_NUM_WORDS_RE})\s+(?P<u>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _PART_NOTE = {"end": "late", "close": "late", "beginning": "early", "start": "early", "middle": "mid"}
@@ -91,7 +92,7 @@ def _month_of(m: re.Match[str], text: str, published: date | None) -> tuple[int,
             return int(m.group("y")), month
         if published is None:
             return None
-        return _guess_month_year(month, published, _tense(text, m.start(), m.end())), month
+        return _guess_month_year(month, published, _date_tense(text, m.start(), m.end())), month
     if published is None:
         return None
     shift = _MONTH_SHIFT[re.sub(r"\s+", " ", m.group("rel").lower())]
@@ -181,7 +182,7 @@ def _scan_weekday_ordinals(d: _Dates) -> None:
             if day.weekday() == weekday:
                 candidates.append(day)
         if candidates:
-            tense = _tense(d.text, m.start(), m.end())
+            tense = _date_tense(d.text, m.start(), m.end())
             d.add(m.start(), m.end(), _day_value(_pick(candidates, d.published, tense, slack=14)))
 
 
@@ -202,7 +203,7 @@ def _scan_on_the_nth(d: _Dates) -> None:
             except ValueError:
                 continue
         if candidates:
-            tense = _tense(d.text, m.start(), m.end())
+            tense = _date_tense(d.text, m.start(), m.end())
             d.add(m.start(), m.end(), _day_value(_pick(candidates, d.published, tense, slack=10)))
 
 
@@ -281,7 +282,7 @@ _ORDINAL_DAY_HINT_RE = re.compile(r"\d(?:st|nd|rd|th)\b")
 
 
 def shift_by_counts(d: _Dates) -> None:
-    """'three days after Easter', 'a year from Christmas', '10 days before March 3': the day moved.
+    """'three days after Easter', 'a year from Christmas', 'the day before Tuesday's vote': the day moved.
 
     Runs after every scanner, on the day claims found; the count and its unit join the claim.
     """
@@ -297,10 +298,12 @@ def shift_by_counts(d: _Dates) -> None:
             continue
         if re.search(r"\b(?:for|within|over|during|lasting)\s+$", text[max(0, m.start() - 10) : m.start()], re.I):
             continue  # "for 10 days from 18 Dec" is a stretch of time starting then, not a day
-        n = _count(m.group("n"))
+        unit = m.group("u").lower().rstrip("s")
+        if m.group("n").lower() == "the" and (unit != "day" or m.group("dir").lower() == "from"):
+            continue  # "the day before Tuesday's hearing" is a day; "the week before Christmas" a stretch
+        n = 1 if m.group("n").lower() == "the" else _count(m.group("n"))
         if n is None:
             continue
-        unit = m.group("u").lower().rstrip("s")
         sign = -1 if m.group("dir").lower() == "before" else 1
         try:
             if unit in ("day", "week"):
@@ -373,6 +376,47 @@ def _shifted_from(first: date, unit: str, k: int, note: str) -> DateValue:
     return DateValue(day, day, "day", note)
 
 
+THEN_RE = re.compile(r"\b(?P<prep>until|till|by|since)\s+then\b", re.IGNORECASE)
+_THEN_GRAINS = ("day", "month", "year")
+
+
+def _scan_then(d: _Dates) -> None:
+    """'until then', 'by then', 'since then': the latest date before, in its sentence or the one before (#15).
+
+    "All rights end on Nov. 30. Until then, the stock remains convertible": Nov. 30, an end point.
+    "since then" runs from that date to publication. Without a plain day, month or year to point
+    back to (a window, a range, nothing), nothing is claimed.
+    """
+    text = d.text
+    for m in THEN_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        s0, _ = _sentence_bounds(text, m.start())
+        first = _sentence_bounds(text, s0 - 2)[0] if s0 >= 2 else s0
+        before = [
+            (c.end, c.value)
+            for c in d.claims
+            if first <= c.start
+            and c.end <= m.start()
+            and isinstance(c.value, DateValue)
+            and c.value.start is not None
+            and c.value.granularity in _THEN_GRAINS
+            and c.value.note.split(",")[0] not in ("since", "window")
+        ]
+        if not before:
+            continue
+        value = max(before, key=lambda pair: pair[0])[1]
+        prep = m.group("prep").lower()
+        if prep == "since":
+            if d.published is None or value.start is None or value.start > d.published:
+                continue
+            d.add(m.start(), m.end(), DateValue(value.start, d.published, value.granularity, "since"), "since")
+        elif prep == "by":
+            d.add(m.start(), m.end(), DateValue(value.start, value.end, value.granularity, ""))
+        else:
+            d.add(m.start(), m.end(), DateValue(value.start, value.end, value.granularity, "until"), "until")
+
+
 def scan_anaphoric(d: _Dates) -> None:
     """'that year', 'later that year', 'the following year', 'the next day': told from the date before them.
 
@@ -382,6 +426,8 @@ def scan_anaphoric(d: _Dates) -> None:
     year" refers to (#15).
     """
     text = d.text
+    if " then" in text.lower():
+        _scan_then(d)
     if not _ANAPHORIC_HINT_RE.search(text):
         return
     for m in ANAPHORIC_RE.finditer(text):

@@ -22,6 +22,7 @@ from factcheck.stages.claims.dates import (
     AGO_RE,
     RELATIVE_RE,
     WEEKDAY_RE,
+    _date_tense,
     _Dates,
     _month_value,
     _no_date,
@@ -34,7 +35,7 @@ from factcheck.stages.claims.dates import (
     _year_value,
 )
 from factcheck.stages.claims.numbers import _NUM_WORDS_RE, parse_number
-from factcheck.stages.claims.tense import _sentence_bounds, _tense
+from factcheck.stages.claims.tense import _sentence_bounds
 
 
 def _weekday_date(published: date, weekday: int, prep: str, after: str, tense: str) -> tuple[date, str]:
@@ -170,7 +171,9 @@ def _scan_weekdays(d: _Dates) -> None:
             d.add(m.start(), m.end(), _no_date("day"))
             continue
         prep = m.group("prep") or ""
-        tense = "" if prep.lower() in ("last", "next", "this", "coming", "past") else _tense(text, m.start(), m.end())
+        tense = (
+            "" if prep.lower() in ("last", "next", "this", "coming", "past") else _date_tense(text, m.start(), m.end())
+        )
         if not prep and _POSSESSIVE_RE.match(text, m.end()) and not _AHEAD_OF_RE.search(text, 0, m.start()):
             tense = "past"  # "Wednesday's ruling": an event news names by its day has happened (#15)
         day, direction = _weekday_date(published, weekday, prep, m.group("after") or "", tense)
@@ -227,16 +230,42 @@ def _scan_windows(d: _Dates) -> None:
         d.add(m.start(), m.end(), value)
 
 
+_END_OF_RE = re.compile(r"\bend\b", re.IGNORECASE)
+
+
+def _end_of_period_since(surface: str, value: DateValue, published: date) -> DateValue:
+    """The day "since year-end" / "since the end of the month" counts from: the period's last day.
+
+    The period is the latest one that has ended by publication: "the percentage change since
+    year-end" in October is since 31 December of the year before (#15). Other values are returned
+    as they are ("since late 2012" stays the year: a vague part of it).
+    """
+    if value.note != "late" or value.end is None or not _END_OF_RE.search(surface):
+        return value
+    last = value.end
+    if last > published:
+        if value.granularity == "year":
+            last = date(last.year - 1, 12, 31)
+        elif value.granularity == "month":
+            last = last.replace(day=1) - timedelta(days=1)
+        elif value.granularity == "week":
+            last -= timedelta(weeks=1)
+        else:
+            return value
+    return DateValue(last, last, "day", "")
+
+
 def _open_to_publication(d: _Dates) -> None:
     """'since 12 March' runs to publication; 'until 1 June' is noted as an end point."""
     text, published = d.text, d.published
     for i, c in enumerate(d.claims):
-        before = text[max(0, c.start - 7) : c.start].lower()
+        before = text[max(0, c.start - 11) : c.start].lower()
         value = c.value
         if not isinstance(value, DateValue) or value.start is None:
             continue
-        since = re.search(r"\bsince\s+$", before)
+        since = re.search(r"\bsince\s+(?:the\s+)?$", before)
         if since and published is not None:
+            value = _end_of_period_since(c.text, value, published)
             first = value.start
             if first > published and value.granularity in ("day", "month") and not re.search(r"\d{4}", c.text):
                 first = first.replace(year=first.year - 1)  # since: the past one
@@ -281,11 +310,32 @@ REST_OF_RE = re.compile(
 _ABSOLUTE_YEAR_RE = re.compile(r"(?<![\w$€£¥.,])(?:1[6-9]|20)\d\d\b(?!,\d|\.\d)")
 
 
-def _own_sentence_has_year(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around [start, end) names a year of its own (then "a year earlier" is told from it)."""
+def _own_sentence_years(text: str, start: int, end: int) -> set[int]:
+    """The years the sentence around [start, end) writes outside that span."""
     s0, s1 = _sentence_bounds(text, start)
     sentence = text[s0:start] + " " + text[end:s1]
-    return _ABSOLUTE_YEAR_RE.search(sentence) is not None
+    return {int(y.group(0)) for y in _ABSOLUTE_YEAR_RE.finditer(sentence)}
+
+
+def _own_sentence_has_year(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around [start, end) names a year of its own (then "a year earlier" is told from it)."""
+    return bool(_own_sentence_years(text, start, end))
+
+
+def _year_before_publication(text: str, start: int, end: int, published: date) -> bool:
+    """Whether "a year earlier" / "year-ago" at [start, end) is the year before publication.
+
+    With no other year in its sentence it is told from publication. "a year earlier" told from a
+    year the sentence writes is that year's previous one: the readings agree only when that year is
+    the publication's. "year-ago" ("the year-ago quarter") is always a year before the period being
+    reported, so a sentence naming that year-ago period itself (the year before publication) or the
+    current one agrees too (#15).
+    """
+    years = _own_sentence_years(text, start, end)
+    allowed = {published.year}
+    if "-" in text[start:end]:
+        allowed.add(published.year - 1)
+    return years <= allowed
 
 
 def _scan_fiscal(d: _Dates) -> None:
@@ -333,10 +383,13 @@ def _scan_fiscal(d: _Dates) -> None:
             continue
         d.add(m.start(), m.end(), _year_value(published.year, "late"))
     for m in YEAR_EARLIER_RE.finditer(text):
-        if not d.free(m.start(), m.end()) or _own_sentence_has_year(text, m.start(), m.end()):
+        if not d.free(m.start(), m.end()):
             continue
         if published is None:
-            d.add(m.start(), m.end(), _no_date("year"))
+            if not _own_sentence_has_year(text, m.start(), m.end()):
+                d.add(m.start(), m.end(), _no_date("year"))
+            continue
+        if not _year_before_publication(text, m.start(), m.end(), published):
             continue
         d.add(m.start(), m.end(), _year_value(published.year - 1, "earlier"))
 
@@ -382,7 +435,7 @@ def _scan_weekends(d: _Dates) -> None:
             saturday = this_saturday + timedelta(weeks=1)
         elif det in ("this", "this coming", "coming"):
             saturday = this_saturday if published.weekday() < 6 or det == "this" else this_saturday + timedelta(weeks=1)
-        elif _tense(text, m.start(), m.end()) == "future":
+        elif _date_tense(text, m.start(), m.end()) == "future":
             saturday = this_saturday if published.weekday() < 6 else this_saturday + timedelta(weeks=1)
         else:  # "over the weekend" in news: the latest one begun by publication
             saturday = this_saturday if published.weekday() >= 5 else this_saturday - timedelta(weeks=1)
