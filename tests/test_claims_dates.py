@@ -171,6 +171,8 @@ def test_both_days_of_an_and_are_claims_but_between_is_a_range():
         ("The offer is valid until Friday.", "2023-10-20"),  # "until" alone points ahead
         ("Officials postponed until Thursday any action on the case.", "2023-10-19"),
         ("The meeting was held on Thursday.", "2023-10-12"),
+        ("On Thursday they were planning to march.", "2023-10-19"),  # "were" belongs to the plan (#15)
+        ("Fees would be paid on a still undisclosed Friday.", "2023-10-20"),  # an adjective, not a past verb
     ],
 )
 def test_weekday_tense_markers(text, day):

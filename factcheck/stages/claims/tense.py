@@ -35,6 +35,7 @@ ED_WORD_RE = re.compile(r"\b([a-z][a-z'-]+ed)\b")  # "died", "sued" too (#15)
 _ADJECTIVE_BEFORE_RE = re.compile(
     r"\b(?:a|an|the|this|that|his|her|their|its|our|my|your|be|being|is|are)\s+(?:(?:\w+ly|still|yet|as-yet)\s+)?$"
 )
+_AUXILIARY_RE = re.compile(r"\b(?:was|were|had\s+been)\s+", re.IGNORECASE)
 SENTENCE_END_RE = re.compile(r"(?<![A-Z])[.!?][\"”’')]?\s+(?=[A-Z\"“‘(])")
 ABBREVIATION_RE = re.compile(
     r"\b(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|No|Co|vs|Gen|Sen|Rep|Gov|Inc|Ltd|Corp|Col|Lt|Sgt|Capt|Prof|"
@@ -85,8 +86,10 @@ def _tense_markers(sentence: str) -> list[tuple[int, str]]:
         if _ADJECTIVE_BEFORE_RE.search(before):
             continue  # "the alleged", "a still unspecified", "is expected": adjectives and present passives
         markers.append((m.start(), "past"))
-    # a word both patterns read ("postponed", "planned for") is the future pattern's: it is the more specific
+    # a word both patterns read ("postponed", "planned for") is the future pattern's: it is the more
+    # specific; so is a past auxiliary right before one ("were planning to", "was planning to") (#15)
     ahead = {p for p, k in markers if k == "future"}
+    ahead |= {m.start() for m in _AUXILIARY_RE.finditer(sentence) if m.end() in ahead}
     return sorted((p, k) for p, k in markers if k == "future" or p not in ahead)
 
 
