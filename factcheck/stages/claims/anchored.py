@@ -2,6 +2,7 @@
 
 - "the first Monday of October", "last Friday in March 2014", "second Monday of last month"
 - "the last day of October 2015", "the third day of October", "the fifth last day of May"
+- "the first week of October", "the last week of September 2014": seven days of the month
 - "the 20th of next month", "20 of this month"
 - "Tuesday the 19th", "Thu 15th": the nearest month whose 19th is a Tuesday
 - "on the 15th": the nearest 15th
@@ -49,6 +50,11 @@ _MONTH_REF = (
 )
 NTH_WEEKDAY_RE = re.compile(
     rf"\b(?:the\s+)?{_NTH}\s+(?P<wd>{_WEEKDAY_RE})\.?\s+(?:of|in)\s+{_MONTH_REF}", re.IGNORECASE
+)
+NTH_WEEK_RE = re.compile(
+    rf"\b(?:the\s+)?(?P<k>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+"
+    rf"(?:{_MONTH_REF}|(?P<yr>(?:1[6-9]|20)\d\d)\b)",
+    re.IGNORECASE,
 )
 NTH_DAY_RE = re.compile(
     rf"\b(?:the\s+)?(?:(?P<k>{ORDINAL_WORD_RE}|\d{{1,2}}(?:st|nd|rd|th))\s+)?(?P<last>last\s+)?day\s+(?:of|in)\s+{_MONTH_REF}",
@@ -118,6 +124,31 @@ def _scan_nth_weekdays(d: _Dates) -> None:
         day = _nth_weekday(ym[0], ym[1], WEEKDAYS[m.group("wd").lower().rstrip(".")], n)
         if day.month == ym[1]:  # "fifth Monday" of a month with four
             d.add(m.start(), m.end(), _day_value(day))
+
+
+_WEEK_INDEX = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _scan_nth_weeks(d: _Dates) -> None:
+    """'the first week of October': its days 1-7; 'the last week of September 2014': its last seven (#15).
+
+    News means the stretch of days, not Duckling's whole Monday-to-Sunday weeks inside the month.
+    Without this, "the last week of September" was read as the week before publication.
+    """
+    for m in NTH_WEEK_RE.finditer(d.text):
+        if not d.free(m.start(), m.end()):
+            continue
+        if m.group("yr"):
+            first, last = date(int(m.group("yr")), 1, 1), date(int(m.group("yr")), 12, 31)
+        else:
+            ym = _month_of(m, d.text, d.published)
+            if ym is None:
+                d.add(m.start(), m.end(), _no_date("week"))
+                continue
+            first, last = date(ym[0], ym[1], 1), _month_end(*ym)
+        k = _WEEK_INDEX.get(m.group("k").lower())
+        start = first + timedelta(weeks=k - 1) if k else last - timedelta(days=6)
+        d.add(m.start(), m.end(), DateValue(start, start + timedelta(days=6), "week"))
 
 
 def _scan_nth_days(d: _Dates) -> None:
@@ -261,6 +292,8 @@ def scan_anchored(d: _Dates) -> None:
     if " of " in low or " in " in low:
         if _HAS_WEEKDAY_RE.search(low):
             _scan_nth_weekdays(d)
+        if "week " in low:
+            _scan_nth_weeks(d)
         if "day " in low:
             _scan_nth_days(d)
         if "month" in low:
