@@ -267,7 +267,7 @@ RELATIVE_RE = re.compile(
 AGO_RE = re.compile(
     rf"\b(?:(?P<qual>about|around|nearly|almost|roughly|some|approximately|more than|less than|over|just over|just under)\s+)?"
     rf"(?P<n>\d+|an?|{_NUM_WORDS_RE}|a\s+few|a\s+couple\s+of|several)\s+(?P<u>days?|weeks?|months?|years?|decades?|fortnights?)"
-    rf"\s+(?P<dir>ago|earlier|before|from\s+now|from\s+today|hence|later)"
+    rf"(?P<orso>\s+or\s+so)?\s+(?P<dir>ago|earlier|before|from\s+now|from\s+today|hence|later)"
     rf"|\bin\s+(?P<n2>\d+|an?|{_NUM_WORDS_RE})\s+(?P<u2>days?|weeks?|months?|years?)(?=\s+time\b|\s*[,.;]|\s*$)",
     re.IGNORECASE,
 )

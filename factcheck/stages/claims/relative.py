@@ -101,7 +101,7 @@ def _scan_relative(d: _Dates) -> None:
             continue
         k = round(n)
         qual = re.sub(r"\s+", " ", (m.group("qual") or "").lower())
-        note = "approximate" if qual or n_s in ("a few", "several") else ""
+        note = "approximate" if qual or n_s in ("a few", "several") or m.group("orso") else ""
         try:
             value = _shifted(published, unit, sign * k, note)
             if sign < 0 and qual in ("more than", "over", "just over"):
