@@ -267,6 +267,8 @@ def _open_to_publication(d: _Dates) -> None:
         if since and published is not None:
             value = _end_of_period_since(c.text, value, published)
             first = value.start
+            if first is None:
+                continue
             if first > published and value.granularity in ("day", "month") and not re.search(r"\d{4}", c.text):
                 first = first.replace(year=first.year - 1)  # since: the past one
                 value = replace(value, start=first)
