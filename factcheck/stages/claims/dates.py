@@ -259,8 +259,8 @@ YEAR_SPAN_RE = re.compile(
 )
 DECADE_RE = re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<y>(?:1[6-9]|20)\d0)'?s\b", re.IGNORECASE)
 RELATIVE_RE = re.compile(
-    r"\b(?P<rel>(?:(?:earlier|later|late|early)\s+)?(?:this|last|next|past|previous|coming|upcoming|current)\s+(?:year|yr|month|week)"
-    r"|(?:the\s+)?(?:past|last|previous)\s+(?:year|month|week)|the\s+(?:day\s+)?(?:before\s+yesterday|after\s+tomorrow)"
+    r"\b(?P<rel>(?:(?:earlier|later|late|early)\s+)?(?:this|last|next|past|previous|coming|upcoming|current)\s+(?:year|yr|month|week|decade)"
+    r"|(?:the\s+)?(?:past|last|previous)\s+(?:year|month|week|decade)|the\s+(?:day\s+)?(?:before\s+yesterday|after\s+tomorrow)"
     r"|yesterday|today|tomorrow|tonight)\b",
     re.IGNORECASE,
 )

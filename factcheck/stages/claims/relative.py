@@ -117,7 +117,7 @@ def _scan_relative(d: _Dates) -> None:
             continue
         rel = re.sub(r"\s+", " ", m.group("rel").lower()).replace(" yr", " year")
         unit = rel.split()[-1]
-        granularity = unit if unit in ("year", "month", "week") else "day"
+        granularity = unit if unit in ("year", "month", "week", "decade") else "day"
         if published is None:
             d.add(m.start(), m.end(), _no_date(granularity))
             continue
@@ -128,11 +128,11 @@ def _scan_relative(d: _Dates) -> None:
             continue
         words = rel.split()
         note = words[0] if words[0] in ("earlier", "later", "early", "late") else ""
-        if rel.startswith("the "):
+        if rel.startswith("the ") or (granularity == "decade" and re.search(r"\b(?:last|past|previous)\b", rel)):
             # "the past week", "the last year": the 7 or 365 days up to publication, a window as "the
-            # past two weeks" is; "last week" is the previous calendar week (#15)
-            days = round(_WINDOW_UNITS[granularity])
-            d.add(m.start(), m.end(), DateValue(p - timedelta(days=days), p, "window", "window"))
+            # past two weeks" is; "last week" is the previous calendar week; "(the) last decade" the
+            # ten years up to publication (#15)
+            d.add(m.start(), m.end(), DateValue(_window_edge(p, granularity, -1), p, "window", "window"))
             continue
         shift = (
             -1
@@ -144,6 +144,9 @@ def _scan_relative(d: _Dates) -> None:
         if granularity == "day":
             day = p + timedelta(days=shift)
             value = DateValue(day, day, "day")
+        elif granularity == "decade":  # "this decade": the calendar decade; "the past decade" is a window above
+            first = p.year // 10 * 10 + 10 * shift
+            value = DateValue(date(first, 1, 1), date(first + 9, 12, 31), "decade", note)
         else:
             value = _period_value(p, granularity, shift, note)
         d.add(m.start(), m.end(), value)
@@ -193,6 +196,19 @@ WINDOW_RE = re.compile(
     rf"|\b(?P<recent>in\s+recent\s+(?P<u3>days|weeks|months|years))\b",
     re.IGNORECASE,
 )
+def _window_edge(published: date, unit: str, n: float) -> date:
+    """The far end of a window of `n` units from publication (negative: back): whole years by the
+    calendar ("the past decade" from 1 Jan 2000 starts 1 Jan 1990), shorter units in days."""
+    if unit in ("year", "decade") and n == int(n):
+        years = int(n) * (10 if unit == "decade" else 1)
+        try:
+            return published.replace(year=published.year + years)
+        except ValueError:  # 29 February
+            return published.replace(year=published.year + years, day=28)
+    days = max(1, round(abs(n) * _WINDOW_UNITS[unit]))
+    return published + timedelta(days=days if n > 0 else -days)
+
+
 _WINDOW_HINT_RE = re.compile(r"\b(?:past|last|previous|next|coming|upcoming|recent)\b", re.IGNORECASE)
 _ONE_OF = {"a": 1.0, "an": 1.0, "few": 3.0, "couple of": 2.0, "several": 3.0}
 
@@ -221,12 +237,11 @@ def _scan_windows(d: _Dates) -> None:
         if published is None:
             d.add(m.start(), m.end(), _no_date("window"))
             continue
-        days = max(1, round(n * _WINDOW_UNITS[unit]))
         note = "window" + (", approximate" if approximate else "")
         if direction in ("next", "coming", "upcoming"):
-            value = DateValue(published + timedelta(days=1), published + timedelta(days=days), "window", note)
+            value = DateValue(published + timedelta(days=1), _window_edge(published, unit, n), "window", note)
         else:
-            value = DateValue(published - timedelta(days=days), published, "window", note)
+            value = DateValue(_window_edge(published, unit, -n), published, "window", note)
         d.add(m.start(), m.end(), value)
 
 
