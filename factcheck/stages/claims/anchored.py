@@ -351,6 +351,39 @@ def shift_by_counts(d: _Dates) -> None:
         d.taken.append((m.start(), c.end))
 
 
+WEEKDAY_BEFORE_RE = re.compile(
+    rf"\b(?:the\s+)?(?:{_NTH}\s+)?(?P<wd>{_WEEKDAY_RE})\.?\s+(?P<dir>after|before)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def weekdays_around_days(d: _Dates) -> None:
+    """'the Friday before Christmas', 'the third Tuesday after Christmas 2014': told from that day (#15).
+
+    Runs before the weekday scanner, so the weekday is not read on its own from publication.
+    """
+    text = d.text
+    for i, c in enumerate(d.claims):
+        value = c.value
+        if not isinstance(value, DateValue) or value.granularity != "day" or value.start is None:
+            continue
+        if value.start != value.end:
+            continue
+        m = WEEKDAY_BEFORE_RE.search(text, max(0, c.start - 40), c.start)
+        if m is None or m.end() != c.start or not d.free(m.start(), c.start):
+            continue
+        n = _NTH_VALUE.get((m.group("n") or "first").lower()) or int(m.group("n")[0])
+        if n < 0:
+            n = 1  # "the last Friday before Christmas" is the Friday before it
+        weekday = WEEKDAYS[m.group("wd").lower().rstrip(".")]
+        if m.group("dir").lower() == "after":
+            day = value.start + timedelta(days=(weekday - value.start.weekday() - 1) % 7 + 1 + 7 * (n - 1))
+        else:
+            day = value.start - timedelta(days=(value.start.weekday() - weekday - 1) % 7 + 1 + 7 * (n - 1))
+        d.claims[i] = replace(c, text=text[m.start() : c.end], start=m.start(), value=_day_value(day))
+        d.taken.append((m.start(), c.end))
+
+
 ANAPHORIC_RE = re.compile(
     r"\b(?:(?P<part>earlier|later|early|late)\s+)?(?:(?:in|on)\s+)?"
     r"(?P<which>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<u>year|month|day)\b",

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from factcheck.lexicon.calendar import FULL_WEEKDAYS, WEEKDAYS
 from factcheck.records import Claim, DateValue
-from factcheck.stages.claims.anchored import scan_anaphoric, scan_anchored, shift_by_counts
+from factcheck.stages.claims.anchored import scan_anaphoric, scan_anchored, shift_by_counts, weekdays_around_days
 from factcheck.stages.claims.dates import (
     _MONTH_RE,
     AGO_RE,
@@ -196,6 +196,8 @@ WINDOW_RE = re.compile(
     rf"|\b(?P<recent>in\s+recent\s+(?P<u3>days|weeks|months|years))\b",
     re.IGNORECASE,
 )
+
+
 def _window_edge(published: date, unit: str, n: float) -> date:
     """The far end of a window of `n` units from publication (negative: back): whole years by the
     calendar ("the past decade" from 1 Jan 2000 starts 1 Jan 1990), shorter units in days."""
@@ -477,6 +479,7 @@ def extract_dates(text: str, published: date | None) -> list[Claim]:
     _scan_months(d)
     _scan_relative(d)
     _scan_years(d)
+    weekdays_around_days(d)
     _scan_weekdays(d)
     shift_by_counts(d)
     scan_anaphoric(d)
