@@ -34,6 +34,7 @@ from factcheck.stages.claims.dates import (
     _nth_weekday,
     _period_value,
     _pick,
+    _week_value,
     _year_value,
 )
 from factcheck.stages.claims.numbers import _NUM_WORDS_RE, ORDINAL_WORD_RE, _ordinal_value, parse_number
@@ -386,7 +387,7 @@ def weekdays_around_days(d: _Dates) -> None:
 
 ANAPHORIC_RE = re.compile(
     r"\b(?:(?P<part>earlier|later|early|late)\s+)?(?:(?:in|on)\s+)?"
-    r"(?P<which>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<u>year|month|day)\b",
+    r"(?P<which>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<u>year|month|week|day)\b",
     re.IGNORECASE,
 )
 _ANAPHORIC_SHIFT = {
@@ -397,10 +398,10 @@ _ANAPHORIC_SHIFT = {
     "the previous": -1,
     "the preceding": -1,
 }
-_FINE_ENOUGH = {"year": ("day", "month", "year"), "month": ("day", "month"), "day": ("day",)}
+_FINE_ENOUGH = {"year": ("day", "month", "year"), "month": ("day", "month"), "week": ("day",), "day": ("day",)}
 _WRITTEN_YEAR_RE = re.compile(r"(?:1[6-9]|20)\d\d\b")
 _ANAPHORIC_HINT_RE = re.compile(
-    r"\b(?:that|same|following|next|previous|preceding)\s+(?:year|month|day)\b|\b(?:earlier|later|before|after)\b",
+    r"\b(?:that|same|following|next|previous|preceding)\s+(?:year|month|week|day)\b|\b(?:earlier|later|before|after)\b",
     re.IGNORECASE,
 )
 
@@ -484,7 +485,7 @@ def _scan_then(d: _Dates) -> None:
 
 
 def scan_anaphoric(d: _Dates) -> None:
-    """'that year', 'later that year', 'the following year', 'the next day': told from the date before them.
+    """'that year', 'the following year', 'the following week', 'the next day': told from the date before them.
 
     The anchor is the latest date before the phrase in its own sentence that writes its year
     ("in June 1998 ... later that year" -> 1998; "On May 22, 1995, ... the following year" ->
@@ -504,7 +505,11 @@ def scan_anaphoric(d: _Dates) -> None:
         if first is None:
             continue
         shift = _ANAPHORIC_SHIFT[re.sub(r"\s+", " ", m.group("which").lower())]
-        d.add(m.start(), m.end(), _shifted_from(first, unit, shift, (m.group("part") or "").lower()))
+        part = (m.group("part") or "").lower()
+        if unit == "week":  # "the following week": the Monday-to-Sunday week after the anchor's
+            d.add(m.start(), m.end(), _week_value(first + timedelta(weeks=shift), part))
+            continue
+        d.add(m.start(), m.end(), _shifted_from(first, unit, shift, part))
     for m in COUNTED_FROM_ANCHOR_RE.finditer(text):
         if not d.free(m.start(), m.end()):
             continue
