@@ -199,8 +199,11 @@ WINDOW_RE = re.compile(
 
 
 def _window_edge(published: date, unit: str, n: float) -> date:
-    """The far end of a window of `n` units from publication (negative: back): whole years by the
-    calendar ("the past decade" from 1 Jan 2000 starts 1 Jan 1990), shorter units in days."""
+    """The far end of a window of `n` units from publication (`n` < 0: back in time).
+
+    Whole years and decades count by the calendar ("the past decade" from 1 Jan 2000 starts on 1 Jan
+    1990); shorter units, and fractions, in days.
+    """
     if unit in ("year", "decade") and n == int(n):
         years = int(n) * (10 if unit == "decade" else 1)
         try:
