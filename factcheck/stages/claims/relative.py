@@ -193,7 +193,10 @@ WINDOW_RE = re.compile(
     rf"\b(?:(?P<prep>in|over|during|within|for|throughout)\s+)?(?:the\s+)?(?P<dir>past|last|previous|next|coming|upcoming)\s+"
     rf"(?P<n>\d+(?:\.\d+)?|an?|few|couple\s+of|several|{_NUM_WORDS_RE})\s+(?P<u>hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b"
     rf"|\b(?P<prep2>in|over|during|within)\s+(?:the\s+)?(?P<dir2>past|last|previous|recent)\s+(?P<u2>hours|days|weeks|months|years)\b"
-    rf"|\b(?P<recent>in\s+recent\s+(?P<u3>days|weeks|months|years))\b",
+    rf"|\b(?P<recent>in\s+recent\s+(?P<u3>days|weeks|months|years))\b"
+    # "the two upcoming weeks", "3 coming days": the same window, the count first
+    rf"|\b(?:(?P<prep4>in|over|during|within|for|throughout)\s+)?(?:the\s+)?(?P<n4>\d+|few|couple\s+of|several|{_NUM_WORDS_RE})"
+    rf"\s+(?P<dir4>upcoming|coming|past)\s+(?P<u4>hours?|days?|weeks?|months?|years?)\b",
     re.IGNORECASE,
 )
 
@@ -226,9 +229,9 @@ def _scan_windows(d: _Dates) -> None:
     for m in WINDOW_RE.finditer(text):
         if not d.free(m.start(), m.end()):
             continue
-        unit = (m.group("u") or m.group("u2") or m.group("u3")).lower().rstrip("s")
-        n_s = re.sub(r"\s+", " ", (m.group("n") or "").lower())
-        if m.group("n"):
+        unit = (m.group("u") or m.group("u2") or m.group("u3") or m.group("u4")).lower().rstrip("s")
+        n_s = re.sub(r"\s+", " ", (m.group("n") or m.group("n4") or "").lower())
+        if n_s:
             n = _ONE_OF.get(n_s)
             if n is None:
                 parsed = parse_number(n_s)
@@ -238,7 +241,7 @@ def _scan_windows(d: _Dates) -> None:
             approximate = n_s in ("few", "several")
         else:
             n, approximate = (1.0 if unit == "hour" else 7.0 / _WINDOW_UNITS[unit]), True
-        direction = (m.group("dir") or m.group("dir2") or "past").lower()
+        direction = (m.group("dir") or m.group("dir2") or m.group("dir4") or "past").lower()
         if published is None:
             d.add(m.start(), m.end(), _no_date("window"))
             continue
