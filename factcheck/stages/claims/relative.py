@@ -128,6 +128,8 @@ def _scan_relative(d: _Dates) -> None:
             continue
         words = rel.split()
         note = words[0] if words[0] in ("earlier", "later", "early", "late") else ""
+        if rel.startswith("the ") and _OF_AFTER_RE.match(text, m.end()):
+            continue  # "the last week of the season", "the past year of his life": a part of something else
         if rel.startswith("the ") or (granularity == "decade" and re.search(r"\b(?:last|past|previous)\b", rel)):
             # "the past week", "the last year": the 7 or 365 days up to publication, a window as "the
             # past two weeks" is; "last week" is the previous calendar week; "(the) last decade" the
@@ -150,6 +152,9 @@ def _scan_relative(d: _Dates) -> None:
         else:
             value = _period_value(p, granularity, shift, note)
         d.add(m.start(), m.end(), value)
+
+
+_OF_AFTER_RE = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 def _scan_weekdays(d: _Dates) -> None:
