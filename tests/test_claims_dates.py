@@ -171,6 +171,8 @@ def test_both_days_of_an_and_are_claims_but_between_is_a_range():
         ("The offer is valid until Friday.", "2023-10-20"),  # "until" alone points ahead
         ("Officials postponed until Thursday any action on the case.", "2023-10-19"),
         ("The meeting was held on Thursday.", "2023-10-12"),
+        ("On Thursday they were planning to march.", "2023-10-19"),  # "were" belongs to the plan (#15)
+        ("Fees would be paid on a still undisclosed Friday.", "2023-10-20"),  # an adjective, not a past verb
     ],
 )
 def test_weekday_tense_markers(text, day):
@@ -249,3 +251,59 @@ def test_a_count_before_another_event_is_not_told_from_an_earlier_date():
 def test_a_possessive_weekday_names_an_event_that_happened(text, day):
     [(_, value)] = dates_of(text)
     assert value.start.isoformat() == day
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        ("Monday", TUESDAY, "2023-10-23"),  # a bare weekday: the coming one
+        ("They met Monday.", TUESDAY, "2023-10-16"),  # in a news sentence: the past one
+        ("christmas", date(2013, 2, 12), "2013-12-25"),
+        ("Sales were strong at Christmas.", date(2013, 2, 12), "2012-12-25"),
+        ("for 10 days from 18th Jul", TUESDAY, "2024-07-18"),
+        ("18th Sep", TUESDAY, "2023-09-18"),  # forward only past the future tense's slack (60 days)
+    ],
+)
+def test_a_verbless_time_phrase_is_read_forward(text, published, day):
+    # no verb, no tense: a schedule's or a notice's date, read as a clear future tense is (#15)
+    [value] = [v for _, v in dates_of(text, published)]
+    assert value.start.isoformat() == day
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "granularity"),
+    [
+        ("The index is up 5% since year-end.", "since year-end", "2022-12-31", "day"),
+        ("Shares rose 5% since the end of last month.", "since the end of last month", "2023-09-30", "day"),
+        ("Shares rose 5% since the end of 2012.", "since the end of 2012", "2012-12-31", "day"),
+        ("He moved to Paris in 2001. Since then he has written books.", "Since then", "2001-01-01", "year"),
+    ],
+)
+def test_since_the_end_of_a_period_or_then_runs_to_publication(text, surface, start, granularity):
+    found = dict(dates_of(text))
+    value = found[surface]
+    assert (value.start.isoformat(), value.end, value.granularity, value.note) == (start, TUESDAY, granularity, "since")
+
+
+def test_until_then_is_the_date_before_it_as_an_end_point():
+    found = dict(dates_of("Rights end on Nov. 30. Until then, the stock remains convertible."))
+    assert found["Until then"] == DateValue(date(2023, 11, 30), date(2023, 11, 30), "day", "until")
+    assert dates_of("Until then, nobody knew.") == []  # nothing to point back to
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "year"),
+    [
+        ("The year-ago results included a charge in the 2022 second quarter.", TUESDAY, 2022),
+        ("Sales rose in 2023 from a year earlier.", TUESDAY, 2022),
+    ],
+)
+def test_a_year_before_publication_beside_the_years_it_agrees_with(text, published, year):
+    # the sentence's own year names the same year-before as publication does (#15)
+    found = [v for s, v in dates_of(text, published) if "year" in s.lower()]
+    assert [(v.start.year, v.end.year) for v in found] == [(year, year)]
+
+
+def test_the_year_ago_period_of_another_year_is_not_told_from_publication():
+    found = dict(dates_of("The year-ago figure, for 1995, was lower."))
+    assert "year-ago" not in found

@@ -2,6 +2,7 @@
 
 - "the first Monday of October", "last Friday in March 2014", "second Monday of last month"
 - "the last day of October 2015", "the third day of October", "the fifth last day of May"
+- "the first week of October", "the last week of September 2014": seven days of the month
 - "the 20th of next month", "20 of this month"
 - "Tuesday the 19th", "Thu 15th": the nearest month whose 19th is a Tuesday
 - "on the 15th": the nearest 15th
@@ -24,6 +25,7 @@ from factcheck.records import DateValue
 from factcheck.stages.claims.dates import (
     _MONTH_RE,
     _WEEKDAY_RE,
+    _date_tense,
     _Dates,
     _guess_month_year,
     _month_end,
@@ -32,10 +34,11 @@ from factcheck.stages.claims.dates import (
     _nth_weekday,
     _period_value,
     _pick,
+    _week_value,
     _year_value,
 )
 from factcheck.stages.claims.numbers import _NUM_WORDS_RE, ORDINAL_WORD_RE, _ordinal_value, parse_number
-from factcheck.stages.claims.tense import _sentence_bounds, _tense
+from factcheck.stages.claims.tense import _sentence_bounds
 
 _NTH = r"(?P<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
 _NTH_VALUE = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
@@ -48,6 +51,11 @@ _MONTH_REF = (
 )
 NTH_WEEKDAY_RE = re.compile(
     rf"\b(?:the\s+)?{_NTH}\s+(?P<wd>{_WEEKDAY_RE})\.?\s+(?:of|in)\s+{_MONTH_REF}", re.IGNORECASE
+)
+NTH_WEEK_RE = re.compile(
+    rf"\b(?:the\s+)?(?P<k>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+"
+    rf"(?:{_MONTH_REF}|(?P<yr>(?:1[6-9]|20)\d\d)\b)",
+    re.IGNORECASE,
 )
 NTH_DAY_RE = re.compile(
     rf"\b(?:the\s+)?(?:(?P<k>{ORDINAL_WORD_RE}|\d{{1,2}}(?:st|nd|rd|th))\s+)?(?P<last>last\s+)?day\s+(?:of|in)\s+{_MONTH_REF}",
@@ -77,7 +85,7 @@ PART_OF_PERIOD_RE = re.compile(
     re.IGNORECASE,
 )
 SHIFT_BEFORE_RE = re.compile(
-    rf"\b(?P<n>\d+|an?|{_NUM_WORDS_RE})\s+(?P<u>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from)\s+(?:the\s+)?$",
+    rf"\b(?P<n>\d+|an?|the|{_NUM_WORDS_RE})\s+(?P<u>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _PART_NOTE = {"end": "late", "close": "late", "beginning": "early", "start": "early", "middle": "mid"}
@@ -91,7 +99,7 @@ def _month_of(m: re.Match[str], text: str, published: date | None) -> tuple[int,
             return int(m.group("y")), month
         if published is None:
             return None
-        return _guess_month_year(month, published, _tense(text, m.start(), m.end())), month
+        return _guess_month_year(month, published, _date_tense(text, m.start(), m.end())), month
     if published is None:
         return None
     shift = _MONTH_SHIFT[re.sub(r"\s+", " ", m.group("rel").lower())]
@@ -117,6 +125,31 @@ def _scan_nth_weekdays(d: _Dates) -> None:
         day = _nth_weekday(ym[0], ym[1], WEEKDAYS[m.group("wd").lower().rstrip(".")], n)
         if day.month == ym[1]:  # "fifth Monday" of a month with four
             d.add(m.start(), m.end(), _day_value(day))
+
+
+_WEEK_INDEX = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _scan_nth_weeks(d: _Dates) -> None:
+    """'the first week of October': its days 1-7; 'the last week of September 2014': its last seven (#15).
+
+    News means the stretch of days, not Duckling's whole Monday-to-Sunday weeks inside the month.
+    Without this, "the last week of September" was read as the week before publication.
+    """
+    for m in NTH_WEEK_RE.finditer(d.text):
+        if not d.free(m.start(), m.end()):
+            continue
+        if m.group("yr"):
+            first, last = date(int(m.group("yr")), 1, 1), date(int(m.group("yr")), 12, 31)
+        else:
+            ym = _month_of(m, d.text, d.published)
+            if ym is None:
+                d.add(m.start(), m.end(), _no_date("week"))
+                continue
+            first, last = date(ym[0], ym[1], 1), _month_end(*ym)
+        k = _WEEK_INDEX.get(m.group("k").lower())
+        start = first + timedelta(weeks=k - 1) if k else last - timedelta(days=6)
+        d.add(m.start(), m.end(), DateValue(start, start + timedelta(days=6), "week"))
 
 
 def _scan_nth_days(d: _Dates) -> None:
@@ -181,7 +214,7 @@ def _scan_weekday_ordinals(d: _Dates) -> None:
             if day.weekday() == weekday:
                 candidates.append(day)
         if candidates:
-            tense = _tense(d.text, m.start(), m.end())
+            tense = _date_tense(d.text, m.start(), m.end())
             d.add(m.start(), m.end(), _day_value(_pick(candidates, d.published, tense, slack=14)))
 
 
@@ -202,7 +235,7 @@ def _scan_on_the_nth(d: _Dates) -> None:
             except ValueError:
                 continue
         if candidates:
-            tense = _tense(d.text, m.start(), m.end())
+            tense = _date_tense(d.text, m.start(), m.end())
             d.add(m.start(), m.end(), _day_value(_pick(candidates, d.published, tense, slack=10)))
 
 
@@ -260,6 +293,8 @@ def scan_anchored(d: _Dates) -> None:
     if " of " in low or " in " in low:
         if _HAS_WEEKDAY_RE.search(low):
             _scan_nth_weekdays(d)
+        if "week " in low:
+            _scan_nth_weeks(d)
         if "day " in low:
             _scan_nth_days(d)
         if "month" in low:
@@ -281,7 +316,7 @@ _ORDINAL_DAY_HINT_RE = re.compile(r"\d(?:st|nd|rd|th)\b")
 
 
 def shift_by_counts(d: _Dates) -> None:
-    """'three days after Easter', 'a year from Christmas', '10 days before March 3': the day moved.
+    """'three days after Easter', 'a year from Christmas', 'the day before Tuesday's vote': the day moved.
 
     Runs after every scanner, on the day claims found; the count and its unit join the claim.
     """
@@ -297,10 +332,12 @@ def shift_by_counts(d: _Dates) -> None:
             continue
         if re.search(r"\b(?:for|within|over|during|lasting)\s+$", text[max(0, m.start() - 10) : m.start()], re.I):
             continue  # "for 10 days from 18 Dec" is a stretch of time starting then, not a day
-        n = _count(m.group("n"))
+        unit = m.group("u").lower().rstrip("s")
+        if m.group("n").lower() == "the" and (unit != "day" or m.group("dir").lower() == "from"):
+            continue  # "the day before Tuesday's hearing" is a day; "the week before Christmas" a stretch
+        n = 1 if m.group("n").lower() == "the" else _count(m.group("n"))
         if n is None:
             continue
-        unit = m.group("u").lower().rstrip("s")
         sign = -1 if m.group("dir").lower() == "before" else 1
         try:
             if unit in ("day", "week"):
@@ -315,9 +352,42 @@ def shift_by_counts(d: _Dates) -> None:
         d.taken.append((m.start(), c.end))
 
 
+WEEKDAY_BEFORE_RE = re.compile(
+    rf"\b(?:the\s+)?(?:{_NTH}\s+)?(?P<wd>{_WEEKDAY_RE})\.?\s+(?P<dir>after|before)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def weekdays_around_days(d: _Dates) -> None:
+    """'the Friday before Christmas', 'the third Tuesday after Christmas 2014': told from that day (#15).
+
+    Runs before the weekday scanner, so the weekday is not read on its own from publication.
+    """
+    text = d.text
+    for i, c in enumerate(d.claims):
+        value = c.value
+        if not isinstance(value, DateValue) or value.granularity != "day" or value.start is None:
+            continue
+        if value.start != value.end:
+            continue
+        m = WEEKDAY_BEFORE_RE.search(text, max(0, c.start - 40), c.start)
+        if m is None or m.end() != c.start or not d.free(m.start(), c.start):
+            continue
+        n = _NTH_VALUE.get((m.group("n") or "first").lower()) or int(m.group("n")[0])
+        if n < 0:
+            n = 1  # "the last Friday before Christmas" is the Friday before it
+        weekday = WEEKDAYS[m.group("wd").lower().rstrip(".")]
+        if m.group("dir").lower() == "after":
+            day = value.start + timedelta(days=(weekday - value.start.weekday() - 1) % 7 + 1 + 7 * (n - 1))
+        else:
+            day = value.start - timedelta(days=(value.start.weekday() - weekday - 1) % 7 + 1 + 7 * (n - 1))
+        d.claims[i] = replace(c, text=text[m.start() : c.end], start=m.start(), value=_day_value(day))
+        d.taken.append((m.start(), c.end))
+
+
 ANAPHORIC_RE = re.compile(
     r"\b(?:(?P<part>earlier|later|early|late)\s+)?(?:(?:in|on)\s+)?"
-    r"(?P<which>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<u>year|month|day)\b",
+    r"(?P<which>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<u>year|month|week|day)\b",
     re.IGNORECASE,
 )
 _ANAPHORIC_SHIFT = {
@@ -328,10 +398,10 @@ _ANAPHORIC_SHIFT = {
     "the previous": -1,
     "the preceding": -1,
 }
-_FINE_ENOUGH = {"year": ("day", "month", "year"), "month": ("day", "month"), "day": ("day",)}
+_FINE_ENOUGH = {"year": ("day", "month", "year"), "month": ("day", "month"), "week": ("day",), "day": ("day",)}
 _WRITTEN_YEAR_RE = re.compile(r"(?:1[6-9]|20)\d\d\b")
 _ANAPHORIC_HINT_RE = re.compile(
-    r"\b(?:that|same|following|next|previous|preceding)\s+(?:year|month|day)\b|\b(?:earlier|later|before|after)\b",
+    r"\b(?:that|same|following|next|previous|preceding)\s+(?:year|month|week|day)\b|\b(?:earlier|later|before|after)\b",
     re.IGNORECASE,
 )
 
@@ -373,8 +443,49 @@ def _shifted_from(first: date, unit: str, k: int, note: str) -> DateValue:
     return DateValue(day, day, "day", note)
 
 
+THEN_RE = re.compile(r"\b(?P<prep>until|till|by|since)\s+then\b", re.IGNORECASE)
+_THEN_GRAINS = ("day", "month", "year")
+
+
+def _scan_then(d: _Dates) -> None:
+    """'until then', 'by then', 'since then': the latest date before, in its sentence or the one before (#15).
+
+    "All rights end on Nov. 30. Until then, the stock remains convertible": Nov. 30, an end point.
+    "since then" runs from that date to publication. Without a plain day, month or year to point
+    back to (a window, a range, nothing), nothing is claimed.
+    """
+    text = d.text
+    for m in THEN_RE.finditer(text):
+        if not d.free(m.start(), m.end()):
+            continue
+        s0, _ = _sentence_bounds(text, m.start())
+        first = _sentence_bounds(text, s0 - 2)[0] if s0 >= 2 else s0
+        before = [
+            (c.end, c.value)
+            for c in d.claims
+            if first <= c.start
+            and c.end <= m.start()
+            and isinstance(c.value, DateValue)
+            and c.value.start is not None
+            and c.value.granularity in _THEN_GRAINS
+            and c.value.note.split(",")[0] not in ("since", "window")
+        ]
+        if not before:
+            continue
+        value = max(before, key=lambda pair: pair[0])[1]
+        prep = m.group("prep").lower()
+        if prep == "since":
+            if d.published is None or value.start is None or value.start > d.published:
+                continue
+            d.add(m.start(), m.end(), DateValue(value.start, d.published, value.granularity, "since"), "since")
+        elif prep == "by":
+            d.add(m.start(), m.end(), DateValue(value.start, value.end, value.granularity, ""))
+        else:
+            d.add(m.start(), m.end(), DateValue(value.start, value.end, value.granularity, "until"), "until")
+
+
 def scan_anaphoric(d: _Dates) -> None:
-    """'that year', 'later that year', 'the following year', 'the next day': told from the date before them.
+    """'that year', 'the following year', 'the following week', 'the next day': told from the date before them.
 
     The anchor is the latest date before the phrase in its own sentence that writes its year
     ("in June 1998 ... later that year" -> 1998; "On May 22, 1995, ... the following year" ->
@@ -382,6 +493,8 @@ def scan_anaphoric(d: _Dates) -> None:
     year" refers to (#15).
     """
     text = d.text
+    if " then" in text.lower():
+        _scan_then(d)
     if not _ANAPHORIC_HINT_RE.search(text):
         return
     for m in ANAPHORIC_RE.finditer(text):
@@ -392,7 +505,11 @@ def scan_anaphoric(d: _Dates) -> None:
         if first is None:
             continue
         shift = _ANAPHORIC_SHIFT[re.sub(r"\s+", " ", m.group("which").lower())]
-        d.add(m.start(), m.end(), _shifted_from(first, unit, shift, (m.group("part") or "").lower()))
+        part = (m.group("part") or "").lower()
+        if unit == "week":  # "the following week": the Monday-to-Sunday week after the anchor's
+            d.add(m.start(), m.end(), _week_value(first + timedelta(weeks=shift), part))
+            continue
+        d.add(m.start(), m.end(), _shifted_from(first, unit, shift, part))
     for m in COUNTED_FROM_ANCHOR_RE.finditer(text):
         if not d.free(m.start(), m.end()):
             continue

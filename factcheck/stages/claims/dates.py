@@ -9,19 +9,48 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from factcheck.lexicon.calendar import FULL_MONTHS, FULL_WEEKDAYS, MONTH_NAMES, SEASONS, WEEKDAYS
+from factcheck.lexicon.calendar import (
+    FULL_MONTHS,
+    FULL_WEEKDAYS,
+    MONTH_NAMES,
+    SEASONS,
+    TIME_PHRASE_WORDS,
+    WEEKDAYS,
+)
 from factcheck.lexicon.function_words import STOP_AFTER
-from factcheck.lexicon.numbers import TENS, UNITS
+from factcheck.lexicon.numbers import ORDINALS, TENS, TENS_ORDINALS, UNITS
 from factcheck.records import Claim, DateValue
 from factcheck.stages.claims.base import _claim
 from factcheck.stages.claims.events import _event_near
 from factcheck.stages.claims.festivals import FESTIVALS
 from factcheck.stages.claims.numbers import _NUM_WORDS_RE, ORDINAL_WORD_RE, _ordinal_value, _word_number
 from factcheck.stages.claims.ranges import _QUAL_RE
-from factcheck.stages.claims.tense import _tense
+from factcheck.stages.claims.tense import _sentence_bounds, _tense
 
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTH_NAMES), key=len, reverse=True))
 _WEEKDAY_RE = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
+
+
+_BARE_WORDS = TIME_PHRASE_WORDS | set(MONTH_NAMES) | set(WEEKDAYS) | set(UNITS) | set(TENS)
+_BARE_WORDS |= set(ORDINALS) | set(TENS_ORDINALS)
+
+
+def _date_tense(text: str, start: int, end: int) -> str:
+    """The tense that resolves the date at [start, end): its clause's, or 'future' for a bare phrase.
+
+    A sentence that is nothing but time words ("Monday", "christmas", "12 to 16 september", "for 10
+    days from 18th Dec") has no verb and so no tense; read alone, as on a schedule, a notice or a
+    calendar, such a phrase names the coming date. It is then resolved as a clear future tense is:
+    the coming occurrence when the nearest one lies well in the past. News sentences have verbs,
+    and keep the nearest (and, for weekdays, the past) reading (#15).
+    """
+    tense = _tense(text, start, end)
+    if tense:
+        return tense
+    s0, s1 = _sentence_bounds(text, start)
+    rest = text[s0:start] + " " + text[end:s1]
+    words = re.findall(r"[^\W\d_]+", rest.lower())
+    return "future" if all(w in _BARE_WORDS for w in words) else ""
 
 
 def _no_date(granularity: str) -> DateValue:
@@ -230,15 +259,15 @@ YEAR_SPAN_RE = re.compile(
 )
 DECADE_RE = re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<y>(?:1[6-9]|20)\d0)'?s\b", re.IGNORECASE)
 RELATIVE_RE = re.compile(
-    r"\b(?P<rel>(?:(?:earlier|later|late|early)\s+)?(?:this|last|next|past|previous|coming|upcoming|current)\s+(?:year|yr|month|week)"
-    r"|(?:the\s+)?(?:past|last|previous)\s+(?:year|month|week)|the\s+(?:day\s+)?(?:before\s+yesterday|after\s+tomorrow)"
+    r"\b(?P<rel>(?:(?:earlier|later|late|early)\s+)?(?:this|last|next|past|previous|coming|upcoming|current)\s+(?:year|yr|month|week|decade)"
+    r"|(?:the\s+)?(?:past|last|previous)\s+(?:year|month|week|decade)|the\s+(?:day\s+)?(?:before\s+yesterday|after\s+tomorrow)"
     r"|yesterday|today|tomorrow|tonight)\b",
     re.IGNORECASE,
 )
 AGO_RE = re.compile(
     rf"\b(?:(?P<qual>about|around|nearly|almost|roughly|some|approximately|more than|less than|over|just over|just under)\s+)?"
     rf"(?P<n>\d+|an?|{_NUM_WORDS_RE}|a\s+few|a\s+couple\s+of|several)\s+(?P<u>days?|weeks?|months?|years?|decades?|fortnights?)"
-    rf"\s+(?P<dir>ago|earlier|before|from\s+now|from\s+today|hence|later)"
+    rf"(?P<orso>\s+or\s+so)?\s+(?P<dir>ago|earlier|before|from\s+now|from\s+today|hence|later)"
     rf"|\bin\s+(?P<n2>\d+|an?|{_NUM_WORDS_RE})\s+(?P<u2>days?|weeks?|months?|years?)(?=\s+time\b|\s*[,.;]|\s*$)",
     re.IGNORECASE,
 )
@@ -313,7 +342,7 @@ def _numeric_date(m: re.Match[str], text: str, published: date | None) -> DateVa
             return None
         if published is None:
             return _no_date("day")
-        guessed = _guess_year(a, b, published, _tense(text, m.start(), m.end()))
+        guessed = _guess_year(a, b, published, _date_tense(text, m.start(), m.end()))
         if guessed is None:
             return None
         day = date(guessed, a, b)
@@ -400,7 +429,7 @@ def _scan_holidays(d: _Dates) -> None:
             elif rel == "this":
                 span = _holiday_span(fn, published.year)
             else:
-                span = by_start[_pick(list(by_start), published, _tense(text, m.start(), m.end()), slack=30)]
+                span = by_start[_pick(list(by_start), published, _date_tense(text, m.start(), m.end()), slack=30)]
         if span is None:
             continue
         d.add(m.start(), end, DateValue(span[0], span[1], "day"))
@@ -425,7 +454,7 @@ def _scan_days(d: _Dates) -> None:
             if published is None and not y:
                 d.add(m.start(), m.end(), _no_date("day"), "range")
                 continue
-            tense = _tense(text, m.start(), m.end())
+            tense = _date_tense(text, m.start(), m.end())
             year = int(y) if y else _guess_year(m1, d1, published, tense)
             if year is None:
                 continue
@@ -449,7 +478,7 @@ def _scan_days(d: _Dates) -> None:
         if not d.free(m.start(), m.end()):
             continue
         month, day_n = MONTH_NAMES[m.group("m").lower()], int(m.group("d"))
-        year = _guess_year(month, day_n, published, _tense(text, m.start(), m.end()))
+        year = _guess_year(month, day_n, published, _date_tense(text, m.start(), m.end()))
         if year is None:
             d.add(m.start(), m.end(), _no_date("week"))
             continue
@@ -496,7 +525,7 @@ def _scan_days(d: _Dates) -> None:
         elif weekday_s and published is not None:
             year = _year_of_weekday(month, day_n, WEEKDAYS[weekday_s.lower().rstrip(".")], published)
         else:
-            year = _guess_year(month, day_n, published, _tense(text, m.start(), m.end()))
+            year = _guess_year(month, day_n, published, _date_tense(text, m.start(), m.end()))
         try:
             value = DateValue(date(year, month, day_n), date(year, month, day_n), "day") if year else _no_date("day")
         except ValueError:
@@ -583,7 +612,9 @@ def _scan_months(d: _Dates) -> None:
         elif rel0 == "this":
             year = published.year
         else:
-            year = _guess_month_year(month, published, "past" if qualifier == "since" else _tense(text, m.start()))
+            year = _guess_month_year(
+                month, published, "past" if qualifier == "since" else _date_tense(text, m.start(), m.end())
+            )
         if year is None:
             d.add(s, span_end, _no_date("month"), "since" if qualifier == "since" else "")
             continue
@@ -613,7 +644,7 @@ def _scan_months(d: _Dates) -> None:
             elif rel == "this" or season_index == current:
                 year = base
             else:
-                tense = _tense(text, m.start(), m.end())
+                tense = _date_tense(text, m.start(), m.end())
                 year = (
                     base if (season_index < current) != (tense == "future") else base + (1 if tense == "future" else -1)
                 )

@@ -60,16 +60,23 @@ def _dates_of(result: Any) -> list[date]:
 
 
 def _lookup(calendar: str, method: str, year: int) -> date | None:
-    """The first date in Gregorian `year` of a holiday from the tables, or None."""
+    """The first date in Gregorian `year` of a holiday from the tables, or None.
+
+    `method` may name several methods, "a|b": the first that has the year wins (India's own Diwali
+    table, then the general one).
+    """
     cal = _calendars().get(calendar)
-    fn = getattr(cal, method, None)
-    if fn is None:
-        return None
-    try:
-        days = [d for d in _dates_of(fn(year)) if d.year == year]
-    except (KeyError, ValueError, TypeError, AttributeError, OverflowError):
-        return None
-    return days[0] if days else None
+    for name in method.split("|"):
+        fn = getattr(cal, name, None)
+        if fn is None:
+            continue
+        try:
+            days = [d for d in _dates_of(fn(year)) if d.year == year]
+        except (KeyError, ValueError, TypeError, AttributeError, OverflowError):
+            continue
+        if days:
+            return days[0]
+    return None
 
 
 def _table(calendar: str, method: str, before: int = 0, after: int = 0, shift: int = 0) -> Callable[[int], Span | None]:
@@ -136,6 +143,10 @@ def _bosses_day(year: int) -> Span | None:
     return day, day
 
 
+# India's Diwali (timeanddate's table, 2001-2035) before the package's general one, which in
+# years with an intercalary month puts it a lunar month later (Diwali 2017: 17 Nov for 19 Oct).
+_DIWALI = "diwali_india_date|diwali_date"
+
 FESTIVALS: dict[str, Callable[[int], Span | None]] = {
     # Islamic (Umm al-Qura tables)
     r"(?:eid|id)\s+(?:al|ul|el)[\s-]?fitr": _table("islamic", "eid_al_fitr_dates"),
@@ -177,10 +188,10 @@ FESTIVALS: dict[str, Callable[[int], Span | None]] = {
     r"mid[\s-]autumn\s+festival|moon\s+festival": _table("chinese", "mid_autumn_date"),
     r"qingming(?:\s+festival)?|tomb[\s-]sweeping\s+day": _table("chinese", "qingming_date"),
     # Hindu, Sikh, Jain, Buddhist (Indian calendar tables)
-    r"dhanteras|dhanatrayodashi": _table("hindu", "diwali_date", shift=-2),
-    r"choti\s+diwali|naraka\s+chaturdashi|kali\s+chaudas": _table("hindu", "diwali_date", shift=-1),
-    r"bhai\s+dooj|bhau\s+beej": _table("hindu", "diwali_date", shift=2),
-    r"diwali|deepavali|divali": _table("hindu", "diwali_date"),
+    r"dhanteras|dhanatrayodashi": _table("hindu", _DIWALI, shift=-2),
+    r"choti\s+diwali|naraka\s+chaturdashi|kali\s+chaudas": _table("hindu", _DIWALI, shift=-1),
+    r"bhai\s+dooj|bhau\s+beej": _table("hindu", _DIWALI, shift=2),
+    r"diwali|deepavali|divali": _table("hindu", _DIWALI),
     r"chhoti\s+holi|holika\s+dahan": _table("hindu", "holi_date", shift=-1),
     r"holi|dhulandi|phagwah": _table("hindu", "holi_date"),
     r"dussehra|dasara|vijayadashami": _table("hindu", "dussehra_date"),
@@ -191,6 +202,10 @@ FESTIVALS: dict[str, Callable[[int], Span | None]] = {
     r"ram(?:a)?\s+navami": _table("hindu", "ram_navami_date"),
     r"raksha\s+bandhan|rakhi": _table("hindu", "raksha_bandhan_date"),
     r"makara?\s+sankranthi?|makar\s+sankranti": _table("hindu", "makar_sankranti_date"),
+    # the four days of Pongal: Bhogi the day before, Mattu and Kaanum Pongal the two after
+    r"bh?ogi(?:\s+pandigai)?": _table("hindu", "pongal_date", shift=-1),
+    r"ma+ttu\s+pongal": _table("hindu", "pongal_date", shift=1),
+    r"(?:kaa?num|kanni)\s+pongal": _table("hindu", "pongal_date", shift=2),
     r"(?:thai\s+)?pongal": _table("hindu", "pongal_date"),
     r"(?:thiru\s*)?onam|thiruvonam": _table("hindu", "onam_date"),
     r"vaisakhi|baisakhi|vaishakhi|vasakhi": _table("hindu", "vaisakhi_date"),
@@ -211,7 +226,7 @@ FESTIVALS: dict[str, Callable[[int], Span | None]] = {
     r"orthodox\s+(?:good|great)\s+friday": _orthodox(0, shift=-2),
     r"clean\s+monday|orthodox\s+shrove\s+monday": _orthodox(0, shift=-48),
     r"lazarus\s+saturday": _orthodox(0, shift=-8),
-    r"great\s+(?:lent|fast)": _orthodox(48, shift=-1),
+    r"great\s+(?:lent|fast)": _orthodox(47, shift=-1),  # from Clean Monday to Holy Saturday
     # Fixed days
     r"(?:the\s+)?ides\s+of\s+march": _fixed(3, 15),
     r"king'?s\s+day|koningsdag": _kings_day,

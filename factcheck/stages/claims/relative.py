@@ -16,12 +16,13 @@ from datetime import date, timedelta
 
 from factcheck.lexicon.calendar import FULL_WEEKDAYS, WEEKDAYS
 from factcheck.records import Claim, DateValue
-from factcheck.stages.claims.anchored import scan_anaphoric, scan_anchored, shift_by_counts
+from factcheck.stages.claims.anchored import scan_anaphoric, scan_anchored, shift_by_counts, weekdays_around_days
 from factcheck.stages.claims.dates import (
     _MONTH_RE,
     AGO_RE,
     RELATIVE_RE,
     WEEKDAY_RE,
+    _date_tense,
     _Dates,
     _month_value,
     _no_date,
@@ -34,7 +35,7 @@ from factcheck.stages.claims.dates import (
     _year_value,
 )
 from factcheck.stages.claims.numbers import _NUM_WORDS_RE, parse_number
-from factcheck.stages.claims.tense import _sentence_bounds, _tense
+from factcheck.stages.claims.tense import _sentence_bounds
 
 
 def _weekday_date(published: date, weekday: int, prep: str, after: str, tense: str) -> tuple[date, str]:
@@ -100,7 +101,7 @@ def _scan_relative(d: _Dates) -> None:
             continue
         k = round(n)
         qual = re.sub(r"\s+", " ", (m.group("qual") or "").lower())
-        note = "approximate" if qual or n_s in ("a few", "several") else ""
+        note = "approximate" if qual or n_s in ("a few", "several") or m.group("orso") else ""
         try:
             value = _shifted(published, unit, sign * k, note)
             if sign < 0 and qual in ("more than", "over", "just over"):
@@ -116,7 +117,7 @@ def _scan_relative(d: _Dates) -> None:
             continue
         rel = re.sub(r"\s+", " ", m.group("rel").lower()).replace(" yr", " year")
         unit = rel.split()[-1]
-        granularity = unit if unit in ("year", "month", "week") else "day"
+        granularity = unit if unit in ("year", "month", "week", "decade") else "day"
         if published is None:
             d.add(m.start(), m.end(), _no_date(granularity))
             continue
@@ -127,11 +128,13 @@ def _scan_relative(d: _Dates) -> None:
             continue
         words = rel.split()
         note = words[0] if words[0] in ("earlier", "later", "early", "late") else ""
-        if rel.startswith("the "):
+        if rel.startswith("the ") and _OF_AFTER_RE.match(text, m.end()):
+            continue  # "the last week of the season", "the past year of his life": a part of something else
+        if rel.startswith("the ") or (granularity == "decade" and re.search(r"\b(?:last|past|previous)\b", rel)):
             # "the past week", "the last year": the 7 or 365 days up to publication, a window as "the
-            # past two weeks" is; "last week" is the previous calendar week (#15)
-            days = round(_WINDOW_UNITS[granularity])
-            d.add(m.start(), m.end(), DateValue(p - timedelta(days=days), p, "window", "window"))
+            # past two weeks" is; "last week" is the previous calendar week; "(the) last decade" the
+            # ten years up to publication (#15)
+            d.add(m.start(), m.end(), DateValue(_window_edge(p, granularity, -1), p, "window", "window"))
             continue
         shift = (
             -1
@@ -143,9 +146,15 @@ def _scan_relative(d: _Dates) -> None:
         if granularity == "day":
             day = p + timedelta(days=shift)
             value = DateValue(day, day, "day")
+        elif granularity == "decade":  # "this decade": the calendar decade; "the past decade" is a window above
+            first = p.year // 10 * 10 + 10 * shift
+            value = DateValue(date(first, 1, 1), date(first + 9, 12, 31), "decade", note)
         else:
             value = _period_value(p, granularity, shift, note)
         d.add(m.start(), m.end(), value)
+
+
+_OF_AFTER_RE = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 def _scan_weekdays(d: _Dates) -> None:
@@ -170,7 +179,9 @@ def _scan_weekdays(d: _Dates) -> None:
             d.add(m.start(), m.end(), _no_date("day"))
             continue
         prep = m.group("prep") or ""
-        tense = "" if prep.lower() in ("last", "next", "this", "coming", "past") else _tense(text, m.start(), m.end())
+        tense = (
+            "" if prep.lower() in ("last", "next", "this", "coming", "past") else _date_tense(text, m.start(), m.end())
+        )
         if not prep and _POSSESSIVE_RE.match(text, m.end()) and not _AHEAD_OF_RE.search(text, 0, m.start()):
             tense = "past"  # "Wednesday's ruling": an event news names by its day has happened (#15)
         day, direction = _weekday_date(published, weekday, prep, m.group("after") or "", tense)
@@ -187,9 +198,30 @@ WINDOW_RE = re.compile(
     rf"\b(?:(?P<prep>in|over|during|within|for|throughout)\s+)?(?:the\s+)?(?P<dir>past|last|previous|next|coming|upcoming)\s+"
     rf"(?P<n>\d+(?:\.\d+)?|an?|few|couple\s+of|several|{_NUM_WORDS_RE})\s+(?P<u>hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b"
     rf"|\b(?P<prep2>in|over|during|within)\s+(?:the\s+)?(?P<dir2>past|last|previous|recent)\s+(?P<u2>hours|days|weeks|months|years)\b"
-    rf"|\b(?P<recent>in\s+recent\s+(?P<u3>days|weeks|months|years))\b",
+    rf"|\b(?P<recent>in\s+recent\s+(?P<u3>days|weeks|months|years))\b"
+    # "the two upcoming weeks", "3 coming days": the same window, the count first
+    rf"|\b(?:(?P<prep4>in|over|during|within|for|throughout)\s+)?(?:the\s+)?(?P<n4>\d+|few|couple\s+of|several|{_NUM_WORDS_RE})"
+    rf"\s+(?P<dir4>upcoming|coming|past)\s+(?P<u4>hours?|days?|weeks?|months?|years?)\b",
     re.IGNORECASE,
 )
+
+
+def _window_edge(published: date, unit: str, n: float) -> date:
+    """The far end of a window of `n` units from publication (`n` < 0: back in time).
+
+    Whole years and decades count by the calendar ("the past decade" from 1 Jan 2000 starts on 1 Jan
+    1990); shorter units, and fractions, in days.
+    """
+    if unit in ("year", "decade") and n == int(n):
+        years = int(n) * (10 if unit == "decade" else 1)
+        try:
+            return published.replace(year=published.year + years)
+        except ValueError:  # 29 February
+            return published.replace(year=published.year + years, day=28)
+    days = max(1, round(abs(n) * _WINDOW_UNITS[unit]))
+    return published + timedelta(days=days if n > 0 else -days)
+
+
 _WINDOW_HINT_RE = re.compile(r"\b(?:past|last|previous|next|coming|upcoming|recent)\b", re.IGNORECASE)
 _ONE_OF = {"a": 1.0, "an": 1.0, "few": 3.0, "couple of": 2.0, "several": 3.0}
 
@@ -202,9 +234,9 @@ def _scan_windows(d: _Dates) -> None:
     for m in WINDOW_RE.finditer(text):
         if not d.free(m.start(), m.end()):
             continue
-        unit = (m.group("u") or m.group("u2") or m.group("u3")).lower().rstrip("s")
-        n_s = re.sub(r"\s+", " ", (m.group("n") or "").lower())
-        if m.group("n"):
+        unit = (m.group("u") or m.group("u2") or m.group("u3") or m.group("u4")).lower().rstrip("s")
+        n_s = re.sub(r"\s+", " ", (m.group("n") or m.group("n4") or "").lower())
+        if n_s:
             n = _ONE_OF.get(n_s)
             if n is None:
                 parsed = parse_number(n_s)
@@ -214,30 +246,57 @@ def _scan_windows(d: _Dates) -> None:
             approximate = n_s in ("few", "several")
         else:
             n, approximate = (1.0 if unit == "hour" else 7.0 / _WINDOW_UNITS[unit]), True
-        direction = (m.group("dir") or m.group("dir2") or "past").lower()
+        direction = (m.group("dir") or m.group("dir2") or m.group("dir4") or "past").lower()
         if published is None:
             d.add(m.start(), m.end(), _no_date("window"))
             continue
-        days = max(1, round(n * _WINDOW_UNITS[unit]))
         note = "window" + (", approximate" if approximate else "")
         if direction in ("next", "coming", "upcoming"):
-            value = DateValue(published + timedelta(days=1), published + timedelta(days=days), "window", note)
+            value = DateValue(published + timedelta(days=1), _window_edge(published, unit, n), "window", note)
         else:
-            value = DateValue(published - timedelta(days=days), published, "window", note)
+            value = DateValue(_window_edge(published, unit, -n), published, "window", note)
         d.add(m.start(), m.end(), value)
+
+
+_END_OF_RE = re.compile(r"\bend\b", re.IGNORECASE)
+
+
+def _end_of_period_since(surface: str, value: DateValue, published: date) -> DateValue:
+    """The day "since year-end" / "since the end of the month" counts from: the period's last day.
+
+    The period is the latest one that has ended by publication: "the percentage change since
+    year-end" in October is since 31 December of the year before (#15). Other values are returned
+    as they are ("since late 2012" stays the year: a vague part of it).
+    """
+    if value.note != "late" or value.end is None or not _END_OF_RE.search(surface):
+        return value
+    last = value.end
+    if last > published:
+        if value.granularity == "year":
+            last = date(last.year - 1, 12, 31)
+        elif value.granularity == "month":
+            last = last.replace(day=1) - timedelta(days=1)
+        elif value.granularity == "week":
+            last -= timedelta(weeks=1)
+        else:
+            return value
+    return DateValue(last, last, "day", "")
 
 
 def _open_to_publication(d: _Dates) -> None:
     """'since 12 March' runs to publication; 'until 1 June' is noted as an end point."""
     text, published = d.text, d.published
     for i, c in enumerate(d.claims):
-        before = text[max(0, c.start - 7) : c.start].lower()
+        before = text[max(0, c.start - 11) : c.start].lower()
         value = c.value
         if not isinstance(value, DateValue) or value.start is None:
             continue
-        since = re.search(r"\bsince\s+$", before)
+        since = re.search(r"\bsince\s+(?:the\s+)?$", before)
         if since and published is not None:
+            value = _end_of_period_since(c.text, value, published)
             first = value.start
+            if first is None:
+                continue
             if first > published and value.granularity in ("day", "month") and not re.search(r"\d{4}", c.text):
                 first = first.replace(year=first.year - 1)  # since: the past one
                 value = replace(value, start=first)
@@ -281,11 +340,32 @@ REST_OF_RE = re.compile(
 _ABSOLUTE_YEAR_RE = re.compile(r"(?<![\w$€£¥.,])(?:1[6-9]|20)\d\d\b(?!,\d|\.\d)")
 
 
-def _own_sentence_has_year(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around [start, end) names a year of its own (then "a year earlier" is told from it)."""
+def _own_sentence_years(text: str, start: int, end: int) -> set[int]:
+    """The years the sentence around [start, end) writes outside that span."""
     s0, s1 = _sentence_bounds(text, start)
     sentence = text[s0:start] + " " + text[end:s1]
-    return _ABSOLUTE_YEAR_RE.search(sentence) is not None
+    return {int(y.group(0)) for y in _ABSOLUTE_YEAR_RE.finditer(sentence)}
+
+
+def _own_sentence_has_year(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around [start, end) names a year of its own (then "a year earlier" is told from it)."""
+    return bool(_own_sentence_years(text, start, end))
+
+
+def _year_before_publication(text: str, start: int, end: int, published: date) -> bool:
+    """Whether "a year earlier" / "year-ago" at [start, end) is the year before publication.
+
+    With no other year in its sentence it is told from publication. "a year earlier" told from a
+    year the sentence writes is that year's previous one: the readings agree only when that year is
+    the publication's. "year-ago" ("the year-ago quarter") is always a year before the period being
+    reported, so a sentence naming that year-ago period itself (the year before publication) or the
+    current one agrees too (#15).
+    """
+    years = _own_sentence_years(text, start, end)
+    allowed = {published.year}
+    if "-" in text[start:end]:
+        allowed.add(published.year - 1)
+    return years <= allowed
 
 
 def _scan_fiscal(d: _Dates) -> None:
@@ -333,10 +413,13 @@ def _scan_fiscal(d: _Dates) -> None:
             continue
         d.add(m.start(), m.end(), _year_value(published.year, "late"))
     for m in YEAR_EARLIER_RE.finditer(text):
-        if not d.free(m.start(), m.end()) or _own_sentence_has_year(text, m.start(), m.end()):
+        if not d.free(m.start(), m.end()):
             continue
         if published is None:
-            d.add(m.start(), m.end(), _no_date("year"))
+            if not _own_sentence_has_year(text, m.start(), m.end()):
+                d.add(m.start(), m.end(), _no_date("year"))
+            continue
+        if not _year_before_publication(text, m.start(), m.end(), published):
             continue
         d.add(m.start(), m.end(), _year_value(published.year - 1, "earlier"))
 
@@ -382,7 +465,7 @@ def _scan_weekends(d: _Dates) -> None:
             saturday = this_saturday + timedelta(weeks=1)
         elif det in ("this", "this coming", "coming"):
             saturday = this_saturday if published.weekday() < 6 or det == "this" else this_saturday + timedelta(weeks=1)
-        elif _tense(text, m.start(), m.end()) == "future":
+        elif _date_tense(text, m.start(), m.end()) == "future":
             saturday = this_saturday if published.weekday() < 6 else this_saturday + timedelta(weeks=1)
         else:  # "over the weekend" in news: the latest one begun by publication
             saturday = this_saturday if published.weekday() >= 5 else this_saturday - timedelta(weeks=1)
@@ -407,6 +490,7 @@ def extract_dates(text: str, published: date | None) -> list[Claim]:
     _scan_months(d)
     _scan_relative(d)
     _scan_years(d)
+    weekdays_around_days(d)
     _scan_weekdays(d)
     shift_by_counts(d)
     scan_anaphoric(d)

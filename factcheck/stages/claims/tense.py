@@ -30,6 +30,12 @@ PERFECT_RE = re.compile(
 # A passive after "be", "is", "are": "would be paid in January", "is heard in May" are not past (#15).
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|being|is|are|am)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 ED_WORD_RE = re.compile(r"\b([a-z][a-z'-]+ed)\b")  # "died", "sued" too (#15)
+# A determiner or "be" before an -ed word, maybe with an adverb between, makes it an adjective or a
+# present passive: "the alleged", "a still unspecified date" (#15), "is newly appointed".
+_ADJECTIVE_BEFORE_RE = re.compile(
+    r"\b(?:a|an|the|this|that|his|her|their|its|our|my|your|be|being|is|are)\s+(?:(?:\w+ly|still|yet|as-yet)\s+)?$"
+)
+_AUXILIARY_RE = re.compile(r"\b(?:was|were|had\s+been)\s+", re.IGNORECASE)
 SENTENCE_END_RE = re.compile(r"(?<![A-Z])[.!?][\"”’')]?\s+(?=[A-Z\"“‘(])")
 ABBREVIATION_RE = re.compile(
     r"\b(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|No|Co|vs|Gen|Sen|Rep|Gov|Inc|Ltd|Corp|Col|Lt|Sgt|Capt|Prof|"
@@ -76,12 +82,14 @@ def _tense_markers(sentence: str) -> list[tuple[int, str]]:
         w = m.group(1).lower()
         if w in NOT_PAST_ED:
             continue
-        before = sentence[max(0, m.start() - 12) : m.start()].lower()
-        if re.search(r"\b(?:a|an|the|this|that|his|her|their|its|our|my|your|be|being|is|are)\s+$", before):
-            continue  # "the alleged", "is expected": adjectives and present passives
+        before = sentence[max(0, m.start() - 20) : m.start()].lower()
+        if _ADJECTIVE_BEFORE_RE.search(before):
+            continue  # "the alleged", "a still unspecified", "is expected": adjectives and present passives
         markers.append((m.start(), "past"))
-    # a word both patterns read ("postponed", "planned for") is the future pattern's: it is the more specific
+    # a word both patterns read ("postponed", "planned for") is the future pattern's: it is the more
+    # specific; so is a past auxiliary right before one ("were planning to", "was planning to") (#15)
     ahead = {p for p, k in markers if k == "future"}
+    ahead |= {m.start() for m in _AUXILIARY_RE.finditer(sentence) if m.end() in ahead}
     return sorted((p, k) for p, k in markers if k == "future" or p not in ahead)
 
 
