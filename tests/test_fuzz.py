@@ -132,3 +132,10 @@ def test_generated_batches_from_the_fuzz_bench(tmp_path, monkeypatch):
         if failure:
             failures.append((seed, tried, failure))
     assert not failures, failures[0]
+
+
+def test_a_record_of_nul_bytes_only_has_no_text():
+    # found by test_random_article_records: NULs are dropped, so "\x00" is an empty article
+    result = _check({"fuzz.jsonl": json.dumps({"id": "", "text": "\x00"}).encode()}, with_good=True)
+    assert isinstance(result, Report)
+    assert [a.id for a in result.articles] == ["good"]

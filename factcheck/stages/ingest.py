@@ -609,13 +609,18 @@ def _read_text(path: Path, cfg: IngestConfig) -> str:
     return text
 
 
+def _has_text(text: str) -> bool:
+    """Whether a text holds more than white space and the NUL bytes ingest drops."""
+    return bool(text.replace("\x00", "").strip())
+
+
 def _record_body(rec: dict[str, Any], folder: Path, where: str, cfg: IngestConfig) -> tuple[str, Path | None]:
     """A record's text, from its text field or from the file its `path` field names inside the batch folder.
 
     Raises:
         _Unreadable: no text, or a path that leaves the batch folder or cannot be read.
     """
-    body = next((rec[k] for k in RECORD_TEXT_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), "")
+    body = next((rec[k] for k in RECORD_TEXT_KEYS if isinstance(rec.get(k), str) and _has_text(rec[k])), "")
     if body:
         return body, None
     name = next((rec[k] for k in RECORD_PATH_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), "")
