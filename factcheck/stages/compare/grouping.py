@@ -18,10 +18,19 @@ from factcheck.config import CompareConfig
 from factcheck.describe import describe_date
 from factcheck.records import Article, Claim, DateValue, Finding, QuantityValue, Sentence
 from factcheck.stages.compare.evidence import gate_contradiction
-from factcheck.stages.compare.lexicon import CUMULATIVE_EVENTS, NEXT_WEEKDAY_RE, TIME_UNIT, UPDATE_RE, WEEKDAY_WORDS_RE
+from factcheck.stages.compare.lexicon import (
+    AGE_EVENT,
+    CUMULATIVE_EVENTS,
+    NEXT_WEEKDAY_RE,
+    TIME_UNIT,
+    UPDATE_RE,
+    WEEKDAY_WORDS_RE,
+)
 from factcheck.stages.compare.slots import (
+    CLOSE_MARGIN,
     SlotKey,
     batch_reference,
+    counted_words,
     relative_unresolved,
     shared_names,
     slot_key,
@@ -480,3 +489,143 @@ def event_day_findings(
 
 
 EVENT_DAY_CONFIDENCE = 0.6
+
+
+# Kinds of claim a value agreement reads: counts, amounts, shares, durations, ranks and dates.
+VALUE_KINDS = frozenset({"quantity", "money", "percent", "duration", "ordinal", "date"})
+# How a value agreement's two values must compare: the same value, hedged alike or not, or converted.
+SAME_VALUE = frozenset({"same", "hedged", "converted"})
+# What a count of people alone is of says too little: "four people" in two sentences need more.
+GENERIC_COUNTED = frozenset({"", "person"})
+VALUE_CONFIDENCE = 0.6
+# A figure below this says little of which thing it counts ("the two countries"): close sentences only.
+MIN_DISTINCT_FIGURE = 3
+
+
+def _value_bucket(claim: Claim, key: SlotKey) -> tuple[str, ...] | None:
+    """What two claims must share to be compared for a value agreement, or None when the claim
+    says too little of what it is (a bare number, a time of day, an age, a date without a day)."""
+    if claim.kind not in VALUE_KINDS or claim.unit == TIME_UNIT or key.what == AGE_EVENT:
+        return None
+    if claim.kind == "date":
+        value = claim.value
+        if not isinstance(value, DateValue) or value.start is None or value.end is None or value.note == "since":
+            return None
+        return (claim.kind, key.status, value.granularity, str(value.start), str(value.end))
+    if not isinstance(claim.value, QuantityValue) or claim.value.point is None or not key.counted:
+        return None  # a bare number, or no figure written ("the victim", "hundreds of people")
+    family = key.counted.partition(": ")[0]
+    return (claim.kind, family, key.status, key.when, key.dated)
+
+
+def _same_thing(a: SlotKey, b: SlotKey) -> bool:
+    """Whether two counts of one unit count one thing: the same phrase, one without a phrase, or
+    phrases of one head word ("half of the entrance roof" / "half the roof")."""
+    pa, pb = a.counted.partition(": ")[2], b.counted.partition(": ")[2]
+    if not pa or not pb or pa == pb:
+        return True
+    return pa.split()[-1] == pb.split()[-1] and pa.startswith("part of ") == pb.startswith("part of ")
+
+
+def _value_evidence(a: Claim, b: Claim, key_a: SlotKey, key_b: SlotKey, similarity: float, min_similarity: float) -> str:
+    """Why two claims outside any slot give one value of one thing, in words, or ''.
+
+    Required: sentences at least `min_similarity` similar, no two different event classes and
+    one counted thing. A count of a specific thing ("four off-duty police officers", "a .32
+    caliber handgun") needs nothing more, unless its figure is below `MIN_DISTINCT_FIGURE`
+    ("the two countries": close sentences only); a count of people alone ("four people") needs
+    a named participant in common and sentences `CLOSE_MARGIN` closer, or the same event class;
+    a day needs the same act (a story's every act happens "on Tuesday"); a month or a year the
+    same act and a named participant in common, or close sentences. A value agreement never sets two values against
+    each other.
+    """
+    if similarity < min_similarity or (key_a.what and key_b.what and key_a.what != key_b.what):
+        return ""
+    if key_a.people and key_b.people and not key_a.people & key_b.people:
+        return ""  # said of two people of different ages
+    if not _same_thing(key_a, key_b):
+        return ""
+    names = shared_names(key_a, key_b)
+    close = similarity >= min_similarity + CLOSE_MARGIN
+    named = f"; named: {', '.join(names[:3])}" if names else ""
+    how = f"in {'close' if close else 'similar'} sentences{named}"
+    same_act = bool(key_a.what) and key_a.what == key_b.what
+    if isinstance(a.value, DateValue):
+        if a.value.granularity == "day":
+            return f"the same day of '{key_a.what}' {how}" if same_act and (names or close) else ""
+        return f"the same date ({describe_date(a.value)}) {how}" if close or (same_act and names) else ""
+    if not close and isinstance(a.value, QuantityValue) and abs(a.value.point or 0) < MIN_DISTINCT_FIGURE:
+        return ""  # "the two countries", "one man": said of many things in one story
+    generic = key_a.counted.split(":")[0].removesuffix(" (others)") in GENERIC_COUNTED
+    if generic and not same_act and not (names and close):
+        return ""
+    return f"the same figure of {counted_words(key_a.counted)} {how}"
+
+
+def value_findings(
+    claims: Sequence[Claim],
+    keys: Mapping[str, SlotKey],
+    sentences: Mapping[str, Sentence],
+    sent_index: Mapping[str, int],
+    emb: np.ndarray,
+    articles: Mapping[str, Article],
+    *,
+    min_similarity: float,
+) -> list[tuple[str, Finding]]:
+    """Agreements on one value of one thing that no slot holds, each with its fact's title (#14).
+
+    "Four off-duty police officers patrol the parking lot" / "paid for four off-duty police
+    officers to patrol the parking lot", "the 2015 deal Obama's State Department reached with
+    Iran" / "when the Obama administration made the Iran deal in 2015": the same figure of the
+    same counted thing (or the same date) in similar sentences, with a named participant in
+    common or sentences closer still. Only ever agreements, as `event_day_findings`: a shared
+    value with no slot in common is no evidence that two other values conflict, and these
+    agreements never link two outlets as reporting one event.
+    """
+    buckets: dict[tuple[str, ...], list[list[Claim]]] = {}
+    for claim in claims:
+        key = keys.get(claim.id)
+        if key is None or BROKEN_NUMBER_RE.match(claim.text):
+            continue
+        bucket = _value_bucket(claim, key)
+        if bucket is None:
+            continue
+        i = sent_index[claim.sentence_id]
+        groups = buckets.setdefault(bucket, [])
+        joined = None
+        for group in groups:
+            for probe in group[:SLOT_PROBES]:
+                if probe.article_id == claim.article_id:
+                    continue
+                verdict, how, *_ = judge(claim, probe, articles[claim.article_id], articles[probe.article_id])
+                if verdict != Verdict.AGREE or how not in SAME_VALUE:
+                    continue
+                similarity = float(emb[i] @ emb[sent_index[probe.sentence_id]]) if emb.size else 0.0
+                if _value_evidence(claim, probe, key, keys[probe.id], similarity, min_similarity):
+                    joined = group
+                    break
+            if joined is not None:
+                break
+        if joined is None:
+            groups.append([claim])
+        else:
+            joined.append(claim)
+    out = []
+    for groups in buckets.values():
+        for members in groups:
+            arts = {c.article_id for c in members}
+            if len(arts) < 2:
+                continue
+            rep, key = members[0], keys[members[0].id]
+            other = next(c for c in members if c.article_id != rep.article_id)
+            similarity = (
+                float(emb[sent_index[rep.sentence_id]] @ emb[sent_index[other.sentence_id]]) if emb.size else 0.0
+            )
+            why = _value_evidence(rep, other, key, keys[other.id], similarity, min_similarity) or "the same value"
+            shown = ValueGroup(rep, False, list(members))
+            explanation = (
+                f"{key.describe()}: {len(arts)} outlets agree ({_outlets(shown, articles)}): “{rep.text}”; {why}; "
+                "no slot in common"
+            )
+            out.append((key.title(), _finding(Verdict.AGREE, "same value", members, explanation, VALUE_CONFIDENCE)))
+    return out

@@ -120,7 +120,7 @@ class SlotKey:
         elif self.what == AGE_EVENT or self.counted == TIME_UNIT:
             head = self.what
         else:
-            thing = _counted_words(self.counted)
+            thing = counted_words(self.counted)
             head = " ".join(w for w in (thing, self.what) if w) or self.kind
         parts = [head]
         if self.who:
@@ -136,7 +136,7 @@ class SlotKey:
         return " · ".join(parts)
 
 
-def _counted_words(counted: str) -> str:
+def counted_words(counted: str) -> str:
     """What a count is of, in words: 'person' -> 'people', 'person: part of students' -> 'students (part)'."""
     family, _, phrase = counted.partition(": ")
     others = family.endswith(" (others)")
