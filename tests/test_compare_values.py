@@ -11,6 +11,7 @@ from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
 from factcheck.stages.compare import CORROBORATING
 from factcheck.stages.compare.grouping import value_findings
 from factcheck.stages.compare.slots import SlotKey
+from factcheck.stages.compare.statements import passage_groups, shared_passage
 
 A = Article("a", "Outlet A", "T", None, date(2017, 3, 27), "record", "", "a.txt", "")
 B = Article("b", "Outlet B", "T", None, date(2017, 3, 27), "record", "", "b.txt", "")
@@ -131,3 +132,46 @@ def test_a_value_agreement_links_no_outlets_for_contradictions() -> None:
     assert finding.how not in CORROBORATING
     assert finding.sentence_ids == ("a#0", "b#0")
     assert "officer" in title
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "shared"),
+    [
+        # a quotation one outlet prints without quotation marks
+        (
+            "I replied that he would always get honesty from me.",
+            '"I replied that he would always get honesty from me," Comey wrote.',
+            "i replied that he would always get honesty from me",
+        ),
+        (
+            "He said it was a reminder that climbers need to use extreme caution.",
+            "It is a reminder that climbers need to use extreme caution, he said.",
+            "a reminder that climbers need to use extreme caution",
+        ),
+        # a name shared word for word is no statement
+        (
+            "The president sat next to Japanese Prime Minister Shinzo Abe on Tuesday.",
+            "Trump welcomed Japanese Prime Minister Shinzo Abe to his resort.",
+            "",
+        ),
+        # function words alone are no statement
+        ("He said that it was one of the best.", "She said that it was one of the worst.", ""),
+    ],
+)
+def test_a_shared_passage_needs_lower_case_content_words(x: str, y: str, shared: str) -> None:
+    assert shared_passage(x, y) == shared
+
+
+def test_passage_groups_join_articles_beyond_the_statement_groups_and_link_none() -> None:
+    texts = [
+        ("a", "Police said Franck was not involved in the earlier altercation at the club."),
+        ("b", "Police don't believe the victim was involved in the earlier altercation."),
+        ("c", "The club was closed on Sunday after the shooting."),
+    ]
+    sents = [Sentence(f"{a}#0", a, 0, 0, len(t), t) for a, t in texts]
+    emb = np.eye(3, dtype=np.float32)
+    emb[1] = emb[0]  # similar enough
+    (found,) = passage_groups(sents, emb, [], min_similarity=MIN_SIMILARITY)
+    assert found == ([0, 1], "passage", frozenset())
+    assert passage_groups(sents, emb, [[0, 1]], min_similarity=MIN_SIMILARITY) == []  # already one statement
+    assert passage_groups(sents, np.eye(3, dtype=np.float32), [], min_similarity=MIN_SIMILARITY) == []

@@ -33,7 +33,13 @@ from factcheck.stages.compare.grouping import Slot, build_slots, event_day_findi
 from factcheck.stages.compare.lexicon import AGE_EVENT
 from factcheck.stages.compare.numbers import join_digit_groups
 from factcheck.stages.compare.slots import SlotKey, batch_reference, slot_key, slots_match
-from factcheck.stages.compare.statements import clip, detail_claims, statement_findings, statement_groups
+from factcheck.stages.compare.statements import (
+    clip,
+    detail_claims,
+    passage_groups,
+    statement_findings,
+    statement_groups,
+)
 from factcheck.stages.compare.times import time_claims
 from factcheck.stages.compare.values import judge, wrong_weekday
 from factcheck.stages.frames import Frame
@@ -195,6 +201,7 @@ def compare_batch(
         for slot in slots
     ]
     stated = statement_groups(sentences, emb, groups, cfg)
+    stated += passage_groups(sentences, emb, [g for g, _, _ in stated], min_similarity=cfg.min_slot_similarity)
     details = detail_claims(known)
     per_statement = [statement_findings(g, how, sentences, emb, by_article, details) for g, how, _ in stated]
 

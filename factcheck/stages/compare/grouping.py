@@ -491,31 +491,37 @@ def event_day_findings(
 EVENT_DAY_CONFIDENCE = 0.6
 
 
-# Kinds of claim a value agreement reads: counts, amounts, shares, durations, ranks and dates.
+# Kinds of claim a value finding reads: counts, amounts, shares, durations, ranks and dates.
 VALUE_KINDS = frozenset({"quantity", "money", "percent", "duration", "ordinal", "date"})
 # How a value agreement's two values must compare: the same value, hedged alike or not, or converted.
 SAME_VALUE = frozenset({"same", "hedged", "converted"})
 # What a count of people alone is of says too little: "four people" in two sentences need more.
 GENERIC_COUNTED = frozenset({"", "person"})
 VALUE_CONFIDENCE = 0.6
+VALUE_PRECISION_CONFIDENCE = 0.5
 # A figure below this says little of which thing it counts ("the two countries"): close sentences only.
 MIN_DISTINCT_FIGURE = 3
 
 
 def _value_bucket(claim: Claim, key: SlotKey) -> tuple[str, ...] | None:
-    """What two claims must share to be compared for a value agreement, or None when the claim
-    says too little of what it is (a bare number, a time of day, an age, a date without a day)."""
+    """What two claims must share to be compared for a value finding, or None when the claim says
+    too little of what it is (a bare number, a time of day, an age, an open date)."""
     if claim.kind not in VALUE_KINDS or claim.unit == TIME_UNIT or key.what == AGE_EVENT:
         return None
+    value = claim.value
     if claim.kind == "date":
-        value = claim.value
         if not isinstance(value, DateValue) or value.start is None or value.end is None or value.note == "since":
             return None
-        return (claim.kind, key.status, value.granularity, str(value.start), str(value.end))
-    if not isinstance(claim.value, QuantityValue) or claim.value.point is None or not key.counted:
-        return None  # a bare number, or no figure written ("the victim", "hundreds of people")
+        return (claim.kind, key.status)
+    if not isinstance(value, QuantityValue) or not key.counted:
+        return None  # a bare number: only a figure of something named is a value of it
     family = key.counted.partition(": ")[0]
     return (claim.kind, family, key.status, key.when, key.dated)
+
+
+def _written_figure(claim: Claim) -> bool:
+    """A figure the text writes out ("four", "$2.6 million"), not a vague one ("several", "the victim")."""
+    return not isinstance(claim.value, QuantityValue) or claim.value.point is not None
 
 
 def _same_thing(a: SlotKey, b: SlotKey) -> bool:
@@ -527,8 +533,15 @@ def _same_thing(a: SlotKey, b: SlotKey) -> bool:
     return pa.split()[-1] == pb.split()[-1] and pa.startswith("part of ") == pb.startswith("part of ")
 
 
-def _value_evidence(a: Claim, b: Claim, key_a: SlotKey, key_b: SlotKey, similarity: float, min_similarity: float) -> str:
-    """Why two claims outside any slot give one value of one thing, in words, or ''.
+def _figure(claim: Claim) -> float:
+    value = claim.value
+    return abs(value.point or value.low or 0) if isinstance(value, QuantityValue) else 0.0
+
+
+def _value_evidence(
+    a: Claim, b: Claim, key_a: SlotKey, key_b: SlotKey, similarity: float, min_similarity: float, *, same: bool = True
+) -> str:
+    """Why two claims outside any slot give values of one thing, in words, or ''.
 
     Required: sentences at least `min_similarity` similar, no two different event classes and
     one counted thing. A count of a specific thing ("four off-duty police officers", "a .32
@@ -536,8 +549,9 @@ def _value_evidence(a: Claim, b: Claim, key_a: SlotKey, key_b: SlotKey, similari
     ("the two countries": close sentences only); a count of people alone ("four people") needs
     a named participant in common and sentences `CLOSE_MARGIN` closer, or the same event class;
     a day needs the same act (a story's every act happens "on Tuesday"); a month or a year the
-    same act and a named participant in common, or close sentences. A value agreement never sets two values against
-    each other.
+    same act and a named participant in common, or close sentences. Two different values
+    (`same=False`, one more precise) need the same act and a named participant in common, or
+    close sentences, whatever their kind.
     """
     if similarity < min_similarity or (key_a.what and key_b.what and key_a.what != key_b.what):
         return ""
@@ -550,16 +564,20 @@ def _value_evidence(a: Claim, b: Claim, key_a: SlotKey, key_b: SlotKey, similari
     named = f"; named: {', '.join(names[:3])}" if names else ""
     how = f"in {'close' if close else 'similar'} sentences{named}"
     same_act = bool(key_a.what) and key_a.what == key_b.what
-    if isinstance(a.value, DateValue):
-        if a.value.granularity == "day":
+    if isinstance(a.value, DateValue) and isinstance(b.value, DateValue):
+        if same and a.value.granularity == "day":
             return f"the same day of '{key_a.what}' {how}" if same_act and (names or close) else ""
-        return f"the same date ({describe_date(a.value)}) {how}" if close or (same_act and names) else ""
-    if not close and isinstance(a.value, QuantityValue) and abs(a.value.point or 0) < MIN_DISTINCT_FIGURE:
+        if not same and not same_act:
+            return ""
+        return f"the date of '{key_a.what or 'one act'}' {how}" if close or (same_act and names) else ""
+    if not close and max(_figure(a), _figure(b)) < MIN_DISTINCT_FIGURE:
         return ""  # "the two countries", "one man": said of many things in one story
     generic = key_a.counted.split(":")[0].removesuffix(" (others)") in GENERIC_COUNTED
     if generic and not same_act and not (names and close):
         return ""
-    return f"the same figure of {counted_words(key_a.counted)} {how}"
+    if not same and not (close or (same_act and names)):
+        return ""
+    return f"figures of {counted_words(key_a.counted)} {how}"
 
 
 def value_findings(
@@ -572,15 +590,18 @@ def value_findings(
     *,
     min_similarity: float,
 ) -> list[tuple[str, Finding]]:
-    """Agreements on one value of one thing that no slot holds, each with its fact's title (#14).
+    """Findings on values of one thing that no slot holds, each with its fact's title (#14).
 
     "Four off-duty police officers patrol the parking lot" / "paid for four off-duty police
     officers to patrol the parking lot", "the 2015 deal Obama's State Department reached with
     Iran" / "when the Obama administration made the Iran deal in 2015": the same figure of the
     same counted thing (or the same date) in similar sentences, with a named participant in
-    common or sentences closer still. Only ever agreements, as `event_day_findings`: a shared
-    value with no slot in common is no evidence that two other values conflict, and these
-    agreements never link two outlets as reporting one event.
+    common or sentences closer still (see `_value_evidence`), agree; a compatible value one
+    outlet gives more precisely ("several" / "three intercontinental ballistic missiles",
+    "in February 2017" / "Feb. 13, 2017" of one act) differs by precision. Never a
+    contradiction, as `event_day_findings`: a shared value with no slot in common is no
+    evidence that two other values conflict, and these findings never link two outlets as
+    reporting one event.
     """
     buckets: dict[tuple[str, ...], list[list[Claim]]] = {}
     for claim in claims:
@@ -590,22 +611,12 @@ def value_findings(
         bucket = _value_bucket(claim, key)
         if bucket is None:
             continue
-        i = sent_index[claim.sentence_id]
         groups = buckets.setdefault(bucket, [])
         joined = None
-        for group in groups:
-            for probe in group[:SLOT_PROBES]:
-                if probe.article_id == claim.article_id:
-                    continue
-                verdict, how, *_ = judge(claim, probe, articles[claim.article_id], articles[probe.article_id])
-                if verdict != Verdict.AGREE or how not in SAME_VALUE:
-                    continue
-                similarity = float(emb[i] @ emb[sent_index[probe.sentence_id]]) if emb.size else 0.0
-                if _value_evidence(claim, probe, key, keys[probe.id], similarity, min_similarity):
-                    joined = group
-                    break
-            if joined is not None:
-                break
+        if _written_figure(claim):
+            joined = next(
+                (g for g in groups if _probe(claim, g, keys, sent_index, emb, articles, min_similarity)), None
+            )
         if joined is None:
             groups.append([claim])
         else:
@@ -613,19 +624,86 @@ def value_findings(
     out = []
     for groups in buckets.values():
         for members in groups:
-            arts = {c.article_id for c in members}
-            if len(arts) < 2:
+            if len({c.article_id for c in members}) >= 2:
+                out.append(_value_agreement(members, keys, sent_index, emb, articles, min_similarity))
+        out.extend(_precision_findings(groups, keys, sent_index, emb, articles, min_similarity))
+    return out
+
+
+def _similarity(a: Claim, b: Claim, sent_index: Mapping[str, int], emb: np.ndarray) -> float:
+    return float(emb[sent_index[a.sentence_id]] @ emb[sent_index[b.sentence_id]]) if emb.size else 0.0
+
+
+def _probe(
+    claim: Claim,
+    group: Sequence[Claim],
+    keys: Mapping[str, SlotKey],
+    sent_index: Mapping[str, int],
+    emb: np.ndarray,
+    articles: Mapping[str, Article],
+    min_similarity: float,
+) -> bool:
+    """Whether a claim gives the value of a group's first members (`SLOT_PROBES`) on evidence."""
+    for probe in group[:SLOT_PROBES]:
+        if probe.article_id == claim.article_id or not _written_figure(probe):
+            continue
+        verdict, how, *_ = judge(claim, probe, articles[claim.article_id], articles[probe.article_id])
+        if verdict != Verdict.AGREE or how not in SAME_VALUE:
+            continue
+        similarity = _similarity(claim, probe, sent_index, emb)
+        if _value_evidence(claim, probe, keys[claim.id], keys[probe.id], similarity, min_similarity):
+            return True
+    return False
+
+
+def _value_agreement(
+    members: Sequence[Claim],
+    keys: Mapping[str, SlotKey],
+    sent_index: Mapping[str, int],
+    emb: np.ndarray,
+    articles: Mapping[str, Article],
+    min_similarity: float,
+) -> tuple[str, Finding]:
+    """The agreement of one group of claims giving one value, with its title."""
+    rep, key = members[0], keys[members[0].id]
+    other = next(c for c in members if c.article_id != rep.article_id)
+    similarity = _similarity(rep, other, sent_index, emb)
+    why = _value_evidence(rep, other, key, keys[other.id], similarity, min_similarity) or "the same value"
+    shown = ValueGroup(rep, False, list(members))
+    arts = shown.articles
+    explanation = (
+        f"{key.describe()}: {len(arts)} outlets agree ({_outlets(shown, articles)}): “{rep.text}”; the same value: "
+        f"{why}; no slot in common"
+    )
+    return key.title(), _finding(Verdict.AGREE, "same value", members, explanation, VALUE_CONFIDENCE)
+
+
+def _precision_findings(
+    groups: Sequence[Sequence[Claim]],
+    keys: Mapping[str, SlotKey],
+    sent_index: Mapping[str, int],
+    emb: np.ndarray,
+    articles: Mapping[str, Article],
+    min_similarity: float,
+) -> list[tuple[str, Finding]]:
+    """Differences by precision between groups of one bucket: compatible values, one more precise."""
+    out = []
+    for x, gx in enumerate(groups):
+        for gy in groups[x + 1 :]:
+            ax, ay = {c.article_id for c in gx}, {c.article_id for c in gy}
+            if ax <= ay or ay <= ax:
+                continue  # one article's own two values: not a finding across outlets
+            a, b = gx[0], gy[0]
+            verdict, how, shown, _ = judge(a, b, articles[a.article_id], articles[b.article_id])
+            if verdict != Verdict.DIFFER or how != "precision":
                 continue
-            rep, key = members[0], keys[members[0].id]
-            other = next(c for c in members if c.article_id != rep.article_id)
-            similarity = (
-                float(emb[sent_index[rep.sentence_id]] @ emb[sent_index[other.sentence_id]]) if emb.size else 0.0
-            )
-            why = _value_evidence(rep, other, key, keys[other.id], similarity, min_similarity) or "the same value"
-            shown = ValueGroup(rep, False, list(members))
-            explanation = (
-                f"{key.describe()}: {len(arts)} outlets agree ({_outlets(shown, articles)}): “{rep.text}”; {why}; "
-                "no slot in common"
-            )
-            out.append((key.title(), _finding(Verdict.AGREE, "same value", members, explanation, VALUE_CONFIDENCE)))
+            similarity = _similarity(a, b, sent_index, emb)
+            why = _value_evidence(a, b, keys[a.id], keys[b.id], similarity, min_similarity, same=False)
+            if not why:
+                continue
+            key = keys[a.id]
+            sides = f" [{_outlets(ValueGroup(a, False, list(gx)), articles)} | {_outlets(ValueGroup(b, False, list(gy)), articles)}]"
+            explanation = f"{key.describe()}: {shown}{sides}; {why}; no slot in common"
+            finding = _finding(Verdict.DIFFER, "precision", [*gx, *gy], explanation, VALUE_PRECISION_CONFIDENCE)
+            out.append((key.title(), finding))
     return out
