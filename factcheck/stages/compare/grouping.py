@@ -505,8 +505,8 @@ MIN_DISTINCT_FIGURE = 3
 
 def _value_bucket(claim: Claim, key: SlotKey) -> tuple[str, ...] | None:
     """What two claims must share to be compared for a value finding, or None when the claim says
-    too little of what it is (a bare number, a time of day, an age, an open date)."""
-    if claim.kind not in VALUE_KINDS or claim.unit == TIME_UNIT or key.what == AGE_EVENT:
+    too little of what it is (a bare number, an age, an open date). A time of day is one of its day."""
+    if claim.kind not in VALUE_KINDS or key.what == AGE_EVENT:
         return None
     value = claim.value
     if claim.kind == "date":
@@ -577,7 +577,8 @@ def _value_evidence(
         return ""
     if not same and not (close or (same_act and names)):
         return ""
-    return f"figures of {counted_words(key_a.counted)} {how}"
+    thing = "the time of day" if key_a.counted == TIME_UNIT else f"figures of {counted_words(key_a.counted)}"
+    return f"{thing} {how}"
 
 
 def value_findings(
