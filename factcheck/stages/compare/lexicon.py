@@ -221,3 +221,24 @@ MODIFIED_HEAD_RE = re.compile(r"\b(\w+ly|well|ill)[\"”“'’]?\s+(\w+)\b", re
 PLACE_HEAD_RE = re.compile(
     r"\b(inside|in|within|outside)\s+(?:a|an|the|his|her|their)\s+(?:[A-Z][\w'’-]*\s+){0,2}([a-z]\w+)\b"
 )
+# Who a person is (#14): a report that the identity is not yet known or released ("None of the
+# people shot have been identified", "The victim's name has not been released"), and one that
+# names them ("has been identified by police as 14-year-old Taylor Smith", "Ann Lee and Bo Ray
+# were identified"). A name is two capitalised words or more.
+IDENTITY_DENIED_RE = re.compile(
+    r"\b(?:identit(?:y|ies)|names?)\b[^.;]{0,40}?\b(?:not|n['’]t|yet\s+to)\b[^.;]{0,20}?\b"
+    r"(?:released|made\s+public|disclosed|confirmed)\b|"
+    r"\b(?:not|n['’]t|yet\s+to)\b[^.;]{0,30}?\b(?:released|disclosed)\b[^.;]{0,20}?\b(?:identit(?:y|ies)|names?)\b|"
+    r"\b(?:not|n['’]t|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?(?:identified|named)\b|"
+    r"\b(?:neither|none)\b[^.;]{0,40}?\b(?:identified|released)\b|"
+    r"\b(?:no|any)\s+(?:positive\s+)?identification\b|\bhard\s+time\s+identifying\b",
+    re.IGNORECASE,
+)
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+))*\s+[A-Z][\w'’-]+"
+IDENTIFIED_AS_RE = re.compile(
+    r"\b(?:identified|named)\b(?:\s+(?!as\b)[\w'’]+){0,4}?\s+as\s+(?:(?:a|an|the)\s+)?"
+    r"(?:\d+\s*-?\s*years?\s*-?\s*old\s+)?(?P<name>" + _NAME + ")"
+)
+NAME_IDENTIFIED_RE = re.compile(
+    r"(?P<name>" + _NAME + r")(?:,\s*\d+,)?\s+(?:was|were|has\s+been|have\s+been)\s+identified\b"
+)
