@@ -79,9 +79,9 @@ def _found(x: Claim, y: Claim, kx: SlotKey, ky: SlotKey, similarity: float) -> l
 @pytest.mark.parametrize(
     ("nx", "ny", "unit", "counted", "similarity", "agree"),
     [
-        (4, 4, "officer", "officer", 0.45, True),  # "four off-duty police officers" in similar sentences
-        (4, 5, "officer", "officer", 0.45, False),  # another figure: never a finding here
-        (4, 4, "officer", "officer", 0.3, False),  # sentences not similar enough
+        (4, 4, "officer", "officer", 0.6, True),  # "four off-duty police officers" in close sentences
+        (4, 4, "officer", "officer", 0.45, False),  # similar only: "Carter had 12 points" / "Wiggins had 12 points"
+        (4, 5, "officer", "officer", 0.6, False),  # another figure: never an agreement
         (2, 2, "country", "country", 0.45, False),  # "the two countries": said of many things
         (2, 2, "country", "country", 0.6, True),  # ... unless the sentences are close
         (4, 4, "people", "person", 0.6, False),  # "four people", no name in common
@@ -125,7 +125,7 @@ def test_a_value_agreement_links_no_outlets_for_contradictions() -> None:
         {x.id: _key(x, "officer"), y.id: _key(y, "officer")},
         sentences,
         {x.sentence_id: 0, y.sentence_id: 1},
-        _emb(0.5),
+        _emb(0.6),
         ARTICLES,
         min_similarity=MIN_SIMILARITY,
     )
@@ -175,3 +175,9 @@ def test_passage_groups_join_articles_beyond_the_statement_groups_and_link_none(
     assert found == ([0, 1], "passage", frozenset())
     assert passage_groups(sents, emb, [[0, 1]], min_similarity=MIN_SIMILARITY) == []  # already one statement
     assert passage_groups(sents, np.eye(3, dtype=np.float32), [], min_similarity=MIN_SIMILARITY) == []
+
+
+def test_a_specific_thing_in_similar_sentences_needs_a_name_in_common() -> None:
+    x, y = _count("a", 12, "point"), _count("b", 12, "point")
+    assert _found(x, y, _key(x, "point", who=("carter",)), _key(y, "point", who=("wiggins",)), 0.45) == []
+    assert _found(x, y, _key(x, "point", who=("carter",)), _key(y, "point", who=("carter",)), 0.45) == [("a", "b")]

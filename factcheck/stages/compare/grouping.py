@@ -545,11 +545,13 @@ def _value_evidence(
 
     Required: sentences at least `min_similarity` similar, no two different event classes and
     one counted thing. A count of a specific thing ("four off-duty police officers", "a .32
-    caliber handgun") needs nothing more, unless its figure is below `MIN_DISTINCT_FIGURE`
-    ("the two countries": close sentences only); a count of people alone ("four people") needs
-    a named participant in common and sentences `CLOSE_MARGIN` closer, or the same event class;
-    a day needs the same act (a story's every act happens "on Tuesday"); a month or a year the
-    same act and a named participant in common, or close sentences. Two different values
+    caliber handgun") needs a named participant in common, the same event class or close
+    sentences ("Carter had 12 points" / "Wiggins had 12 points" are two holders), and close
+    sentences when its figure is below `MIN_DISTINCT_FIGURE` ("the two countries"); a count of
+    people alone ("four people") needs a named participant in common and sentences
+    `CLOSE_MARGIN` closer, or the same event class; a day needs the same act (a story's every
+    act happens "on Tuesday"); a month or a year the same act and a named participant in
+    common, or close sentences. Two different values
     (`same=False`, one more precise) need the same act and a named participant in common, or
     close sentences, whatever their kind.
     """
@@ -575,6 +577,8 @@ def _value_evidence(
     generic = key_a.counted.split(":")[0].removesuffix(" (others)") in GENERIC_COUNTED
     if generic and not same_act and not (names and close):
         return ""
+    if not (names or close or same_act):
+        return ""  # "Carter had 12 points" / "Wiggins had 12 points": one figure, two holders
     if not same and not (close or (same_act and names)):
         return ""
     thing = "the time of day" if key_a.counted == TIME_UNIT else f"figures of {counted_words(key_a.counted)}"
