@@ -30,7 +30,6 @@ from factcheck.stages.compare.ages import age_claims, replaced_by_ages
 from factcheck.stages.compare.conflicts import statement_conflicts
 from factcheck.stages.compare.evidence import competing_counts
 from factcheck.stages.compare.grouping import Slot, build_slots, event_day_findings, slot_findings, value_findings
-from factcheck.stages.compare.identities import identity_findings
 from factcheck.stages.compare.lexicon import AGE_EVENT
 from factcheck.stages.compare.numbers import join_digit_groups
 from factcheck.stages.compare.slots import SlotKey, batch_reference, slot_key, slots_match
@@ -41,6 +40,7 @@ from factcheck.stages.compare.statements import (
     statement_findings,
     statement_groups,
 )
+from factcheck.stages.compare.states import state_findings
 from factcheck.stages.compare.times import time_claims
 from factcheck.stages.compare.values import judge, wrong_weekday
 from factcheck.stages.frames import Frame
@@ -260,7 +260,7 @@ def compare_batch(
     ):
         members = [sent_index[s] for s in finding.sentence_ids]
         add(members, [finding], first_sentence(members))
-    for finding in identity_findings(sentences, emb, by_article, min_similarity=cfg.min_slot_similarity):
+    for finding in state_findings(sentences, emb, by_article, pairs, min_similarity=cfg.min_slot_similarity):
         add(
             [sent_index[s] for s in finding.sentence_ids],
             [finding],

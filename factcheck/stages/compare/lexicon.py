@@ -242,3 +242,17 @@ IDENTIFIED_AS_RE = re.compile(
 NAME_IDENTIFIED_RE = re.compile(
     r"(?P<name>" + _NAME + r")(?:,\s*\d+,)?\s+(?:was|were|has\s+been|have\s+been)\s+identified\b"
 )
+# Whether anyone is arrested (#14): none yet ("No arrests have been made", "Police do not have any
+# suspects in custody", "remains at large") and someone arrested, charged or captured.
+NO_ARREST_RE = re.compile(
+    r"\bno\s+(?:one|arrests?|suspects?|charges)\b[^.;]{0,40}?\b(?:made|custody|arrested|yet|occurred|filed)\b|"
+    r"\bno\s+arrests?\b|\b(?:not|n['’]t)\b[^.;]{0,25}?\b(?:in\s+custody|arrests?|arrested)\b|"
+    r"\b(?:remains?|remained|still)\s+at\s+large\b|\b(?:is|are|remain|remains)\s+on\s+the\s+run\b",
+    re.IGNORECASE,
+)
+ARRESTED_RE = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:arrested|charged|captured|apprehended|"
+    r"booked|taken\s+into\s+custody)\b|\b(?:have|has|had|'ve|’ve)\s+(?:\w+\s+)?(?:arrested|captured|apprehended|charged)\b|"
+    r"\b(?:turned\s+(?:himself|herself)\s+in|(?:is|are)\s+in\s+custody)\b",
+    re.IGNORECASE,
+)

@@ -1,4 +1,4 @@
-"""Who a person is (#14): `compare.identities`."""
+"""States that change in a story: who a person is, whether anyone is arrested (#14): `compare.states`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from factcheck.records import Article, Sentence
-from factcheck.stages.compare.identities import identified_names, identity_denied, identity_findings
+from factcheck.stages.compare.states import arrested, identified_names, identity_denied, no_arrest, state_findings
 
 
 @pytest.mark.parametrize(
@@ -58,11 +58,46 @@ def test_a_name_agrees_and_an_identity_not_released_differs_as_an_update() -> No
         "c": _article("c", date(2017, 3, 2)),
     }
     emb = np.ones((3, 1), dtype=np.float32)
-    found = identity_findings(sents, emb, articles, min_similarity=0.35)
+    found = state_findings(sents, emb, articles, min_similarity=0.35)
     assert [(f.verdict, f.how, f.articles) for f in found] == [
-        ("agree", "identified", ("b", "c")),
+        ("agree", "state", ("b", "c")),
         ("differ", "update", ("a", "b", "c")),
     ]
     # dissimilar sentences: the name still agrees, nothing differs
     apart = np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 1.0]], dtype=np.float32)
-    assert [f.verdict for f in identity_findings(sents, apart, articles, min_similarity=0.35)] == ["agree"]
+    assert [f.verdict for f in state_findings(sents, apart, articles, min_similarity=0.35)] == ["agree"]
+
+
+@pytest.mark.parametrize(
+    ("text", "none_yet", "done"),
+    [
+        ("No arrests have been made.", True, False),
+        ("Police do not have any suspects in custody.", True, False),
+        ("One male suspect fled on foot and remains at large.", True, False),
+        ("Ann Lee, 27, was arrested on Thursday and charged with murder.", False, True),
+        ("Police say they've captured a man suspected of running away.", False, True),
+        ("A man has been charged with murder after the shooting.", False, True),
+        ("Police are looking for the gunman.", False, False),
+    ],
+)
+def test_arrest_states(text: str, none_yet: bool, done: bool) -> None:
+    assert (no_arrest(text), arrested(text)) == (none_yet, done)
+
+
+def test_no_arrest_then_an_arrest_is_an_update_between_linked_outlets() -> None:
+    texts = [
+        ("a", "No arrests have been made."),
+        ("b", "No one was in custody as detectives investigated."),
+        ("c", "Ann Lee, 27, was arrested on Thursday and charged with murder."),
+    ]
+    sents = [Sentence(f"{a}#0", a, 0, 0, len(t), t) for a, t in texts]
+    days = {"a": date(2017, 3, 26), "b": date(2017, 3, 26), "c": date(2017, 3, 30)}
+    articles = {a: _article(a, d) for a, d in days.items()}
+    emb = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0]], dtype=np.float32)  # the arrest shares few words
+    unlinked = state_findings(sents, emb, articles, min_similarity=0.35)
+    assert [(f.verdict, f.articles) for f in unlinked] == [("agree", ("a", "b"))]
+    linked = state_findings(sents, emb, articles, {frozenset(("a", "c"))}, min_similarity=0.35)
+    assert [(f.verdict, f.how, f.articles) for f in linked] == [
+        ("agree", "state", ("a", "b")),
+        ("differ", "update", ("a", "c")),
+    ]
