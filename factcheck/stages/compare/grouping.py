@@ -20,6 +20,7 @@ from factcheck.records import Article, Claim, DateValue, Finding, QuantityValue,
 from factcheck.stages.compare.evidence import gate_contradiction
 from factcheck.stages.compare.lexicon import (
     AGE_EVENT,
+    CONVERSIONS,
     CUMULATIVE_EVENTS,
     NEXT_WEEKDAY_RE,
     TIME_UNIT,
@@ -609,6 +610,7 @@ def value_findings(
     reporting one event.
     """
     buckets: dict[tuple[str, ...], list[list[Claim]]] = {}
+    by_value: dict[tuple[object, ...], list[list[Claim]]] = {}  # a bucket's groups of one written figure or day
     for claim in claims:
         key = keys.get(claim.id)
         if key is None or BROKEN_NUMBER_RE.match(claim.text):
@@ -617,13 +619,18 @@ def value_findings(
         if bucket is None:
             continue
         groups = buckets.setdefault(bucket, [])
+        # bounded work: a claim is probed against groups of its own figure (or day) only, unless
+        # its unit converts ("200ft" / "60 metres")
+        candidates = groups if claim.unit in CONVERSIONS else by_value.get((*bucket, _value_of(claim)), [])
         joined = None
         if _written_figure(claim):
             joined = next(
-                (g for g in groups if _probe(claim, g, keys, sent_index, emb, articles, min_similarity)), None
+                (g for g in candidates if _probe(claim, g, keys, sent_index, emb, articles, min_similarity)), None
             )
         if joined is None:
-            groups.append([claim])
+            joined = [claim]
+            groups.append(joined)
+            by_value.setdefault((*bucket, _value_of(claim)), []).append(joined)
         else:
             joined.append(claim)
     out = []
@@ -633,6 +640,12 @@ def value_findings(
                 out.append(_value_agreement(members, keys, sent_index, emb, articles, min_similarity))
         out.extend(_precision_findings(groups, keys, sent_index, emb, articles, min_similarity))
     return out
+
+
+def _value_of(claim: Claim) -> object:
+    """What two claims that agree without a conversion share: the written figure, or the day."""
+    value = claim.value
+    return (value.start, value.end) if isinstance(value, DateValue) else value.point
 
 
 def _similarity(a: Claim, b: Claim, sent_index: Mapping[str, int], emb: np.ndarray) -> float:
