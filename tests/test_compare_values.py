@@ -181,3 +181,9 @@ def test_a_specific_thing_in_similar_sentences_needs_a_name_in_common() -> None:
     x, y = _count("a", 12, "point"), _count("b", 12, "point")
     assert _found(x, y, _key(x, "point", who=("carter",)), _key(y, "point", who=("wiggins",)), 0.45) == []
     assert _found(x, y, _key(x, "point", who=("carter",)), _key(y, "point", who=("carter",)), 0.45) == [("a", "b")]
+
+
+def test_the_same_length_in_other_units_agrees() -> None:
+    # a unit that converts is probed against every group of its family, not only its own figure
+    x, y = _count("a", 200, "ft"), _count("b", 61, "metre")
+    assert _found(x, y, _key(x, "length"), _key(y, "length"), 0.6) == [("a", "b")]
