@@ -29,11 +29,18 @@ from factcheck.records import Article, Claim, Finding, Sentence
 from factcheck.stages.compare.ages import age_claims, by_elimination, linked_ages, replaced_by_ages
 from factcheck.stages.compare.conflicts import statement_conflicts
 from factcheck.stages.compare.evidence import competing_counts
-from factcheck.stages.compare.grouping import Slot, build_slots, event_day_findings, slot_findings
+from factcheck.stages.compare.grouping import Slot, build_slots, event_day_findings, slot_findings, value_findings
 from factcheck.stages.compare.lexicon import AGE_EVENT
 from factcheck.stages.compare.numbers import join_digit_groups
-from factcheck.stages.compare.slots import SlotKey, slot_key, slots_match
-from factcheck.stages.compare.statements import clip, detail_claims, statement_findings, statement_groups
+from factcheck.stages.compare.slots import SlotKey, batch_reference, slot_key, slots_match
+from factcheck.stages.compare.statements import (
+    clip,
+    detail_claims,
+    passage_groups,
+    statement_findings,
+    statement_groups,
+)
+from factcheck.stages.compare.states import state_findings
 from factcheck.stages.compare.times import time_claims
 from factcheck.stages.compare.values import judge, wrong_weekday
 from factcheck.stages.frames import Frame
@@ -195,6 +202,7 @@ def compare_batch(
         for slot in slots
     ]
     stated = statement_groups(sentences, emb, groups, cfg)
+    stated += passage_groups(sentences, emb, [g for g, _, _ in stated], min_similarity=cfg.min_slot_similarity)
     details = detail_claims(known)
     per_statement = [statement_findings(g, how, sentences, emb, by_article, details) for g, how, _ in stated]
 
@@ -254,6 +262,12 @@ def compare_batch(
     ):
         members = [sent_index[s] for s in finding.sentence_ids]
         add(members, [finding], first_sentence(members))
+    for finding in state_findings(sentences, emb, by_article, pairs, min_similarity=cfg.min_slot_similarity):
+        add(
+            [sent_index[s] for s in finding.sentence_ids],
+            [finding],
+            first_sentence([sent_index[finding.sentence_ids[0]]]),
+        )
     if cfg.internal_checks:
         for claim in known:
             if wrong := wrong_weekday(claim):
@@ -285,7 +299,27 @@ def compare_batch(
         if c.kind == "date" and c.id not in in_slots
     }
     loose = [c for c in known if c.id in loose_days]
+    on_days = set()
     for title, finding in event_day_findings(loose, loose_days, by_sentence, by_article):
+        add([sent_index[s] for s in finding.sentence_ids], [finding], title)
+        on_days |= set(finding.claim_ids)
+    reference = batch_reference(articles)
+    unslotted = {
+        c.id: slot_key(
+            c,
+            by_sentence[c.sentence_id],
+            frames.get(c.id),
+            by_article.get(c.article_id),
+            dates_of.get(c.sentence_id, ()),
+            reference,
+        )
+        for c in known
+        if c.id not in in_slots and c.id not in on_days
+    }
+    values = [c for c in known if c.id in unslotted]
+    for title, finding in value_findings(
+        values, unslotted, by_sentence, sent_index, emb, by_article, min_similarity=cfg.min_slot_similarity
+    ):
         add([sent_index[s] for s in finding.sentence_ids], [finding], title)
     _add_leftovers(sentences, groups, facts, add)
     return Comparison(facts, keyed, titles)

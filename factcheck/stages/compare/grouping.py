@@ -19,6 +19,8 @@ from factcheck.describe import describe_date
 from factcheck.records import Article, Claim, DateValue, Finding, QuantityValue, Sentence
 from factcheck.stages.compare.evidence import gate_contradiction
 from factcheck.stages.compare.lexicon import (
+    AGE_EVENT,
+    CONVERSIONS,
     CUMULATIVE_EVENTS,
     NEXT_WEEKDAY_RE,
     REVISED_RE,
@@ -27,8 +29,10 @@ from factcheck.stages.compare.lexicon import (
     WEEKDAY_WORDS_RE,
 )
 from factcheck.stages.compare.slots import (
+    CLOSE_MARGIN,
     SlotKey,
     batch_reference,
+    counted_words,
     relative_unresolved,
     shared_names,
     slot_key,
@@ -526,3 +530,238 @@ def event_day_findings(
 
 
 EVENT_DAY_CONFIDENCE = 0.6
+
+
+# Kinds of claim a value finding reads: counts, amounts, shares, durations, ranks and dates.
+VALUE_KINDS = frozenset({"quantity", "money", "percent", "duration", "ordinal", "date"})
+# How a value agreement's two values must compare: the same value, hedged alike or not, or converted.
+SAME_VALUE = frozenset({"same", "hedged", "converted"})
+# What a count of people alone is of says too little: "four people" in two sentences need more.
+GENERIC_COUNTED = frozenset({"", "person"})
+VALUE_CONFIDENCE = 0.6
+VALUE_PRECISION_CONFIDENCE = 0.5
+# A figure below this says little of which thing it counts ("the two countries"): close sentences only.
+MIN_DISTINCT_FIGURE = 3
+
+
+def _value_bucket(claim: Claim, key: SlotKey) -> tuple[str, ...] | None:
+    """What two claims must share to be compared for a value finding, or None when the claim says
+    too little of what it is (a bare number, an age, an open date). A time of day is one of its day."""
+    if claim.kind not in VALUE_KINDS or key.what == AGE_EVENT:
+        return None
+    value = claim.value
+    if claim.kind == "date":
+        if not isinstance(value, DateValue) or value.start is None or value.end is None or value.note == "since":
+            return None
+        return (claim.kind, key.status)
+    if not isinstance(value, QuantityValue) or not key.counted:
+        return None  # a bare number: only a figure of something named is a value of it
+    family = key.counted.partition(": ")[0]
+    return (claim.kind, family, key.status, key.when, key.dated)
+
+
+def _written_figure(claim: Claim) -> bool:
+    """A figure the text writes out ("four", "$2.6 million"), not a vague one ("several", "the victim")."""
+    return not isinstance(claim.value, QuantityValue) or claim.value.point is not None
+
+
+def _same_thing(a: SlotKey, b: SlotKey) -> bool:
+    """Whether two counts of one unit count one thing: the same phrase, one without a phrase, or
+    phrases of one head word ("half of the entrance roof" / "half the roof")."""
+    pa, pb = a.counted.partition(": ")[2], b.counted.partition(": ")[2]
+    if not pa or not pb or pa == pb:
+        return True
+    return pa.split()[-1] == pb.split()[-1] and pa.startswith("part of ") == pb.startswith("part of ")
+
+
+def _figure(claim: Claim) -> float:
+    value = claim.value
+    return abs(value.point or value.low or 0) if isinstance(value, QuantityValue) else 0.0
+
+
+def _value_evidence(
+    a: Claim, b: Claim, key_a: SlotKey, key_b: SlotKey, similarity: float, min_similarity: float, *, same: bool = True
+) -> str:
+    """Why two claims outside any slot give values of one thing, in words, or ''.
+
+    Required: sentences at least `min_similarity` similar, no two different event classes and
+    one counted thing. A count of a specific thing ("four off-duty police officers", "a .32
+    caliber handgun") needs a named participant in common, the same event class or close
+    sentences ("Carter had 12 points" / "Wiggins had 12 points" are two holders), and close
+    sentences when its figure is below `MIN_DISTINCT_FIGURE` ("the two countries"); a count of
+    people alone ("four people") needs a named participant in common and sentences
+    `CLOSE_MARGIN` closer, or the same event class; a day needs the same act (a story's every
+    act happens "on Tuesday"); a month or a year the same act and a named participant in
+    common, or close sentences. Two different values
+    (`same=False`, one more precise) need the same act and a named participant in common, or
+    close sentences, whatever their kind.
+    """
+    if similarity < min_similarity or (key_a.what and key_b.what and key_a.what != key_b.what):
+        return ""
+    if key_a.people and key_b.people and not key_a.people & key_b.people:
+        return ""  # said of two people of different ages
+    if not _same_thing(key_a, key_b):
+        return ""
+    names = shared_names(key_a, key_b)
+    close = similarity >= min_similarity + CLOSE_MARGIN
+    named = f"; named: {', '.join(names[:3])}" if names else ""
+    how = f"in {'close' if close else 'similar'} sentences{named}"
+    same_act = bool(key_a.what) and key_a.what == key_b.what
+    if isinstance(a.value, DateValue) and isinstance(b.value, DateValue):
+        if same and a.value.granularity == "day":
+            return f"the same day of '{key_a.what}' {how}" if same_act and (names or close) else ""
+        if not same and not same_act:
+            return ""
+        return f"the date of '{key_a.what or 'one act'}' {how}" if close or (same_act and names) else ""
+    if not close and max(_figure(a), _figure(b)) < MIN_DISTINCT_FIGURE:
+        return ""  # "the two countries", "one man": said of many things in one story
+    generic = key_a.counted.split(":")[0].removesuffix(" (others)") in GENERIC_COUNTED
+    if generic and not same_act and not (names and close):
+        return ""
+    if not (names or close or same_act):
+        return ""  # "Carter had 12 points" / "Wiggins had 12 points": one figure, two holders
+    if not same and not (close or (same_act and names)):
+        return ""
+    thing = "the time of day" if key_a.counted == TIME_UNIT else f"figures of {counted_words(key_a.counted)}"
+    return f"{thing} {how}"
+
+
+def value_findings(
+    claims: Sequence[Claim],
+    keys: Mapping[str, SlotKey],
+    sentences: Mapping[str, Sentence],
+    sent_index: Mapping[str, int],
+    emb: np.ndarray,
+    articles: Mapping[str, Article],
+    *,
+    min_similarity: float,
+) -> list[tuple[str, Finding]]:
+    """Findings on values of one thing that no slot holds, each with its fact's title (#14).
+
+    "Four off-duty police officers patrol the parking lot" / "paid for four off-duty police
+    officers to patrol the parking lot", "the 2015 deal Obama's State Department reached with
+    Iran" / "when the Obama administration made the Iran deal in 2015": the same figure of the
+    same counted thing (or the same date) in similar sentences, with a named participant in
+    common or sentences closer still (see `_value_evidence`), agree; a compatible value one
+    outlet gives more precisely ("several" / "three intercontinental ballistic missiles",
+    "in February 2017" / "Feb. 13, 2017" of one act) differs by precision. Never a
+    contradiction, as `event_day_findings`: a shared value with no slot in common is no
+    evidence that two other values conflict, and these findings never link two outlets as
+    reporting one event.
+    """
+    buckets: dict[tuple[str, ...], list[list[Claim]]] = {}
+    by_value: dict[tuple[object, ...], list[list[Claim]]] = {}  # a bucket's groups of one written figure or day
+    for claim in claims:
+        key = keys.get(claim.id)
+        if key is None or BROKEN_NUMBER_RE.match(claim.text):
+            continue
+        bucket = _value_bucket(claim, key)
+        if bucket is None:
+            continue
+        groups = buckets.setdefault(bucket, [])
+        # bounded work: a claim is probed against groups of its own figure (or day) only, unless
+        # its unit converts ("200ft" / "60 metres")
+        candidates = groups if claim.unit in CONVERSIONS else by_value.get((*bucket, _value_of(claim)), [])
+        joined = None
+        if _written_figure(claim):
+            joined = next(
+                (g for g in candidates if _probe(claim, g, keys, sent_index, emb, articles, min_similarity)), None
+            )
+        if joined is None:
+            joined = [claim]
+            groups.append(joined)
+            by_value.setdefault((*bucket, _value_of(claim)), []).append(joined)
+        else:
+            joined.append(claim)
+    out = []
+    for groups in buckets.values():
+        for members in groups:
+            if len({c.article_id for c in members}) >= 2:
+                out.append(_value_agreement(members, keys, sent_index, emb, articles, min_similarity))
+        out.extend(_precision_findings(groups, keys, sent_index, emb, articles, min_similarity))
+    return out
+
+
+def _value_of(claim: Claim) -> object:
+    """What two claims that agree without a conversion share: the written figure, or the day."""
+    value = claim.value
+    return (value.start, value.end) if isinstance(value, DateValue) else value.point
+
+
+def _similarity(a: Claim, b: Claim, sent_index: Mapping[str, int], emb: np.ndarray) -> float:
+    return float(emb[sent_index[a.sentence_id]] @ emb[sent_index[b.sentence_id]]) if emb.size else 0.0
+
+
+def _probe(
+    claim: Claim,
+    group: Sequence[Claim],
+    keys: Mapping[str, SlotKey],
+    sent_index: Mapping[str, int],
+    emb: np.ndarray,
+    articles: Mapping[str, Article],
+    min_similarity: float,
+) -> bool:
+    """Whether a claim gives the value of a group's first members (`SLOT_PROBES`) on evidence."""
+    for probe in group[:SLOT_PROBES]:
+        if probe.article_id == claim.article_id or not _written_figure(probe):
+            continue
+        verdict, how, *_ = judge(claim, probe, articles[claim.article_id], articles[probe.article_id])
+        if verdict != Verdict.AGREE or how not in SAME_VALUE:
+            continue
+        similarity = _similarity(claim, probe, sent_index, emb)
+        if _value_evidence(claim, probe, keys[claim.id], keys[probe.id], similarity, min_similarity):
+            return True
+    return False
+
+
+def _value_agreement(
+    members: Sequence[Claim],
+    keys: Mapping[str, SlotKey],
+    sent_index: Mapping[str, int],
+    emb: np.ndarray,
+    articles: Mapping[str, Article],
+    min_similarity: float,
+) -> tuple[str, Finding]:
+    """The agreement of one group of claims giving one value, with its title."""
+    rep, key = members[0], keys[members[0].id]
+    other = next(c for c in members if c.article_id != rep.article_id)
+    similarity = _similarity(rep, other, sent_index, emb)
+    why = _value_evidence(rep, other, key, keys[other.id], similarity, min_similarity) or "the same value"
+    shown = ValueGroup(rep, False, list(members))
+    arts = shown.articles
+    explanation = (
+        f"{key.describe()}: {len(arts)} outlets agree ({_outlets(shown, articles)}): “{rep.text}”; the same value: "
+        f"{why}; no slot in common"
+    )
+    return key.title(), _finding(Verdict.AGREE, "same value", members, explanation, VALUE_CONFIDENCE)
+
+
+def _precision_findings(
+    groups: Sequence[Sequence[Claim]],
+    keys: Mapping[str, SlotKey],
+    sent_index: Mapping[str, int],
+    emb: np.ndarray,
+    articles: Mapping[str, Article],
+    min_similarity: float,
+) -> list[tuple[str, Finding]]:
+    """Differences by precision between groups of one bucket: compatible values, one more precise."""
+    out = []
+    for x, gx in enumerate(groups):
+        for gy in groups[x + 1 :]:
+            ax, ay = {c.article_id for c in gx}, {c.article_id for c in gy}
+            if ax <= ay or ay <= ax:
+                continue  # one article's own two values: not a finding across outlets
+            a, b = gx[0], gy[0]
+            verdict, how, shown, _ = judge(a, b, articles[a.article_id], articles[b.article_id])
+            if verdict != Verdict.DIFFER or how != "precision":
+                continue
+            similarity = _similarity(a, b, sent_index, emb)
+            why = _value_evidence(a, b, keys[a.id], keys[b.id], similarity, min_similarity, same=False)
+            if not why:
+                continue
+            key = keys[a.id]
+            sides = f" [{_outlets(ValueGroup(a, False, list(gx)), articles)} | {_outlets(ValueGroup(b, False, list(gy)), articles)}]"
+            explanation = f"{key.describe()}: {shown}{sides}; {why}; no slot in common"
+            finding = _finding(Verdict.DIFFER, "precision", [*gx, *gy], explanation, VALUE_PRECISION_CONFIDENCE)
+            out.append((key.title(), finding))
+    return out

@@ -272,3 +272,38 @@ MODIFIED_HEAD_RE = re.compile(r"\b(\w+ly|well|ill)[\"”“'’]?\s+(\w+)\b", re
 PLACE_HEAD_RE = re.compile(
     r"\b(inside|in|within|outside)\s+(?:a|an|the|his|her|their)\s+(?:[A-Z][\w'’-]*\s+){0,2}([a-z]\w+)\b"
 )
+# Who a person is (#14): a report that the identity is not yet known or released ("None of the
+# people shot have been identified", "The victim's name has not been released"), and one that
+# names them ("has been identified by police as 14-year-old Taylor Smith", "Ann Lee and Bo Ray
+# were identified"). A name is two capitalised words or more.
+IDENTITY_DENIED_RE = re.compile(
+    r"\b(?:identit(?:y|ies)|names?)\b[^.;]{0,40}?\b(?:not|n['’]t|yet\s+to)\b[^.;]{0,20}?\b"
+    r"(?:released|made\s+public|disclosed|confirmed)\b|"
+    r"\b(?:not|n['’]t|yet\s+to)\b[^.;]{0,30}?\b(?:released|disclosed)\b[^.;]{0,20}?\b(?:identit(?:y|ies)|names?)\b|"
+    r"\b(?:not|n['’]t|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?(?:identified|named)\b|"
+    r"\b(?:neither|none)\b[^.;]{0,40}?\b(?:identified|released)\b|"
+    r"\b(?:no|any)\s+(?:positive\s+)?identification\b|\bhard\s+time\s+identifying\b",
+    re.IGNORECASE,
+)
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+))*\s+[A-Z][\w'’-]+"
+IDENTIFIED_AS_RE = re.compile(
+    r"\b(?:identified|named)\b(?:\s+(?!as\b)[\w'’]+){0,4}?\s+as\s+(?:(?:a|an|the)\s+)?"
+    r"(?:\d+\s*-?\s*years?\s*-?\s*old\s+)?(?P<name>" + _NAME + ")"
+)
+NAME_IDENTIFIED_RE = re.compile(
+    r"(?P<name>" + _NAME + r")(?:,\s*\d+,)?\s+(?:was|were|has\s+been|have\s+been)\s+identified\b"
+)
+# Whether anyone is arrested (#14): none yet ("No arrests have been made", "Police do not have any
+# suspects in custody", "remains at large") and someone arrested, charged or captured.
+NO_ARREST_RE = re.compile(
+    r"\bno\s+(?:one|arrests?|suspects?|charges)\b[^.;]{0,40}?\b(?:made|custody|arrested|yet|occurred|filed)\b|"
+    r"\bno\s+arrests?\b|\b(?:not|n['’]t)\b[^.;]{0,25}?\b(?:in\s+custody|arrests?|arrested)\b|"
+    r"\b(?:remains?|remained|still)\s+at\s+large\b|\b(?:is|are|remain|remains)\s+on\s+the\s+run\b",
+    re.IGNORECASE,
+)
+ARRESTED_RE = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:arrested|charged|captured|apprehended|"
+    r"booked|taken\s+into\s+custody)\b|\b(?:have|has|had|'ve|’ve)\s+(?:\w+\s+)?(?:arrested|captured|apprehended|charged)\b|"
+    r"\b(?:turned\s+(?:himself|herself)\s+in|(?:is|are)\s+in\s+custody)\b",
+    re.IGNORECASE,
+)

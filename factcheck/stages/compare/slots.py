@@ -128,9 +128,9 @@ class SlotKey:
         if self.kind == "date":
             head = f"date of {self.what}" if self.what else "date"
         elif self.what == AGE_EVENT or self.counted == TIME_UNIT:
-            head = self.what
+            head = self.what or "time of day"
         else:
-            thing = _counted_words(self.counted)
+            thing = counted_words(self.counted)
             head = " ".join(w for w in (thing, self.what) if w) or self.kind
         parts = [head]
         if self.who:
@@ -146,7 +146,7 @@ class SlotKey:
         return " · ".join(parts)
 
 
-def _counted_words(counted: str) -> str:
+def counted_words(counted: str) -> str:
     """What a count is of, in words: 'person' -> 'people', 'person: part of students' -> 'students (part)'."""
     family, _, phrase = counted.partition(": ")
     others = family.endswith(" (others)")
@@ -362,7 +362,8 @@ def slot_key(
         on = next((d for d in dates if d.text in clause and isinstance(d.value, DateValue)), None)
         day = describe_date(on.value) if on is not None and isinstance(on.value, DateValue) else ""
         who = frozenset(n for n in frame.names if n not in ENTITY_STOP) if frame else capitalised_names(sent.text)
-        return SlotKey(claim.kind, f"time of {claim.event}", TIME_UNIT, who, "", "reported", day)
+        what = f"time of {claim.event}" if claim.event else ""
+        return SlotKey(claim.kind, what, TIME_UNIT, who, "", "reported", day)
     if claim.event == AGE_EVENT:  # a person's age: the slot of that person (see ages.py)
         who = frozenset({claim.scope}) if claim.scope else frozenset()
         noun = "" if claim.scope else age_noun(claim, sent)
@@ -606,6 +607,8 @@ def slots_match(
     if TIME_UNIT in (key_a.counted, key_b.counted):
         # one story's shooting (call, arrest) has one time: the event is the slot (a conflict of two
         # times is never more than a question, see grouping.contradiction_confidence)
+        if not (key_a.what and key_b.what):
+            return ""  # a time of no named event fills no slot (see grouping.value_findings)
         same = key_a.what == key_b.what and key_a.counted == key_b.counted
         days = not key_a.dated or not key_b.dated or key_a.dated == key_b.dated
         if same and days:

@@ -187,6 +187,109 @@ def statement_groups(
     return out
 
 
+# A passage two outlets share word for word ("a reminder that climbers need to use extreme
+# caution", a quotation printed without quotation marks by one of them): this many words in a
+# row, this many of them lower-case content words (not names, not `STATEMENT_STOP`, at least
+# `CONTENT_MIN` letters): a name shared ("Japanese Prime Minister Shinzo Abe") is no statement.
+PASSAGE_WORDS = 5
+PASSAGE_CONTENT = 3
+_PASSAGE_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+
+
+def _passage_words(text: str) -> list[str]:
+    return _PASSAGE_WORD_RE.findall(text.replace("’", "'"))
+
+
+def _content(word: str) -> bool:
+    return word[0].islower() and len(word) >= CONTENT_MIN and word not in STATEMENT_STOP
+
+
+@functools.lru_cache(maxsize=65536)
+def passages(text: str) -> frozenset[tuple[str, ...]]:
+    """Runs of `PASSAGE_WORDS` words of a sentence (lower-cased, no punctuation) with a content
+    word: where a shared passage may start (`shared_passage` checks the whole run)."""
+    words = _passage_words(text)
+    return frozenset(
+        tuple(w.lower() for w in words[i : i + PASSAGE_WORDS])
+        for i in range(len(words) - PASSAGE_WORDS + 1)
+        if any(_content(w) for w in words[i : i + PASSAGE_WORDS])
+    )
+
+
+def shared_passage(x: str, y: str) -> str:
+    """The longest run of `PASSAGE_WORDS` words or more two sentences share with `PASSAGE_CONTENT`
+    lower-case content words in it, or ''."""
+    other = passages(y)
+    words = _passage_words(x)
+    best = ""
+    i = 0
+    while i <= len(words) - PASSAGE_WORDS:
+        j = i
+        while j <= len(words) - PASSAGE_WORDS and tuple(w.lower() for w in words[j : j + PASSAGE_WORDS]) in other:
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        run = words[i : j - 1 + PASSAGE_WORDS]
+        text = " ".join(w.lower() for w in run)
+        if sum(_content(w) for w in run) >= PASSAGE_CONTENT and len(text) > len(best):
+            best = text
+        i = j
+    return best
+
+
+def passage_groups(
+    sentences: Sequence[Sentence],
+    emb: np.ndarray,
+    grouped: Sequence[Sequence[int]],
+    *,
+    min_similarity: float,
+) -> list[tuple[list[int], str, frozenset[frozenset[str]]]]:
+    """Groups of sentences (indices) of two or more articles that share a passage word for word
+    (`passages`) in sentences at least `min_similarity` similar, beyond the statement groups
+    already `grouped` (#14): a quotation one outlet prints without quotation marks, a sentence
+    one outlet lengthens. Across the whole batch, not only within a cluster. They link no pair of
+    articles (a stock phrase shared by two look-alike events proves nothing of one event).
+    """
+    group_of = {i: g for g, members in enumerate(grouped) for i in members}
+    parent: dict[int, int] = {}
+    by_run: dict[tuple[str, ...], list[int]] = {}
+    checked: set[tuple[int, int]] = set()
+    for i, sent in enumerate(sentences):
+        for run in passages(sent.text):
+            by_run.setdefault(run, []).append(i)
+    for members in by_run.values():
+        if len({sentences[i].article_id for i in members}) < 2:
+            continue
+        first_of: dict[str, int] = {}
+        for i in members:
+            first_of.setdefault(sentences[i].article_id, i)
+        lead, *others = first_of.values()  # bounded work: each article's first sentence against the first article's
+        for j in others:
+            if (lead, j) in checked:
+                continue
+            checked.add((lead, j))
+            if lead in group_of and group_of.get(j) == group_of[lead]:
+                continue  # already one statement
+            if emb.size and float(emb[lead] @ emb[j]) < min_similarity:
+                continue
+            if not shared_passage(sentences[lead].text, sentences[j].text):
+                continue
+            parent.setdefault(lead, lead)
+            parent.setdefault(j, j)
+            rx, ry = _find(parent, lead), _find(parent, j)
+            if rx != ry:
+                parent[rx] = ry
+    components: dict[int, list[int]] = {}
+    for i in parent:
+        components.setdefault(_find(parent, i), []).append(i)
+    return [
+        (sorted(comp), "passage", frozenset())
+        for comp in components.values()
+        if len({sentences[i].article_id for i in comp}) >= 2
+    ]
+
+
 def statement_findings(
     group: Sequence[int],
     how: str,
@@ -210,6 +313,10 @@ def statement_findings(
     elif how == "copy":
         explanation = f"{', '.join(outlets[:5])} print the same sentence: “{clip(lead.text)}”"
         confidence = 0.9
+    elif how == "passage":
+        shared = next((p for s in members[1:] if (p := shared_passage(lead.text, s.text))), "")
+        explanation = f"{', '.join(outlets[:5])} share the words “{shared or clip(lead.text)}”"
+        confidence = 0.7
     elif how == "paraphrase":
         explanation = (
             f"{', '.join(outlets[:5])} say the same in other words: “{clip(lead.text)}” "

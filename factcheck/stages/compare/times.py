@@ -3,8 +3,9 @@
 The claim extractor masks times as identifiers; the comparison reads them itself, as minutes
 after midnight with the width their words give ("about" 15 minutes each way, "just after" the
 next 20 minutes, a written time one minute each way), and the event their sentence names first
-(the shooting, the call to police, the death, the arrest). Two times of one event meet as one
-slot; different events ("deputies responded at 11:15", "the shooting at 11") never do.
+(the shooting, the call to police, the death, the arrest), or none. Two times of one event meet
+as one slot; different events ("deputies responded at 11:15", "the shooting at 11") never do,
+and a time of no named event fills no slot.
 """
 
 from __future__ import annotations
@@ -79,9 +80,9 @@ def time_claims(sentences: Sequence[Sentence]) -> list[Claim]:
             point = (hour % 12 + (12 if pm else 0)) * 60 + minute
             qualifier = (m.group("q") or "").lower()
             before, after = _width(qualifier)
+            # a time of an act the list does not name ("was located at 4:42 a.m.") has no event:
+            # it fills no slot, and is compared only as a value (grouping.value_findings, #14)
             event = time_event(sent.text, m.start("h"))
-            if not event:
-                continue  # a time of nothing named: nothing to compare it with
             start = m.start("q") if qualifier and qualifier != "at" else m.start("h")
             out.append(
                 Claim(
