@@ -183,3 +183,17 @@ def test_bare_slash_fractions_that_may_be_dates_stay_dates():
 def test_a_hyphenated_scale_is_the_scale_not_a_range(text: str, value: float):
     [claim] = extract_quantities(text)
     assert claim.value.point == value  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [("About 20,000 people joined the march.", "protest"), ("Some 5,000 protesters rallied.", "protest")],
+)
+def test_counts_at_a_protest(text: str, event: str):
+    [claim] = extract_quantities(text)
+    assert claim.event == event
+
+
+def test_the_month_march_is_no_protest():
+    [count] = [c for c in extract_claims_from_text("Since 12 March, 40 people have died.", None) if c.kind == "quantity"]
+    assert count.event == "killed"

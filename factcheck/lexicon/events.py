@@ -52,6 +52,8 @@ EVENTS = {
     "fund": ("funding", "aid", "contributed", "spent", "pledged", "invested"),
 }
 EVENT_OF_WORD = {w: event for event, words in EVENTS.items() for w in words if event != "killed_unit"}
+# Event words only in lower case: "joined the march", never the month of "since 12 March".
+LOWER_CASE_EVENTS = {"march": "protest"}
 # Event words that may take the count right after them ("killed three", "deaths of 12").
 EVENT_BEFORE_COUNT = {
     *("kill", "kills", "killed", "killing", "death", "deaths", "massacre", "massacred", "murdered", "toll"),

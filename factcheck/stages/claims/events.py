@@ -14,6 +14,7 @@ from factcheck.lexicon.events import (
     EVENT_NEEDS_PASSIVE,
     EVENT_OF_WORD,
     GAP_WORDS,
+    LOWER_CASE_EVENTS,
     NOT_CASUALTY_UNITS,
     PERSON_NOUNS,
 )
@@ -66,7 +67,7 @@ def _event_words(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, event) of each event word of a text."""
     out = []
     for m in WORD_RE.finditer(text):
-        event = EVENT_OF_WORD.get(m.group(0).lower())
+        event = EVENT_OF_WORD.get(m.group(0).lower()) or LOWER_CASE_EVENTS.get(m.group(0))
         if event:
             out.append((m.start(), m.end(), event))
     return tuple(out)
