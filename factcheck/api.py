@@ -28,7 +28,7 @@ from factcheck.errors import InputError
 from factcheck.pipeline import Progress, run_pipeline
 from factcheck.records import Article, Claim, Decision, Finding, Report, Skipped
 from factcheck.report.atomic import write_file
-from factcheck.report.files import REPORT_FORMATS, write_report
+from factcheck.report.files import REPORT_FORMATS, WriteLog, write_report
 from factcheck.review import batch_folder, load_decisions
 from factcheck.stages.ingest import load_articles as _load
 
@@ -125,7 +125,11 @@ def check(
     report = analyse(inputs, cfg, embedder=embedder, progress=progress)
     run = _gate(report, decisions, fail_on=fail_on, baseline=baseline, known=known)
     folder = out or DEFAULT_REPORTS / report.batch
-    paths = write_report(report, folder, formats=formats, decisions=decisions, batch_dir=batch_dir) if formats else []
+    paths: list[Path] = []
+    if formats:
+        log = WriteLog(cfg.embed.cache_dir)  # an unchanged report is not written again (#17)
+        paths = write_report(report, folder, formats=formats, decisions=decisions, batch_dir=batch_dir, log=log)
+        log.flush()
     if junit is not None:
         paths.append(write_file(junit, render_junit(report, run.failing, fail_on=fail_on, decisions=decisions)))
     return replace(run, paths=tuple(paths))
@@ -236,15 +240,21 @@ def check_feed(
     )
     folder = out or DEFAULT_REPORTS / (inputs[0].resolve().name if len(inputs) == 1 else "feed")
     runs, paths = [], []
-    for report in reports:
-        run = _gate(report, decisions, fail_on=fail_on, baseline=baseline, known=known)
-        written = (
-            write_report(report, folder / report.batch, formats=formats, decisions=decisions, batch_dir=feed_dir)
-            if formats
-            else []
-        )
-        runs.append(replace(run, paths=tuple(written)))
-        paths += written
+    log = WriteLog(cfg.embed.cache_dir, [folder / r.batch for r in reports] if formats else [])
+    try:
+        for report in reports:
+            run = _gate(report, decisions, fail_on=fail_on, baseline=baseline, known=known)
+            written = (
+                write_report(
+                    report, folder / report.batch, formats=formats, decisions=decisions, batch_dir=feed_dir, log=log
+                )
+                if formats
+                else []
+            )
+            runs.append(replace(run, paths=tuple(written)))
+            paths += written
+    finally:
+        log.flush()
     paths += write_feed_index(reports, folder, formats=formats)
     if junit is not None:
         paths.append(write_file(junit, render_junit_feed(runs)))
@@ -265,9 +275,7 @@ def extract_jsonl(lines: Iterable[str], cfg: Config) -> Iterator[dict[str, Any]]
     return _extract_jsonl(lines, tolerance=cfg.claims.approximate_tolerance)
 
 
-def evaluate(
-    inputs: Sequence[Path], gold: Path, cfg: Config, *, embedder: Embedder | None = None
-) -> EvalResult:
+def evaluate(inputs: Sequence[Path], gold: Path, cfg: Config, *, embedder: Embedder | None = None) -> EvalResult:
     """Check a batch and score it against a gold file: `factcheck eval`."""
     from factcheck.evaluate import evaluate as _evaluate
     from factcheck.evaluate import load_gold
