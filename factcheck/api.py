@@ -275,7 +275,9 @@ def extract_jsonl(lines: Iterable[str], cfg: Config) -> Iterator[dict[str, Any]]
     return _extract_jsonl(lines, tolerance=cfg.claims.approximate_tolerance)
 
 
-def evaluate(inputs: Sequence[Path], gold: Path, cfg: Config, *, embedder: Embedder | None = None) -> EvalResult:
+def evaluate(
+    inputs: Sequence[Path], gold: Path, cfg: Config, *, embedder: Embedder | None = None
+) -> EvalResult:
     """Check a batch and score it against a gold file: `factcheck eval`."""
     from factcheck.evaluate import evaluate as _evaluate
     from factcheck.evaluate import load_gold

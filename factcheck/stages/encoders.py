@@ -31,6 +31,11 @@ MODELS_DIR = "models"
 ONNX_FILE = "model.onnx"
 EXPORT_VERSION = "1"  # bump when the export below changes: old conversions are then ignored
 OPSET = 17
+BATCH_ATTENTION_CELLS = 32 * 64 * 64
+"""Most rows x length² in one batch: a batch of long texts has fewer rows (#17). Its attention matrices,
+which onnxruntime's arena keeps for the rest of the run, took the main process from 300 to 670 MiB
+with 32 rows of 214 tokens; texts up to 64 tokens still go `batch_size` at a time. The vectors are
+bitwise the same (each row is computed alone within its batch; bench/README.md)."""
 _MODEL_FILES = ("config.json", "tokenizer.json", "sentence_bert_config.json", "modules.json", "model.safetensors")
 
 
@@ -202,8 +207,7 @@ class OnnxEncoder:
         encodings = self.tokenizer.encode_batch(list(texts))
         order = np.argsort([-len(e.ids) for e in encodings], kind="stable")
         out = np.zeros((len(texts), 0), dtype=np.float32)
-        for start in range(0, len(order), self.batch_size):
-            rows = order[start : start + self.batch_size]
+        for rows in _batches(order, [len(e.ids) for e in encodings], self.batch_size):
             width = max(len(encodings[i].ids) for i in rows)
             ids = np.zeros((len(rows), width), dtype=np.int64)
             mask = np.zeros((len(rows), width), dtype=np.int64)
@@ -220,6 +224,19 @@ class OnnxEncoder:
                 out = np.zeros((len(texts), pooled.shape[1]), dtype=np.float32)
             out[rows] = pooled
         return out
+
+
+def _batches(order: np.ndarray, lengths: Sequence[int], batch_size: int) -> list[np.ndarray]:
+    """Consecutive rows of `order` (longest first), `batch_size` at most, fewer where long texts would make big attention matrices."""
+    batches, start = [], 0
+    while start < len(order):
+        rows = batch_size
+        if BATCH_ATTENTION_CELLS > 0:
+            width = lengths[order[start]]
+            rows = max(1, min(batch_size, BATCH_ATTENTION_CELLS // max(width * width, 1)))
+        batches.append(order[start : start + rows])
+        start += rows
+    return batches
 
 
 def torch_imported() -> bool:
