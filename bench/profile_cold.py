@@ -178,13 +178,13 @@ def main() -> None:
         prime_cache(cache, args.overrides)
         sets = [f"--set={o}" for o in args.overrides]
         cmd = [sys.executable, __file__, "--child", "--batch", str(batch), "--cache", str(cache)]
-        result, load = run_sampled([*cmd, "--out", str(work / "reports"), *sets])
+        result, load, together = run_sampled([*cmd, "--out", str(work / "reports"), *sets])
         if result.returncode == 0 and args.warm:  # the same again on the filled cache
-            print(f"{size} cold: {result.stdout.strip().splitlines()[-1]}", flush=True)
-            result, load = run_sampled([*cmd, "--out", str(work / "reports"), *sets])
+            print(f"{size} cold: {result.stdout.strip().splitlines()[-1]} together {together:.0f} MiB", flush=True)
+            result, load, together = run_sampled([*cmd, "--out", str(work / "reports"), *sets])
         if result.returncode != 0:
             raise SystemExit(result.stderr[-3000:])
-        results[size] = {**json.loads(result.stdout.strip().splitlines()[-1]), "load": load}
+        results[size] = {**json.loads(result.stdout.strip().splitlines()[-1]), "load": load, "together_mib": together}
         print(f"{size}: {json.dumps(results[size])}", flush=True)
     steps = list(dict.fromkeys(["imports", *STEPS, "other"]))
     print("\n| step (wall s / CPU s) | " + " | ".join(f"{s} articles" for s in results) + " |")
@@ -197,8 +197,10 @@ def main() -> None:
     )
     print("| worker CPU s | " + " | ".join(f"{r['worker_cpu']:.1f}" for r in results.values()) + " |")
     print(
-        "| peak RSS main + worker MiB | "
-        + " | ".join(f"{r['peak_mib']:.0f} + {r['worker_peak_mib']:.0f}" for r in results.values())
+        "| peak RSS main + worker (together, sampled) MiB | "
+        + " | ".join(
+            f"{r['peak_mib']:.0f} + {r['worker_peak_mib']:.0f} ({r['together_mib']:.0f})" for r in results.values()
+        )
         + " |"
     )
     print("| sentences | " + " | ".join(str(r["sentences"]) for r in results.values()) + " |")
