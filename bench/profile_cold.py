@@ -21,6 +21,7 @@ import os
 import resource
 import shutil
 import sys
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -46,7 +47,11 @@ STEPS: dict[str, list[tuple[str, str]]] = {
     "spaCy parse + frames": [("factcheck.stages.frames", "cached_claim_frames")],
     "fact clustering": [("factcheck.stages.cluster", "cluster_facts")],
     "comparison": [("factcheck.stages.compare", "compare_batch")],
-    "reports": [("factcheck.report.files", "write_report"), ("factcheck.report.feed", "write_feed_index")],
+    "reports": [
+        ("factcheck.report.files", "write_report"),
+        ("factcheck.api", "_write_stories"),  # a feed's stories, written by a few threads at once
+        ("factcheck.report.feed", "write_feed_index"),
+    ],
     # the main process waiting for the spawned claims/parse worker (#17); the worker's own time is not counted
     "waiting for the worker": [("concurrent.futures._base", "Future.result")],
 }
@@ -65,6 +70,8 @@ class _Timer:
 
     def wrap(self, step: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def timed(*args: Any, **kwargs: Any) -> Any:
+            if threading.current_thread() is not threading.main_thread():
+                return fn(*args, **kwargs)  # counted in the main thread's step that waits for it
             self.stack.append([time.perf_counter(), time.process_time(), 0.0, 0.0])
             try:
                 return fn(*args, **kwargs)

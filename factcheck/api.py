@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -50,6 +51,8 @@ __all__ = [
 ]
 
 DEFAULT_REPORTS = Path("reports")
+REPORT_WRITERS = 4
+"""Story reports written at once by a feed run (threads: the fsyncs of one overlap the rendering of another)."""
 
 
 def load_articles(inputs: Sequence[Path], cfg: Config) -> tuple[list[Article], list[Skipped]]:
@@ -240,25 +243,41 @@ def check_feed(
     )
     folder = out or DEFAULT_REPORTS / (inputs[0].resolve().name if len(inputs) == 1 else "feed")
     runs, paths = [], []
-    log = WriteLog(cfg.embed.cache_dir, [folder / r.batch for r in reports] if formats else [])
-    try:
-        for report in reports:
-            run = _gate(report, decisions, fail_on=fail_on, baseline=baseline, known=known)
-            written = (
-                write_report(
-                    report, folder / report.batch, formats=formats, decisions=decisions, batch_dir=feed_dir, log=log
-                )
-                if formats
-                else []
-            )
-            runs.append(replace(run, paths=tuple(written)))
-            paths += written
-    finally:
-        log.flush()
+    written = _write_stories(reports, folder, formats, decisions, feed_dir, cfg.embed.cache_dir)
+    for report, files in zip(reports, written, strict=True):
+        run = _gate(report, decisions, fail_on=fail_on, baseline=baseline, known=known)
+        runs.append(replace(run, paths=tuple(files)))
+        paths += files
     paths += write_feed_index(reports, folder, formats=formats)
     if junit is not None:
         paths.append(write_file(junit, render_junit_feed(runs)))
     return FeedRun(tuple(runs), tuple(skipped), tuple(paths))
+
+
+def _write_stories(
+    reports: Sequence[Report],
+    folder: Path,
+    formats: Sequence[str],
+    decisions: Mapping[str, Decision],
+    feed_dir: Path,
+    cache_dir: str,
+) -> list[list[Path]]:
+    """Write each story's reports into `folder/<story>/`, a few at once; the files of each, in story order."""
+    if not formats:
+        return [[] for _ in reports]
+    log = WriteLog(cache_dir, [folder / r.batch for r in reports])
+
+    def write(report: Report) -> list[Path]:
+        return write_report(
+            report, folder / report.batch, formats=formats, decisions=decisions, batch_dir=feed_dir, log=log
+        )
+
+    # threads: one story waits on its fsyncs while another renders (#17)
+    with ThreadPoolExecutor(max_workers=REPORT_WRITERS) as pool:
+        try:
+            return list(pool.map(write, reports))
+        finally:
+            log.flush()
 
 
 def extract(text: str, published: date | None, cfg: Config) -> list[Claim]:
