@@ -53,7 +53,7 @@ STEPS: dict[str, list[tuple[str, str]]] = {
         ("factcheck.report.feed", "write_feed_index"),
     ],
     # the main process waiting for the spawned claims/parse worker (#17); the worker's own time is not counted
-    "waiting for the worker": [("concurrent.futures._base", "Future.result")],
+    "waiting for the worker": [("factcheck.stories", "_all_done")],
 }
 
 

@@ -223,7 +223,12 @@ def _by_article(items: Sequence[_Owned], article_ids: Sequence[str]) -> tuple[_O
 
 
 def prepare_feed(
-    articles: Sequence[Article], embedder: Embedder, cfg: Config, *, progress: Callable[..., None] | None = None
+    articles: Sequence[Article],
+    embedder: Embedder,
+    cfg: Config,
+    *,
+    progress: Callable[..., None] | None = None,
+    meanwhile: Callable[[PreparedFeed], None] | None = None,
 ) -> PreparedFeed:
     """Group a feed into stories, and compute in one pass what the stories' checks will compare.
 
@@ -249,6 +254,9 @@ def prepare_feed(
         embedder: The sentence model.
         cfg: Settings.
         progress: Told the embedding's counts (a `pipeline.Progress`).
+        meanwhile: Called once with the stories and every claim but no frames yet, while the
+            worker may still parse (so the stories of one article, which need no frames, are
+            checked on this core meanwhile, #17); without a worker, once everything is ready.
 
     Returns:
         The stories, as `group_stories` gives them, and the feed's pass.
@@ -272,7 +280,10 @@ def prepare_feed(
         if cfg.embed.cache_dir:
             _embed_feed(sorted({s.text for s in compared}, key=len), embedder, cfg, step)
         claims, frames = _claims_and_frames(articles, sentences, compared, cfg)
-        return PreparedFeed(stories, tuple(dropped), tuple(sentences), tuple(claims), frames)
+        feed = PreparedFeed(stories, tuple(dropped), tuple(sentences), tuple(claims), frames)
+        if meanwhile is not None:
+            meanwhile(feed)
+        return feed
     with pool:
         try:
             jobs.append(_submit(pool, _extract_and_load_parser, list(articles), list(sentences), cfg))
@@ -280,6 +291,10 @@ def prepare_feed(
             compared = compared_sentences(stories, sentences)
             jobs.append(_submit(pool, extract_and_parse, list(articles), compared, cfg))
             _embed_feed(sorted({s.text for s in compared}, key=len), embedder, cfg, step)
+            if meanwhile is not None:
+                _all_done(jobs[:-1])  # every claim is extracted (the parse may go on)
+                claims = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
+                meanwhile(PreparedFeed(stories, tuple(dropped), tuple(sentences), tuple(claims), {}))
         except BaseException:  # a failed or interrupted encode: do not wait for the parse
             _stop(pool)
             raise
