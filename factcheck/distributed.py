@@ -43,7 +43,9 @@ def _check_story(
     prepared: Prepared | None = None,
     results: ResultCache | None = None,
 ) -> Report:
-    """One story's check (the task a worker runs)."""
+    """One story's check (the task a worker runs: it reads the results cache, the client writes it once)."""
+    if results is None:
+        results = ResultCache(cfg.embed.cache_dir, write=False)
     return run_pipeline(articles, cfg, embedder, batch=batch, skipped=skipped, prepared=prepared, results=results)
 
 
@@ -161,4 +163,9 @@ def _run_on_client(
     step("story", 0, len(stories))
     for done, _future in enumerate(completed(list(futures.values())), 1):
         step("story", done, len(stories))
-    return [futures[k].result() for k in range(len(stories))]
+    reports = [futures[k].result() for k in range(len(stories))]
+    results = ResultCache(cfg.embed.cache_dir)  # one write for the run, not one per task
+    for report in reports:
+        results.add_report(cfg, embedder, report)
+    results.flush()
+    return reports

@@ -96,9 +96,10 @@ class ResultCache:
     one per story).
     """
 
-    def __init__(self, cache_dir: str) -> None:
-        """Open the cache of `cache_dir` (off when it is '')."""
+    def __init__(self, cache_dir: str, *, write: bool = True) -> None:
+        """Open the cache of `cache_dir` (off when it is ''); with `write` False it is only read."""
         self._cache = Cache(cache_dir, RESULTS_CACHE) if cache_dir else None
+        self._write = write
         self._new: dict[bytes, bytes] = {}
 
     def key(
@@ -139,8 +140,13 @@ class ResultCache:
         syndicated: Sequence[tuple[str, ...]],
     ) -> None:
         """Keep a batch's output until `flush`."""
-        if self._cache is not None:
+        if self._cache is not None and self._write:
             self._new[key] = dump_records((tuple(facts), tuple(claims), tuple(findings), tuple(syndicated)))
+
+    def add_report(self, cfg: Config, embedder: Embedder, report: Report) -> None:
+        """Keep the output of a batch checked elsewhere (a Dask task) under the key its check used."""
+        key = self.key(cfg, embedder, report.batch, [report.articles, report.skipped, report.dropped, report.sentences])
+        self.add(key, report.facts, report.claims, report.findings, report.syndicated)
 
     def flush(self) -> None:
         """Write the entries added since the last flush, in one transaction."""

@@ -150,3 +150,19 @@ def test_a_report_of_other_content_is_written(tmp_path):
     other = replace(report, findings=report.findings[1:])
     write_report(other, out, formats=["json"], log=log)
     assert report.findings[0].id not in (out / "facts.json").read_text(encoding="utf-8")
+
+
+def test_a_report_checked_elsewhere_is_stored_under_the_key_its_check_used(tmp_path, compares):
+    # a Dask task only reads the cache; the client stores what the tasks returned, once (#17)
+    cfg = _cfg(tmp_path / "cache")
+    articles, _ = api.load_articles([SEEDS], cfg)
+    read_only = pipeline.ResultCache(cfg.embed.cache_dir, write=False)
+    report = pipeline.run_pipeline(articles, cfg, FakeEmbedder(), batch="seeds", results=read_only)
+    read_only.flush()
+    store = pipeline.ResultCache(cfg.embed.cache_dir)
+    parts = [report.articles, report.skipped, report.dropped, report.sentences]
+    assert store.get(store.key(cfg, FakeEmbedder(), "seeds", parts)) is None  # the task stored nothing
+    store.add_report(cfg, FakeEmbedder(), report)
+    store.flush()
+    assert _run(cfg, articles) == report
+    assert len(compares) == 1  # the second check was served by what add_report stored
