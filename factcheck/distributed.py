@@ -165,7 +165,7 @@ def _run_on_client(
         step("story", done, len(stories))
     reports = [futures[k].result() for k in range(len(stories))]
     results = ResultCache(cfg.embed.cache_dir)  # one write for the run, not one per task
-    for report in reports:
-        results.add_report(cfg, embedder, report)
+    for report, part in zip(reports, parts, strict=True):
+        results.add_report(cfg, embedder, report, part)
     results.flush()
     return reports

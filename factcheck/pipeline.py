@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Protocol
 
 import numpy as np
@@ -88,12 +88,11 @@ class ResultCache:
     """A batch's facts, derived claims, findings and syndicated groups by a key of everything they come from (#17).
 
     The key hashes every file of the factcheck package, the versions of `RESULT_LIBRARIES` and of
-    the spaCy model, the embedder's name, the whole configuration, the batch name, and the
-    batch's articles, skipped items, dropped spans and sentences (its claims and parse frames
-    follow from these, as in their own caches). A warm run of an unchanged batch then neither
-    embeds, clusters, extracts, parses nor compares it; any change of input, settings or code is
-    a new key. New entries are kept until `flush` (one write per run, not
-    one per story).
+    the spaCy model, the embedder's name, the whole configuration, the batch name, the batch's
+    articles, skipped items, dropped spans and sentences, and the claims and parse frames a
+    feed's pass handed in (`_key_parts`). A warm run of an unchanged batch then neither embeds,
+    clusters, extracts, parses nor compares it; any change of input, settings or code is a new
+    key. New entries are kept until `flush` (one write per run, not one per story).
     """
 
     def __init__(self, cache_dir: str, *, write: bool = True) -> None:
@@ -143,16 +142,50 @@ class ResultCache:
         if self._cache is not None and self._write:
             self._new[key] = dump_records((tuple(facts), tuple(claims), tuple(findings), tuple(syndicated)))
 
-    def add_report(self, cfg: Config, embedder: Embedder, report: Report) -> None:
+    def add_report(self, cfg: Config, embedder: Embedder, report: Report, prepared: Prepared | None = None) -> None:
         """Keep the output of a batch checked elsewhere (a Dask task) under the key its check used."""
-        key = self.key(cfg, embedder, report.batch, [report.articles, report.skipped, report.dropped, report.sentences])
-        self.add(key, report.facts, report.claims, report.findings, report.syndicated)
+        parts = _key_parts(report.articles, report.skipped, report.dropped, report.sentences, prepared)
+        self.add(
+            self.key(cfg, embedder, report.batch, parts),
+            report.facts,
+            report.claims,
+            report.findings,
+            report.syndicated,
+        )
 
     def flush(self) -> None:
         """Write the entries added since the last flush, in one transaction."""
         if self._cache is not None and self._new:
             self._cache.put_many(self._new)
         self._new = {}
+
+
+def _key_parts(
+    articles: Sequence[Article],
+    skipped: Sequence[Skipped],
+    dropped: Sequence[DroppedSpan],
+    sentences: Sequence[Sentence],
+    prepared: Prepared | None,
+) -> list[Sequence[Any]]:
+    """What a batch's result key hashes: its input records, and a prepared pass's claims and frames.
+
+    Claims and frames a batch computes itself follow from its sentences (and their own caches'
+    keys); those handed in by a feed's pass are hashed too, frames in a canonical order (their
+    sets' order changes with each process's string hashing).
+    """
+    parts: list[Sequence[Any]] = [articles, skipped, dropped, sentences]
+    if prepared is not None:
+        frames = [
+            (cid, *(sorted(v) if isinstance(v, frozenset) else v for v in _field_values(frame)))
+            for cid, frame in sorted(prepared.frames.items())
+        ]
+        parts += [prepared.claims, frames]
+    return parts
+
+
+def _field_values(record: Any) -> tuple[Any, ...]:
+    """A record's field values, in field order (not recursing into them as `dataclasses.astuple` does)."""
+    return tuple(getattr(record, f.name) for f in fields(record))
 
 
 class StageError(FactcheckError):
@@ -231,7 +264,7 @@ def run_pipeline(
     _check_sentences(articles, sentences)
     skipped = [*skipped, *_nothing_to_compare(articles, sentences)]
     store = results if results is not None else ResultCache(cfg.embed.cache_dir)
-    key = store.key(cfg, embedder, batch, [articles, skipped, dropped, sentences])
+    key = store.key(cfg, embedder, batch, _key_parts(articles, skipped, dropped, sentences, prepared))
     stored = store.get(key)
     if stored is None:
         facts, claims, findings, syndicated = _compare(articles, sentences, cfg, embedder, step, prepared)
