@@ -122,13 +122,14 @@ class ResultCache:
             return None
         try:
             facts, claims, findings, syndicated = load_records(blob)
+            groups = [tuple(g) for g in syndicated]
         except (ValueError, TypeError):
             return None
         if not all(isinstance(f, Fact) for f in facts) or not all(isinstance(f, Finding) for f in findings):
             return None
-        if not all(isinstance(c, Claim) for c in claims):
+        if not all(isinstance(c, Claim) for c in claims) or not all(isinstance(a, str) for g in groups for a in g):
             return None
-        return list(facts), list(claims), list(findings), [tuple(g) for g in syndicated]
+        return list(facts), list(claims), list(findings), groups
 
     def add(
         self,

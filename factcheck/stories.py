@@ -291,15 +291,16 @@ def prepare_feed(
             compared = compared_sentences(stories, sentences)
             jobs.append(_submit(pool, extract_and_parse, list(articles), compared, cfg))
             _embed_feed(sorted({s.text for s in compared}, key=len), embedder, cfg, step)
+            known: list[Claim] | None = None
             if meanwhile is not None:
                 _all_done(jobs[:-1])  # every claim is extracted (the parse may go on)
-                claims = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
-                meanwhile(PreparedFeed(stories, tuple(dropped), tuple(sentences), tuple(claims), {}))
+                known = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
+                meanwhile(PreparedFeed(stories, tuple(dropped), tuple(sentences), tuple(known), {}))
         except BaseException:  # a failed or interrupted encode: do not wait for the parse
             _stop(pool)
             raise
         _all_done(jobs)  # the worker's results are in the caches; if it died, what it left is computed below
-    claims, frames = _claims_and_frames(articles, sentences, compared, cfg)
+    claims, frames = _claims_and_frames(articles, sentences, compared, cfg, known)
     return PreparedFeed(stories, tuple(dropped), tuple(sentences), tuple(claims), frames)
 
 
@@ -333,10 +334,15 @@ def compared_sentences(stories: Sequence[Sequence[Article]], sentences: Sequence
 
 
 def _claims_and_frames(
-    articles: Sequence[Article], sentences: Sequence[Sentence], compared: Sequence[Sentence], cfg: Config
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    compared: Sequence[Sentence],
+    cfg: Config,
+    claims: list[Claim] | None = None,
 ) -> tuple[list[Claim], dict[str, Frame]]:
-    """Every sentence's claims, and the frames of the compared sentences' claims (read from the caches where there)."""
-    claims = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
+    """Every sentence's claims (unless given), and the frames of the compared sentences' claims (from the caches where there)."""
+    if claims is None:
+        claims = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
     if not cfg.compare.parser or not compared:
         return claims, {}
     ids = {s.id for s in compared}
