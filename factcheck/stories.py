@@ -21,7 +21,7 @@ from factcheck.pipeline import Prepared, Progress, as_progress
 from factcheck.records import Article, Claim, DroppedSpan, Sentence
 from factcheck.stages.claims import CAPITALISED_RE, extract_claims
 from factcheck.stages.clean import clean_articles
-from factcheck.stages.embed import Embedder, count_uncached, embed_texts
+from factcheck.stages.embed import Embedder, count_uncached, embed_texts, sharing_cores
 from factcheck.stages.frames import Frame, cached_claim_frames
 from factcheck.stages.segment import split_sentences
 
@@ -284,7 +284,8 @@ def prepare_feed(
         if meanwhile is not None:
             meanwhile(feed)
         return feed
-    with pool:
+    # one encoder thread while the worker works, so it has a core of its own (#17)
+    with pool, sharing_cores(embedder, lambda: not all(job.done() for job in jobs)):
         try:
             jobs.append(_submit(pool, _extract_and_load_parser, list(articles), list(sentences), cfg))
             stories = group_stories(articles, embedder, cfg, sentences=sentences, progress=step)
