@@ -280,3 +280,22 @@ def test_long_texts_in_smaller_batches_give_the_same_vectors(tmp_path, monkeypat
     whole = onnx.encode(texts)
     monkeypatch.setattr(encoders, "BATCH_ATTENTION_CELLS", 2 * 40 * 40)
     assert np.allclose(onnx.encode(texts), whole, atol=1e-6)
+
+
+@pytest.mark.slow
+def test_one_thread_while_the_worker_works_gives_the_same_vectors(tmp_path):
+    # (#17) the encoder leaves a core to the parse worker; its vectors do not change
+    from factcheck.stages.embed import sharing_cores
+
+    onnx = OnnxEmbedder(BUNDLED_MODEL, cache_dir=str(tmp_path), batch_size=4, threads=2)
+    alone = onnx.encode(NEWS)
+    assert onnx._encoder._single is None
+    with sharing_cores(onnx, lambda: True):
+        shared = onnx.encode(NEWS)
+        assert onnx._encoder._single is not None  # the one-thread session ran
+        assert pickle.loads(pickle.dumps(onnx)).busy is None  # a Dask worker's copy shares nothing
+    assert np.array_equal(shared, alone)
+    assert onnx.busy is None
+    fake = FakeEmbedder()
+    with sharing_cores(fake, lambda: True):  # other embedders are left as they are
+        assert not hasattr(fake, "busy")
