@@ -21,6 +21,7 @@ import os
 import resource
 import shutil
 import sys
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -46,9 +47,13 @@ STEPS: dict[str, list[tuple[str, str]]] = {
     "spaCy parse + frames": [("factcheck.stages.frames", "cached_claim_frames")],
     "fact clustering": [("factcheck.stages.cluster", "cluster_facts")],
     "comparison": [("factcheck.stages.compare", "compare_batch")],
-    "reports": [("factcheck.report.files", "write_report"), ("factcheck.report.feed", "write_feed_index")],
+    "reports": [
+        ("factcheck.report.files", "write_report"),
+        ("factcheck.api", "_write_stories"),  # a feed's stories, written by a few threads at once
+        ("factcheck.report.feed", "write_feed_index"),
+    ],
     # the main process waiting for the spawned claims/parse worker (#17); the worker's own time is not counted
-    "waiting for the worker": [("concurrent.futures._base", "Future.result")],
+    "waiting for the worker": [("factcheck.stories", "_all_done")],
 }
 
 
@@ -65,6 +70,8 @@ class _Timer:
 
     def wrap(self, step: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def timed(*args: Any, **kwargs: Any) -> Any:
+            if threading.current_thread() is not threading.main_thread():
+                return fn(*args, **kwargs)  # counted in the main thread's step that waits for it
             self.stack.append([time.perf_counter(), time.process_time(), 0.0, 0.0])
             try:
                 return fn(*args, **kwargs)
@@ -178,13 +185,13 @@ def main() -> None:
         prime_cache(cache, args.overrides)
         sets = [f"--set={o}" for o in args.overrides]
         cmd = [sys.executable, __file__, "--child", "--batch", str(batch), "--cache", str(cache)]
-        result, load = run_sampled([*cmd, "--out", str(work / "reports"), *sets])
+        result, load, together = run_sampled([*cmd, "--out", str(work / "reports"), *sets])
         if result.returncode == 0 and args.warm:  # the same again on the filled cache
-            print(f"{size} cold: {result.stdout.strip().splitlines()[-1]}", flush=True)
-            result, load = run_sampled([*cmd, "--out", str(work / "reports"), *sets])
+            print(f"{size} cold: {result.stdout.strip().splitlines()[-1]} together {together:.0f} MiB", flush=True)
+            result, load, together = run_sampled([*cmd, "--out", str(work / "reports"), *sets])
         if result.returncode != 0:
             raise SystemExit(result.stderr[-3000:])
-        results[size] = {**json.loads(result.stdout.strip().splitlines()[-1]), "load": load}
+        results[size] = {**json.loads(result.stdout.strip().splitlines()[-1]), "load": load, "together_mib": together}
         print(f"{size}: {json.dumps(results[size])}", flush=True)
     steps = list(dict.fromkeys(["imports", *STEPS, "other"]))
     print("\n| step (wall s / CPU s) | " + " | ".join(f"{s} articles" for s in results) + " |")
@@ -197,8 +204,10 @@ def main() -> None:
     )
     print("| worker CPU s | " + " | ".join(f"{r['worker_cpu']:.1f}" for r in results.values()) + " |")
     print(
-        "| peak RSS main + worker MiB | "
-        + " | ".join(f"{r['peak_mib']:.0f} + {r['worker_peak_mib']:.0f}" for r in results.values())
+        "| peak RSS main + worker (together, sampled) MiB | "
+        + " | ".join(
+            f"{r['peak_mib']:.0f} + {r['worker_peak_mib']:.0f} ({r['together_mib']:.0f})" for r in results.values()
+        )
         + " |"
     )
     print("| sentences | " + " | ".join(str(r["sentences"]) for r in results.values()) + " |")

@@ -183,35 +183,61 @@ def run_baseline(batch: Path, limit_sentences: int, encode_when_too_big: bool = 
     )
 
 
-def run_sampled(cmd: list[str]) -> tuple[subprocess.CompletedProcess[str], list[float]]:
-    """Run a command; also the lowest and highest 1-minute load average (`uptime`) while it ran, sampled every 2 s."""
+def _tree_rss_mib(pid: int) -> float:
+    """Resident memory of a process and all its descendants now (Linux /proc), MiB."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/statm") as f:
+                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as f:
+                    todo += [int(c) for c in f.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total / 2**20
+
+
+def run_sampled(cmd: list[str]) -> tuple[subprocess.CompletedProcess[str], list[float], float]:
+    """Run a command; also the lowest and highest 1-minute load average while it ran (sampled every 2 s)
+    and the highest resident memory of the process and its children together (sampled every 0.1 s):
+    the run's real peak, where the main process's and the worker's own peaks may come at other times."""
     samples = [os.getloadavg()[0]]
+    peak = [0.0]
     done = threading.Event()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def sample() -> None:
-        while not done.wait(LOAD_SAMPLE_S):
-            samples.append(os.getloadavg()[0])
+        ticks = 0
+        while not done.wait(RSS_SAMPLE_S):
+            peak[0] = max(peak[0], _tree_rss_mib(proc.pid))
+            ticks += 1
+            if ticks % round(LOAD_SAMPLE_S / RSS_SAMPLE_S) == 0:
+                samples.append(os.getloadavg()[0])
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     try:
-        result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        out, err = proc.communicate()
     finally:
         done.set()
         sampler.join()
     samples.append(os.getloadavg()[0])
-    return result, [min(samples), max(samples)]
+    result = subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+    return result, [min(samples), max(samples)], peak[0]
 
 
 def _child(args: list[str]) -> dict[str, Any]:
     """Run one measurement in a fresh process and read its JSON line, with the machine's load during it."""
-    result, load = run_sampled([sys.executable, __file__, *args])
+    result, load, together = run_sampled([sys.executable, __file__, *args])
     if result.returncode != 0:
         raise SystemExit(f"measurement {args} failed:\n{result.stderr[-3000:]}")
-    return {**json.loads(result.stdout.strip().splitlines()[-1]), "load": load}
+    return {**json.loads(result.stdout.strip().splitlines()[-1]), "load": load, "together_mib": together}
 
 
 LOAD_SAMPLE_S = 2.0
+RSS_SAMPLE_S = 0.1
 
 
 def _span(values: list[float], fmt: str = ".1f") -> str:
@@ -223,7 +249,7 @@ def _span(values: list[float], fmt: str = ".1f") -> str:
 def print_ranges(runs: list[list[dict[str, Any]]]) -> None:
     """One table over several runs of the same sizes: the range of each figure, and the load during them."""
     print(
-        "\n| articles | sentences | stories | factcheck cold s | warm s | peak RSS cold: main + worker / warm MiB | "
+        "\n| articles | sentences | stories | factcheck cold s | warm s | peak RSS cold: main + worker (together) / warm MiB | "
         "naive s | naive peak MiB | naive / cold | naive / warm | load (1-min, during the run) |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
@@ -242,8 +268,8 @@ def print_ranges(runs: list[list[dict[str, Any]]]) -> None:
         print(
             f"| {rows[0]['size']} | {c[0]['sentences']} | {c[0]['stories']} | {_span([x['wall'] for x in c])} | "
             f"{_span([x['wall'] for x in w])} | {_span([x['peak_mib'] for x in c], '.0f')} + "
-            f"{_span([x['worker_peak_mib'] for x in c], '.0f')} / {_span([x['peak_mib'] for x in w], '.0f')} | "
-            f"{naive} | {_span(loads)} |"
+            f"{_span([x['worker_peak_mib'] for x in c], '.0f')} ({_span([x['together_mib'] for x in c], '.0f')}) / "
+            f"{_span([x['peak_mib'] for x in w], '.0f')} | {naive} | {_span(loads)} |"
         )
 
 
@@ -329,7 +355,7 @@ def print_table(results: list[dict[str, Any]]) -> None:
     print()
     print(
         "| articles | sentences | stories | factcheck cold s (CPU s) | warm s (CPU s) | sentences/s cold | "
-        "peak RSS cold: main + worker / warm MiB | baseline s (CPU s) | baseline peak MiB | baseline/cold | "
+        "peak RSS cold: main + worker (together) / warm MiB | baseline s (CPU s) | baseline peak MiB | baseline/cold | "
         "baseline/warm | load cold / warm / baseline |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
@@ -347,7 +373,8 @@ def print_table(results: list[dict[str, Any]]) -> None:
         print(
             f"| {r['size']} | {c['sentences']} | {c['stories']} | {c['wall']:.1f} ({c['cpu']:.1f}) | "
             f"{w['wall']:.1f} ({w['cpu']:.1f}) | {c['sentences'] / c['wall']:.0f} | "
-            f"{c['peak_mib']:.0f} + {c['worker_peak_mib']:.0f} / {w['peak_mib']:.0f} | {base} | {load} |"
+            f"{c['peak_mib']:.0f} + {c['worker_peak_mib']:.0f} ({c['together_mib']:.0f}) / {w['peak_mib']:.0f} | "
+            f"{base} | {load} |"
         )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -28,13 +29,14 @@ from factcheck.errors import InputError
 from factcheck.pipeline import Progress, run_pipeline
 from factcheck.records import Article, Claim, Decision, Finding, Report, Skipped
 from factcheck.report.atomic import write_file
-from factcheck.report.files import REPORT_FORMATS, write_report
+from factcheck.report.files import REPORT_FORMATS, WriteLog, write_report
 from factcheck.review import batch_folder, load_decisions
 from factcheck.stages.ingest import load_articles as _load
 
 if TYPE_CHECKING:
     from factcheck.evaluate import EvalResult
     from factcheck.stages.embed import Embedder
+    from factcheck.stories import PreparedFeed
 
 __all__ = [
     "FeedRun",
@@ -50,6 +52,8 @@ __all__ = [
 ]
 
 DEFAULT_REPORTS = Path("reports")
+REPORT_WRITERS = 4
+"""Story reports written at once by a feed run (threads: the fsyncs of one overlap the rendering of another)."""
 
 
 def load_articles(inputs: Sequence[Path], cfg: Config) -> tuple[list[Article], list[Skipped]]:
@@ -125,7 +129,11 @@ def check(
     report = analyse(inputs, cfg, embedder=embedder, progress=progress)
     run = _gate(report, decisions, fail_on=fail_on, baseline=baseline, known=known)
     folder = out or DEFAULT_REPORTS / report.batch
-    paths = write_report(report, folder, formats=formats, decisions=decisions, batch_dir=batch_dir) if formats else []
+    paths: list[Path] = []
+    if formats:
+        log = WriteLog(cfg.embed.cache_dir)  # an unchanged report is not written again (#17)
+        paths = write_report(report, folder, formats=formats, decisions=decisions, batch_dir=batch_dir, log=log)
+        log.flush()
     if junit is not None:
         paths.append(write_file(junit, render_junit(report, run.failing, fail_on=fail_on, decisions=decisions)))
     return replace(run, paths=tuple(paths))
@@ -215,7 +223,7 @@ def check_feed(
     Raises:
         FactcheckError: bad input, settings, baseline or decisions file, or a report cannot be written.
     """
-    from factcheck.distributed import run_stories
+    from factcheck.distributed import choose_mode, run_stories
     from factcheck.pipeline import as_progress
     from factcheck.report.feed import write_feed_index
     from factcheck.stories import prepare_feed
@@ -228,27 +236,83 @@ def check_feed(
     articles, skipped = load_articles(inputs, cfg)
     model = embedder or load_embedder(cfg)
     step("stories")
-    feed = prepare_feed(articles, model, cfg, progress=step)  # grouped first, then only what compares (#17)
-    stories, parts = feed.stories, [feed.for_story(story) for story in feed.stories]
-    names = [story_name(k, story) for k, story in enumerate(stories, 1)]
-    reports = run_stories(
-        stories, names, cfg, model, scheduler=scheduler, skipped=skipped, progress=step, prepared=parts
-    )
     folder = out or DEFAULT_REPORTS / (inputs[0].resolve().name if len(inputs) == 1 else "feed")
-    runs, paths = [], []
-    for report in reports:
-        run = _gate(report, decisions, fail_on=fail_on, baseline=baseline, known=known)
-        written = (
-            write_report(report, folder / report.batch, formats=formats, decisions=decisions, batch_dir=feed_dir)
-            if formats
-            else []
+    done: dict[int, tuple[Report, list[Path]]] = {}
+
+    def check_some(feed: PreparedFeed, which: Sequence[int]) -> None:
+        if not which:
+            return
+        stories = [feed.stories[k] for k in which]
+        names = [story_name(k + 1, feed.stories[k]) for k in which]
+        parts = [feed.for_story(story) for story in stories]
+        told = _counted_from(step, len(done), len(feed.stories))
+        found = run_stories(
+            stories, names, cfg, model, scheduler=scheduler, skipped=skipped, progress=told, prepared=parts
         )
-        runs.append(replace(run, paths=tuple(written)))
-        paths += written
+        written = _write_stories(found, folder, formats, decisions, feed_dir, cfg.embed.cache_dir)
+        done.update(zip(which, zip(found, written, strict=True), strict=True))
+
+    def check_single(feed: PreparedFeed) -> None:
+        # the stories of one article need no parse: checked and written while the worker parses the others (#17)
+        if choose_mode(len(articles), len(feed.stories), cfg, scheduler) == "in-process":
+            check_some(feed, _single(feed))
+
+    feed = prepare_feed(articles, model, cfg, progress=step, meanwhile=check_single)  # only what compares (#17)
+    check_some(feed, [k for k in range(len(feed.stories)) if k not in done])
+    reports = [done[k][0] for k in range(len(feed.stories))]
+    runs, paths = [], []
+    for k, report in enumerate(reports):
+        run = _gate(report, decisions, fail_on=fail_on, baseline=baseline, known=known)
+        runs.append(replace(run, paths=tuple(done[k][1])))
+        paths += done[k][1]
     paths += write_feed_index(reports, folder, formats=formats)
     if junit is not None:
         paths.append(write_file(junit, render_junit_feed(runs)))
     return FeedRun(tuple(runs), tuple(skipped), tuple(paths))
+
+
+def _single(feed: PreparedFeed) -> list[int]:
+    """The stories where fewer than two articles have sentences (neither embedded nor parsed)."""
+    with_text = {s.article_id for s in feed.sentences}
+    return [k for k, story in enumerate(feed.stories) if sum(a.id in with_text for a in story) < 2]
+
+
+def _counted_from(step: Progress, offset: int, stories: int) -> Progress:
+    """A progress that tells stories checked as `offset` more, of `stories` in all."""
+
+    def told(name: str, done: int | None = None, total: int | None = None) -> None:
+        if name == "story" and done is not None:
+            step(name, offset + done, stories)
+        else:
+            step(name, done, total)
+
+    return told
+
+
+def _write_stories(
+    reports: Sequence[Report],
+    folder: Path,
+    formats: Sequence[str],
+    decisions: Mapping[str, Decision],
+    feed_dir: Path,
+    cache_dir: str,
+) -> list[list[Path]]:
+    """Write each story's reports into `folder/<story>/`, a few at once; the files of each, in story order."""
+    if not formats:
+        return [[] for _ in reports]
+    log = WriteLog(cache_dir, [folder / r.batch for r in reports])
+
+    def write(report: Report) -> list[Path]:
+        return write_report(
+            report, folder / report.batch, formats=formats, decisions=decisions, batch_dir=feed_dir, log=log
+        )
+
+    # threads: one story waits on its fsyncs while another renders (#17)
+    with ThreadPoolExecutor(max_workers=REPORT_WRITERS) as pool:
+        try:
+            return list(pool.map(write, reports))
+        finally:
+            log.flush()
 
 
 def extract(text: str, published: date | None, cfg: Config) -> list[Claim]:

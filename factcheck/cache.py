@@ -19,16 +19,20 @@ chunk and several processes (Dask workers) can share the file.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import io
 import logging
+import pickle
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import closing, contextmanager
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Cache", "code_version", "text_key"]
+__all__ = ["Cache", "code_version", "dump_records", "load_records", "package_version", "record_digest", "text_key"]
 
 SQL_CHUNK = 500
 """Keys per `SELECT ... IN (...)`, under SQLite's variable limit."""
@@ -52,6 +56,72 @@ def code_version(*modules: object) -> str:
         if path:
             digest.update(Path(path).read_bytes())
     return digest.hexdigest()[:12]
+
+
+@functools.cache
+def package_version(*distributions: str) -> str:
+    """A short hash of every file of the factcheck package (code, word lists, templates) and of the
+    installed versions of `distributions` (e.g. numpy): part of the key of a value that the whole
+    pipeline computed, such as a story's findings (#17).
+    """
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha1()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in {".pyc", ".pyo"}:
+            digest.update(str(path.relative_to(root)).encode() + b"\x00" + path.read_bytes() + b"\x00")
+    for name in distributions:
+        try:
+            digest.update(f"{name}={metadata.version(name) if name else ''}\x00".encode())
+        except (metadata.PackageNotFoundError, ValueError):
+            digest.update(f"{name}=-\x00".encode())
+    return digest.hexdigest()[:16]
+
+
+_RECORD_MODULES = frozenset({"factcheck.records", "factcheck.verdicts"})
+_SAFE_GLOBALS = frozenset({("datetime", "date")})
+
+
+class _RecordUnpickler(pickle.Unpickler):
+    """Loads factcheck's records, verdicts and dates only: a cache file can name no other class or function."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        """The record class `name`, or an error for anything else."""
+        if module in _RECORD_MODULES or (module, name) in _SAFE_GLOBALS:
+            found = super().find_class(module, name)
+            if isinstance(found, type):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not a factcheck record")
+
+
+def _fast_pickle(value: Any) -> bytes:
+    """Pickle without the memo: equal values give equal bytes, whichever objects they share."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # records hold no cycles
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+def dump_records(value: Any) -> bytes:
+    """Records (and tuples, lists, dicts, strings, numbers, dates of them) as bytes for a cache."""
+    return _fast_pickle(value)
+
+
+def load_records(blob: bytes) -> Any:
+    """The inverse of `dump_records`; raises `ValueError` for bytes that are not records only."""
+    try:
+        return _RecordUnpickler(io.BytesIO(blob)).load()
+    except Exception as e:  # any damage: the caller recomputes
+        raise ValueError(f"not a cached record: {e}") from None
+
+
+def record_digest(*values: Any) -> str:
+    """A hash of records' content (not of which objects they share)."""
+    digest = hashlib.sha256()
+    for value in values:
+        data = _fast_pickle(value)
+        digest.update(len(data).to_bytes(8, "little") + data)
+    return digest.hexdigest()
 
 
 def text_key(*parts: str) -> bytes:

@@ -17,7 +17,7 @@ from typing import Any, cast
 
 from factcheck.config import Config
 from factcheck.errors import ConfigError
-from factcheck.pipeline import Prepared, Progress, as_progress, run_pipeline
+from factcheck.pipeline import Prepared, Progress, ResultCache, as_progress, run_pipeline
 from factcheck.records import Article, Report, Skipped
 from factcheck.stages.embed import Embedder
 
@@ -41,9 +41,12 @@ def _check_story(
     batch: str,
     skipped: Sequence[Skipped],
     prepared: Prepared | None = None,
+    results: ResultCache | None = None,
 ) -> Report:
-    """One story's check (the task a worker runs)."""
-    return run_pipeline(articles, cfg, embedder, batch=batch, skipped=skipped, prepared=prepared)
+    """One story's check (the task a worker runs: it reads the results cache, the client writes it once)."""
+    if results is None:
+        results = ResultCache(cfg.embed.cache_dir, write=False)
+    return run_pipeline(articles, cfg, embedder, batch=batch, skipped=skipped, prepared=prepared, results=results)
 
 
 def run_stories(
@@ -82,10 +85,14 @@ def run_stories(
         raise ValueError(f"run_stories: {len(parts)} prepared parts for {len(stories)} stories")
     if mode == "in-process":
         reports = []
+        results = ResultCache(cfg.embed.cache_dir)  # the stories' new results written once, not once per story
         step("story", 0, len(stories))
-        for k, (story, name, part) in enumerate(zip(stories, names, parts, strict=True), 1):
-            reports.append(_check_story(story, cfg, embedder, name, skipped, part))
-            step("story", k, len(stories))
+        try:
+            for k, (story, name, part) in enumerate(zip(stories, names, parts, strict=True), 1):
+                reports.append(_check_story(story, cfg, embedder, name, skipped, part, results))
+                step("story", k, len(stories))
+        finally:
+            results.flush()
         return reports
     with _connect(address, cfg) as client, client.as_current():
         step(f"dask: {mode} at {client.scheduler.address}")
@@ -156,4 +163,9 @@ def _run_on_client(
     step("story", 0, len(stories))
     for done, _future in enumerate(completed(list(futures.values())), 1):
         step("story", done, len(stories))
-    return [futures[k].result() for k in range(len(stories))]
+    reports = [futures[k].result() for k in range(len(stories))]
+    results = ResultCache(cfg.embed.cache_dir)  # one write for the run, not one per task
+    for report, part in zip(reports, parts, strict=True):
+        results.add_report(cfg, embedder, report, part)
+    results.flush()
+    return reports

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Protocol
 
 import numpy as np
 
+from factcheck.cache import Cache, dump_records, load_records, package_version, record_digest, text_key
 from factcheck.config import Config
 from factcheck.errors import FactcheckError
 from factcheck.records import Article, Claim, DroppedSpan, Fact, Finding, Report, Sentence, Skipped
@@ -77,6 +78,117 @@ class Prepared:
     frames: Mapping[str, Frame] = field(default_factory=dict)
 
 
+RESULTS_CACHE = "results"
+"""The cache file (in embed.cache_dir) of each batch's comparison output, keyed by all of its input."""
+RESULT_LIBRARIES = ("numpy", "scipy", "spacy", "onnxruntime", "tokenizers", "sentence-transformers", "torch")
+"""Installed packages whose version is part of that key (with factcheck's own files and the spaCy model's)."""
+
+
+class ResultCache:
+    """A batch's facts, derived claims, findings and syndicated groups by a key of everything they come from (#17).
+
+    The key hashes every file of the factcheck package, the versions of `RESULT_LIBRARIES` and of
+    the spaCy model, the embedder's name, the whole configuration, the batch name, the batch's
+    articles, skipped items, dropped spans and sentences, and the claims and parse frames a
+    feed's pass handed in (`_key_parts`). A warm run of an unchanged batch then neither embeds,
+    clusters, extracts, parses nor compares it; any change of input, settings or code is a new
+    key. New entries are kept until `flush` (one write per run, not one per story).
+    """
+
+    def __init__(self, cache_dir: str, *, write: bool = True) -> None:
+        """Open the cache of `cache_dir` (off when it is ''); with `write` False it is only read."""
+        self._cache = Cache(cache_dir, RESULTS_CACHE) if cache_dir else None
+        self._write = write
+        self._new: dict[bytes, bytes] = {}
+
+    def key(
+        self,
+        cfg: Config,
+        embedder: Embedder,
+        batch: str,
+        parts: Sequence[Sequence[Any]],
+    ) -> bytes:
+        """The key of a batch's output from its settings, model, name and input records."""
+        versions = package_version(*RESULT_LIBRARIES, cfg.compare.parser)
+        model = str(getattr(embedder, "name", type(embedder).__qualname__))
+        return text_key(versions, model, cfg.model_dump_json(), batch, record_digest(*(tuple(p) for p in parts)))
+
+    def get(self, key: bytes) -> tuple[list[Fact], list[Claim], list[Finding], list[tuple[str, ...]]] | None:
+        """The stored output of `key`, or None (absent, or not decodable: computed again)."""
+        blob = self._new.get(key)
+        if blob is None and self._cache is not None:
+            blob = self._cache.get_many([key]).get(key)
+        if not isinstance(blob, bytes):
+            return None
+        try:
+            facts, claims, findings, syndicated = load_records(blob)
+            groups = [tuple(g) for g in syndicated]
+        except (ValueError, TypeError):
+            return None
+        if not all(isinstance(f, Fact) for f in facts) or not all(isinstance(f, Finding) for f in findings):
+            return None
+        if not all(isinstance(c, Claim) for c in claims) or not all(isinstance(a, str) for g in groups for a in g):
+            return None
+        return list(facts), list(claims), list(findings), groups
+
+    def add(
+        self,
+        key: bytes,
+        facts: Sequence[Fact],
+        claims: Sequence[Claim],
+        findings: Sequence[Finding],
+        syndicated: Sequence[tuple[str, ...]],
+    ) -> None:
+        """Keep a batch's output until `flush`."""
+        if self._cache is not None and self._write:
+            self._new[key] = dump_records((tuple(facts), tuple(claims), tuple(findings), tuple(syndicated)))
+
+    def add_report(self, cfg: Config, embedder: Embedder, report: Report, prepared: Prepared | None = None) -> None:
+        """Keep the output of a batch checked elsewhere (a Dask task) under the key its check used."""
+        parts = _key_parts(report.articles, report.skipped, report.dropped, report.sentences, prepared)
+        self.add(
+            self.key(cfg, embedder, report.batch, parts),
+            report.facts,
+            report.claims,
+            report.findings,
+            report.syndicated,
+        )
+
+    def flush(self) -> None:
+        """Write the entries added since the last flush, in one transaction."""
+        if self._cache is not None and self._new:
+            self._cache.put_many(self._new)
+        self._new = {}
+
+
+def _key_parts(
+    articles: Sequence[Article],
+    skipped: Sequence[Skipped],
+    dropped: Sequence[DroppedSpan],
+    sentences: Sequence[Sentence],
+    prepared: Prepared | None,
+) -> list[Sequence[Any]]:
+    """What a batch's result key hashes: its input records, and a prepared pass's claims and frames.
+
+    Claims and frames a batch computes itself follow from its sentences (and their own caches'
+    keys); those handed in by a feed's pass are hashed too, frames in a canonical order (their
+    sets' order changes with each process's string hashing).
+    """
+    parts: list[Sequence[Any]] = [articles, skipped, dropped, sentences]
+    if prepared is not None:
+        frames = [
+            (cid, *(sorted(v) if isinstance(v, frozenset) else v for v in _field_values(frame)))
+            for cid, frame in sorted(prepared.frames.items())
+        ]
+        parts += [prepared.claims, frames]
+    return parts
+
+
+def _field_values(record: Any) -> tuple[Any, ...]:
+    """A record's field values, in field order (not recursing into them as `dataclasses.astuple` does)."""
+    return tuple(getattr(record, f.name) for f in fields(record))
+
+
 class StageError(FactcheckError):
     """A stage produced output that breaks the pipeline's invariants (a bug)."""
 
@@ -120,6 +232,7 @@ def run_pipeline(
     skipped: Sequence[Skipped] = (),
     progress: Callable[..., None] | None = None,
     prepared: Prepared | None = None,
+    results: ResultCache | None = None,
 ) -> Report:
     """Clean, segment, embed, cluster, extract and compare; return the Report.
 
@@ -136,6 +249,9 @@ def run_pipeline(
         progress: A `Progress` (or a callback taking a name only), called as the stages go.
         prepared: The batch's dropped spans, sentences, claims and frames from a feed's one pass
             (`stories.prepare_feed`), used instead of cleaning, splitting, extracting and parsing again.
+        results: Where the batch's output is looked up and kept (by default the `ResultCache` of
+            `embed.cache_dir`, written before returning); a caller checking many batches passes
+            one and flushes it once.
     """
     step = as_progress(progress)
     step("clean")
@@ -148,6 +264,41 @@ def run_pipeline(
     )
     _check_sentences(articles, sentences)
     skipped = [*skipped, *_nothing_to_compare(articles, sentences)]
+    store = results if results is not None else ResultCache(cfg.embed.cache_dir)
+    key = store.key(cfg, embedder, batch, _key_parts(articles, skipped, dropped, sentences, prepared))
+    stored = store.get(key)
+    if stored is None:
+        facts, claims, findings, syndicated = _compare(articles, sentences, cfg, embedder, step, prepared)
+        store.add(key, facts, claims, findings, syndicated)
+        if results is None:
+            store.flush()
+    else:
+        step("compare")
+        facts, claims, findings, syndicated = stored
+    config_dump: dict[str, Any] = cfg.model_dump(mode="json")
+    return Report(
+        batch=batch,
+        articles=tuple(articles),
+        dropped=tuple(dropped),
+        sentences=tuple(sentences),
+        facts=tuple(facts),
+        claims=tuple(claims),
+        findings=tuple(findings),
+        skipped=tuple(skipped),
+        config=config_dump,
+        syndicated=tuple(syndicated),
+    )
+
+
+def _compare(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    cfg: Config,
+    embedder: Embedder,
+    step: Progress,
+    prepared: Prepared | None,
+) -> tuple[list[Fact], list[Claim], list[Finding], list[tuple[str, ...]]]:
+    """Embed, cluster, extract, parse and compare a batch: its facts, derived claims, findings and syndicated groups."""
     across = len({s.article_id for s in sentences}) >= 2
     if across:
         step("embed")
@@ -199,19 +350,7 @@ def run_pipeline(
     facts = sorted(_merge_same_id(facts_unsorted), key=lambda f: f.id)
     if len({f.id for f in facts}) != len(facts):
         raise StageError("stage cluster: duplicate fact ids")
-    config_dump: dict[str, Any] = cfg.model_dump(mode="json")
-    return Report(
-        batch=batch,
-        articles=tuple(articles),
-        dropped=tuple(dropped),
-        sentences=tuple(sentences),
-        facts=tuple(facts),
-        claims=tuple(claims),
-        findings=tuple(sorted(findings, key=lambda f: (f.fact_id, f.id))),
-        skipped=tuple(skipped),
-        config=config_dump,
-        syndicated=tuple(syndicated),
-    )
+    return facts, claims, sorted(findings, key=lambda f: (f.fact_id, f.id)), [tuple(g) for g in syndicated]
 
 
 def _merge_same_id(facts: Sequence[Fact]) -> list[Fact]:

@@ -21,7 +21,7 @@ from factcheck.pipeline import Prepared, Progress, as_progress
 from factcheck.records import Article, Claim, DroppedSpan, Sentence
 from factcheck.stages.claims import CAPITALISED_RE, extract_claims
 from factcheck.stages.clean import clean_articles
-from factcheck.stages.embed import Embedder, count_uncached, embed_texts
+from factcheck.stages.embed import Embedder, count_uncached, embed_texts, sharing_cores
 from factcheck.stages.frames import Frame, cached_claim_frames
 from factcheck.stages.segment import split_sentences
 
@@ -223,7 +223,12 @@ def _by_article(items: Sequence[_Owned], article_ids: Sequence[str]) -> tuple[_O
 
 
 def prepare_feed(
-    articles: Sequence[Article], embedder: Embedder, cfg: Config, *, progress: Callable[..., None] | None = None
+    articles: Sequence[Article],
+    embedder: Embedder,
+    cfg: Config,
+    *,
+    progress: Callable[..., None] | None = None,
+    meanwhile: Callable[[PreparedFeed], None] | None = None,
 ) -> PreparedFeed:
     """Group a feed into stories, and compute in one pass what the stories' checks will compare.
 
@@ -249,6 +254,9 @@ def prepare_feed(
         embedder: The sentence model.
         cfg: Settings.
         progress: Told the embedding's counts (a `pipeline.Progress`).
+        meanwhile: Called once with the stories and every claim but no frames yet, while the
+            worker may still parse (so the stories of one article, which need no frames, are
+            checked on this core meanwhile, #17); without a worker, once everything is ready.
 
     Returns:
         The stories, as `group_stories` gives them, and the feed's pass.
@@ -272,19 +280,28 @@ def prepare_feed(
         if cfg.embed.cache_dir:
             _embed_feed(sorted({s.text for s in compared}, key=len), embedder, cfg, step)
         claims, frames = _claims_and_frames(articles, sentences, compared, cfg)
-        return PreparedFeed(stories, tuple(dropped), tuple(sentences), tuple(claims), frames)
-    with pool:
+        feed = PreparedFeed(stories, tuple(dropped), tuple(sentences), tuple(claims), frames)
+        if meanwhile is not None:
+            meanwhile(feed)
+        return feed
+    # one encoder thread while the worker works, so it has a core of its own (#17)
+    with pool, sharing_cores(embedder, lambda: not all(job.done() for job in jobs)):
         try:
             jobs.append(_submit(pool, _extract_and_load_parser, list(articles), list(sentences), cfg))
             stories = group_stories(articles, embedder, cfg, sentences=sentences, progress=step)
             compared = compared_sentences(stories, sentences)
             jobs.append(_submit(pool, extract_and_parse, list(articles), compared, cfg))
             _embed_feed(sorted({s.text for s in compared}, key=len), embedder, cfg, step)
+            known: list[Claim] | None = None
+            if meanwhile is not None:
+                _all_done(jobs[:-1])  # every claim is extracted (the parse may go on)
+                known = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
+                meanwhile(PreparedFeed(stories, tuple(dropped), tuple(sentences), tuple(known), {}))
         except BaseException:  # a failed or interrupted encode: do not wait for the parse
             _stop(pool)
             raise
         _all_done(jobs)  # the worker's results are in the caches; if it died, what it left is computed below
-    claims, frames = _claims_and_frames(articles, sentences, compared, cfg)
+    claims, frames = _claims_and_frames(articles, sentences, compared, cfg, known)
     return PreparedFeed(stories, tuple(dropped), tuple(sentences), tuple(claims), frames)
 
 
@@ -318,10 +335,15 @@ def compared_sentences(stories: Sequence[Sequence[Article]], sentences: Sequence
 
 
 def _claims_and_frames(
-    articles: Sequence[Article], sentences: Sequence[Sentence], compared: Sequence[Sentence], cfg: Config
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    compared: Sequence[Sentence],
+    cfg: Config,
+    claims: list[Claim] | None = None,
 ) -> tuple[list[Claim], dict[str, Frame]]:
-    """Every sentence's claims, and the frames of the compared sentences' claims (read from the caches where there)."""
-    claims = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
+    """Every sentence's claims (unless given), and the frames of the compared sentences' claims (from the caches where there)."""
+    if claims is None:
+        claims = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
     if not cfg.compare.parser or not compared:
         return claims, {}
     ids = {s.id for s in compared}

@@ -1,6 +1,8 @@
 """The Dask path gives the same reports as the single-process path, fact for fact (#7)."""
 
 import logging
+import sqlite3
+from contextlib import closing
 from datetime import date
 
 import pytest
@@ -8,6 +10,7 @@ import pytest
 from factcheck.config import load_config
 from factcheck.distributed import choose_mode, run_stories
 from factcheck.errors import ConfigError
+from factcheck.pipeline import RESULTS_CACHE
 from factcheck.records import Article
 from tests.conftest import FakeEmbedder
 
@@ -70,7 +73,13 @@ def test_dask_equals_single_process(cluster, tmp_path):
     cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}", "compare.parser="])
     # Workers fill a fresh cache concurrently, then the in-process run reads it back.
     on_dask = run_stories(STORIES, NAMES, cfg, FakeEmbedder(), scheduler=cluster.scheduler_address)
+    # the client stored each story's result (#17); set aside, so the in-process run computes its own
+    stored_by_dask = _results(tmp_path / "cache")
+    assert len(stored_by_dask) == len(STORIES)
+    for suffix in ("", "-wal", "-shm"):
+        (tmp_path / "cache" / f"{RESULTS_CACHE}.sqlite{suffix}").unlink(missing_ok=True)
     in_process = run_stories(STORIES, NAMES, cfg, FakeEmbedder())
+    assert _results(tmp_path / "cache") == stored_by_dask  # the same keys and values as its own check's
     assert [r.batch for r in on_dask] == NAMES
     assert any(f.verdict == "contradict" for f in in_process[0].findings)  # something to compare
     for a, b in zip(on_dask, in_process, strict=True):
@@ -81,6 +90,11 @@ def test_dask_equals_single_process(cluster, tmp_path):
     assert run_stories(STORIES, NAMES, cfg, FakeEmbedder(), scheduler=cluster.scheduler_address, prepared=parts) == (
         in_process
     )
+
+
+def _results(cache):
+    with closing(sqlite3.connect(cache / f"{RESULTS_CACHE}.sqlite")) as con:
+        return dict(con.execute("SELECT key, value FROM entries"))
 
 
 def _feed_pass(cfg):

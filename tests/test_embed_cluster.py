@@ -10,6 +10,7 @@ from sklearn.metrics import adjusted_rand_score
 
 from factcheck.config import ClusterConfig, EmbedConfig
 from factcheck.errors import ConfigError
+from factcheck.stages import encoders
 from factcheck.stages.cluster import cluster_labels, neighbour_graph
 from factcheck.stages.embed import (
     BUNDLED_MODEL,
@@ -255,3 +256,46 @@ def test_count_uncached(tmp_path):
     embed_texts(TEXTS[:1], FakeEmbedder(), cfg)
     assert count_uncached(TEXTS, FakeEmbedder(), cfg) == 1
     assert count_uncached(TEXTS, FakeEmbedder(), EmbedConfig(cache_dir="")) == 2
+
+
+def test_batches_of_long_texts_have_fewer_rows(monkeypatch):
+    from factcheck.stages.encoders import _batches
+
+    monkeypatch.setattr(encoders, "BATCH_ATTENTION_CELLS", 4 * 10 * 10)
+    lengths = [40, 20, 20, 20, 10, 10, 10, 10, 10, 10, 3]
+    order = np.argsort([-n for n in lengths], kind="stable")
+    batches = _batches(order, lengths, 4)
+    assert [len(b) for b in batches] == [1, 1, 1, 1, 4, 3]  # 1 row of 40 or 20 tokens, then 4 (the batch size)
+    assert np.concatenate(batches).tolist() == order.tolist()  # every row once, longest first
+    monkeypatch.setattr(encoders, "BATCH_ATTENTION_CELLS", 0)
+    assert [len(b) for b in _batches(order, lengths, 4)] == [4, 4, 3]
+
+
+@pytest.mark.slow
+def test_long_texts_in_smaller_batches_give_the_same_vectors(tmp_path, monkeypatch):
+    # (#17) a long text's batch is cut to bound the attention memory; each row's vector is unchanged
+    texts = [" ".join(NEWS * 3), *NEWS, " ".join(NEWS[:3])]
+    onnx = OnnxEmbedder(BUNDLED_MODEL, cache_dir=str(tmp_path), batch_size=32)
+    monkeypatch.setattr(encoders, "BATCH_ATTENTION_CELLS", 0)
+    whole = onnx.encode(texts)
+    monkeypatch.setattr(encoders, "BATCH_ATTENTION_CELLS", 2 * 40 * 40)
+    assert np.allclose(onnx.encode(texts), whole, atol=1e-6)
+
+
+@pytest.mark.slow
+def test_one_thread_while_the_worker_works_gives_the_same_vectors(tmp_path):
+    # (#17) the encoder leaves a core to the parse worker; its vectors do not change
+    from factcheck.stages.embed import sharing_cores
+
+    onnx = OnnxEmbedder(BUNDLED_MODEL, cache_dir=str(tmp_path), batch_size=4, threads=2)
+    alone = onnx.encode(NEWS)
+    assert onnx._encoder._single is None
+    with sharing_cores(onnx, lambda: True):
+        shared = onnx.encode(NEWS)
+        assert onnx._encoder._single is not None  # the one-thread session ran
+        assert pickle.loads(pickle.dumps(onnx)).busy is None  # a Dask worker's copy shares nothing
+    assert np.array_equal(shared, alone)
+    assert onnx.busy is None
+    fake = FakeEmbedder()
+    with sharing_cores(fake, lambda: True):  # other embedders are left as they are
+        assert not hasattr(fake, "busy")

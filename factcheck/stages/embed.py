@@ -11,7 +11,8 @@ import hashlib
 import logging
 import os
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -126,15 +127,18 @@ class OnnxEmbedder:
         self.batch_size = batch_size
         self.threads = threads
         self._encoder: Any = None
+        self.busy: Callable[[], bool] | None = None
+        """Set by `sharing_cores`: whether another process of the run is working now."""
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle the settings, not the loaded session."""
-        return {k: v for k, v in self.__dict__.items() if k != "_encoder"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_encoder", "busy")}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         """Restore the settings; the session opens again on first use."""
         self.__dict__.update(state)
         self._encoder = None
+        self.busy = None
 
     @property
     def backend(self) -> str:
@@ -161,7 +165,27 @@ class OnnxEmbedder:
         """Embed texts, one L2-normalised float32 row each."""
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        return np.asarray(self._load().encode(texts), dtype=np.float32)
+        encoder = self._load()
+        if hasattr(encoder, "busy"):
+            encoder.busy = self.busy
+        return np.asarray(encoder.encode(texts), dtype=np.float32)
+
+
+@contextmanager
+def sharing_cores(embedder: Embedder, busy: Callable[[], bool]) -> Iterator[None]:
+    """Within the block, the ONNX encoder runs on one thread while `busy()` says the run's other process works (#17).
+
+    Other embedders are left as they are.
+    """
+    if not hasattr(embedder, "busy"):
+        yield
+        return
+    before = embedder.busy
+    embedder.busy = busy
+    try:
+        yield
+    finally:
+        embedder.busy = before
 
 
 def load_embedder(cfg: EmbedConfig) -> Embedder:

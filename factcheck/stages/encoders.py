@@ -18,7 +18,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,11 @@ MODELS_DIR = "models"
 ONNX_FILE = "model.onnx"
 EXPORT_VERSION = "1"  # bump when the export below changes: old conversions are then ignored
 OPSET = 17
+BATCH_ATTENTION_CELLS = 32 * 64 * 64
+"""Most rows x length² in one batch: a batch of long texts has fewer rows (#17). Its attention matrices,
+which onnxruntime's arena keeps for the rest of the run, took the main process from 300 to 670 MiB
+with 32 rows of 214 tokens; texts up to 64 tokens still go `batch_size` at a time. The vectors are
+bitwise the same (each row is computed alone within its batch; bench/README.md)."""
 _MODEL_FILES = ("config.json", "tokenizer.json", "sentence_bert_config.json", "modules.json", "model.safetensors")
 
 
@@ -174,20 +179,15 @@ class OnnxEncoder:
             ModelError: onnxruntime or tokenizers missing, or the file does not load.
         """
         try:
-            import onnxruntime as ort
+            import onnxruntime  # noqa: F401  # its absence is told here, before any session opens
             from tokenizers import Tokenizer
         except ImportError as e:
             raise ModelError(f"embed.backend=onnx needs onnxruntime and tokenizers ({e}); pip install them") from None
         max_length = check_pipeline(model_path)
+        self.onnx_file = onnx_file
+        self.threads = session_threads(threads)
         try:
-            opts = ort.SessionOptions()
-            opts.intra_op_num_threads = session_threads(threads)
-            opts.inter_op_num_threads = 1
-            opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-            opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            opts.log_severity_level = 3
-            self.session = ort.InferenceSession(str(onnx_file), opts, providers=["CPUExecutionProvider"])
+            self.session = _open_session(onnx_file, self.threads)
             tokenizer = Tokenizer.from_file(str(model_path / "tokenizer.json"))
         except Exception as e:  # onnxruntime raises its own exception types
             raise ModelError(f"embed.backend=onnx: cannot load {onnx_file}: {e}") from None
@@ -196,14 +196,32 @@ class OnnxEncoder:
         self.tokenizer = tokenizer
         self.batch_size = batch_size
         self.inputs = {i.name for i in self.session.get_inputs()}
+        self.busy: Callable[[], bool] | None = None
+        """While this says another process of the run works, batches run on one thread (#17)."""
+        self._single: Any = None
+
+    def _session_now(self) -> Any:
+        """The session for the next batch: one thread while the run's other process works, else all.
+
+        The other process then has a core of its own instead of three threads sharing two
+        (the vectors are bitwise the same with 1 or 2 threads).
+        """
+        if self.threads <= 1 or self.busy is None or not self.busy():
+            return self.session
+        if self._single is None:
+            try:
+                self._single = _open_session(self.onnx_file, 1)
+            except Exception:  # no second session (memory): keep the one there is
+                self.busy = None
+                return self.session
+        return self._single
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Embed texts, L2-normalised float32; batches of similar length pad little."""
         encodings = self.tokenizer.encode_batch(list(texts))
         order = np.argsort([-len(e.ids) for e in encodings], kind="stable")
         out = np.zeros((len(texts), 0), dtype=np.float32)
-        for start in range(0, len(order), self.batch_size):
-            rows = order[start : start + self.batch_size]
+        for rows in _batches(order, [len(e.ids) for e in encodings], self.batch_size):
             width = max(len(encodings[i].ids) for i in rows)
             ids = np.zeros((len(rows), width), dtype=np.int64)
             mask = np.zeros((len(rows), width), dtype=np.int64)
@@ -212,7 +230,7 @@ class OnnxEncoder:
                 ids[r, :n] = encodings[i].ids
                 mask[r, :n] = 1
             feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-            hidden = self.session.run(None, {k: v for k, v in feed.items() if k in self.inputs})[0]
+            hidden = self._session_now().run(None, {k: v for k, v in feed.items() if k in self.inputs})[0]
             weights = mask[:, :, None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
             pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
@@ -220,6 +238,33 @@ class OnnxEncoder:
                 out = np.zeros((len(texts), pooled.shape[1]), dtype=np.float32)
             out[rows] = pooled
         return out
+
+
+def _open_session(onnx_file: Path, threads: int) -> Any:
+    """An onnxruntime session on the CPU with `threads` intra-op threads that do not spin."""
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = threads
+    opts.inter_op_num_threads = 1
+    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    opts.log_severity_level = 3
+    return ort.InferenceSession(str(onnx_file), opts, providers=["CPUExecutionProvider"])
+
+
+def _batches(order: np.ndarray, lengths: Sequence[int], batch_size: int) -> list[np.ndarray]:
+    """Consecutive rows of `order` (longest first), `batch_size` at most, fewer where long texts would make big attention matrices."""
+    batches, start = [], 0
+    while start < len(order):
+        rows = batch_size
+        if BATCH_ATTENTION_CELLS > 0:
+            width = lengths[order[start]]
+            rows = max(1, min(batch_size, BATCH_ATTENTION_CELLS // max(width * width, 1)))
+        batches.append(order[start : start + rows])
+        start += rows
+    return batches
 
 
 def torch_imported() -> bool:
