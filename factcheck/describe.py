@@ -14,7 +14,7 @@ from factcheck.records import Claim, DateValue, QuantityValue
 
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 # units whose plural is the word itself, or that are plural already
-_INVARIANT_UNITS = frozenset({"people", "children", "men", "women", "police", "staff", "personnel", "aircraft"})
+_INVARIANT_UNITS = frozenset({"people", "children", "men", "women", "police", "staff", "personnel", "aircraft", "magnitude"})
 
 
 def describe_number(x: float) -> str:

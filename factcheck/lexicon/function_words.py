@@ -10,7 +10,7 @@ STOP_AFTER = _word_set(
     "before including most of until because if he she it they we i you his her their its them him there "
     "each per apiece then also not so all both more less ago later earlier old out up down off over under "
     "about against during through between among via hence now today tonight yesterday tomorrow only just "
-    "again too either neither nor last next past previous coming this these those"
+    "again too either neither nor last next past previous coming this these those according"
 )
 PAST_IRREGULAR = _word_set(
     "said told met began went came held spoke took gave made saw was were had did found left fled fell "

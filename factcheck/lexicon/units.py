@@ -55,6 +55,7 @@ UNIT_CANON = {
     **dict.fromkeys(("decade", "decades"), "decade"),
     **dict.fromkeys(("century", "centuries"), "century"),
     **dict.fromkeys(("quarter", "quarters"), "quarter"),
+    **dict.fromkeys(("magnitude", "magnitudes"), "magnitude"),  # of an earthquake
 }
 # Abbreviations too short to be trusted after a space ("5 in", "2 m", "3 h").
 GLUED_ONLY_UNITS = {"in", "m", "h", "l", "g", "gs", "gr", "s", "mi", "°", "c"}

@@ -37,10 +37,10 @@ _NUM_WORDS_RE = (
     rf"(?:\s+point(?:\s+(?:{'|'.join(list(UNITS)[:10])}|oh))+(?:\s+(?:{_SCALE_WORDS})\b)*)?)"
 )
 _DIGITS_RE = (
-    r"(?:\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?"  # 1,250,000
-    r"|\d{1,3}(?: , \d{3})+(?![\d,])"  # 1 , 150: a group split by a tokeniser (ECB+, CoNLL texts) (#15)
-    r"|\d+ \. \d+(?![\d,])"  # "$2 . 6 million", "a 5 . 9 magnitude": a decimal split by the same tokenisers
-    r"|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?"  # 12,34,567 (lakh grouping)
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)(?:\.\d+)?"  # 1,250,000 (and "1,500, officials said")
+    r"|\d{1,3}(?: , \d{3})+(?!\d|,\d)"  # 1 , 150: a group split by a tokeniser (ECB+, CoNLL texts) (#15)
+    r"|\d+ \. \d+(?!\d|,\d)"  # "$2 . 6 million", "a 5 . 9 magnitude": a decimal split by the same tokenisers
+    r"|\d{1,2}(?:,\d\d)+,\d{3}(?!\d|,\d)(?:\.\d+)?"  # 12,34,567 (lakh grouping)
     rf"|\d{{1,3}}(?:{_SPACE}\d{{3}}(?!\d))+(?:\.\d+)?"  # 1 250 000
     r"|\d+(?:\.\d+)?|\.\d+)"
 )

@@ -144,6 +144,8 @@ def _verb_ends_phrase(text: str, end: int, low: str) -> bool:
 
 
 # A weight's context before "N pounds": a form of "weigh", or a height just given ("tall, 180 pounds").
+# "a magnitude 7.1 earthquake", "a magnitude of 7.0", "magnitude-5.4": the figure is the magnitude.
+_MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude(?:\s+of)?(?:\s+|-)\Z", re.IGNORECASE)
 _WEIGHT_BEFORE_RE = re.compile(
     r"\b(?:weigh(?:s|ed|ing|t)?|tall|inches|feet|foot)\b,?\s+(?:about\s+|around\s+|nearly\s+|approximately\s+)?\S*\Z",
     re.IGNORECASE,
@@ -402,7 +404,12 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
                         or _ENDS_IN_FRACTION_RE.search(low_num)
                     )
                     below_bare = _BELOW_ZERO_RE.match(text, end)
-                    unit, unit_end = ("", end) if below_bare else _unit_after(text, end, collective=collective)
+                    if _MAGNITUDE_BEFORE_RE.search(text, max(0, m_start - 20), m_start):
+                        unit, unit_end = "magnitude", end  # "a magnitude 7.1 earthquake": no 7.1 earthquakes
+                    elif below_bare:
+                        unit, unit_end = "", end
+                    else:
+                        unit, unit_end = _unit_after(text, end, collective=collective)
                     more = _MORE_RE.match(text, end)
                     if more and not unit:  # "2 more minutes", "five more people" (#15)
                         unit, unit_end = _unit_after(text, more.end(), collective=False)
