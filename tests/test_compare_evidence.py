@@ -289,3 +289,22 @@ def test_places_holding_a_figure_do_not_compete(parser):
     )
     assert all(frames[c.id].holder_places for c in claims)
     assert not competing_holders(claims, frames)
+
+
+@pytest.mark.parametrize(
+    ("text_a", "surface_a", "text_b", "surface_b", "expected"),
+    [
+        # the time elapsed up to each report's own moment is no fact to contradict
+        (
+            "One week after the quake, survivors face the cold.",
+            "One week",
+            "Two weeks on, the city rebuilds.",
+            "Two weeks",
+            WEAK,
+        ),
+        ("Three days into the strike, talks resumed.", "Three days", "The strike lasted five days.", "five days", WEAK),
+        ("The strike lasted three days.", "three days", "The strike lasted five days.", "five days", SAME),
+    ],
+)
+def test_time_elapsed_to_a_moment(parser, text_a, surface_a, text_b, surface_b, expected):
+    assert _evidence(parser, text_a, surface_a, text_b, surface_b).verdict == expected

@@ -35,6 +35,17 @@ OCCASIONS: dict[str, tuple[str, ...]] = {
     ),
     "a running total": (r"so far", r"to date", r"a total of", r"in total", r"in all", r"altogether"),
 }
+# Words right after a duration that make it the time elapsed up to a moment ("a week after the
+# quake", "two weeks on,", "three days into the strike"): each report counts it to its own moment.
+ELAPSED_AFTER = (
+    r"after",
+    r"later",
+    r"earlier",
+    r"before",
+    r"since",
+    r"into",
+    r"on(?=\s*(?:[,;:.!?\u2013\u2014]|-\s|$))",
+)
 # Words right after a figure that make it a rate ("$23 million per season", "4.2 yards a carry").
 RATE_AFTER = (
     r"(?:a|an|per|each|every) (?:year|season|game|match|month|week|day|hour|annum|night|start|carry|catch|attempt)",

@@ -40,6 +40,7 @@ from dataclasses import dataclass, replace
 
 from factcheck.lexicon.numbers import UNITS as ONES
 from factcheck.lexicon.occasions import (
+    ELAPSED_AFTER,
     NEUTRAL_QUALIFIERS,
     OCCASION_CLAUSE_BREAK,
     OCCASIONS,
@@ -77,6 +78,7 @@ def _occasion_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 _RATE_RE = re.compile(r"^\s*(?:" + "|".join(RATE_AFTER) + r")\b", re.IGNORECASE)
+_ELAPSED_RE = re.compile(r"^\s*(?:" + "|".join(ELAPSED_AFTER) + r")\b", re.IGNORECASE)
 _CLAUSE_BREAK_RE = re.compile(OCCASION_CLAUSE_BREAK)
 # A figure in parentheses after another figure restates it ("$US1 million ($1.52 million)").
 _CONVERSION_BEFORE_RE = re.compile(r"\d[^()\d]{0,25}\(\s*$")
@@ -121,6 +123,13 @@ def rate_unit(claim: Claim, sent: Sentence) -> bool:
     if claim.kind != "duration" or not _RATE_RE.match(claim.text) or not 0 <= start <= len(sent.text):
         return False
     return bool(_FIGURE_BEFORE_RE.search(sent.text[max(0, start - 20) : start]))
+
+
+def elapsed(claim: Claim, sent: Sentence) -> bool:
+    """Whether a duration is the time elapsed up to a moment ("one week after the quake", "two
+    weeks on,"): reports of different days, or of different moments, count it differently."""
+    end = claim.end - sent.start
+    return claim.kind == "duration" and 0 <= end <= len(sent.text) and bool(_ELAPSED_RE.match(sent.text[end:]))
 
 
 def attributive(claim: Claim, sent: Sentence) -> bool:
@@ -216,6 +225,8 @@ def pair_evidence(
         return Evidence(WEAK, f"only one side says in what role (as {cap_a or cap_b})")
     if rate_unit(a, sent_a) or rate_unit(b, sent_b):
         return Evidence(APART, "one side is the unit of a rate (“$4 million a year”), not a duration")
+    if elapsed(a, sent_a) or elapsed(b, sent_b):
+        return Evidence(WEAK, "a time elapsed up to a moment (“a week after …”): each report may count to its own")
     if attributive(a, sent_a) != attributive(b, sent_b):
         return Evidence(WEAK, "one figure describes a thing (“a 7-yard line”), the other counts")
     competing = competing and event not in CUMULATIVE_EVENTS  # a casualty count is the event's, whoever caused it

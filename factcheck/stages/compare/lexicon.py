@@ -120,6 +120,9 @@ REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "add", "state
 YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # Lower-case words that say nothing of a statement's predicate: function words, reporting verbs,
 # time words. Two sentences sharing only these share no predicate.
+# The verbs that close an attribution at the end of a clause ("…, the civil protection agency
+# said."): who said it is not what was said, so two outlets naming one source share no statement.
+ATTRIBUTION_VERBS = ("said", "says", "told reporters", "reported", "added", "announced", "confirmed", "stated")
 STATEMENT_STOP = {
     *("that", "this", "these", "those", "there", "their", "they", "them", "then", "than", "with", "from"),
     *("have", "has", "had", "having", "were", "been", "being", "would", "could", "should", "will", "shall"),

@@ -19,7 +19,7 @@ import numpy as np
 from factcheck.config import CompareConfig
 from factcheck.describe import describe_value
 from factcheck.records import Article, Claim, DateValue, Finding, Sentence
-from factcheck.stages.compare.lexicon import STATEMENT_STOP
+from factcheck.stages.compare.lexicon import ATTRIBUTION_VERBS, STATEMENT_STOP
 from factcheck.stages.compare.slots import capitalised_names
 from factcheck.verdicts import Verdict
 
@@ -196,7 +196,18 @@ PASSAGE_CONTENT = 3
 _PASSAGE_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 
 
+# "…, the civil protection agency said on Sunday." and "According to the agency, …": the source.
+_ATTRIBUTION_TAIL_RE = re.compile(
+    r"[,;]\s*(?:[\w'’.-]+\s+){1,6}?(?:" + "|".join(ATTRIBUTION_VERBS) + r")\b[^,;]{0,25}$|"
+    r"[,;]\s*according to\b[^,;]*$",
+    re.IGNORECASE,
+)
+_ATTRIBUTION_HEAD_RE = re.compile(r"^\s*according to\b[^,;]*[,;]", re.IGNORECASE)
+
+
 def _passage_words(text: str) -> list[str]:
+    """The words of a sentence a passage may be made of: its attribution left out."""
+    text = _ATTRIBUTION_HEAD_RE.sub(" ", _ATTRIBUTION_TAIL_RE.sub(" ", text))
     return _PASSAGE_WORD_RE.findall(text.replace("’", "'"))
 
 
@@ -336,7 +347,8 @@ def statement_findings(
         kinds_of[s.article_id] |= {c.kind for c in details.get(s.id, ())}
     for kind in sorted({k for ks in kinds_of.values() for k in ks}):
         has = sorted(a for a, ks in kinds_of.items() if kind in ks)
-        lacks = sorted(a for a, ks in kinds_of.items() if kind not in ks)
+        giving = {articles[a].outlet or a for a in has}
+        lacks = sorted(a for a, ks in kinds_of.items() if kind not in ks and (articles[a].outlet or a) not in giving)
         if not has or not lacks:
             continue
         given = next(c for s in members if s.article_id in has for c in details.get(s.id, ()) if c.kind == kind)
