@@ -308,3 +308,10 @@ def test_places_holding_a_figure_do_not_compete(parser):
 )
 def test_time_elapsed_to_a_moment(parser, text_a, surface_a, text_b, surface_b, expected):
     assert _evidence(parser, text_a, surface_a, text_b, surface_b).verdict == expected
+
+
+def test_a_time_elapsed_is_no_length_of_the_event(parser):
+    articles = {"a": _article("a"), "b": _article("b")}
+    sa, ca, fa = _parsed(parser, "a", "The leaders ended their two-day summit on Wednesday.", "two-day")
+    sb, cb, fb = _parsed(parser, "b", "The accord was signed two days after the leaders met.", "two days")
+    assert slot_key(ca, sa, fa, articles["a"]).counted != slot_key(cb, sb, fb, articles["b"]).counted

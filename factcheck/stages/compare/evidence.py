@@ -40,7 +40,6 @@ from dataclasses import dataclass, replace
 
 from factcheck.lexicon.numbers import UNITS as ONES
 from factcheck.lexicon.occasions import (
-    ELAPSED_AFTER,
     NEUTRAL_QUALIFIERS,
     OCCASION_CLAUSE_BREAK,
     OCCASIONS,
@@ -49,7 +48,7 @@ from factcheck.lexicon.occasions import (
 )
 from factcheck.records import Claim, Sentence
 from factcheck.stages.compare.lexicon import AGE_EVENT, CUMULATIVE_EVENTS, TIME_UNIT
-from factcheck.stages.compare.slots import claim_clause, other_people, unit_family
+from factcheck.stages.compare.slots import claim_clause, elapsed, other_people, unit_family
 from factcheck.stages.frames import ROLE, Frame, names_match, spelt_alike
 
 SAME = "same"
@@ -78,7 +77,6 @@ def _occasion_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 _RATE_RE = re.compile(r"^\s*(?:" + "|".join(RATE_AFTER) + r")\b", re.IGNORECASE)
-_ELAPSED_RE = re.compile(r"^\s*(?:" + "|".join(ELAPSED_AFTER) + r")\b", re.IGNORECASE)
 _CLAUSE_BREAK_RE = re.compile(OCCASION_CLAUSE_BREAK)
 # A figure in parentheses after another figure restates it ("$US1 million ($1.52 million)").
 _CONVERSION_BEFORE_RE = re.compile(r"\d[^()\d]{0,25}\(\s*$")
@@ -123,13 +121,6 @@ def rate_unit(claim: Claim, sent: Sentence) -> bool:
     if claim.kind != "duration" or not _RATE_RE.match(claim.text) or not 0 <= start <= len(sent.text):
         return False
     return bool(_FIGURE_BEFORE_RE.search(sent.text[max(0, start - 20) : start]))
-
-
-def elapsed(claim: Claim, sent: Sentence) -> bool:
-    """Whether a duration is the time elapsed up to a moment ("one week after the quake", "two
-    weeks on,"): reports of different days, or of different moments, count it differently."""
-    end = claim.end - sent.start
-    return claim.kind == "duration" and 0 <= end <= len(sent.text) and bool(_ELAPSED_RE.match(sent.text[end:]))
 
 
 def attributive(claim: Claim, sent: Sentence) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.describe import describe_date
+from factcheck.lexicon.occasions import ELAPSED_AFTER
 from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
 from factcheck.stages.claims import CAPITALISED_RE, EVENT_OF_WORD
 from factcheck.stages.compare.ages import age_noun, by_elimination, described_ages, same_person
@@ -76,6 +77,7 @@ from factcheck.stages.frames import (
     shared_arguments,
 )
 
+_ELAPSED_RE = re.compile(r"^\s*(?:" + "|".join(ELAPSED_AFTER) + r")\b", re.IGNORECASE)
 # A year this far before the article's own is background, not the news ("a king of 1953").
 BACKGROUND_YEARS = 1
 # Unit families of physical measures (never counts of people).
@@ -326,6 +328,13 @@ def _casualty_of_a_measure(claim: Claim) -> bool:
     return claim.kind in ("money", "duration", "percent") or (family not in ("person", "") and family in MEASURES)
 
 
+def elapsed(claim: Claim, sent: Sentence) -> bool:
+    """Whether a duration is the time elapsed up to a moment ("one week after the quake", "two
+    weeks on,"): reports of different days, or of different moments, count it differently."""
+    end = claim.end - sent.start
+    return claim.kind == "duration" and 0 <= end <= len(sent.text) and bool(_ELAPSED_RE.match(sent.text[end:]))
+
+
 def batch_reference(articles: Sequence[Article]) -> date | None:
     """The publication date an undated article of the batch is read against for background years:
     the latest date the batch's own articles give (a record's or an estimate), or None."""
@@ -357,6 +366,8 @@ def slot_key(
             counted = f"{counted}: {frame.counted}" if counted else frame.counted
         elif frame and frame.counted:
             counted = f"{counted}: part of {frame.counted[5:]}"
+        if elapsed(claim, sent):
+            counted += " (elapsed)"  # "two days after they met" is no length of a "two-day summit"
     if claim.unit == TIME_UNIT:  # a time of day: the slot of its event on its day (see times.py)
         clause = claim_clause(claim, sent)
         on = next((d for d in dates if d.text in clause and isinstance(d.value, DateValue)), None)

@@ -200,7 +200,7 @@ def judge(a: Claim, b: Claim, art_a: Article, art_b: Article) -> Judgement:
                     shown + f": both say {describe_number(va.point)}, hedged differently",
                     0.85,
                 )
-            if a.unit != b.unit and a.unit in CONVERSIONS and b.unit in CONVERSIONS:
+            if a.unit != b.unit and a.unit and b.unit:
                 return Verdict.AGREE, "converted", shown + ": the same quantity in other units", 0.75
             return Verdict.DIFFER, "precision", shown + ": compatible, one is more precise", 0.6
         if a.event in CUMULATIVE_EVENTS and a.event == b.event:
