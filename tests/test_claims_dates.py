@@ -380,3 +380,30 @@ def test_part_abbreviations(text, start, end):
 )
 def test_part_abbreviations_not_read_as_dates_in_running_text(text):
     assert dates_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "note"),
+    [
+        # published on a Tuesday: a past clause cannot mean the coming Friday to Sunday; the whole period
+        ("At the end of the week, the mayor resigned.", "2023-10-16", "2023-10-22", "late"),
+        ("Bids closed at the end of the month.", "2023-10-01", "2023-10-31", "late"),
+        ("He left late this week.", "2023-10-16", "2023-10-22", "late"),
+        ("Sales rose late this month.", "2023-10-01", "2023-10-31", "late"),
+        ("The plant closed in late October.", "2023-10-01", "2023-10-31", "late"),
+        ("The court gave him until mid-November to appeal.", "2023-11-01", "2023-11-30", "mid"),
+        # with the tense, the part
+        ("Bids will close at the end of the month.", "2023-10-21", "2023-10-31", "late"),
+        ("The plant will close in late October.", "2023-10-21", "2023-10-31", "late"),
+        ("The mayor resigned early this week.", "2023-10-16", "2023-10-18", "early"),
+        ("Shares rose 5% since the end of the month.", "2023-09-30", "2023-10-17", "since"),  # the last one ended
+    ],
+)
+def test_a_part_of_the_current_period_against_its_tense_is_the_whole_period(text, start, end, note):
+    [(_, value)] = dates_of(text)
+    assert (value.start.isoformat(), value.end.isoformat(), value.note) == (start, end, note)
+
+
+def test_since_a_month_ahead_of_publication_is_the_one_before():
+    [(_, value)] = dates_of("He has been held since November.")
+    assert (value.start, value.end, value.note) == (date(2022, 11, 1), TUESDAY, "since")

@@ -37,6 +37,7 @@ from factcheck.stages.claims.dates import (
     _pick,
     _week_value,
     _year_value,
+    part_by_tense,
 )
 from factcheck.stages.claims.numbers import _NUM_WORDS_RE, ORDINAL_WORD_RE, _ordinal_value, parse_number
 from factcheck.stages.claims.tense import _sentence_bounds
@@ -287,7 +288,10 @@ def _scan_parts_of_periods(d: _Dates) -> None:
             continue
         rel = (m.group("rel") or "this").lower()
         shift = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1}.get(rel, 0)
-        d.add(m.start(), m.end(), _period_value(d.published, unit, shift, note))
+        value = _period_value(d.published, unit, shift, note)
+        if shift == 0:
+            value = part_by_tense(d.text, m.start(), m.end(), value, d.published)
+        d.add(m.start(), m.end(), value)
 
 
 def _scan_part_abbreviations(d: _Dates) -> None:

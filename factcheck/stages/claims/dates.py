@@ -111,6 +111,29 @@ def containing_period(value: DateValue) -> DateValue:
     return _year_value(start.year)
 
 
+def part_by_tense(text: str, start: int, end: int, value: DateValue, published: date) -> DateValue:
+    """A part of the current period, or the whole period when the part lies wholly on the side of
+    publication its clause's tense denies.
+
+    "At the end of the week, the mayor resigned", published on a Tuesday, cannot be this week's
+    Friday to Sunday, and "gave him until mid-November" is a deadline a past clause sets: the
+    whole period, noted, is what such a text says for certain (as before parts were narrowed).
+    "since the end of the month" is counted from the last one ended (`relative._end_of_period_since`).
+    """
+    if value.start is None or value.end is None or value.note not in PERIOD_PARTS:
+        return value
+    if _SINCE_BEFORE_RE.search(text, max(0, start - 12), start):
+        return value
+    tense = _date_tense(text, start, end)
+    if (tense == "past" and value.start > published) or (tense == "future" and value.end < published):
+        whole = containing_period(value)
+        return DateValue(whole.start, whole.end, whole.granularity, value.note)
+    return value
+
+
+_SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _part_note(part: str) -> str:
     """The note of a part's words ("end of" -> "late", "mid" -> "mid"); other words as they are ("post")."""
     word = part.split()[0] if part else ""
@@ -655,8 +678,13 @@ def _scan_months(d: _Dates) -> None:
             d.add(s, span_end, _no_date("month"), "since" if qualifier == "since" else "")
             continue
         value = _month_value(year, month, note)
+        guessed = not (word_year or m.group("y") or m.group("rel") or rel0)
         if qualifier == "since" and published is not None:
+            if guessed and date(year, month, 1) > published:
+                year -= 1  # "since March", published in February: the March before
             value = DateValue(date(year, month, 1), published, "month", "since")
+        elif guessed and published is not None:
+            value = part_by_tense(text, s, span_end, value, published)  # "closed in late March", on 12 March
         d.add(s, span_end, value, "since" if qualifier == "since" else "")
     for m in SEASON_RE.finditer(text):
         anchored = m.group("y") or m.group("rel") or m.group("part")

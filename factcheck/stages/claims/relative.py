@@ -33,6 +33,7 @@ from factcheck.stages.claims.dates import (
     _scan_years,
     _week_value,
     _year_value,
+    part_by_tense,
 )
 from factcheck.stages.claims.numbers import _NUM_WORDS_RE, parse_number
 from factcheck.stages.claims.tense import _sentence_bounds
@@ -151,6 +152,8 @@ def _scan_relative(d: _Dates) -> None:
             value = DateValue(date(first, 1, 1), date(first + 9, 12, 31), "decade", note)
         else:
             value = _period_value(p, granularity, shift, note)
+            if shift == 0:
+                value = part_by_tense(text, m.start(), m.end(), value, p)  # "left late this week", on a Tuesday
         d.add(m.start(), m.end(), value)
 
 
