@@ -407,3 +407,32 @@ def test_a_part_of_the_current_period_against_its_tense_is_the_whole_period(text
 def test_since_a_month_ahead_of_publication_is_the_one_before():
     [(_, value)] = dates_of("He has been held since November.")
     assert (value.start, value.end, value.note) == (date(2022, 11, 1), TUESDAY, "since")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end", "note"),
+    [
+        ("He joined the firm in 1998 and left the next year.", "the next year", "1999-01-01", "1999-12-31", ""),
+        ("He was hired in 2005, after losing his job the previous year.", "the previous year", "2004-01-01", "2004-12-31", ""),
+        ("He moved in May 1998 and left the next month.", "the next month", "1998-06-01", "1998-06-30", ""),
+        ("He fled in June 1998 and returned at the end of that year.", "the end of that year", "1998-09-01", "1998-12-31", "late"),
+        ("He fled in June 1998 and returned early the next year.", "early the next year", "1999-01-01", "1999-04-30", "early"),
+        (
+            "He was arrested on May 3, 2010 and charged at the end of the following week.",
+            "the end of the following week",
+            "2010-05-14",
+            "2010-05-16",
+            "late",
+        ),
+    ],
+)
+def test_next_and_previous_periods_after_a_written_year_are_told_from_it(text, surface, start, end, note):
+    found = dict(dates_of(text))
+    assert surface in found, list(found)
+    value = found[surface]
+    assert (value.start.isoformat(), value.end.isoformat(), value.note) == (start, end, note)
+
+
+def test_next_year_without_a_written_year_is_told_from_publication():
+    found = dict(dates_of("Profit rose 5% in 2022 and will rise next year."))
+    assert found["next year"].start == date(2024, 1, 1)

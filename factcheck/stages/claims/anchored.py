@@ -422,7 +422,7 @@ def weekdays_around_days(d: _Dates) -> None:
 
 
 ANAPHORIC_RE = re.compile(
-    r"\b(?:(?P<part>earlier|later|early|late)\s+)?(?:(?:in|on)\s+)?"
+    r"\b(?:(?P<part>earlier|later|early|late)\s+|(?:the\s+)?(?P<pof>end|close|beginning|start|middle)\s+of\s+)?(?:(?:in|on)\s+)?"
     r"(?P<which>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<u>year|month|week|day)\b",
     re.IGNORECASE,
 )
@@ -521,7 +521,7 @@ def _scan_then(d: _Dates) -> None:
 
 
 def scan_anaphoric(d: _Dates) -> None:
-    """'that year', 'the following year', 'the following week', 'the next day': told from the date before them.
+    """'that year', 'the following week', 'the end of that month', 'the next day': told from the date before them.
 
     The anchor is the latest date before the phrase in its own sentence that writes its year
     ("in June 1998 ... later that year" -> 1998; "On May 22, 1995, ... the following year" ->
@@ -541,7 +541,7 @@ def scan_anaphoric(d: _Dates) -> None:
         if first is None:
             continue
         shift = _ANAPHORIC_SHIFT[re.sub(r"\s+", " ", m.group("which").lower())]
-        part = (m.group("part") or "").lower()
+        part = (m.group("part") or "").lower() or PART_WORDS.get((m.group("pof") or "").lower(), "")
         if unit == "week":  # "the following week": the Monday-to-Sunday week after the anchor's
             d.add(m.start(), m.end(), _week_value(first + timedelta(weeks=shift), part))
             continue
