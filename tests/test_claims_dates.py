@@ -23,19 +23,19 @@ def dates_of(text: str, published: date | None = TUESDAY) -> list[tuple[str, Dat
 @pytest.mark.parametrize(
     ("text", "surface", "start", "end", "note"),
     [
-        ("Profit will rise by the end of the year.", "the end of the year", "2023-01-01", "2023-12-31", "late"),
+        ("Profit will rise by the end of the year.", "the end of the year", "2023-09-01", "2023-12-31", "late"),
         ("Profit fell this fiscal year.", "this fiscal year", "2023-01-01", "2023-12-31", "fiscal"),
         ("Profit fell in the current fiscal year.", "the current fiscal year", "2023-01-01", "2023-12-31", "fiscal"),
         ("Profit fell last fiscal year.", "last fiscal year", "2022-01-01", "2022-12-31", "fiscal"),
         ("Profit will grow next fiscal year.", "next fiscal year", "2024-01-01", "2024-12-31", "fiscal"),
         ("Sales rose in fiscal year 2019.", "fiscal year 2019", "2019-01-01", "2019-12-31", "fiscal"),
         ("He forecast growth for the full year.", "the full year", "2023-01-01", "2023-12-31", ""),
-        ("It plans to cut jobs by year-end.", "year-end", "2023-01-01", "2023-12-31", "late"),
-        ("Reserves will be in place by year's end.", "year's end", "2023-01-01", "2023-12-31", "late"),
+        ("It plans to cut jobs by year-end.", "year-end", "2023-09-01", "2023-12-31", "late"),
+        ("Reserves will be in place by year's end.", "year's end", "2023-09-01", "2023-12-31", "late"),
         ("Sales rose 5% from a year earlier.", "a year earlier", "2022-01-01", "2022-12-31", "earlier"),
         ("The year-ago results included a charge.", "year-ago", "2022-01-01", "2022-12-31", "earlier"),
-        ("They met in early December.", "in early December", "2022-12-01", "2022-12-31", "early"),
-        ("Talks resume in mid-October.", "in mid-October", "2023-10-01", "2023-10-31", "mid"),
+        ("They met in early December.", "in early December", "2022-12-01", "2022-12-10", "early"),
+        ("Talks resume in mid-October.", "in mid-October", "2023-10-11", "2023-10-20", "mid"),
         ("Prices rose over the last week.", "the last week", "2023-10-10", "2023-10-17", "window"),
         ("Sales fell in the past year.", "the past year", "2022-10-17", "2023-10-17", "window"),
         ("Cases rose within the past two weeks.", "within the past two weeks", "2023-10-03", "2023-10-17", "window"),
@@ -307,3 +307,132 @@ def test_a_year_before_publication_beside_the_years_it_agrees_with(text, publish
 def test_the_year_ago_period_of_another_year_is_not_told_from_publication():
     found = dict(dates_of("The year-ago figure, for 1995, was lower."))
     assert "year-ago" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end", "note"),
+    [
+        # a month: early 1-10, mid 11-20, late 21 to the last day
+        ("Bids close at the end of the month.", "the end of the month", "2023-10-21", "2023-10-31", "late"),
+        ("Bids closed at the start of last month.", "the start of last month", "2023-09-01", "2023-09-10", "early"),
+        ("The vote was held in late September.", "in late September", "2023-09-21", "2023-09-30", "late"),
+        ("The vote is due in the middle of November.", "in the middle of November", "2023-11-11", "2023-11-20", "mid"),
+        ("The vote is due in mid November.", "in mid November", "2023-11-11", "2023-11-20", "mid"),
+        ("Rates rose at the end of February 2024.", "the end of February 2024", "2024-02-21", "2024-02-29", "late"),
+        # a Monday-to-Sunday week: the beginning Monday to Wednesday, the end Friday to Sunday
+        ("Talks resume at the end of this week.", "the end of this week", "2023-10-20", "2023-10-22", "late"),
+        ("Talks resumed at the end of last week.", "the end of last week", "2023-10-13", "2023-10-15", "late"),
+        ("Talks resume at the beginning of next week.", "the beginning of next week", "2023-10-23", "2023-10-25", "early"),
+        ("Talks resumed early last week.", "early last week", "2023-10-09", "2023-10-11", "early"),
+        # a year: early January-April, mid May-August, late September-December
+        ("The plant opened at the beginning of the year.", "the beginning of the year", "2023-01-01", "2023-04-30", "early"),
+        ("The plant opened in mid-2019.", "in mid-2019", "2019-05-01", "2019-08-31", "mid"),
+        ("The plant closed at the end of 2012.", "end of 2012", "2012-09-01", "2012-12-31", "late"),
+        ("The plant opened in late 2012.", "in late 2012", "2012-09-01", "2012-12-31", "late"),
+        ("The plant will open early next year.", "early next year", "2024-01-01", "2024-04-30", "early"),
+        ("The plant opened at the start of 2020.", "start of 2020", "2020-01-01", "2020-04-30", "early"),
+    ],
+)
+def test_a_part_of_a_period_is_its_days(text, surface, start, end, note):
+    found = dict(dates_of(text))
+    assert surface in found, list(found)
+    value = found[surface]
+    assert (value.start.isoformat(), value.end.isoformat(), value.note) == (start, end, note)
+
+
+def test_mid_week_stays_the_whole_week():
+    [(_, value)] = dates_of("Talks resume in the middle of next week.")
+    assert (value.start, value.end, value.note) == (date(2023, 10, 23), date(2023, 10, 29), "mid")
+
+
+def test_since_the_end_of_a_part_stays_its_last_day():
+    found = dict(dates_of("Shares rose 5% since the end of last week."))
+    assert found["since the end of last week"].start == date(2023, 10, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("EOM", "2023-10-21", "2023-10-31"),
+        ("at the EOM", "2023-10-21", "2023-10-31"),
+        ("the BOM", "2023-10-01", "2023-10-10"),
+        ("BOY", "2023-01-01", "2023-04-30"),
+        ("The report is due by EOY.", "2023-09-01", "2023-12-31"),
+        ("Send the figures before EOM, please.", "2023-10-21", "2023-10-31"),
+    ],
+)
+def test_part_abbreviations(text, start, end):
+    [(_, value)] = dates_of(text)
+    assert (value.start.isoformat(), value.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The BOM said heavy rain would reach the coast.",  # the Bureau of Meteorology
+        "Data from the BOM showed a record.",
+        "Engineers checked the BOM before the build.",  # a bill of materials
+        "BOY, 5, RESCUED FROM RIVER",  # a headline in capitals
+        "The EOY awards were held in the city hall.",
+        "She asked for the report by EOM figures.",
+        "eom",
+    ],
+)
+def test_part_abbreviations_not_read_as_dates_in_running_text(text):
+    assert dates_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "note"),
+    [
+        # published on a Tuesday: a past clause cannot mean the coming Friday to Sunday; the whole period
+        ("At the end of the week, the mayor resigned.", "2023-10-16", "2023-10-22", "late"),
+        ("Bids closed at the end of the month.", "2023-10-01", "2023-10-31", "late"),
+        ("He left late this week.", "2023-10-16", "2023-10-22", "late"),
+        ("Sales rose late this month.", "2023-10-01", "2023-10-31", "late"),
+        ("The plant closed in late October.", "2023-10-01", "2023-10-31", "late"),
+        ("The court gave him until mid-November to appeal.", "2023-11-01", "2023-11-30", "mid"),
+        # with the tense, the part
+        ("Bids will close at the end of the month.", "2023-10-21", "2023-10-31", "late"),
+        ("The plant will close in late October.", "2023-10-21", "2023-10-31", "late"),
+        ("The mayor resigned early this week.", "2023-10-16", "2023-10-18", "early"),
+        ("Shares rose 5% since the end of the month.", "2023-09-30", "2023-10-17", "since"),  # the last one ended
+    ],
+)
+def test_a_part_of_the_current_period_against_its_tense_is_the_whole_period(text, start, end, note):
+    [(_, value)] = dates_of(text)
+    assert (value.start.isoformat(), value.end.isoformat(), value.note) == (start, end, note)
+
+
+def test_since_a_month_ahead_of_publication_is_the_one_before():
+    [(_, value)] = dates_of("He has been held since November.")
+    assert (value.start, value.end, value.note) == (date(2022, 11, 1), TUESDAY, "since")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end", "note"),
+    [
+        ("He joined the firm in 1998 and left the next year.", "the next year", "1999-01-01", "1999-12-31", ""),
+        ("He was hired in 2005, after losing his job the previous year.", "the previous year", "2004-01-01", "2004-12-31", ""),
+        ("He moved in May 1998 and left the next month.", "the next month", "1998-06-01", "1998-06-30", ""),
+        ("He fled in June 1998 and returned at the end of that year.", "the end of that year", "1998-09-01", "1998-12-31", "late"),
+        ("He fled in June 1998 and returned early the next year.", "early the next year", "1999-01-01", "1999-04-30", "early"),
+        (
+            "He was arrested on May 3, 2010 and charged at the end of the following week.",
+            "the end of the following week",
+            "2010-05-14",
+            "2010-05-16",
+            "late",
+        ),
+    ],
+)
+def test_next_and_previous_periods_after_a_written_year_are_told_from_it(text, surface, start, end, note):
+    found = dict(dates_of(text))
+    assert surface in found, list(found)
+    value = found[surface]
+    assert (value.start.isoformat(), value.end.isoformat(), value.note) == (start, end, note)
+
+
+def test_next_year_without_a_written_year_is_told_from_publication():
+    found = dict(dates_of("Profit rose 5% in 2022 and will rise next year."))
+    assert found["next year"].start == date(2024, 1, 1)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
 import pytest
 
 from factcheck.records import Article, Claim, DateValue, QuantityValue, Sentence
+from factcheck.stages.claims import extract_claims_from_text
 from factcheck.stages.compare import CORROBORATING
 from factcheck.stages.compare.grouping import value_findings
 from factcheck.stages.compare.slots import SlotKey
 from factcheck.stages.compare.statements import passage_groups, shared_passage
+from factcheck.stages.compare.values import judge
 
 A = Article("a", "Outlet A", "T", None, date(2017, 3, 27), "record", "", "a.txt", "")
 B = Article("b", "Outlet B", "T", None, date(2017, 3, 27), "record", "", "b.txt", "")
@@ -187,3 +190,30 @@ def test_the_same_length_in_other_units_agrees() -> None:
     # a unit that converts is probed against every group of its family, not only its own figure
     x, y = _count("a", 200, "ft"), _count("b", 61, "metre")
     assert _found(x, y, _key(x, "length"), _key(y, "length"), 0.6) == [("a", "b")]
+
+
+def _dated(article: str, text: str, published: date) -> Claim:
+    """The one date claim the extractor reads in `text`."""
+    [claim] = [c for c in extract_claims_from_text(text, published) if c.kind == "date"]
+    return replace(claim, id=f"{article}:d", article_id=article)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "verdict"),
+    [
+        ("The plant closed in late March.", "The plant closed on March 18.", "differ"),  # one March
+        ("The plant closed in early March.", "The plant closed in late March.", "differ"),
+        ("The plant closed at the end of 2016.", "The plant closed in February 2016.", "differ"),
+        ("The plant closed at the end of last week.", "The plant closed on Monday, March 20.", "differ"),
+        ("The plant closed in late March.", "The plant closed in late May.", "contradict"),
+        ("The plant closed in late March.", "The plant closed on May 2.", "contradict"),
+        ("The plant closed at the end of 2015.", "The plant closed in early 2016.", "contradict"),
+        ("The plant closed in late March.", "The plant closed on March 25.", "differ"),  # inside the part
+        ("The plant closed in late March.", "The plant closed at the end of March.", "agree"),
+    ],
+)
+def test_a_part_of_a_period_contradicts_only_outside_its_period(first, second, verdict):
+    published = date(2017, 3, 27)
+    a, b = _dated("a", first, published), _dated("b", second, published)
+    got, how, _, _ = judge(a, b, A, B)
+    assert got == verdict, (a.value, b.value, how)

@@ -22,3 +22,23 @@ TIME_PHRASE_WORDS = _word_set(
     "on in at from for to of by the a an and until till through between within during about around "
     "day days week weeks month months year years time now today hence st nd rd th"
 )
+# A part of a period, as Duckling reads it (#15): the days of a month, the weekdays (Monday 0) of a
+# week and the months of a year that "early", "mid" and "late" name ("the end of April": 21-30).
+# "mid-week" has no agreed days and stays the whole week.
+MONTH_PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+WEEK_PART_DAYS = {"early": (0, 2), "late": (4, 6)}
+YEAR_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+PERIOD_PARTS = frozenset(MONTH_PART_DAYS)
+# The words that name a part ("the end of", "mid-"), as its note.
+PART_WORDS = {
+    "early": "early",
+    "beginning": "early",
+    "start": "early",
+    "mid": "mid",
+    "middle": "mid",
+    "late": "late",
+    "end": "late",
+    "close": "late",
+}
+# Written abbreviations of a part of the current period: "by EOM", "at the BOY".
+PERIOD_PART_ABBREVIATIONS = {"BOM": ("early", "month"), "EOM": ("late", "month"), "BOY": ("early", "year"), "EOY": ("late", "year")}

@@ -8,7 +8,7 @@
 - "on the 15th": the nearest 15th
 - "3 Fridays from now", "two Thursdays ago"
 - "three days after Easter", "a year from Christmas": a date shifted by a count of units
-- "the end of the month", "the beginning of next year": the period, noted early/mid/late
+- "the end of the month", "the beginning of next year", "EOM": the part of the period, noted early/mid/late
 
 Each scanner takes the `_Dates` collector of `dates`; the first claim on a span wins, so these
 run before the plain day, month and weekday scanners.
@@ -20,11 +20,12 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from factcheck.lexicon.calendar import MONTH_NAMES, WEEKDAYS
+from factcheck.lexicon.calendar import MONTH_NAMES, PART_WORDS, PERIOD_PART_ABBREVIATIONS, WEEKDAYS
 from factcheck.records import DateValue
 from factcheck.stages.claims.dates import (
     _MONTH_RE,
     _WEEKDAY_RE,
+    _bare_phrase,
     _date_tense,
     _Dates,
     _guess_month_year,
@@ -36,6 +37,7 @@ from factcheck.stages.claims.dates import (
     _pick,
     _week_value,
     _year_value,
+    part_by_tense,
 )
 from factcheck.stages.claims.numbers import _NUM_WORDS_RE, ORDINAL_WORD_RE, _ordinal_value, parse_number
 from factcheck.stages.claims.tense import _sentence_bounds
@@ -88,7 +90,10 @@ SHIFT_BEFORE_RE = re.compile(
     rf"\b(?P<n>\d+|an?|the|{_NUM_WORDS_RE})\s+(?P<u>days?|weeks?|months?|years?)\s+(?P<dir>after|before|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_PART_NOTE = {"end": "late", "close": "late", "beginning": "early", "start": "early", "middle": "mid"}
+PART_ABBREVIATION_RE = re.compile(
+    rf"\b(?:(?P<prep>by|before|until|till|at)\s+)?(?:the\s+)?(?P<a>{'|'.join(PERIOD_PART_ABBREVIATIONS)})\b"
+)
+_CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:!?)]|$)")
 
 
 def _month_of(m: re.Match[str], text: str, published: date | None) -> tuple[int, int] | None:
@@ -266,22 +271,50 @@ def _scan_counted_weekdays(d: _Dates) -> None:
 
 
 def _scan_parts_of_periods(d: _Dates) -> None:
-    """'the end of the month', 'the beginning of next year': the whole period, noted early/mid/late.
+    """'the end of the month', 'the beginning of next year': that part of the period, noted early/mid/late.
 
-    TimeBank annotates "the end of the year" as the year; a reader who needs the last weeks
-    has the note.
+    The part's days are `lexicon.calendar`'s (Duckling's): "the end of the month" is the 21st to
+    the last day, "the end of this week" Friday to Sunday, "the beginning of the year" January to
+    April. TimeBank annotates the whole period with a mod; the comparison tests the whole periods
+    for a contradiction (`containing_period`).
     """
     for m in PART_OF_PERIOD_RE.finditer(d.text):
         if not d.free(m.start(), m.end()):
             continue
         unit = m.group("u").lower()
-        note = _PART_NOTE[m.group("part").lower()]
+        note = PART_WORDS[m.group("part").lower()]
         if d.published is None:
             d.add(m.start(), m.end(), _no_date(unit))
             continue
         rel = (m.group("rel") or "this").lower()
         shift = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1}.get(rel, 0)
-        d.add(m.start(), m.end(), _period_value(d.published, unit, shift, note))
+        value = _period_value(d.published, unit, shift, note)
+        if shift == 0:
+            value = part_by_tense(d.text, m.start(), m.end(), value, d.published)
+        d.add(m.start(), m.end(), value)
+
+
+def _scan_part_abbreviations(d: _Dates) -> None:
+    """'EOM', 'by EOY', 'at the BOM': the end or beginning of the current month or year (#15).
+
+    Read only in capitals, and only where nothing else can be meant: in a phrase of time words
+    alone ("at the EOM"), or, for EOM and EOY, after "by", "before" or "until" at a clause's end
+    ("due by EOY."). "the BOM" in running text is Australia's Bureau of Meteorology or a bill of
+    materials, "BOY" a boy in a headline.
+    """
+    for m in PART_ABBREVIATION_RE.finditer(d.text):
+        if not d.free(m.start(), m.end()):
+            continue
+        abbreviation, prep = m.group("a"), m.group("prep") or ""
+        deadline = abbreviation[0] == "E" and prep in ("by", "before", "until", "till")
+        if not (_bare_phrase(d.text, m.start(), m.end()) or (deadline and _CLAUSE_END_RE.match(d.text, m.end()))):
+            continue
+        note, unit = PERIOD_PART_ABBREVIATIONS[abbreviation]
+        start = m.start("a") if deadline else m.start()
+        if d.published is None:
+            d.add(start, m.end(), _no_date(unit))
+            continue
+        d.add(start, m.end(), _period_value(d.published, unit, 0, note))
 
 
 def scan_anchored(d: _Dates) -> None:
@@ -303,6 +336,8 @@ def scan_anchored(d: _Dates) -> None:
         _scan_counted_weekdays(d)
     if _PART_HINT_RE.search(low):
         _scan_parts_of_periods(d)
+    if _PART_ABBREVIATION_HINT_RE.search(d.text):
+        _scan_part_abbreviations(d)
     if _ORDINAL_DAY_HINT_RE.search(low):
         _scan_weekday_ordinals(d)
         if "on the " in low:
@@ -313,6 +348,7 @@ _HAS_WEEKDAY_RE = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)")
 _COUNTED_WEEKDAY_HINT_RE = re.compile(r"days\s+(?:from|hence|ago|back)")
 _PART_HINT_RE = re.compile(r"(?:end|close|beginning|start|middle) of")
 _ORDINAL_DAY_HINT_RE = re.compile(r"\d(?:st|nd|rd|th)\b")
+_PART_ABBREVIATION_HINT_RE = re.compile(r"[BE]O[MY]")
 
 
 def shift_by_counts(d: _Dates) -> None:
@@ -386,7 +422,7 @@ def weekdays_around_days(d: _Dates) -> None:
 
 
 ANAPHORIC_RE = re.compile(
-    r"\b(?:(?P<part>earlier|later|early|late)\s+)?(?:(?:in|on)\s+)?"
+    r"\b(?:(?P<part>earlier|later|early|late)\s+|(?:the\s+)?(?P<pof>end|close|beginning|start|middle)\s+of\s+)?(?:(?:in|on)\s+)?"
     r"(?P<which>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<u>year|month|week|day)\b",
     re.IGNORECASE,
 )
@@ -485,7 +521,7 @@ def _scan_then(d: _Dates) -> None:
 
 
 def scan_anaphoric(d: _Dates) -> None:
-    """'that year', 'the following year', 'the following week', 'the next day': told from the date before them.
+    """'that year', 'the following week', 'the end of that month', 'the next day': told from the date before them.
 
     The anchor is the latest date before the phrase in its own sentence that writes its year
     ("in June 1998 ... later that year" -> 1998; "On May 22, 1995, ... the following year" ->
@@ -505,7 +541,7 @@ def scan_anaphoric(d: _Dates) -> None:
         if first is None:
             continue
         shift = _ANAPHORIC_SHIFT[re.sub(r"\s+", " ", m.group("which").lower())]
-        part = (m.group("part") or "").lower()
+        part = (m.group("part") or "").lower() or PART_WORDS.get((m.group("pof") or "").lower(), "")
         if unit == "week":  # "the following week": the Monday-to-Sunday week after the anchor's
             d.add(m.start(), m.end(), _week_value(first + timedelta(weeks=shift), part))
             continue

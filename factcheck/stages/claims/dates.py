@@ -13,9 +13,14 @@ from factcheck.lexicon.calendar import (
     FULL_MONTHS,
     FULL_WEEKDAYS,
     MONTH_NAMES,
+    MONTH_PART_DAYS,
+    PART_WORDS,
+    PERIOD_PARTS,
     SEASONS,
     TIME_PHRASE_WORDS,
+    WEEK_PART_DAYS,
     WEEKDAYS,
+    YEAR_PART_MONTHS,
 )
 from factcheck.lexicon.function_words import STOP_AFTER
 from factcheck.lexicon.numbers import ORDINALS, TENS, TENS_ORDINALS, UNITS
@@ -47,10 +52,14 @@ def _date_tense(text: str, start: int, end: int) -> str:
     tense = _tense(text, start, end)
     if tense:
         return tense
+    return "future" if _bare_phrase(text, start, end) else ""
+
+
+def _bare_phrase(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around [start, end) has nothing else but time words ("at the EOM")."""
     s0, s1 = _sentence_bounds(text, start)
     rest = text[s0:start] + " " + text[end:s1]
-    words = re.findall(r"[^\W\d_]+", rest.lower())
-    return "future" if all(w in _BARE_WORDS for w in words) else ""
+    return all(w in _BARE_WORDS for w in re.findall(r"[^\W\d_]+", rest.lower()))
 
 
 def _no_date(granularity: str) -> DateValue:
@@ -64,19 +73,71 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _month_value(year: int, month: int, note: str = "") -> DateValue:
-    """A whole month."""
-    return DateValue(date(year, month, 1), _month_end(year, month), "month", note)
+    """A whole month, or the part its note names ("late": the 21st to the last day)."""
+    first, last = date(year, month, 1), _month_end(year, month)
+    if note in MONTH_PART_DAYS:
+        lo, hi = MONTH_PART_DAYS[note]
+        first, last = first.replace(day=lo), last.replace(day=min(hi, last.day))
+    return DateValue(first, last, "month", note)
 
 
 def _year_value(year: int, note: str = "") -> DateValue:
-    """A whole year."""
-    return DateValue(date(year, 1, 1), date(year, 12, 31), "year", note)
+    """A whole year, or the part its note names ("early": January to April)."""
+    lo, hi = YEAR_PART_MONTHS.get(note, (1, 12))
+    return DateValue(date(year, lo, 1), _month_end(year, hi), "year", note)
 
 
 def _week_value(day: date, note: str = "") -> DateValue:
-    """The Monday-to-Sunday week around a day."""
+    """The Monday-to-Sunday week around a day, or the part its note names ("late": Friday to Sunday)."""
     monday = day - timedelta(days=day.weekday())
-    return DateValue(monday, monday + timedelta(days=6), "week", note)
+    lo, hi = WEEK_PART_DAYS.get(note, (0, 6))
+    return DateValue(monday + timedelta(days=lo), monday + timedelta(days=hi), "week", note)
+
+
+def containing_period(value: DateValue) -> DateValue:
+    """The whole week, month or year a part of it lies in ("late March" -> March); other values as they are.
+
+    A part is narrowed by convention (`MONTH_PART_DAYS`...): two parts that do not meet may still
+    be one writer's "late March" and another's "March 18", so the comparison tests the whole
+    periods for a contradiction.
+    """
+    start = value.start
+    if value.note not in PERIOD_PARTS or start is None or value.granularity not in ("week", "month", "year"):
+        return value
+    if value.granularity == "week":
+        return _week_value(start)
+    if value.granularity == "month":
+        return _month_value(start.year, start.month)
+    return _year_value(start.year)
+
+
+def part_by_tense(text: str, start: int, end: int, value: DateValue, published: date) -> DateValue:
+    """A part of the current period, or the whole period when the part lies wholly on the side of
+    publication its clause's tense denies.
+
+    "At the end of the week, the mayor resigned", published on a Tuesday, cannot be this week's
+    Friday to Sunday, and "gave him until mid-November" is a deadline a past clause sets: the
+    whole period, noted, is what such a text says for certain (as before parts were narrowed).
+    "since the end of the month" is counted from the last one ended (`relative._end_of_period_since`).
+    """
+    if value.start is None or value.end is None or value.note not in PERIOD_PARTS:
+        return value
+    if _SINCE_BEFORE_RE.search(text, max(0, start - 12), start):
+        return value
+    tense = _date_tense(text, start, end)
+    if (tense == "past" and value.start > published) or (tense == "future" and value.end < published):
+        whole = containing_period(value)
+        return DateValue(whole.start, whole.end, whole.granularity, value.note)
+    return value
+
+
+_SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _part_note(part: str) -> str:
+    """The note of a part's words ("end of" -> "late", "mid" -> "mid"); other words as they are ("post")."""
+    word = part.split()[0] if part else ""
+    return PART_WORDS.get(word, part)
 
 
 def _period_value(published: date, unit: str, shift: int, note: str = "") -> DateValue:
@@ -234,7 +295,7 @@ NUMERIC_MONTH_RE = re.compile(
 )
 MONTH_YEAR_RE = re.compile(
     rf"\b(?:(?P<since>since|in|from|until|by|during|through|before|after)\s+)?(?:the\s+)?"
-    rf"(?:(?P<part>early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[\s-]+(?:of\s+)?)?"
+    rf"(?:(?P<part>early|mid|late|end\s+of|close\s+of|beginning\s+of|start\s+of|middle\s+of)[\s-]+(?:of\s+)?)?"
     rf"(?:(?P<rel0>last|this|next|past|coming)\s+)?(?P<m>{_MONTH_RE})\b\.?(?:,?\s+(?:of\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b(?!\s*(?:-|–)\s*\d)|\s+(?:of\s+)?(?P<rel>last|this|next) year\b)?",
     re.IGNORECASE,
 )
@@ -246,7 +307,7 @@ _WORD_YEAR_RE = (
 _WORD_YEAR_AFTER_RE = re.compile(rf",?\s+(?:of\s+|in\s+)?(?P<yw>{_WORD_YEAR_RE})\b", re.IGNORECASE)
 YEAR_RE = re.compile(
     rf"(?<![\w$€£¥.,/-])(?:(?P<prep>in|since|by|of|until|from|during|through|before|after|between|and|to|the|year|circa|c\.)\s+)?"
-    rf"(?:(?P<part>early|mid|late|post|pre|end\s+of)[\s-]+(?:of\s+)?)?"
+    rf"(?:(?P<part>early|mid|late|post|pre|end\s+of|close\s+of|beginning\s+of|start\s+of|middle\s+of)[\s-]+(?:of\s+)?)?"
     rf"(?P<y>(?:1[6-9]|20)\d\d|{_WORD_YEAR_RE})\b(?!,\d|\.\d|%|\s*(?:-|–)\s*\d{{1,3}}\b|\s?(?:s\b|'s|’s))",
     re.IGNORECASE,
 )
@@ -590,9 +651,7 @@ def _scan_months(d: _Dates) -> None:
         month = MONTH_NAMES[month_s.lower()]
         qualifier = (m.group("since") or "").lower()
         part = re.sub(r"\s+", " ", (m.group("part") or "").lower())
-        note = {"early": "early", "beginning of": "early", "start of": "early", "mid": "mid", "middle of": "mid"}.get(
-            part, "late" if part in ("late", "end of") else ""
-        )
+        note = _part_note(part)
         rel0 = (m.group("rel0") or "").lower()
         word_year = None if m.group("y") or m.group("rel") else _WORD_YEAR_AFTER_RE.match(text, m.end())
         span_end = m.end()
@@ -619,8 +678,13 @@ def _scan_months(d: _Dates) -> None:
             d.add(s, span_end, _no_date("month"), "since" if qualifier == "since" else "")
             continue
         value = _month_value(year, month, note)
+        guessed = not (word_year or m.group("y") or m.group("rel") or rel0)
         if qualifier == "since" and published is not None:
+            if guessed and date(year, month, 1) > published:
+                year -= 1  # "since March", published in February: the March before
             value = DateValue(date(year, month, 1), published, "month", "since")
+        elif guessed and published is not None:
+            value = part_by_tense(text, s, span_end, value, published)  # "closed in late March", on 12 March
         d.add(s, span_end, value, "since" if qualifier == "since" else "")
     for m in SEASON_RE.finditer(text):
         anchored = m.group("y") or m.group("rel") or m.group("part")
@@ -723,6 +787,6 @@ def _scan_years(d: _Dates) -> None:
         if m.group("part") and prep not in ("since", "in", "by", "until", "from", "during", "through"):
             start = m.start("part")
         part = (m.group("part") or "").lower()
-        note = {"post": "after", "pre": "before", "end of": "late"}.get(part, part)
+        note = {"post": "after", "pre": "before"}.get(part) or _part_note(part)
         qualifier = "since" if prep == "since" else ""
         d.add(start, m.end(), _year_value(year, note), qualifier)

@@ -33,6 +33,7 @@ from factcheck.stages.claims.dates import (
     _scan_years,
     _week_value,
     _year_value,
+    part_by_tense,
 )
 from factcheck.stages.claims.numbers import _NUM_WORDS_RE, parse_number
 from factcheck.stages.claims.tense import _sentence_bounds
@@ -130,6 +131,8 @@ def _scan_relative(d: _Dates) -> None:
         note = words[0] if words[0] in ("earlier", "later", "early", "late") else ""
         if rel.startswith("the ") and _OF_AFTER_RE.match(text, m.end()):
             continue  # "the last week of the season", "the past year of his life": a part of something else
+        if _told_from_written_date(text, m.start(), rel):
+            continue  # "in 1998 ... the next year": told from 1998 (`anchored.scan_anaphoric`)
         if rel.startswith("the ") or (granularity == "decade" and re.search(r"\b(?:last|past|previous)\b", rel)):
             # "the past week", "the last year": the 7 or 365 days up to publication, a window as "the
             # past two weeks" is; "last week" is the previous calendar week; "(the) last decade" the
@@ -151,10 +154,31 @@ def _scan_relative(d: _Dates) -> None:
             value = DateValue(date(first, 1, 1), date(first + 9, 12, 31), "decade", note)
         else:
             value = _period_value(p, granularity, shift, note)
+            if shift == 0:
+                value = part_by_tense(text, m.start(), m.end(), value, p)  # "left late this week", on a Tuesday
         d.add(m.start(), m.end(), value)
 
 
 _OF_AFTER_RE = re.compile(r"\s+of\b", re.IGNORECASE)
+_THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_WRITTEN_YEAR_RE = re.compile(r"(?<![\w$€£¥.,])(?:1[6-9]|20)\d\d\b")
+
+
+def _told_from_written_date(text: str, start: int, rel: str) -> bool:
+    """Whether "the next year", "the previous month" at `start` follows a year its sentence writes.
+
+    Then it is told from that date, not from publication ("He joined in 1998 and left the next
+    year": 1999).
+    """
+    words = rel.split()
+    if words[0] == "the":
+        words = words[1:]
+    elif not _THE_BEFORE_RE.search(text, max(0, start - 5), start):
+        return False
+    if words[0] not in ("next", "previous"):
+        return False
+    s0, _ = _sentence_bounds(text, start)
+    return bool(_WRITTEN_YEAR_RE.search(text, s0, start))
 
 
 def _scan_weekdays(d: _Dates) -> None:

@@ -11,6 +11,7 @@ from factcheck.describe import describe_date, describe_number, describe_value
 from factcheck.lexicon.qualifiers import QUALIFIERS
 from factcheck.records import Article, Claim, DateValue, QuantityValue
 from factcheck.stages.claims import WEEKDAY_MISMATCH
+from factcheck.stages.claims.dates import containing_period
 from factcheck.stages.compare.lexicon import (
     APPROXIMATE_MIN_SHARE,
     APPROXIMATE_SMALL,
@@ -136,6 +137,13 @@ def anchor(v: DateValue) -> DateValue:
     return DateValue(start, end, v.granularity, "since")
 
 
+def _meet(a: DateValue, b: DateValue) -> bool:
+    """Whether two resolved intervals share a day."""
+    if a.start is None or b.start is None:
+        return False
+    return a.start <= (b.end or b.start) and b.start <= (a.end or a.start)
+
+
 def wrong_weekday(claim: Claim) -> str:
     """What the extractor noted of a date whose written weekday is not its day's, else ''."""
     value = claim.value
@@ -178,12 +186,21 @@ def judge(a: Claim, b: Claim, art_a: Article, art_b: Article) -> Judgement:
             return Verdict.DIFFER, "unresolved", f"{quote}: a date could not be resolved", 0.3
         if da.start == db.start and da.end == db.end:
             return Verdict.AGREE, "same", f"{quote}: both {describe_date(da)}", 0.85
-        if da.start <= (db.end or db.start) and db.start <= (da.end or da.start):
+        if _meet(da, db):
             return (
                 Verdict.DIFFER,
                 "precision",
                 f"{quote}: {describe_date(da)} and {describe_date(db)} overlap; one is more precise",
                 0.6,
+            )
+        wa, wb = containing_period(da), containing_period(db)
+        if (wa, wb) != (da, db) and _meet(wa, wb):
+            # "late March" / "March 18": a part's days are a convention, its period is what was written
+            return (
+                Verdict.DIFFER,
+                "precision",
+                f"{quote}: {describe_date(da)} and {describe_date(db)} lie in one period; a part of it is vague",
+                0.5,
             )
         return Verdict.CONTRADICT, "value", f"{quote}: {describe_date(da)} vs {describe_date(db)}", 0.8
     values = comparable_values(a, b)
