@@ -465,6 +465,28 @@ def _since_anchor_is(claim: Claim, dct: date, start: date, end: date) -> bool:
     return (held.start, held.end) == (start, end)
 
 
+# TimeML's mod on a period: the part of it the expression names ("late November" = 1998-11, END).
+TIMEX_PART_NOTES = {"START": "early", "MID": "mid", "END": "late"}
+
+
+def _part_of_period_is(claim: Claim, mod: str | None, text: str, start: date, end: date) -> bool:
+    """A claim read as the part of [start, end] that the timex names: by its mod ("late November" =
+    1998-11, END), or by a part word the annotation left outside the timex ("early [March]")."""
+    value = claim.value
+    if not isinstance(value, DateValue):
+        return False
+    if mod in TIMEX_PART_NOTES:
+        part = value.note == TIMEX_PART_NOTES[mod]
+    else:
+        part = (
+            mod is None
+            and value.note in TIMEX_PART_NOTES.values()
+            and text.lower() in claim.text.lower()
+            and claim.text.lower() != text.lower()
+        )
+    return part and value.start is not None and value.end is not None and start <= value.start <= value.end <= end
+
+
 def run_timebank(data: Path, res: Results) -> None:
     """Score DATE timexes of TimeBank+AQUAINT against the document creation time."""
     suite = "timebank"
@@ -487,7 +509,11 @@ def run_timebank(data: Path, res: Results) -> None:
         # "since January 1998" runs to publication; its timex is the anchor, read as compare reads it (#15)
         ok = any(
             isinstance(c.value, DateValue)
-            and ((c.value.start, c.value.end) == (start, end) or _since_anchor_is(c, dct, start, end))
+            and (
+                (c.value.start, c.value.end) == (start, end)
+                or _since_anchor_is(c, dct, start, end)
+                or _part_of_period_is(c, row.get("mod"), text, start, end)
+            )
             for c in near
         )
         correct += ok
