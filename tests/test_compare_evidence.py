@@ -315,3 +315,21 @@ def test_a_time_elapsed_is_no_length_of_the_event(parser):
     sa, ca, fa = _parsed(parser, "a", "The leaders ended their two-day summit on Wednesday.", "two-day")
     sb, cb, fb = _parsed(parser, "b", "The accord was signed two days after the leaders met.", "two days")
     assert slot_key(ca, sa, fa, articles["a"]).counted != slot_key(cb, sb, fb, articles["b"]).counted
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The bill spends $550 billion in new money over five years, on top of $650 billion already planned.", "550"),
+        ("The bill spends $550 billion in new money over five years, on top of $650 billion already planned.", "650"),
+        ("In addition to the 300 troops already there, 200 soldiers will be sent.", "200"),
+    ],
+)
+def test_a_part_of_a_sum_is_no_total(parser, text, surface):
+    sentence, claim, frame = _parsed(parser, "a", text, surface)
+    assert "(part)" in slot_key(claim, sentence, frame, _article("a")).counted
+
+
+def test_a_total_is_no_part(parser):
+    sentence, claim, frame = _parsed(parser, "a", "The Senate passed the $1.2 trillion bill on Wednesday.", "1.2")
+    assert "(part)" not in slot_key(claim, sentence, frame, _article("a")).counted

@@ -114,6 +114,13 @@ COORDINATED_AFTER_RE = re.compile(rf"^\s*,?\s*(?:and|plus)\s+{_COUNT}\b", re.IGN
 COORDINATED_BEFORE_RE = re.compile(
     rf"\b{_COUNT}\s+(?P<between>(?:[a-z]+\s+){{0,2}}?)(?:and|plus)\s+(?:other\s+|more\s+)?$", re.IGNORECASE
 )
+# A figure that is one part of a sum: "$550 billion in new money, on top of $650 billion already
+# planned", "in addition to the 300 troops there", "$20 million in fresh aid" (#14).
+SUM_CONNECTIVE_RE = re.compile(r"\b(?:on top of|in addition to|over and above)\b", re.IGNORECASE)
+NEW_PART_AFTER_RE = re.compile(
+    r"^\s*(?:in|of)\s+(?:new|additional|extra|fresh)\s+(?:money|spending|funding|funds|investment|aid|cash|debt|borrowing)\b",
+    re.IGNORECASE,
+)
 # Predicates that date a report about an event, not the event ("authorities said on Thursday").
 REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "add", "state", "write", "identify", "note"}
 # A year written out: a date without one is read relative to the article's publication date.

@@ -35,6 +35,7 @@ from factcheck.stages.compare.lexicon import (
     DEGREE_SUBSET_RE,
     ENTITY_STOP,
     EVENT_WORD_RE,
+    NEW_PART_AFTER_RE,
     NEXT_COUNT_RE,
     OTHERS_RE,
     PARTICIPANT_KINDS,
@@ -58,6 +59,7 @@ from factcheck.stages.compare.lexicon import (
     SHARE_IN_PLACES_BEFORE_RE,
     STATE_WINDOW,
     SUBSET_STATES,
+    SUM_CONNECTIVE_RE,
     TIME_UNIT,
     WINDOW_RE,
     YEAR_RE,
@@ -206,6 +208,15 @@ def _near(sent: Sentence, claim: Claim) -> str:
     before = text[max(0, start - 20) : max(0, start)].split()[-1:]
     after = text[max(0, end) : end + 20].split()[:1]
     return " ".join([*before, claim.text, *after])
+
+
+def _part_of_sum(claim: Claim, sent: Sentence) -> bool:
+    """Whether a figure is one part of a sum its sentence adds up ("$550 billion in new money, on top
+    of $650 billion already planned"): not the total another outlet gives."""
+    if claim.kind not in ("quantity", "money"):
+        return False
+    end = claim.end - sent.start
+    return bool(NEW_PART_AFTER_RE.match(sent.text[end:]) or SUM_CONNECTIVE_RE.search(claim_clause(claim, sent)))
 
 
 def _coordinated(claim: Claim, sent: Sentence) -> bool:
@@ -358,7 +369,7 @@ def slot_key(
         counted = unit_family(claim.unit)
         if not counted and what in CUMULATIVE_EVENTS and isinstance(claim.value, QuantityValue) and claim.value.point:
             counted = "person"  # "killing 10 and wounding 70": a bare count of casualties counts people (#14)
-        if what in CUMULATIVE_EVENTS and _coordinated(claim, sent):
+        if (what in CUMULATIVE_EVENTS and _coordinated(claim, sent)) or _part_of_sum(claim, sent):
             counted += " (part)"  # "two other men and two women were wounded": neither is the total
         elif OTHERS_RE.search(_near(sent, claim)) and not _others_than_another_event(claim, sent, what):
             counted += " (others)"  # "three other men": a further group, not the total
