@@ -1,6 +1,7 @@
 """Casualty counts the verdicts need (#14): made-up sentences, one row per reading rule."""
 
 import math
+from datetime import date
 
 import pytest
 
@@ -197,3 +198,34 @@ def test_counts_at_a_protest(text: str, event: str):
 def test_the_month_march_is_no_protest():
     [count] = [c for c in extract_claims_from_text("Since 12 March, 40 people have died.", None) if c.kind == "quantity"]
     assert count.event == "killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "percent"),
+    [("A 2/3 majority is needed.", 200 / 3), ("She got 1/5 right.", 20.0), ("The group won 3/15.", 20.0)],
+)
+def test_a_bare_slash_pair_without_a_date_cue_is_a_share(text: str, percent: float):
+    claims = extract_claims_from_text(text, None)
+    assert [c.kind for c in claims] == ["percent"]
+    assert claims[0].value.point == pytest.approx(percent)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 3/1 the office has been shut.",
+        "The fair runs Tuesday 3/15.",
+        "Doors open 4/25 at 7 p.m.",
+        "Meetings were held on 3/5, 3/12 and 3/19.",
+    ],
+)
+def test_a_slash_pair_with_a_date_cue_is_a_date(text: str):
+    claims = extract_claims_from_text(text, date(2016, 2, 1))
+    assert claims
+    assert all(c.kind == "date" for c in claims)
+
+
+@pytest.mark.parametrize("text", ["The store is open 24/7.", "They won 21/14.", "After the 9/11 attacks, flights stopped."])
+def test_a_slash_pair_that_is_no_share_and_no_date(text: str):
+    claims = extract_claims_from_text(text, None)
+    assert all(c.kind not in ("percent", "date") for c in claims)

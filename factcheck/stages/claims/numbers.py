@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from factcheck.lexicon.numbers import (
+    BARE_POINT_AFTER,
     FRACTION_SIGNS,
     FRACTIONS,
     INDIAN_SCALE_ABBREV,
@@ -49,6 +50,14 @@ _VAGUE_RE = (
     r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|scores|hundreds|thousands|millions"
     r"|billions|trillions|a\s+handful|a\s+few|several(?!\s+(?:hundred|thousand|million|billion)))"
 )
+# "point five", "point 77": a decimal without its zero, read only after a word that leaves "point" no
+# noun ("rose by point five percent"), never after a determiner or adjective ("at that point five men").
+_POINT_DIGITS = "|".join([*list(UNITS)[:10], "oh"])
+_POINT_AFTER_WORDS = "|".join(rf"(?<=\b{w}\s)" for w in BARE_POINT_AFTER)
+_BARE_POINT_RE = (
+    rf"(?:(?<![\w\s,.;:'’-])|{_POINT_AFTER_WORDS})"
+    rf"point\s+(?:\d+\b(?![.,]\d)|(?:{_POINT_DIGITS})\b(?:\s+(?:{_POINT_DIGITS})\b)*)(?:\s+(?:{_SCALE_WORDS})\b)*(?!\s*:|\s+of\s+the\b)"  # "Point one: ..." enumerates
+)
 _NUMBER_RE = (
     # "1 point 1" (spoken decimals in digits), "5 and a half" (#15); one alternative, so digits are read once
     rf"(?:\d+\s+(?:point\s+\d+\b|and\s+(?:an?\s+|(?:{'|'.join(list(UNITS)[1:10])})\s+)?(?:{_FRACTION_WORDS})\b)"
@@ -56,7 +65,7 @@ _NUMBER_RE = (
     # "3 hundred and 21", "7 hundred and forty-two" (#15)
     rf"|\d{{1,3}}\s+hundred\s+and\s+(?:\d{{1,2}}(?![\d.,])|(?:{'|'.join(TENS)})(?:[\s-](?:{'|'.join(list(UNITS)[1:10])}))?"
     rf"|{'|'.join(list(UNITS)[1:20])})\b"
-    rf"|{_DIGITS_RE}{_SCALE_AFTER_DIGITS}?"
+    rf"|{_DIGITS_RE}{_SCALE_AFTER_DIGITS}?|{_BARE_POINT_RE}"
     rf"|half\s+an?\s+(?:{_SCALE_WORDS}|dozen)\b|{_VAGUE_RE}\b|several\s+(?:hundred|thousand|million|billion)\b|{_NUM_WORDS_RE}\b(?:\s+dozens?\b)?"
     rf"|(?:a\s+)?(?:dozen|couple|pair)\b(?:\s+of\b)?|single\b"
     rf"|nil\b|naught\b|nought\b|an?\b(?=\s+[\w-]))"

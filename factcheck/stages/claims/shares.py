@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 
-from factcheck.lexicon.numbers import FRACTION_SIGNS, FRACTIONS, SCALES, TENS, UNITS
+from factcheck.lexicon.numbers import FRACTION_SIGNS, FRACTIONS, NAMED_SLASH_PAIRS, SCALES, TENS, UNITS
 from factcheck.lexicon.qualifiers import QUALIFIERS
 from factcheck.lexicon.units import DURATION_UNITS, UNIT_CANON
 from factcheck.records import QuantityValue
 from factcheck.stages.claims.base import _Raw
+from factcheck.stages.claims.dates import slash_date_cue
 from factcheck.stages.claims.ranges import _QUAL_RE, _interval
 
 ORDINAL_DENOMINATORS = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
@@ -55,7 +56,6 @@ SHARE_CONTEXT_RE = re.compile(
 
 
 # Cheap tests that skip the full patterns on the many sentences without a share (#15: speed).
-_LAST_DAY = 31  # a denominator above any day of a month cannot be a "month/day" date
 _FRACTION_HINT_RE = re.compile(rf"\b(?:half|{_FRACTION})\b|[{_SIGNS}]|\d\s?/\s?\d", re.IGNORECASE)
 _OUT_OF_HINT_RE = re.compile(
     rf"\b(?:out\s+of|in|of\s+every)\s+(?:\d|a\s+hundred|a\s+thousand|{_SMALL})\b", re.IGNORECASE
@@ -132,8 +132,10 @@ def scan_shares(text: str, tolerance: float) -> list[_Raw]:
             continue
         if SCALE_AFTER_RE.match(text, end):
             continue  # "half a million" is a number (numbers.py)
-        if m.group("sa") and not re.match(r"\s+of\b", text[end:]) and int(m.group("sb")) <= _LAST_DAY:
-            continue  # a bare "1/5" is a date or a score unless "of" follows; "20/100" is no date (#15)
+        if m.group("sa") and (
+            slash_date_cue(text, m.start("sa"), m.end("sb")) or f"{m.group('sa')}/{m.group('sb')}" in NAMED_SLASH_PAIRS
+        ):
+            continue  # "on 3/15", "Tuesday 3/15 at 7pm" are dates, "the 9/11 attacks" a name; a bare "1/5" a share
         if m.group("half") and not (qualifier or SHARE_CONTEXT_RE.match(text, end)):
             continue  # "the second half", "half-brother": not a share
         if m.group("den") and not SHARE_CONTEXT_RE.match(text, end):
