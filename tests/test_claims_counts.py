@@ -101,6 +101,27 @@ COUNTS = [
     # a noun for one dead person; not a rate
     ("The coroner identified the fatality as a local man.", [("the fatality", "killed", 1, INF)]),
     ("The fatality rate fell.", []),
+    # the dead said in other words (#15): a relative clause, an appositive, a verb of dying
+    ("The driver, who died Sunday, was 30.", [("The driver", "killed", 1, INF), ("30", "", 30, 30)]),
+    ("Ms Grey, the town's best-known baker for decades, was found dead.", [("Ms Grey", "killed", 1, INF)]),
+    ("Tom Ray lost his life in the fire.", [("Tom Ray", "killed", 1, INF)]),
+    ("The clerk later succumbed to his gunshot wounds.", [("The clerk", "killed", 1, INF)]),
+    ("The boy passed away at the hospital.", [("The boy", "killed", 1, INF)]),
+    ("She lost her life savings.", []),
+    # an adjective, a count in the crime's name, a noun of death and its object
+    ("The slain deputy was a father of three.", [("The slain deputy", "killed", 1, INF), ("three", "", 3, 3)]),
+    ("Police are investigating a double homicide.", [("double homicide", "killed", 2, INF)]),
+    ("It was a triple murder-suicide.", [("triple murder-suicide", "killed", 4, INF)]),
+    ("Detectives reopened the murder of Anna Bell.", [("Anna Bell", "killed", 1, INF)]),
+    ("Divers found the bodies of a man and a woman.", [("a man and a woman", "killed", 2, INF)]),
+    ("The fire claimed the life of a 70-year-old man.", [("a 70-year-old man", "killed", 1, INF)]),
+    ("The storm claimed the lives of four hikers.", [("four hikers", "killed", 4, 4)]),
+    # no death: an attempt, a possessor, a dead-end street, people without a number
+    ("He faces a charge of attempted murder of Anna Bell.", []),
+    ("He was charged with the attempted double homicide.", []),
+    ("The death of Anna Bell's dog upset her.", []),
+    ("The car stopped on a dead-end street.", []),
+    ("The slain officers were honoured.", []),
 ]
 
 

@@ -131,3 +131,7 @@ BARE_POINT_AFTER = (
     "about", "around", "nearly", "almost", "roughly", "approximately", "under", "over", "below", "above",
     "minus", "negative", "plus", "up", "down", "rose", "fell", "grew", "dropped", "gained", "lost",
 )
+# Nouns before a slash pair that numbers an item of a series: "Image 1/3", "part 2/4" (#15).
+COUNTER_NOUNS: tuple[str, ...] = ("image", "photo", "picture", "slide", "page", "part", "step", "item", "no")
+COUNTER_NOUNS += ("number", "game", "episode", "chapter", "section", "vol", "volume", "round", "issue", "tweet")
+COUNTER_NOUNS += ("thread", "video")

@@ -326,7 +326,7 @@ _SLASH_JOIN = r"\s*(?:,|&|-|–|\b(?:and|or|to|through|thru|till|until)\b)\s*"
 # A date cue before a slash pair: a preposition or a weekday, then perhaps earlier dates of a list
 # ("on 3/5, 3/12 and 3/19", "Tuesday (3/15)").
 _SLASH_CUE_BEFORE_RE = re.compile(
-    rf"(?:\b(?:on|by|since|until|till|from|through|before|after|between)|\b(?:{_WEEKDAY_RE})\b\.?,?\s*\(?)\s*"
+    rf"(?:(?<![\w-])(?:on|by|since|until|till|from|through|before|after|between)|\b(?:{_WEEKDAY_RE})\b\.?,?\s*\(?)\s*"
     rf"(?:{_SLASH_PAIR}{_SLASH_JOIN})*\Z",
     re.IGNORECASE,
 )
