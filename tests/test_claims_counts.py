@@ -122,6 +122,11 @@ COUNTS = [
     ("The death of Anna Bell's dog upset her.", []),
     ("The car stopped on a dead-end street.", []),
     ("The slain officers were honoured.", []),
+    ("The killing of Ann Lee, Bob Ray sat silent.", [("Ann Lee", "killed", 1, INF)]),
+    ("He mourned the murder of the deputy and father of two.", [("two", "", 2, 2)]),
+    # a name, its age and a description with "a" are one person; the count before "killing X" did it
+    ("They shot and killed Ann Lee, 34, a mother of two.", [("Ann Lee, 34, a mother", "killed", 1, INF), ("two", "", 2, 2)]),
+    ("Two men are accused of killing Ann Lee.", [("Two men", "", 2, 2), ("Ann Lee", "killed", 1, INF)]),
 ]
 
 
@@ -246,7 +251,16 @@ def test_a_slash_pair_with_a_date_cue_is_a_date(text: str):
     assert all(c.kind == "date" for c in claims)
 
 
-@pytest.mark.parametrize("text", ["The store is open 24/7.", "They won 21/14.", "After the 9/11 attacks, flights stopped."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The store is open 24/7.",
+        "They won 21/14.",
+        "After the 9/11 attacks, flights stopped.",
+        "The stock eased 1/8 to 31 7/8.",
+        "It rated ( 19 . 2 / 30 ) in the poll.",
+    ],
+)
 def test_a_slash_pair_that_is_no_share_and_no_date(text: str):
     claims = extract_claims_from_text(text, None)
     assert all(c.kind not in ("percent", "date") for c in claims)

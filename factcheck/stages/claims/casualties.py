@@ -183,7 +183,7 @@ def _pieces(subject: str) -> int:
     for part in parts:
         pieces = [q.strip() for q in re.split(r"\s*,\s*", part) if q.strip() and not q.strip().isdigit()]
         people = 0
-        previous_desc = False
+        previous_desc = previous_name = False
         for q in pieces:
             first = q.split()[0].lower()
             last = q.split()[-1].lower().strip("’'")
@@ -205,12 +205,13 @@ def _pieces(subject: str) -> int:
             if is_desc:
                 if not (last in PERSON_NOUNS or re.search(r"-old$", last)):
                     return 0  # "the car", "their homes": not people, no count
-                people += 1
-                previous_desc = True
+                if not (previous_name and first in ("a", "an")):
+                    people += 1  # "Ann Lee, 34, a mother" is one person; "Ann Lee, her son" two
+                previous_desc, previous_name = True, False
             else:
                 if not previous_desc:
                     people += 1  # a name after a description is the same person
-                previous_desc = False
+                previous_desc, previous_name = False, True
         count += people
     return count
 
@@ -283,13 +284,20 @@ def extract_casualty_subjects(sentence: str, taken: list[tuple[int, int]]) -> li
         spans.append((m.start(), m.end()))
     for m in DEATH_OF_RE.finditer(sentence):  # "the death of John Smith", "the body of a woman" (#15)
         o = OBJECT_RE.match(sentence, m.end())
-        if o is None or re.search(r"['’]s?$", o.group("subj")) or _NOT_DONE_RE.search(sentence, 0, m.start()):
-            continue  # "the death of John Smith's wife": another person
+        if (
+            o is None
+            or o.group("subj") in ("him", "her")
+            or re.search(r"['’]s?$", o.group("subj"))
+            or _NOT_DONE_RE.search(sentence, 0, m.start())
+        ):
+            continue  # "the death of her niece", "the death of John Smith's wife": someone not read
         if o.group("subj")[-1:].isdigit() or o.group("subj").split()[-1].islower():
             o = WHOLE_OBJECT_RE.match(sentence, m.end()) or o  # "the death of a 20-year-old woman"
         start, end = o.start("subj"), o.end("subj")
-        if _overlaps(spans, m.start(), end):
-            continue
+        if "," in sentence[start:end] and not re.search(r"\band\b", sentence[start:end]):
+            end = sentence.index(",", start)  # "the killing of Ortiz, Orozco sat": a list needs its "and"
+        if _overlaps(spans, m.start(), end) or re.match(r"\s*(?:['’]s?\b|of\b)", sentence[end:]):
+            continue  # "Sheriff 's Deputy" (tokenised), "the deputy and father of two": the noun goes on
         n = _pieces(sentence[start:end])
         if n:
             out.append(_at_least(sentence, start, end, n, "killed"))

@@ -330,9 +330,9 @@ _SLASH_CUE_BEFORE_RE = re.compile(
     rf"(?:{_SLASH_PAIR}{_SLASH_JOIN})*\Z",
     re.IGNORECASE,
 )
-# After it: a weekday ("3/15 (Tue)") or a time of day ("3/15 at 7 p.m.", "4/25 at 16h00").
+# After it: a weekday in brackets ("3/15 (Tue)") or a time of day ("3/15 at 7 p.m.", "4/25 at 16h00").
 _SLASH_CUE_AFTER_RE = re.compile(
-    rf"\s*(?:\(\s*|,\s*)?(?:(?:{_WEEKDAY_RE})\b|(?:at\s+)?\d{{1,2}}(?:(?::\d\d)?\s*[ap]\.?m\b|:\d\d\b|h(?:\d\d)?\b))",
+    rf"\s*(?:\(\s*(?:{_WEEKDAY_RE})\b|,?\s*(?:at\s+)?\d{{1,2}}(?:(?::\d\d)?\s*[ap]\.?m\b|:\d\d\b|h(?:\d\d)?\b))",
     re.IGNORECASE,
 )
 

@@ -7,6 +7,7 @@ import math
 import re
 
 from factcheck.lexicon.events import (
+    ACTIVE_GERUNDS,
     ATTRIBUTION_SOURCES,
     ATTRIBUTION_VERBS,
     CASUALTY_EVENTS,
@@ -130,6 +131,10 @@ def _attach_events(text: str, raws: list[_Raw]) -> list[str]:
                     break
                 if needs_passive and not BE_RE.search(gap) and ACTIVE_OBJECT_RE.match(text, w_end):
                     break  # "A man killed his wife": the count did the killing (#15)
+                if text[w_start:w_end].lower() in ACTIVE_GERUNDS and (
+                    ACTIVE_OBJECT_RE.match(text, w_end) or re.match(r"\s+[A-Z][a-z]", text[w_end:])
+                ):
+                    break  # "two men accused of killing Ann Lee": the count did the killing (#15)
                 if _gap_ok(gap, 8) and not re.search(r"\bincluding\s*$", text[max(0, r.start - 12) : r.start]):
                     target, dist = i, len(gap)
                     whole = raws[i - 1] if i else None

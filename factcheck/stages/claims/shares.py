@@ -62,6 +62,7 @@ _OUT_OF_HINT_RE = re.compile(
 )
 
 
+_LAST_DAY = 31  # a denominator above any day of a month cannot be a "month/day" date: always a share
 # "Image 1/3", "part 2/4", "(1/2)" at the end of a post: a counter, not a share.
 _COUNTER_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(COUNTER_NOUNS)})\.?\s*$|#\s*$", re.IGNORECASE)
 
@@ -69,8 +70,8 @@ _COUNTER_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(COUNTER_NOUNS)})\.?\s*$|#\s*$"
 def _no_bare_share(text: str, start: int, end: int) -> bool:
     """Whether a bare slash pair ("1/5", no unit, no "of" after it) is no share.
 
-    It is a date with a date cue ("on 3/15"), a name ("9/11"), a counter ("Image 1/3", "(1/2)")
-    or, spaced ("1 / 3"), the counter of a gallery or a tokenised date.
+    It is a date with a date cue ("on 3/15"), a name ("9/11"), a counter ("Image 1/3", "(1/2)"),
+    a change of a price ("eased 1/8 to 31 7/8") or, spaced ("1 / 3"), the counter of a gallery.
     """
     pair = text[start:end]
     return (
@@ -79,6 +80,7 @@ def _no_bare_share(text: str, start: int, end: int) -> bool:
         or " " in pair
         or bool(_COUNTER_BEFORE_RE.search(text, max(0, start - 12), start))
         or (text[start - 1 : start] == "(" and text[end : end + 1] == ")")
+        or bool(re.match(r"\s+to\s+\d+(?:\s\d+/\d+)?(?![\d/.])", text[end:]))  # "eased 1/8 to 31 7/8": a price
     )
 
 
@@ -135,8 +137,8 @@ def scan_shares(text: str, tolerance: float) -> list[_Raw]:
             fraction, rounded = FRACTION_SIGNS[m.group("sign")], True
         else:
             a, b = int(m.group("sa")), int(m.group("sb"))
-            if not 0 < a < b or re.search(r"\d\s$", text[max(0, m.start("sa") - 2) : m.start("sa")]):
-                continue  # "24/7"; "2 1/2 miles" is a mixed number (numbers.py)
+            if not 0 < a < b or re.search(r"\d(?:\s\.)?\s$", text[max(0, m.start("sa") - 4) : m.start("sa")]):
+                continue  # "24/7"; "2 1/2 miles" is a mixed number (numbers.py), "19 . 2 / 40" a tokenised one
             fraction, rounded = a / b, False
         start = m.start() if qualifier else m.start("num") if m.group("num") else m.end() - len(m.group(0).lstrip())
         start = m.start("qual") if qualifier else start
@@ -152,7 +154,12 @@ def scan_shares(text: str, tolerance: float) -> list[_Raw]:
             continue
         if SCALE_AFTER_RE.match(text, end):
             continue  # "half a million" is a number (numbers.py)
-        if m.group("sa") and not re.match(r"\s+of\b", text[end:]) and _no_bare_share(text, m.start("sa"), m.end("sb")):
+        if (
+            m.group("sa")
+            and int(m.group("sb")) <= _LAST_DAY
+            and not re.match(r"\s+of\b", text[end:])
+            and _no_bare_share(text, m.start("sa"), m.end("sb"))
+        ):
             continue  # "on 3/15" is a date, "the 9/11 attacks" a name, "Image 1 / 3" a counter; "1/5" a share
         if m.group("half") and not (qualifier or SHARE_CONTEXT_RE.match(text, end)):
             continue  # "the second half", "half-brother": not a share
