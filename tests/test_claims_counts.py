@@ -1,6 +1,7 @@
 """Casualty counts the verdicts need (#14): made-up sentences, one row per reading rule."""
 
 import math
+from datetime import date
 
 import pytest
 
@@ -100,6 +101,32 @@ COUNTS = [
     # a noun for one dead person; not a rate
     ("The coroner identified the fatality as a local man.", [("the fatality", "killed", 1, INF)]),
     ("The fatality rate fell.", []),
+    # the dead said in other words (#15): a relative clause, an appositive, a verb of dying
+    ("The driver, who died Sunday, was 30.", [("The driver", "killed", 1, INF), ("30", "", 30, 30)]),
+    ("Ms Grey, the town's best-known baker for decades, was found dead.", [("Ms Grey", "killed", 1, INF)]),
+    ("Tom Ray lost his life in the fire.", [("Tom Ray", "killed", 1, INF)]),
+    ("The clerk later succumbed to his gunshot wounds.", [("The clerk", "killed", 1, INF)]),
+    ("The boy passed away at the hospital.", [("The boy", "killed", 1, INF)]),
+    ("She lost her life savings.", []),
+    # an adjective, a count in the crime's name, a noun of death and its object
+    ("The slain deputy was a father of three.", [("The slain deputy", "killed", 1, INF), ("three", "", 3, 3)]),
+    ("Police are investigating a double homicide.", [("double homicide", "killed", 2, INF)]),
+    ("It was a triple murder-suicide.", [("triple murder-suicide", "killed", 4, INF)]),
+    ("Detectives reopened the murder of Anna Bell.", [("Anna Bell", "killed", 1, INF)]),
+    ("Divers found the bodies of a man and a woman.", [("a man and a woman", "killed", 2, INF)]),
+    ("The fire claimed the life of a 70-year-old man.", [("a 70-year-old man", "killed", 1, INF)]),
+    ("The storm claimed the lives of four hikers.", [("four hikers", "killed", 4, 4)]),
+    # no death: an attempt, a possessor, a dead-end street, people without a number
+    ("He faces a charge of attempted murder of Anna Bell.", []),
+    ("He was charged with the attempted double homicide.", []),
+    ("The death of Anna Bell's dog upset her.", []),
+    ("The car stopped on a dead-end street.", []),
+    ("The slain officers were honoured.", []),
+    ("The killing of Ann Lee, Bob Ray sat silent.", [("Ann Lee", "killed", 1, INF)]),
+    ("He mourned the murder of the deputy and father of two.", [("two", "", 2, 2)]),
+    # a name, its age and a description with "a" are one person; the count before "killing X" did it
+    ("They shot and killed Ann Lee, 34, a mother of two.", [("Ann Lee, 34, a mother", "killed", 1, INF), ("two", "", 2, 2)]),
+    ("Two men are accused of killing Ann Lee.", [("Two men", "", 2, 2), ("Ann Lee", "killed", 1, INF)]),
 ]
 
 
@@ -197,3 +224,43 @@ def test_counts_at_a_protest(text: str, event: str):
 def test_the_month_march_is_no_protest():
     [count] = [c for c in extract_claims_from_text("Since 12 March, 40 people have died.", None) if c.kind == "quantity"]
     assert count.event == "killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "percent"),
+    [("A 2/3 majority is needed.", 200 / 3), ("She got 1/5 right.", 20.0), ("The group won 3/15.", 20.0)],
+)
+def test_a_bare_slash_pair_without_a_date_cue_is_a_share(text: str, percent: float):
+    claims = extract_claims_from_text(text, None)
+    assert [c.kind for c in claims] == ["percent"]
+    assert claims[0].value.point == pytest.approx(percent)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 3/1 the office has been shut.",
+        "The fair runs Tuesday 3/15.",
+        "Doors open 4/25 at 7 p.m.",
+        "Meetings were held on 3/5, 3/12 and 3/19.",
+    ],
+)
+def test_a_slash_pair_with_a_date_cue_is_a_date(text: str):
+    claims = extract_claims_from_text(text, date(2016, 2, 1))
+    assert claims
+    assert all(c.kind == "date" for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The store is open 24/7.",
+        "They won 21/14.",
+        "After the 9/11 attacks, flights stopped.",
+        "The stock eased 1/8 to 31 7/8.",
+        "It rated ( 19 . 2 / 30 ) in the poll.",
+    ],
+)
+def test_a_slash_pair_that_is_no_share_and_no_date(text: str):
+    claims = extract_claims_from_text(text, None)
+    assert all(c.kind not in ("percent", "date") for c in claims)

@@ -92,3 +92,46 @@ def test_digit_groups_in_running_text_are_one_claim(n, sep):
 )
 def test_compound_numbers(text, value):
     assert _value(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Rates rose by point five percent.", "point five percent", 0.5),
+        ("The index stood at point seven seven.", "point seven seven", 0.77),
+        ("The margin is point 25 now.", "point 25", 0.25),
+        ("It fell to point oh five.", "point oh five", 0.05),
+    ],
+)
+def test_a_spoken_decimal_without_its_zero(text: str, surface: str, value: float):
+    [claim] = [c for c in extract_claims_from_text(text, None) if c.kind != "date"]
+    assert claim.text == surface
+    assert claim.value.point == pytest.approx(value)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["At that point five men arrived.", "It was a turning point two weeks ago.", "Point one: we stay."],
+)
+def test_point_as_a_noun_is_no_decimal(text: str):
+    values = [c.value.point for c in extract_claims_from_text(text, None) if c.kind != "date"]  # type: ignore[union-attr]
+    assert all(v is None or v >= 1 for v in values)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("They walked 2 1/2 miles.", "2 1/2 miles", 2.5),
+        ("The notes pay 6 1/4%.", "6 1/4%", 6.25),
+        ("Sales rose to 3 3/4 million.", "3 3/4 million", 3.75e6),
+    ],
+)
+def test_a_mixed_number(text: str, surface: str, value: float):
+    [claim] = extract_claims_from_text(text, None)
+    assert claim.text == surface
+    assert claim.value.point == pytest.approx(value)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text", ["See image 1/3 below.", "We grieve with them. (1/2)", "The gallery: 1 / 4 Back"])
+def test_a_counter_is_no_share(text: str):
+    assert all(c.kind != "percent" for c in extract_claims_from_text(text, None))

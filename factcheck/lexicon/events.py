@@ -99,6 +99,8 @@ NOT_CASUALTY_UNITS = {
 }
 
 EVENT_NEEDS_PASSIVE = {"killed", "injured", "wounded", "hurt", "murdered", "slain", "massacred"}
+# Active forms that take their victims after them: a count before them did it ("two men accused of killing her").
+ACTIVE_GERUNDS = word_set("killing murdering injuring wounding")
 # Event words that are also what is counted: "three visits" counts visits, as "his third visit" orders them.
 EVENT_NOUNS = word_set(
     "visit visits trip trips meeting meetings talks summit summits attack attacks strike strikes airstrike "

@@ -122,3 +122,16 @@ FRACTION_SIGNS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75,
 FRACTION_SIGNS.update({"⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875})
 # Vague amounts not written with a scale: "a handful", "a few", "several", "scores of".
 VAGUE_FEW = {"a handful": (3, 10), "a few": (2, 5), "several": (3, 9), "a couple of dozen": (20, 30)}
+# Slash pairs that name a day's events, never a share: "the 9/11 attacks", "4/20 rallies" (#15).
+NAMED_SLASH_PAIRS = frozenset({"9/11", "3/11", "7/11", "4/20", "1/6"})
+# Words after which "point" begins a decimal without its zero ("fell by point five percent"); after any
+# other word ("at that point", "a turning point") "point" is a noun (#15).
+BARE_POINT_AFTER = (
+    "by", "of", "to", "at", "from", "is", "was", "were", "are", "be", "been", "and", "or", "than", "just", "only",
+    "about", "around", "nearly", "almost", "roughly", "approximately", "under", "over", "below", "above",
+    "minus", "negative", "plus", "up", "down", "rose", "fell", "grew", "dropped", "gained", "lost",
+)
+# Nouns before a slash pair that numbers an item of a series: "Image 1/3", "part 2/4" (#15).
+COUNTER_NOUNS: tuple[str, ...] = ("image", "photo", "picture", "slide", "page", "part", "step", "item", "no")
+COUNTER_NOUNS += ("number", "game", "episode", "chapter", "section", "vol", "volume", "round", "issue", "tweet")
+COUNTER_NOUNS += ("thread", "video")

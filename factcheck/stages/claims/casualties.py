@@ -64,6 +64,32 @@ _DEAD_NOUN_RE = re.compile(
     r"\b[Tt]he\s+(?:(?:only|lone|sole|latest)\s+)?(?:fatality|deceased)\b"
     r"(?!\s+(?:rate|rates|count|toll|figure|figures|number|numbers|list|man|woman|boy|girl|person|victim)\b)"
 )
+# A noun phrase naming the dead (#15): "the death of John Smith", "the murder of his wife", "the
+# bodies of a man and a woman"; never an attempt or a plot ("the attempted murder of").
+DEATH_OF_RE = re.compile(
+    r"\b(?:(?:shooting|stabbing)\s+)?(?:deaths?|murders?|killings?|slayings?|bod(?:y|ies))\s+of(?=\s)"
+)
+_NOT_DONE_RE = re.compile(
+    r"\b(?:attempt(?:ed|s|ing)?|plot(?:s|ted|ting)?|conspir\w*|solicit\w*|threat\w*|plan(?:s|ned|ning)?|fak\w*"
+    r"|stag\w*|prevent\w*|avert\w*|foil\w*|near)\s+(?:the\s+|a\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# One dead person named by an adjective: "the slain officer", "a dead man" (not "the dead-end street").
+DEAD_PERSON_RE = re.compile(
+    rf"\b(?:[Tt]he|[Aa])\s+(?:dead|slain|murdered|deceased)\s+(?:(?!(?:and|or|of)\b)[\w'’-]+\s+){{0,2}}?(?:{_NOUN})\b(?!-)"
+)
+# A count in the name of the crime: "a double homicide" (2 dead), "a triple murder-suicide" (4).
+_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+MULTIPLE_KILLING_RE = re.compile(
+    rf"\b(?:(?P<mult>{'|'.join(_MULTIPLES)})[\s-]+(?:fatal\s+shooting|homicide|murder|slaying|killing)"
+    r"(?P<suicide>[\s-]suicide)?|(?P<ms>murder|homicide)[\s-]suicide)\b(?!s)",
+    re.IGNORECASE,
+)
+# "Scalia, the court's conservative known for his fiery comments, was found dead": a person, then one
+# appositive that opens with a determiner, then the predicate (#15).
+APPOSITIVE_SUBJECT_RE = re.compile(
+    rf"\s*(?P<subj>{_LIST})\s*,\s+(?:an?|the|his|her|their)\s+[^,;:()\"“”]{{1,90}},\s*$"
+)
 _LIST_EVENTS = {"deceased": "killed", "killed": "killed", "dead": "killed", "died": "killed"}
 _PREPOSITION_END_RE = re.compile(
     r"\b(?:in|at|near|of|on|from|to|by|with|for|into|outside|inside|behind|across|along|toward|towards)\s+$",
@@ -105,7 +131,11 @@ PREDICATES = {
     "killed": re.compile(
         rf"\s*(?:{_AUX}{_ADV}{_HIT}{_KILLED_PASSIVE}\b|{_ADV}{_HIT}(?:killed|slain|murdered){_AFTER_PASSIVE}"
         r"|(?:later\s+|also\s+|then\s+)?(?:has\s+|had\s+|have\s+)?(?:took|taken|takes)\s+(?:his|her|their)\s+own\s+li(?:fe|ves)\b"
-        r"|(?:later\s+|also\s+|both\s+)?(?:has\s+|had\s+|have\s+)?died\b|(?:later\s+)?dies\b|(?:was|were|is|are)\s+(?:later\s+)?(?:found\s+|pronounced\s+)?dead\b)"
+        r"|(?:later\s+|also\s+|both\s+)?(?:has\s+|had\s+|have\s+)?died\b|(?:later\s+)?dies\b|(?:was|were|is|are)\s+(?:later\s+)?(?:found\s+|pronounced\s+)?dead\b"
+        # "lost his life", "succumbed to her injuries", "passed away" (#15)
+        r"|(?:later\s+|also\s+)?(?:has\s+|had\s+|have\s+)?lost\s+(?:his|her|their)\s+li(?:fe|ves)\b(?!['’]?s?\s+savings)"
+        r"|(?:later\s+)?(?:has\s+|had\s+|have\s+)?succumbed\s+to\s+(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:injury|injuries|wounds?)\b"
+        r"|(?:later\s+)?(?:has\s+|had\s+|have\s+)?passed\s+away\b)"
     ),
     "injured": re.compile(
         rf"\s*(?:{_AUX}{_ADV}{_INJURED_PASSIVE}\b(?!\s+and\s+killed)|{_ADV}(?:wounded|injured|hurt){_AFTER_PASSIVE}"
@@ -114,12 +144,15 @@ PREDICATES = {
 }
 ACTIVE = {
     "killed": re.compile(
-        r"\b(?:killing|killed|murdering|murdered|fatally\s+(?:shooting|shot|wounding|wounded|stabbing|stabbed))\b"
+        r"\b(?:killing|killed|murdering|murdered|fatally\s+(?:shooting|shot|wounding|wounded|stabbing|stabbed)"
+        r"|(?:claim(?:ed|s|ing)?|took|takes|taking|cost|costs|costing)\s+the\s+li(?:fe|ves)\s+of)\b"  # (#15)
     ),
     "injured": re.compile(r"\b(?:injuring|wounding|injured|wounded)\b"),
 }
 _HINT_RE = re.compile(
-    r"kill|slain|murder|dead|death|died|dies|deceased|fatal|wound|injur|hurt|hospitali|condition|own li", re.IGNORECASE
+    r"kill|slain|slaying|murder|homicide|dead|death|died|dies|deceased|fatal|wound|injur|hurt|hospitali|condition|own li"
+    r"|succumb|passed away|li(?:fe|ves)\b|bod(?:y|ies)\s+of",
+    re.IGNORECASE,
 )
 _BREAK_RE = re.compile(
     r"[;:()\"“”]|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?]\s|\b(?:said|says|say|told|that|after|before|when|while|because|but|if|whether|who|whom|as)\b"
@@ -128,13 +161,19 @@ _BREAK_RE = re.compile(
 _PRED_START_RE = re.compile(
     r"\s+(?=(?:was|were|is|are|has|have|had|being|later|also|then|both|all|fatally|reportedly|allegedly|apparently"
     r"|each|ultimately|shot|stabbed|struck|hit|beaten|gunned|run|attacked|killed|slain|murdered|died|dies|wounded"
-    r"|injured|hurt|remains|remained|remain|suffered|sustained|took|takes)\b)"
+    r"|injured|hurt|remains|remained|remain|suffered|sustained|took|takes|lost|succumbed|passed)\b)"
 )
 # What may follow the people an active verb takes ("killing Sarah Davidson at the scene").
 _OBJECT_END_RE = re.compile(
     r"\s*(?:[,.;]|$)|\s+(?:and|in|at|on|of|with|during|inside|outside|near|early|late|last|this|while|when|after"
     r"|yesterday|today|tonight)\b|\s+[A-Z][a-z]+day\b|\s+(?:\d+|a|an|two|three|several)\s+(?:days?|weeks?|months?|years?)\s+ago\b"
 )
+
+
+# The object up to what may follow it, so a description takes its noun ("a 20-year-old woman").
+ENDED_OBJECT_RE = re.compile(rf"{OBJECT_RE.pattern}(?={_OBJECT_END_RE.pattern})")
+# The object of a noun ("the death of a 20-year-old woman"): its whole description, never a possessor.
+WHOLE_OBJECT_RE = re.compile(rf"{OBJECT_RE.pattern}(?![\w'’-]|\s+(?:{_NOUN})\b)")
 
 
 def _pieces(subject: str) -> int:
@@ -144,7 +183,7 @@ def _pieces(subject: str) -> int:
     for part in parts:
         pieces = [q.strip() for q in re.split(r"\s*,\s*", part) if q.strip() and not q.strip().isdigit()]
         people = 0
-        previous_desc = False
+        previous_desc = previous_name = False
         for q in pieces:
             first = q.split()[0].lower()
             last = q.split()[-1].lower().strip("’'")
@@ -166,12 +205,13 @@ def _pieces(subject: str) -> int:
             if is_desc:
                 if not (last in PERSON_NOUNS or re.search(r"-old$", last)):
                     return 0  # "the car", "their homes": not people, no count
-                people += 1
-                previous_desc = True
+                if not (previous_name and first in ("a", "an")):
+                    people += 1  # "Ann Lee, 34, a mother" is one person; "Ann Lee, her son" two
+                previous_desc, previous_name = True, False
             else:
                 if not previous_desc:
                     people += 1  # a name after a description is the same person
-                previous_desc = False
+                previous_desc, previous_name = False, True
         count += people
     return count
 
@@ -232,9 +272,41 @@ def extract_casualty_subjects(sentence: str, taken: list[tuple[int, int]]) -> li
         if not _overlaps(spans, m.start(), m.end()):
             out.append(_at_least(sentence, m.start(), m.end(), 1, "killed"))
             spans.append((m.start(), m.end()))
+    for m in DEAD_PERSON_RE.finditer(sentence):  # "the slain officer": one person killed (#15)
+        if not _overlaps(spans, m.start(), m.end()):
+            out.append(_at_least(sentence, m.start(), m.end(), 1, "killed"))
+            spans.append((m.start(), m.end()))
+    for m in MULTIPLE_KILLING_RE.finditer(sentence):  # "a double homicide": at least two killed (#15)
+        if _overlaps(spans, m.start(), m.end()) or _NOT_DONE_RE.search(sentence, 0, m.start()):
+            continue
+        n = 2 if m.group("ms") else _MULTIPLES[m.group("mult").lower()] + (1 if m.group("suicide") else 0)
+        out.append(_at_least(sentence, m.start(), m.end(), n, "killed"))
+        spans.append((m.start(), m.end()))
+    for m in DEATH_OF_RE.finditer(sentence):  # "the death of John Smith", "the body of a woman" (#15)
+        o = OBJECT_RE.match(sentence, m.end())
+        if (
+            o is None
+            or o.group("subj") in ("him", "her")
+            or re.search(r"['’]s?$", o.group("subj"))
+            or _NOT_DONE_RE.search(sentence, 0, m.start())
+        ):
+            continue  # "the death of her niece", "the death of John Smith's wife": someone not read
+        if o.group("subj")[-1:].isdigit() or o.group("subj").split()[-1].islower():
+            o = WHOLE_OBJECT_RE.match(sentence, m.end()) or o  # "the death of a 20-year-old woman"
+        start, end = o.start("subj"), o.end("subj")
+        if "," in sentence[start:end] and not re.search(r"\band\b", sentence[start:end]):
+            end = sentence.index(",", start)  # "the killing of Ortiz, Orozco sat": a list needs its "and"
+        if _overlaps(spans, m.start(), end) or re.match(r"\s*(?:['’]s?\b|of\b)", sentence[end:]):
+            continue  # "Sheriff 's Deputy" (tokenised), "the deputy and father of two": the noun goes on
+        n = _pieces(sentence[start:end])
+        if n:
+            out.append(_at_least(sentence, start, end, n, "killed"))
+            spans.append((m.start(), end))
     for event, active in ACTIVE.items():
         for a in active.finditer(sentence):
             o = OBJECT_RE.match(sentence, a.end())
+            if o is not None and not _OBJECT_END_RE.match(sentence, o.end()):
+                o = ENDED_OBJECT_RE.match(sentence, a.end()) or o  # "claimed the life of a 20-year-old woman"
             if o is None:
                 continue
             start, end = o.start("subj"), o.end("subj")
@@ -257,7 +329,12 @@ def _other_subject(window: str, breaks: list[re.Match[str]], cut: int) -> re.Mat
     if breaks and breaks[-1].group(0) == "who" and _short_verb_phrase(window[cut:], allow_empty=True):
         # "a man who was killed", "the suspect who shot a police dog has been found dead"
         before = breaks[-2].end() if len(breaks) > 1 else 0
-        return SUBJECT_RE.search(window[: breaks[-1].start()], before)
+        head = window[: breaks[-1].start()].rstrip()
+        return SUBJECT_RE.search(head.removesuffix(","), before)  # "the victim, who died Tuesday"
+    if window.rstrip().endswith(","):
+        appositive = APPOSITIVE_SUBJECT_RE.match(window, cut)
+        if appositive is not None and not _HINT_RE.search(window, appositive.end("subj")):
+            return appositive
     if not _AND_END_RE.search(window):
         return None
     aside = _ASIDE_RE.match(window, cut)  # "when, according to police, the girl turned ... and died"

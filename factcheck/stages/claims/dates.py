@@ -382,6 +382,34 @@ def _word_year(text: str) -> int | None:
     return century * 100 + int(rest) if rest is not None and rest < 100 else None
 
 
+_SLASH_PAIR = r"\d{1,2}\s?/\s?\d{1,2}"
+_SLASH_JOIN = r"\s*(?:,|&|-|–|\b(?:and|or|to|through|thru|till|until)\b)\s*"
+# A date cue before a slash pair: a preposition or a weekday, then perhaps earlier dates of a list
+# ("on 3/5, 3/12 and 3/19", "Tuesday (3/15)").
+_SLASH_CUE_BEFORE_RE = re.compile(
+    rf"(?:(?<![\w-])(?:on|by|since|until|till|from|through|before|after|between)|\b(?:{_WEEKDAY_RE})\b\.?,?\s*\(?)\s*"
+    rf"(?:{_SLASH_PAIR}{_SLASH_JOIN})*\Z",
+    re.IGNORECASE,
+)
+# After it: a weekday in brackets ("3/15 (Tue)") or a time of day ("3/15 at 7 p.m.", "4/25 at 16h00").
+_SLASH_CUE_AFTER_RE = re.compile(
+    rf"\s*(?:\(\s*(?:{_WEEKDAY_RE})\b|,?\s*(?:at\s+)?\d{{1,2}}(?:(?::\d\d)?\s*[ap]\.?m\b|:\d\d\b|h(?:\d\d)?\b))",
+    re.IGNORECASE,
+)
+
+
+def slash_date_cue(text: str, start: int, end: int) -> bool:
+    """Whether the slash pair `text[start:end]` ("3/15") is a date by its context.
+
+    A bare pair is a fraction ("1/5"), a score or a name ("24/7", "9/11"); it is a date after a
+    preposition of time, next to a weekday or a time of day, or in a list of such dates. A pair
+    followed by "of" is a share ("on 1/3 of the land").
+    """
+    if re.match(r"\s+of\b", text[end:]):
+        return False
+    return bool(_SLASH_CUE_BEFORE_RE.search(text[max(0, start - 80) : start]) or _SLASH_CUE_AFTER_RE.match(text, end))
+
+
 def _numeric_date(m: re.Match[str], text: str, published: date | None) -> DateValue | None:
     """Value of a numeric date ('2023-10-17', '10/17/2023', '17.10.2023', '2/15')."""
     try:
@@ -395,10 +423,8 @@ def _numeric_date(m: re.Match[str], text: str, published: date | None) -> DateVa
             day = date(year, a, b)
             return DateValue(day, day, "day")
         a, b = int(m.group("sa")), int(m.group("sb"))
-        before = text[max(0, m.start() - 8) : m.start()]
-        standalone = not text[: m.start()].strip() and not text[m.end() :].strip()
-        if not (standalone or re.search(r"\b(?:on|by|since|until|from|through|before|after)\s+$", before, re.I)):
-            return None  # "24/7", "9/11", "1/2": a fraction or a name unless the context says date
+        if not slash_date_cue(text, m.start(), m.end()):
+            return None  # "24/7", "9/11", "1/5": a fraction, a score or a name unless the context says date
         if not 1 <= a <= 12:
             return None
         if published is None:

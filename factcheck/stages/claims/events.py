@@ -7,6 +7,7 @@ import math
 import re
 
 from factcheck.lexicon.events import (
+    ACTIVE_GERUNDS,
     ATTRIBUTION_SOURCES,
     ATTRIBUTION_VERBS,
     CASUALTY_EVENTS,
@@ -54,6 +55,11 @@ PARTITIVE_GAP_RE = re.compile(r"^\s+of\s+(?:the|those|these|its|their|all|all\s+
 # "three of the victims", "two of them": the part that a later predicate counts (#14).
 PARTITIVE_RE = re.compile(
     r"^\s+of\s+(?:them|those|the\s+(?:victims|people|persons|men|women|children|passengers|officers|others|dead))\b",
+    re.IGNORECASE,
+)
+# Before a count of the dead: "claimed the lives of", "the bodies of" (#15).
+DEAD_OF_RE = re.compile(
+    r"\b(?:(?:claim(?:ed|s|ing)?|took|takes|taking|cost|costs|costing)\s+the\s+lives|bodies)\s+of\s+(?:the\s+|all\s+)?\Z",
     re.IGNORECASE,
 )
 # A label line: "Wounded: 3", "Killed: 2" (#14).
@@ -125,6 +131,10 @@ def _attach_events(text: str, raws: list[_Raw]) -> list[str]:
                     break
                 if needs_passive and not BE_RE.search(gap) and ACTIVE_OBJECT_RE.match(text, w_end):
                     break  # "A man killed his wife": the count did the killing (#15)
+                if text[w_start:w_end].lower() in ACTIVE_GERUNDS and (
+                    ACTIVE_OBJECT_RE.match(text, w_end) or re.match(r"\s+[A-Z][a-z]", text[w_end:])
+                ):
+                    break  # "two men accused of killing Ann Lee": the count did the killing (#15)
                 if _gap_ok(gap, 8) and not re.search(r"\bincluding\s*$", text[max(0, r.start - 12) : r.start]):
                     target, dist = i, len(gap)
                     whole = raws[i - 1] if i else None
@@ -142,6 +152,13 @@ def _attach_events(text: str, raws: list[_Raw]) -> list[str]:
     for i, r in enumerate(raws):
         if not events[i] and r.unit == "life" and _lives_lost(text, r):
             events[i] = "killed"  # "claimed 257 lives"
+        if (
+            not events[i]
+            and DEAD_OF_RE.search(text, max(0, r.start - 40), r.start)
+            and _of_people(r)
+            and not re.match(r"\s*(?:,|and\b|&)", text[r.end :])
+        ):
+            events[i] = "killed"  # "claimed the lives of two teens", "the bodies of three men"; no list's first (#15)
         if not events[i] and not r.weak:
             near = _event_near(text, r.start, r.end, exclude=CASUALTY_EVENTS)
             events[i] = near
@@ -160,6 +177,12 @@ def _may_be_casualties(text: str, raw: _Raw) -> bool:
     if re.match(r"(?i:an?)\s", surface) and not re.search(r"-old\b", surface):  # "a 19-year-old Pablo Ruiz"
         return raw.unit in PERSON_NOUNS or raw.unit in ("people", "person") or bool(PERSON_SUFFIX_RE.search(raw.unit))
     return True
+
+
+def _of_people(raw: _Raw) -> bool:
+    """Whether a count counts people by its noun ("two teens", "three children", "four hikers")."""
+    unit = raw.unit.lower()
+    return unit in PERSON_NOUNS or unit in ("people", "person") or bool(unit and PERSON_SUFFIX_RE.search(unit))
 
 
 def _lives_lost(text: str, raw: _Raw) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from factcheck.lexicon.numbers import (
+    BARE_POINT_AFTER,
     FRACTION_SIGNS,
     FRACTIONS,
     INDIAN_SCALE_ABBREV,
@@ -49,6 +50,16 @@ _VAGUE_RE = (
     r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|scores|hundreds|thousands|millions"
     r"|billions|trillions|a\s+handful|a\s+few|several(?!\s+(?:hundred|thousand|million|billion)))"
 )
+# "point five", "point 77": a decimal without its zero, read only after a word that leaves "point" no
+# noun ("rose by point five percent"), never after a determiner or adjective ("at that point five men").
+_POINT_DIGITS = "|".join([*list(UNITS)[:10], "oh"])
+_POINT_AFTER_WORDS = "|".join(rf"(?<=\b{w}\s)" for w in BARE_POINT_AFTER)
+_BARE_POINT_RE = (
+    rf"(?:(?<![\w\s,.;:'’-])|{_POINT_AFTER_WORDS})"
+    rf"point\s+(?:\d+\b(?![.,]\d)|(?:{_POINT_DIGITS})\b(?:\s+(?:{_POINT_DIGITS})\b)*)(?:\s+(?:{_SCALE_WORDS})\b)*(?!\s*:|\s+of\s+the\b)"  # "Point one: ..." enumerates
+)
+# A whole number and a fraction: "2 1/2 miles", "6 1/4%", "3 3/4 million" (#15).
+_MIXED_RE = r"\d{1,4} \d{1,2}/\d{1,2}(?![\d/]|-\d)"
 _NUMBER_RE = (
     # "1 point 1" (spoken decimals in digits), "5 and a half" (#15); one alternative, so digits are read once
     rf"(?:\d+\s+(?:point\s+\d+\b|and\s+(?:an?\s+|(?:{'|'.join(list(UNITS)[1:10])})\s+)?(?:{_FRACTION_WORDS})\b)"
@@ -56,7 +67,7 @@ _NUMBER_RE = (
     # "3 hundred and 21", "7 hundred and forty-two" (#15)
     rf"|\d{{1,3}}\s+hundred\s+and\s+(?:\d{{1,2}}(?![\d.,])|(?:{'|'.join(TENS)})(?:[\s-](?:{'|'.join(list(UNITS)[1:10])}))?"
     rf"|{'|'.join(list(UNITS)[1:20])})\b"
-    rf"|{_DIGITS_RE}{_SCALE_AFTER_DIGITS}?"
+    rf"|{_MIXED_RE}(?:\s+(?:{_SCALE_WORDS})\b)?|{_DIGITS_RE}{_SCALE_AFTER_DIGITS}?|{_BARE_POINT_RE}"
     rf"|half\s+an?\s+(?:{_SCALE_WORDS}|dozen)\b|{_VAGUE_RE}\b|several\s+(?:hundred|thousand|million|billion)\b|{_NUM_WORDS_RE}\b(?:\s+dozens?\b)?"
     rf"|(?:a\s+)?(?:dozen|couple|pair)\b(?:\s+of\b)?|single\b"
     rf"|nil\b|naught\b|nought\b|an?\b(?=\s+[\w-]))"
@@ -182,6 +193,13 @@ def parse_number(text: str) -> tuple[float, float | None] | None:
         return float(NUMBER_WORDS[t]), None
     if t in FRACTION_SIGNS:
         return FRACTION_SIGNS[t], None
+    m = re.fullmatch(r"(\d+) (\d+)/(\d+)(?: (.+))?", t)
+    if m:
+        numerator, denominator = int(m.group(2)), int(m.group(3))
+        if not 0 < numerator < denominator:
+            return None
+        times = parse_number(f"1 {m.group(4)}") if m.group(4) else (1.0, None)
+        return ((int(m.group(1)) + numerator / denominator) * times[0], None) if times else None
     m = _DIGITS_FULL_RE.fullmatch(t)
     if m:
         value = float(re.sub(rf"[,{_SPACE[1:-1]}]", "", m.group(1)))

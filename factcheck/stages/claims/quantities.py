@@ -271,7 +271,10 @@ def _scan_quantities(text: str, tolerance: float) -> list[_Raw]:
             m_start, cur = m.start("num"), None  # "3 GBP 1 pence": the code belongs to the 3 (#15)
         num_start, num_end = m.start("num"), m.end("num")
         surface_num = m.group("num")
-        if _inside(blocked, num_start, num_end):
+        mixed = re.match(r"\d+ \d+/\d+", surface_num)  # "2 1/2 miles": the fraction is no identifier (#15)
+        if _inside(blocked, num_start, num_end) and not (
+            mixed and not _inside(blocked, num_start, num_start + mixed.group(0).index(" "))
+        ):
             continue
         qualifier = (m.group("qual") or "").lower()
         low_num = surface_num.lower()

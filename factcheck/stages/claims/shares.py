@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 
-from factcheck.lexicon.numbers import FRACTION_SIGNS, FRACTIONS, SCALES, TENS, UNITS
+from factcheck.lexicon.numbers import COUNTER_NOUNS, FRACTION_SIGNS, FRACTIONS, NAMED_SLASH_PAIRS, SCALES, TENS, UNITS
 from factcheck.lexicon.qualifiers import QUALIFIERS
 from factcheck.lexicon.units import DURATION_UNITS, UNIT_CANON
 from factcheck.records import QuantityValue
 from factcheck.stages.claims.base import _Raw
+from factcheck.stages.claims.dates import slash_date_cue
 from factcheck.stages.claims.ranges import _QUAL_RE, _interval
 
 ORDINAL_DENOMINATORS = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
@@ -28,7 +29,7 @@ _QUAL = rf"(?:(?P<qual>{_QUAL_RE})\s+)?"
 # "a third", "two thirds", "three-quarters", "half", "¾", "1/3", then "of" or what the share is of.
 FRACTION_RE = re.compile(
     rf"(?<![\w/.-]){_QUAL}(?:(?P<num>an?|one|{_SMALL})[\s-]+(?P<den>{_FRACTION})\b"
-    rf"|(?P<half>half)\b|(?P<sign>[{_SIGNS}])|(?P<sa>\d{{1,3}})\s?/\s?(?P<sb>\d{{1,4}})(?![\d/]))",
+    rf"|(?P<half>half)\b|(?P<sign>[{_SIGNS}])|(?P<sa>\d{{1,3}})\s?/\s?(?P<sb>\d{{1,4}})(?![\d/]|-\d))",
     re.IGNORECASE,
 )
 # "two out of five", "one in four", "three of every ten", "9 in 10".
@@ -55,11 +56,32 @@ SHARE_CONTEXT_RE = re.compile(
 
 
 # Cheap tests that skip the full patterns on the many sentences without a share (#15: speed).
-_LAST_DAY = 31  # a denominator above any day of a month cannot be a "month/day" date
 _FRACTION_HINT_RE = re.compile(rf"\b(?:half|{_FRACTION})\b|[{_SIGNS}]|\d\s?/\s?\d", re.IGNORECASE)
 _OUT_OF_HINT_RE = re.compile(
     rf"\b(?:out\s+of|in|of\s+every)\s+(?:\d|a\s+hundred|a\s+thousand|{_SMALL})\b", re.IGNORECASE
 )
+
+
+_LAST_DAY = 31  # a denominator above any day of a month cannot be a "month/day" date: always a share
+# "Image 1/3", "part 2/4", "(1/2)" at the end of a post: a counter, not a share.
+_COUNTER_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(COUNTER_NOUNS)})\.?\s*$|#\s*$", re.IGNORECASE)
+
+
+def _no_bare_share(text: str, start: int, end: int) -> bool:
+    """Whether a bare slash pair ("1/5", no unit, no "of" after it) is no share.
+
+    It is a date with a date cue ("on 3/15"), a name ("9/11"), a counter ("Image 1/3", "(1/2)"),
+    a change of a price ("eased 1/8 to 31 7/8") or, spaced ("1 / 3"), the counter of a gallery.
+    """
+    pair = text[start:end]
+    return (
+        slash_date_cue(text, start, end)
+        or re.sub(r"\s", "", pair) in NAMED_SLASH_PAIRS
+        or " " in pair
+        or bool(_COUNTER_BEFORE_RE.search(text, max(0, start - 12), start))
+        or (text[start - 1 : start] == "(" and text[end : end + 1] == ")")
+        or bool(re.match(r"\s+to\s+\d+(?:\s\d+/\d+)?(?![\d/.])", text[end:]))  # "eased 1/8 to 31 7/8": a price
+    )
 
 
 def _small_number(word: str) -> float | None:
@@ -115,8 +137,8 @@ def scan_shares(text: str, tolerance: float) -> list[_Raw]:
             fraction, rounded = FRACTION_SIGNS[m.group("sign")], True
         else:
             a, b = int(m.group("sa")), int(m.group("sb"))
-            if not 0 < a < b:
-                continue
+            if not 0 < a < b or re.search(r"\d(?:\s\.)?\s$", text[max(0, m.start("sa") - 4) : m.start("sa")]):
+                continue  # "24/7"; "2 1/2 miles" is a mixed number (numbers.py), "19 . 2 / 40" a tokenised one
             fraction, rounded = a / b, False
         start = m.start() if qualifier else m.start("num") if m.group("num") else m.end() - len(m.group(0).lstrip())
         start = m.start("qual") if qualifier else start
@@ -132,8 +154,13 @@ def scan_shares(text: str, tolerance: float) -> list[_Raw]:
             continue
         if SCALE_AFTER_RE.match(text, end):
             continue  # "half a million" is a number (numbers.py)
-        if m.group("sa") and not re.match(r"\s+of\b", text[end:]) and int(m.group("sb")) <= _LAST_DAY:
-            continue  # a bare "1/5" is a date or a score unless "of" follows; "20/100" is no date (#15)
+        if (
+            m.group("sa")
+            and int(m.group("sb")) <= _LAST_DAY
+            and not re.match(r"\s+of\b", text[end:])
+            and _no_bare_share(text, m.start("sa"), m.end("sb"))
+        ):
+            continue  # "on 3/15" is a date, "the 9/11 attacks" a name, "Image 1 / 3" a counter; "1/5" a share
         if m.group("half") and not (qualifier or SHARE_CONTEXT_RE.match(text, end)):
             continue  # "the second half", "half-brother": not a share
         if m.group("den") and not SHARE_CONTEXT_RE.match(text, end):
