@@ -127,6 +127,10 @@ COUNTS = [
     # a name, its age and a description with "a" are one person; the count before "killing X" did it
     ("They shot and killed Ann Lee, 34, a mother of two.", [("Ann Lee, 34, a mother", "killed", 1, INF), ("two", "", 2, 2)]),
     ("Two men are accused of killing Ann Lee.", [("Two men", "", 2, 2), ("Ann Lee", "killed", 1, INF)]),
+    # a death that did not happen or is only guessed
+    ("The bullet could have killed him.", []),
+    ("The blast nearly killed 20 workers.", [("20 workers", "", 20, 20)]),
+    ("She feared the death of her son Tom.", []),
 ]
 
 

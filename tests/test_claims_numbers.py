@@ -135,3 +135,17 @@ def test_a_mixed_number(text: str, surface: str, value: float):
 @pytest.mark.parametrize("text", ["See image 1/3 below.", "We grieve with them. (1/2)", "The gallery: 1 / 4 Back"])
 def test_a_counter_is_no_share(text: str):
     assert all(c.kind != "percent" for c in extract_claims_from_text(text, None))
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("Between twenty and thirty people were killed.", 20, 30), ("Rates will rise between five and seven percent.", 5, 7)],
+)
+def test_and_joins_number_words_only_after_a_scale(text: str, low: float, high: float):
+    [claim] = [c for c in extract_claims_from_text(text, None) if c.kind != "date"]
+    assert (claim.value.low, claim.value.high) == (low, high)  # type: ignore[union-attr]
+
+
+def test_a_list_of_number_words_is_no_sum():
+    values = [c.value.point for c in extract_claims_from_text("Five, six or seven people died.", None)]  # type: ignore[union-attr]
+    assert values == [5, 6, 7]

@@ -127,7 +127,7 @@ NAMED_SLASH_PAIRS = frozenset({"9/11", "3/11", "7/11", "4/20", "1/6"})
 # Words after which "point" begins a decimal without its zero ("fell by point five percent"); after any
 # other word ("at that point", "a turning point") "point" is a noun (#15).
 BARE_POINT_AFTER = (
-    "by", "of", "to", "at", "from", "is", "was", "were", "are", "be", "been", "and", "or", "than", "just", "only",
+    "by", "of", "to", "at", "from", "between", "with", "is", "was", "were", "are", "be", "been", "and", "or", "than", "just", "only",
     "about", "around", "nearly", "almost", "roughly", "approximately", "under", "over", "below", "above",
     "minus", "negative", "plus", "up", "down", "rose", "fell", "grew", "dropped", "gained", "lost",
 )

@@ -20,6 +20,7 @@ from factcheck.lexicon.calendar import MONTH_NAMES, WEEKDAYS
 from factcheck.lexicon.events import PAIR_WORDS, PERSON_NOUNS
 from factcheck.records import Claim, QuantityValue
 from factcheck.stages.claims.base import _claim
+from factcheck.stages.claims.events import COUNTERFACTUAL_RE
 
 _TITLE = r"(?:(?:Officer|Deputy|Cpl|Sgt|Lt|Capt|Det|Dr|Mr|Mrs|Ms|Trooper|Agent|Pastor|Rev)\.?\s+)"
 # "DeGuzman", "McDonald", "O'Brien" and initials ("JD DeGuzman") are names too (#14)
@@ -71,7 +72,8 @@ DEATH_OF_RE = re.compile(
 )
 _NOT_DONE_RE = re.compile(
     r"\b(?:attempt(?:ed|s|ing)?|plot(?:s|ted|ting)?|conspir\w*|solicit\w*|threat\w*|plan(?:s|ned|ning)?|fak\w*"
-    r"|stag\w*|prevent\w*|avert\w*|foil\w*|near)\s+(?:the\s+|a\s+)?(?:\w+\s+)?$",
+    r"|stag\w*|prevent\w*|avert\w*|foil\w*|near|fear\w*|risk\w*|avoid\w*|wish\w*|want\w*|hop\w*"
+    r"|(?:could|would|might|may|can|will)\s+(?:\w+\s+)?(?:cause|mean|lead\s+to))\s+(?:the\s+|a\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 # One dead person named by an adjective: "the slain officer", "a dead man" (not "the dead-end street").
@@ -304,6 +306,8 @@ def extract_casualty_subjects(sentence: str, taken: list[tuple[int, int]]) -> li
             spans.append((m.start(), end))
     for event, active in ACTIVE.items():
         for a in active.finditer(sentence):
+            if COUNTERFACTUAL_RE.search(sentence, max(0, a.start() - 40), a.start()):
+                continue  # "the bullet could have killed him"
             o = OBJECT_RE.match(sentence, a.end())
             if o is not None and not _OBJECT_END_RE.match(sentence, o.end()):
                 o = ENDED_OBJECT_RE.match(sentence, a.end()) or o  # "claimed the life of a 20-year-old woman"

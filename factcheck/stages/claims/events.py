@@ -57,6 +57,13 @@ PARTITIVE_RE = re.compile(
     r"^\s+of\s+(?:them|those|the\s+(?:victims|people|persons|men|women|children|passengers|officers|others|dead))\b",
     re.IGNORECASE,
 )
+# Before a casualty word, a death or wound that did not happen or is only guessed: "could have killed
+# 20 people", "nearly killed him", "may have been hurt" (#15).
+COUNTERFACTUAL_RE = re.compile(
+    r"\b(?:(?:could|would|might|may|must|should)(?:\s+not)?\s+have|could've|would've|might've|nearly|almost"
+    r"|narrowly)\s+(?:been\s+)?(?:(?:shot|stabbed|beaten)\s+and\s+)?\Z",
+    re.IGNORECASE,
+)
 # Before a count of the dead: "claimed the lives of", "the bodies of" (#15).
 DEAD_OF_RE = re.compile(
     r"\b(?:(?:claim(?:ed|s|ing)?|took|takes|taking|cost|costs|costing)\s+the\s+lives|bodies)\s+of\s+(?:the\s+|all\s+)?\Z",
@@ -74,6 +81,8 @@ def _event_words(text: str) -> tuple[tuple[int, int, str], ...]:
     out = []
     for m in WORD_RE.finditer(text):
         event = EVENT_OF_WORD.get(m.group(0).lower()) or LOWER_CASE_EVENTS.get(m.group(0))
+        if event in CASUALTY_EVENTS and COUNTERFACTUAL_RE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "could have killed 20 people": no one was
         if event:
             out.append((m.start(), m.end(), event))
     return tuple(out)
@@ -152,9 +161,10 @@ def _attach_events(text: str, raws: list[_Raw]) -> list[str]:
     for i, r in enumerate(raws):
         if not events[i] and r.unit == "life" and _lives_lost(text, r):
             events[i] = "killed"  # "claimed 257 lives"
+        dead_of = None if events[i] else DEAD_OF_RE.search(text, max(0, r.start - 40), r.start)
         if (
-            not events[i]
-            and DEAD_OF_RE.search(text, max(0, r.start - 40), r.start)
+            dead_of is not None
+            and not COUNTERFACTUAL_RE.search(text, max(0, dead_of.start() - 40), dead_of.start())
             and _of_people(r)
             and not re.match(r"\s*(?:,|and\b|&)", text[r.end :])
         ):

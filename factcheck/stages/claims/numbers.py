@@ -30,9 +30,14 @@ _FRACTION_WORDS = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 # After another number word only: plural scales ("three billions", "three thousand millions") and
 # the abbreviations of Indian scales ("three hundred cr", "twelve lac") (#15).
 _LATER_SCALES = "|".join(sorted([*(f"{w}s" for w in SCALES), *INDIAN_SCALE_ABBREV], key=len, reverse=True))
+# "and" and a comma join number words only after a scale: "a hundred and five", "one million, two
+# hundred thousand"; "between five and seven" is two numbers, never 12 (#15).
+_AFTER_SCALE = "|".join(
+    f"(?<={w})" for w in sorted({*SCALES, *INDIAN_SCALES, *INDIAN_SCALE_ABBREV, *(f"{w}s" for w in SCALES), "dozen"})
+)
 _NUM_WORDS_RE = (
     rf"(?:(?:an?\s+(?=(?:{_SCALE_WORDS}|dozen)\b))?(?:{_WORD_NUM})"
-    rf"(?:(?:[\s-]+|,\s+|\s+and\s+)(?:(?:{_LATER_SCALES})\b|(?:{_WORD_NUM})(?!\s+(?:{_FRACTION_WORDS})\b)))*"
+    rf"(?:(?:[\s-]+|(?:{_AFTER_SCALE})(?:,\s+|\s+and\s+))(?:(?:{_LATER_SCALES})\b|(?:{_WORD_NUM})(?!\s+(?:{_FRACTION_WORDS})\b)))*"
     rf"(?:\s+and\s+(?:an?\s+|one\s+|(?:{'|'.join(list(UNITS)[1:10])})\s+)?(?:{_FRACTION_WORDS})\b"
     rf"(?:\s+(?:{_SCALE_WORDS})\b)*)?"
     rf"(?:\s+point(?:\s+(?:{'|'.join(list(UNITS)[:10])}|oh))+(?:\s+(?:{_SCALE_WORDS})\b)*)?)"
