@@ -60,7 +60,7 @@ _VAGUE_RE = (
 _POINT_DIGITS = "|".join([*list(UNITS)[:10], "oh"])
 _POINT_AFTER_WORDS = "|".join(rf"(?<=\b{w}\s)" for w in BARE_POINT_AFTER)
 _BARE_POINT_RE = (
-    rf"(?:(?<![\w\s,.;:'’-])|{_POINT_AFTER_WORDS})"
+    rf"(?=point\s)(?:(?<![\w\s,.;:'’-])|{_POINT_AFTER_WORDS})"  # "point" first: fails fast elsewhere
     rf"point\s+(?:\d+\b(?![.,]\d)|(?:{_POINT_DIGITS})\b(?:\s+(?:{_POINT_DIGITS})\b)*)(?:\s+(?:{_SCALE_WORDS})\b)*(?!\s*:|\s+of\s+the\b)"  # "Point one: ..." enumerates
 )
 # A whole number and a fraction: "2 1/2 miles", "6 1/4%", "3 3/4 million" (#15).
