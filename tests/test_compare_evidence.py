@@ -333,3 +333,23 @@ def test_a_part_of_a_sum_is_no_total(parser, text, surface):
 def test_a_total_is_no_part(parser):
     sentence, claim, frame = _parsed(parser, "a", "The Senate passed the $1.2 trillion bill on Wednesday.", "1.2")
     assert "(part)" not in slot_key(claim, sentence, frame, _article("a")).counted
+
+
+@pytest.mark.parametrize(
+    ("text_a", "surface_a", "text_b", "surface_b", "expected"),
+    [
+        # two measures of one company are two facts
+        ("Its net profit rose 18% to $1.2 billion.", "1.2", "Revenue rose 12% to $8.4 billion.", "8.4", APART),
+        ("Its net profit rose 18% to $1.2 billion.", "18%", "Revenue rose 12% to $8.4 billion.", "12%", APART),
+        (
+            "It reported revenue of $8.4 billion and net profit of $1.2 billion.",
+            "1.2",
+            "Net income was $1.3 billion.",
+            "1.3",
+            SAME,
+        ),
+        ("It made $3 billion in sales.", "3", "Revenue was $3.5 billion.", "3.5", SAME),
+    ],
+)
+def test_two_measures_are_two_facts(parser, text_a, surface_a, text_b, surface_b, expected):
+    assert _evidence(parser, text_a, surface_a, text_b, surface_b).verdict == expected

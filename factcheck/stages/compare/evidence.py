@@ -47,7 +47,7 @@ from factcheck.lexicon.occasions import (
     STATISTIC_UNITS,
 )
 from factcheck.records import Claim, Sentence
-from factcheck.stages.compare.lexicon import AGE_EVENT, CUMULATIVE_EVENTS, TIME_UNIT
+from factcheck.stages.compare.lexicon import AGE_EVENT, CUMULATIVE_EVENTS, MEASURE_NOUNS, TIME_UNIT
 from factcheck.stages.compare.slots import claim_clause, elapsed, other_people, unit_family
 from factcheck.stages.frames import ROLE, Frame, names_match, spelt_alike
 
@@ -121,6 +121,28 @@ def rate_unit(claim: Claim, sent: Sentence) -> bool:
     if claim.kind != "duration" or not _RATE_RE.match(claim.text) or not 0 <= start <= len(sent.text):
         return False
     return bool(_FIGURE_BEFORE_RE.search(sent.text[max(0, start - 20) : start]))
+
+
+_MEASURE = "|".join(sorted((re.escape(m) for m in MEASURE_NOUNS), key=len, reverse=True))
+_MEASURE_AFTER_RE = re.compile(rf"^\s*(?:in|of)\s+(?:\w+\s+)?({_MEASURE})\b", re.IGNORECASE)
+_MEASURE_BEFORE_RE = re.compile(rf"\b({_MEASURE})\b", re.IGNORECASE)
+
+
+def measured(claim: Claim, sent: Sentence) -> str:
+    """What an amount or a share measures ("net profit rose 18% to $1.2 billion": profit; "revenue of
+    $8.4 billion and net profit of $1.2 billion": each its own), or '' when its clause does not say."""
+    if claim.kind not in ("money", "percent"):
+        return ""
+    start, end = claim.start - sent.start, claim.end - sent.start
+    if not 0 <= start <= end <= len(sent.text):
+        return ""
+    after = _MEASURE_AFTER_RE.match(sent.text[end:])
+    if after:
+        return MEASURE_NOUNS[after.group(1).lower()]
+    clause = claim_clause(claim, sent)
+    at = sent.text.find(clause)
+    before = [m.group(1).lower() for m in _MEASURE_BEFORE_RE.finditer(clause[: max(0, start - at)])]
+    return MEASURE_NOUNS[before[-1]] if before else ""
 
 
 def attributive(claim: Claim, sent: Sentence) -> bool:
@@ -203,6 +225,9 @@ def pair_evidence(
         occ_a, occ_b = occ_a - {RUNNING_TOTAL}, occ_b - {RUNNING_TOTAL}
     if occ_a and occ_b and not occ_a & occ_b:
         return Evidence(APART, f"different occasions ({_shown(occ_a)} / {_shown(occ_b)})")
+    measure_a, measure_b = measured(a, sent_a), measured(b, sent_b)
+    if measure_a and measure_b and measure_a != measure_b:
+        return Evidence(APART, f"different measures ({measure_a} / {measure_b})")
     cap_a, cap_b = (f.capacity if f is not None else "" for f in (frame_a, frame_b))
     if cap_a and cap_b and cap_a != cap_b:
         return Evidence(APART, f"counts in different roles (as {cap_a} / as {cap_b})")

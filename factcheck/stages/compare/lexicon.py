@@ -121,6 +121,24 @@ NEW_PART_AFTER_RE = re.compile(
     r"^\s*(?:in|of)\s+(?:new|additional|extra|fresh)\s+(?:money|spending|funding|funds|investment|aid|cash|debt|borrowing)\b",
     re.IGNORECASE,
 )
+# What an amount or a share measures, by the noun that names it ("net profit rose 18% to $1.2
+# billion", "revenue of $8.4 billion", "$3 billion in sales"): two measures never contradict (#14).
+MEASURE_NOUNS = {
+    **dict.fromkeys(("revenue", "revenues", "sales", "turnover"), "revenue"),
+    **dict.fromkeys(("profit", "profits", "net income", "earnings", "income"), "profit"),
+    **dict.fromkeys(("loss", "losses"), "loss"),
+    **dict.fromkeys(("margin", "margins"), "margin"),
+    **dict.fromkeys(("deficit", "deficits"), "deficit"),
+    **dict.fromkeys(("debt", "debts"), "debt"),
+    **dict.fromkeys(("budget", "budgets"), "budget"),
+    **dict.fromkeys(("dividend", "dividends"), "dividend"),
+    **dict.fromkeys(("salary", "salaries", "wage", "wages", "pay"), "pay"),
+    **dict.fromkeys(("fine", "fines", "penalty", "penalties"), "fine"),
+    **dict.fromkeys(("tax", "taxes", "tariff", "tariffs"), "tax"),
+    **dict.fromkeys(("investment", "investments"), "investment"),
+    **dict.fromkeys(("market value", "valuation", "market capitalisation", "market capitalization"), "value"),
+    **dict.fromkeys(("unemployment", "inflation", "growth", "turnout"), "rate"),
+}
 # Predicates that date a report about an event, not the event ("authorities said on Thursday").
 REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "add", "state", "write", "identify", "note"}
 # A year written out: a date without one is read relative to the article's publication date.
