@@ -353,3 +353,22 @@ def test_a_total_is_no_part(parser):
 )
 def test_two_measures_are_two_facts(parser, text_a, surface_a, text_b, surface_b, expected):
     assert _evidence(parser, text_a, surface_a, text_b, surface_b).verdict == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "status"),
+    [
+        ("In 2018, Hurricane Dawn killed 15 people in the same region.", "15", "background"),
+        ("The last major earthquake in the region, in 1998, killed about 2,000 people.", "2,000", "background"),
+        ("The 2016 storm killed 15 people, officials said on Monday.", "15", "reported"),
+        ("The storm killed 15 people on Monday.", "15", "reported"),
+    ],
+)
+def test_a_count_in_an_earlier_year_is_background(parser, text, surface, status):
+    sentence, claim, frame = _parsed(parser, "a", text, surface)
+    dates = [
+        replace(c, id=f"a-d{i}", article_id="a", sentence_id=sentence.id)
+        for i, c in enumerate(extract_claims_from_text(text, PUBLISHED))
+        if c.kind == "date"
+    ]
+    assert slot_key(claim, sentence, frame, _article("a"), dates).status == status

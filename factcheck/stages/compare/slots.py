@@ -524,9 +524,12 @@ def _unresolved_period(claim: Claim, sent: Sentence, dates: Sequence[Claim]) -> 
 
 
 def _dates_an_event(date_claim: Claim) -> bool:
-    """A day, week or month dates an event; a bare year mostly qualifies a noun ("the 2016 election")."""
+    """A day, week or month dates an event, and so does a year after "in" ("In 2018, a storm killed
+    15"); a bare year mostly qualifies a noun ("the 2016 election")."""
     value = date_claim.value
-    return isinstance(value, DateValue) and value.granularity != "year"
+    if not isinstance(value, DateValue):
+        return False
+    return value.granularity != "year" or date_claim.text.lower().startswith("in ")
 
 
 def _in_own_clause(claim: Claim, date_claim: Claim, sent: Sentence) -> bool:
