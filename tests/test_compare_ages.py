@@ -70,7 +70,9 @@ def test_an_age_inside_a_count_of_the_aged_is_still_an_age():
 
 def test_elimination_needs_grounds_that_the_articles_tell_of_the_same_people():
     # no other age in common and the name not written on the unnamed side: two stories' people
-    apart = _linked({"a#0": "A 10-year-old girl was killed by a stray bullet.", "b#0": "Cheanne McKnight, 11, was grazed."})
+    apart = _linked(
+        {"a#0": "A 10-year-old girl was killed by a stray bullet.", "b#0": "Cheanne McKnight, 11, was grazed."}
+    )
     assert all(not c.scope for c in apart if c.article_id == "a")
     # the name written without the age ("Robin Lilly was putting the guns away") is grounds
     linked = _linked(
@@ -81,3 +83,14 @@ def test_elimination_needs_grounds_that_the_articles_tell_of_the_same_people():
         }
     )
     assert [(c.article_id, _point(c), c.scope) for c in linked if c.article_id == "a"] == [("a", 48.0, "robin lily")]
+
+
+def test_a_surname_with_its_age_is_that_person_where_the_article_names_them_in_full():
+    sents = _sentences(
+        {"a#0": "Former mayor Paul Grant was sentenced on Friday.", "a#1": "Grant, 61, was convicted in May."}
+    )
+    [age] = age_claims(sents, [])
+    assert (age.scope, _point(age)) == ("grant", 61)
+    assert age_claims(_sentences({"b#0": "Grant, 61, was convicted in May."}), []) == []
+    table = _sentences({"c#0": "Ann Lee won.", "c#1": "Boston, 12, Chicago, 3, Denver, 8."})
+    assert age_claims(table, []) == []

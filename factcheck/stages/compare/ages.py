@@ -38,6 +38,10 @@ NAME_THEN_AGE_RE = re.compile(
 AGE_THEN_NAME_RE = re.compile(
     rf"\b(?P<age>\d{{1,3}})\s?-\s?years?\s?-\s?old(?:\s+(?P<noun>[a-z]+))?(?:\s+(?P<name>{_NAME}))?"
 )
+# "Grant, 61, was convicted": a surname alone, its age set off by commas, counts only where the
+# article names that person in full ("Paul Grant"), so "Boston, 12, New York, 8" is no age.
+SURNAME_THEN_AGE_RE = re.compile(r"(?<![\w'’-] )(?<![A-Za-z])(?P<name>[A-Z][a-z'’-]{2,}),\s+(?P<age>\d{1,3}),\s")
+_FULL_NAME_RE = re.compile(_NAME)
 MAX_AGE = 120
 
 
@@ -72,6 +76,10 @@ def age_claims(sentences: Sequence[Sentence], claims: Sequence[Claim]) -> list[C
     bare |= {(c.start, c.end) for c in claims if c.kind == "quantity" and AGE_THEN_NAME_RE.search(c.text)}
     for c in claims:
         held.setdefault(c.sentence_id, []).append((c.start, c.end))
+    surnames: dict[str, set[str]] = {}  # the last names of the people an article names in full
+    for sent in sentences:
+        for m in _FULL_NAME_RE.finditer(sent.text):
+            surnames.setdefault(sent.article_id, set()).add(m.group(0).split()[-1])
     out: list[Claim] = []
     for sent in sentences:
         if not any(ch.isdigit() for ch in sent.text):
@@ -79,6 +87,9 @@ def age_claims(sentences: Sequence[Sentence], claims: Sequence[Claim]) -> list[C
         found: list[tuple[int, int, int, int, str]] = []  # age's position, span start and end, age, name
         for m in NAME_THEN_AGE_RE.finditer(sent.text):
             found.append((m.start("age"), m.start(), m.end("age"), int(m.group("age")), m.group("name")))
+        for m in SURNAME_THEN_AGE_RE.finditer(sent.text):
+            if m.group("name") in surnames.get(sent.article_id, ()):
+                found.append((m.start("age"), m.start(), m.end("age"), int(m.group("age")), m.group("name")))
         for m in AGE_THEN_NAME_RE.finditer(sent.text):
             name = m.group("name") or ""
             found.append((m.start("age"), m.start(), m.end(0) if name else m.end("age"), int(m.group("age")), name))
