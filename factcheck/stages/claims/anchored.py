@@ -21,7 +21,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from factcheck.lexicon.calendar import MONTH_NAMES, PART_WORDS, PERIOD_PART_ABBREVIATIONS, WEEKDAYS
-from factcheck.records import DateValue
+from factcheck.records import Claim, DateValue
 from factcheck.stages.claims.dates import (
     _MONTH_RE,
     _WEEKDAY_RE,
@@ -351,18 +351,23 @@ _ORDINAL_DAY_HINT_RE = re.compile(r"\d(?:st|nd|rd|th)\b")
 _PART_ABBREVIATION_HINT_RE = re.compile(r"[BE]O[MY]")
 
 
+def _single_days(d: _Dates) -> list[tuple[int, Claim, date]]:
+    """The date claims found so far that are one resolved day: their index in `d.claims`, and the day."""
+    out = []
+    for i, c in enumerate(d.claims):
+        v = c.value
+        if isinstance(v, DateValue) and v.granularity == "day" and v.start is not None and v.start == v.end:
+            out.append((i, c, v.start))
+    return out
+
+
 def shift_by_counts(d: _Dates) -> None:
     """'three days after Easter', 'a year from Christmas', 'the day before Tuesday's vote': the day moved.
 
     Runs after every scanner, on the day claims found; the count and its unit join the claim.
     """
     text = d.text
-    for i, c in enumerate(d.claims):
-        value = c.value
-        if not isinstance(value, DateValue) or value.granularity != "day" or value.start is None:
-            continue
-        if value.start != value.end:
-            continue
+    for i, c, day0 in _single_days(d):
         m = SHIFT_BEFORE_RE.search(text, max(0, c.start - 60), c.start)
         if m is None or m.end() != c.start:
             continue
@@ -377,11 +382,11 @@ def shift_by_counts(d: _Dates) -> None:
         sign = -1 if m.group("dir").lower() == "before" else 1
         try:
             if unit in ("day", "week"):
-                day = value.start + timedelta(days=sign * n * (7 if unit == "week" else 1))
+                day = day0 + timedelta(days=sign * n * (7 if unit == "week" else 1))
             else:
                 months = sign * n * (12 if unit == "year" else 1)
-                y, mo = divmod(value.start.year * 12 + value.start.month - 1 + months, 12)
-                day = date(y, mo + 1, min(value.start.day, _month_end(y, mo + 1).day))
+                y, mo = divmod(day0.year * 12 + day0.month - 1 + months, 12)
+                day = date(y, mo + 1, min(day0.day, _month_end(y, mo + 1).day))
         except (ValueError, OverflowError):
             continue
         d.claims[i] = replace(c, text=text[m.start() : c.end], start=m.start(), value=_day_value(day))
@@ -400,12 +405,7 @@ def weekdays_around_days(d: _Dates) -> None:
     Runs before the weekday scanner, so the weekday is not read on its own from publication.
     """
     text = d.text
-    for i, c in enumerate(d.claims):
-        value = c.value
-        if not isinstance(value, DateValue) or value.granularity != "day" or value.start is None:
-            continue
-        if value.start != value.end:
-            continue
+    for i, c, day0 in _single_days(d):
         m = WEEKDAY_BEFORE_RE.search(text, max(0, c.start - 40), c.start)
         if m is None or m.end() != c.start or not d.free(m.start(), c.start):
             continue
@@ -414,9 +414,9 @@ def weekdays_around_days(d: _Dates) -> None:
             n = 1  # "the last Friday before Christmas" is the Friday before it
         weekday = WEEKDAYS[m.group("wd").lower().rstrip(".")]
         if m.group("dir").lower() == "after":
-            day = value.start + timedelta(days=(weekday - value.start.weekday() - 1) % 7 + 1 + 7 * (n - 1))
+            day = day0 + timedelta(days=(weekday - day0.weekday() - 1) % 7 + 1 + 7 * (n - 1))
         else:
-            day = value.start - timedelta(days=(value.start.weekday() - weekday - 1) % 7 + 1 + 7 * (n - 1))
+            day = day0 - timedelta(days=(day0.weekday() - weekday - 1) % 7 + 1 + 7 * (n - 1))
         d.claims[i] = replace(c, text=text[m.start() : c.end], start=m.start(), value=_day_value(day))
         d.taken.append((m.start(), c.end))
 
