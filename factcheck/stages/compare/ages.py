@@ -76,20 +76,16 @@ def age_claims(sentences: Sequence[Sentence], claims: Sequence[Claim]) -> list[C
     bare |= {(c.start, c.end) for c in claims if c.kind == "quantity" and AGE_THEN_NAME_RE.search(c.text)}
     for c in claims:
         held.setdefault(c.sentence_id, []).append((c.start, c.end))
-    surnames: dict[str, set[str]] = {}  # the last names of the people an article names in full
-    for sent in sentences:
-        for m in _FULL_NAME_RE.finditer(sent.text):
-            surnames.setdefault(sent.article_id, set()).add(m.group(0).split()[-1])
+    surnames = _Surnames(sentences)
     out: list[Claim] = []
     for sent in sentences:
         if not any(ch.isdigit() for ch in sent.text):
             continue
         found: list[tuple[int, int, int, int, str]] = []  # age's position, span start and end, age, name
-        for m in NAME_THEN_AGE_RE.finditer(sent.text):
+        named = [*NAME_THEN_AGE_RE.finditer(sent.text)]
+        named += [m for m in SURNAME_THEN_AGE_RE.finditer(sent.text) if m.group("name") in surnames.of(sent.article_id)]
+        for m in named:
             found.append((m.start("age"), m.start(), m.end("age"), int(m.group("age")), m.group("name")))
-        for m in SURNAME_THEN_AGE_RE.finditer(sent.text):
-            if m.group("name") in surnames.get(sent.article_id, ()):
-                found.append((m.start("age"), m.start(), m.end("age"), int(m.group("age")), m.group("name")))
         for m in AGE_THEN_NAME_RE.finditer(sent.text):
             name = m.group("name") or ""
             found.append((m.start("age"), m.start(), m.end(0) if name else m.end("age"), int(m.group("age")), name))
@@ -120,6 +116,24 @@ def age_claims(sentences: Sequence[Sentence], claims: Sequence[Claim]) -> list[C
                 )
             )
     return out
+
+
+class _Surnames:
+    """The last names of the people each article names in full, read for an article when first asked."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self._texts: dict[str, list[str]] = {}
+        for sent in sentences:
+            self._texts.setdefault(sent.article_id, []).append(sent.text)
+        self._known: dict[str, frozenset[str]] = {}
+
+    def of(self, article_id: str) -> frozenset[str]:
+        if article_id not in self._known:
+            texts = self._texts.get(article_id, [])
+            self._known[article_id] = frozenset(
+                m.group(0).split()[-1] for t in texts for m in _FULL_NAME_RE.finditer(t)
+            )
+        return self._known[article_id]
 
 
 def age_noun(claim: Claim, sent: Sentence) -> str:
