@@ -349,6 +349,7 @@ def test_a_total_is_no_part(parser):
             SAME,
         ),
         ("It made $3 billion in sales.", "3", "Revenue was $3.5 billion.", "3.5", SAME),
+        ("He must pay a $200,000 fine.", "200,000", "His salary was $250,000.", "250,000", APART),
     ],
 )
 def test_two_measures_are_two_facts(parser, text_a, surface_a, text_b, surface_b, expected):

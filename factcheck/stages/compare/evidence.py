@@ -48,7 +48,7 @@ from factcheck.lexicon.occasions import (
 )
 from factcheck.records import Claim, Sentence
 from factcheck.stages.compare.lexicon import AGE_EVENT, CUMULATIVE_EVENTS, MEASURE_NOUNS, TIME_UNIT
-from factcheck.stages.compare.slots import claim_clause, elapsed, other_people, unit_family
+from factcheck.stages.compare.slots import claim_clause, clause_bounds, elapsed, other_people, unit_family
 from factcheck.stages.frames import ROLE, Frame, names_match, spelt_alike
 
 SAME = "same"
@@ -124,13 +124,14 @@ def rate_unit(claim: Claim, sent: Sentence) -> bool:
 
 
 _MEASURE = "|".join(sorted((re.escape(m) for m in MEASURE_NOUNS), key=len, reverse=True))
-_MEASURE_AFTER_RE = re.compile(rf"^\s*(?:in|of)\s+(?:\w+\s+)?({_MEASURE})\b", re.IGNORECASE)
+_MEASURE_AFTER_RE = re.compile(rf"^\s*(?:(?:in|of)\s+(?:\w+\s+)?)?({_MEASURE})\b", re.IGNORECASE)
 _MEASURE_BEFORE_RE = re.compile(rf"\b({_MEASURE})\b", re.IGNORECASE)
 
 
 def measured(claim: Claim, sent: Sentence) -> str:
-    """What an amount or a share measures ("net profit rose 18% to $1.2 billion": profit; "revenue of
-    $8.4 billion and net profit of $1.2 billion": each its own), or '' when its clause does not say."""
+    """What an amount or a share measures: the measure right after it ("a $200,000 fine", "$3 billion in
+    sales"), else the last one before it in its clause ("net profit rose 18% to $1.2 billion"; "revenue
+    of $8.4 billion and net profit of $1.2 billion": each its own); '' when the clause does not say."""
     if claim.kind not in ("money", "percent"):
         return ""
     start, end = claim.start - sent.start, claim.end - sent.start
@@ -139,9 +140,8 @@ def measured(claim: Claim, sent: Sentence) -> str:
     after = _MEASURE_AFTER_RE.match(sent.text[end:])
     if after:
         return MEASURE_NOUNS[after.group(1).lower()]
-    clause = claim_clause(claim, sent)
-    at = sent.text.find(clause)
-    before = [m.group(1).lower() for m in _MEASURE_BEFORE_RE.finditer(clause[: max(0, start - at)])]
+    left, _ = clause_bounds(claim, sent)
+    before = [m.group(1).lower() for m in _MEASURE_BEFORE_RE.finditer(sent.text, left, start)]
     return MEASURE_NOUNS[before[-1]] if before else ""
 
 

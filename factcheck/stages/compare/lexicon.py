@@ -132,7 +132,7 @@ MEASURE_NOUNS = {
     **dict.fromkeys(("debt", "debts"), "debt"),
     **dict.fromkeys(("budget", "budgets"), "budget"),
     **dict.fromkeys(("dividend", "dividends"), "dividend"),
-    **dict.fromkeys(("salary", "salaries", "wage", "wages", "pay"), "pay"),
+    **dict.fromkeys(("salary", "salaries", "wage", "wages"), "pay"),  # not "pay": mostly the verb
     **dict.fromkeys(("fine", "fines", "penalty", "penalties"), "fine"),
     **dict.fromkeys(("tax", "taxes", "tariff", "tariffs"), "tax"),
     **dict.fromkeys(("investment", "investments"), "investment"),

@@ -190,15 +190,21 @@ def other_people(x: str, y: str) -> bool:
     return x != y and {x, y} - {"person"} <= PARTICIPANT_UNITS and "person" in (x, y)
 
 
-def claim_clause(claim: Claim, sent: Sentence, breaks: re.Pattern[str] = CLAUSE_BREAK_RE) -> str:
-    """The clause of the sentence holding the claim, between two `breaks` (statuses and windows are read there)."""
+def clause_bounds(claim: Claim, sent: Sentence, breaks: re.Pattern[str] = CLAUSE_BREAK_RE) -> tuple[int, int]:
+    """Where the clause holding the claim begins and ends in its sentence's text, between two `breaks`."""
     text = sent.text
     start, end = claim.start - sent.start, claim.end - sent.start
     if not (0 <= start <= end <= len(text)):
-        return text
+        return 0, len(text)
     left = max((m.end() for m in breaks.finditer(text, 0, start)), default=0)
     right = next((m.start() for m in breaks.finditer(text, end)), len(text))
-    return text[left:right]
+    return left, right
+
+
+def claim_clause(claim: Claim, sent: Sentence, breaks: re.Pattern[str] = CLAUSE_BREAK_RE) -> str:
+    """The clause of the sentence holding the claim, between two `breaks` (statuses and windows are read there)."""
+    left, right = clause_bounds(claim, sent, breaks)
+    return sent.text[left:right]
 
 
 def _near(sent: Sentence, claim: Claim) -> str:
