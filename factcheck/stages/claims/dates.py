@@ -296,7 +296,9 @@ NUMERIC_MONTH_RE = re.compile(
 MONTH_YEAR_RE = re.compile(
     rf"\b(?:(?P<since>since|in|from|until|by|during|through|before|after)\s+)?(?:the\s+)?"
     rf"(?:(?P<part>early|mid|late|end\s+of|close\s+of|beginning\s+of|start\s+of|middle\s+of)[\s-]+(?:of\s+)?)?"
-    rf"(?:(?P<rel0>last|this|next|past|coming)\s+)?(?P<m>{_MONTH_RE})\b\.?(?:,?\s+(?:of\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b(?!\s*(?:-|–)\s*\d)|\s+(?:of\s+)?(?P<rel>last|this|next) year\b)?",
+    rf"(?:(?P<rel0>last|this|next|past|coming)\s+)?(?P<m>{_MONTH_RE})\b\.?(?:,?\s+(?:of\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b(?!\s*(?:-|–)\s*\d)|\s+(?:of\s+)?(?P<rel>last|this|next) year\b"
+    r"|\s+(?P<after_next>after\s+next)\b(?!\s+(?:week|month|year|season|time|\w+day)\b)"
+    r"|\s+in\s+(?P<in_years>an?|one|two|three|four|five|[1-5])\s+years?(?:['’]s?\s+time)?\b(?!\s+(?:of|when|that|which|since|after|before|in)\b))?",
     re.IGNORECASE,
 )
 _WORD_YEAR_RE = (
@@ -690,6 +692,11 @@ def _scan_months(d: _Dates) -> None:
             year = None
         elif m.group("rel"):
             year = published.year + {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+        elif m.group("after_next"):  # "March after next": the March after the coming one
+            year = (published.year if month > published.month else published.year + 1) + 1
+        elif m.group("in_years"):  # "March in a year('s time)": the March of the year a year from now
+            years_s = m.group("in_years").lower()
+            year = published.year + (1 if years_s in ("a", "an") else int(_word_number(years_s) or 0))
         elif rel0 in ("last", "past"):
             year = published.year if month < published.month else published.year - 1
         elif rel0 in ("next", "coming"):
@@ -704,7 +711,7 @@ def _scan_months(d: _Dates) -> None:
             d.add(s, span_end, _no_date("month"), "since" if qualifier == "since" else "")
             continue
         value = _month_value(year, month, note)
-        guessed = not (word_year or m.group("y") or m.group("rel") or rel0)
+        guessed = not (word_year or m.group("y") or m.group("rel") or rel0 or m.group("after_next") or m.group("in_years"))
         if qualifier == "since" and published is not None:
             if guessed and date(year, month, 1) > published:
                 year -= 1  # "since March", published in February: the March before

@@ -3,9 +3,9 @@
 A window is a date range that ends at publication: "in the past 24 hours", "within the past
 two weeks", "over the last three months", "in recent days" (approximate: a week), and "since
 12 March" (from that day to publication). "the next 3 days" starts the day after publication.
-"until 1 June" keeps its day and is noted as an end point. A window counts back whole units
-from the publication day ("the past 2 weeks" published 12 Feb is 29 Jan..12 Feb); Duckling
-aligns weeks and months to the calendar instead.
+"until 1 June" keeps its day and is noted as an end point. A window counts whole units from the
+publication day and reaches to the edge of the calendar unit it ends in, so that it holds both
+readings ("the past 2 weeks" published Tuesday 12 Feb is Monday 28 Jan..12 Feb).
 """
 
 from __future__ import annotations
@@ -233,17 +233,28 @@ WINDOW_RE = re.compile(
 def _window_edge(published: date, unit: str, n: float) -> date:
     """The far end of a window of `n` units from publication (`n` < 0: back in time).
 
-    Whole years and decades count by the calendar ("the past decade" from 1 Jan 2000 starts on 1 Jan
-    1990); shorter units, and fractions, in days.
+    A window holds every day its words may mean. "The past two months" is read both as the 60 days
+    up to publication and as the two calendar months before this one (Duckling's reading), so
+    published 12 Feb it starts on 1 Dec: a week, fortnight, month or year reaches to the edge of
+    the calendar unit the count ends in, wider than the rolling count and never narrower. Hours,
+    days and fractions count in days; whole decades in calendar years ("the past decade" from 1 Jan
+    2000 starts on 1 Jan 1990).
     """
-    if unit in ("year", "decade") and n == int(n):
-        years = int(n) * (10 if unit == "decade" else 1)
+    if unit == "decade" and n == int(n):
         try:
-            return published.replace(year=published.year + years)
+            return published.replace(year=published.year + 10 * int(n))
         except ValueError:  # 29 February
-            return published.replace(year=published.year + years, day=28)
+            return published.replace(year=published.year + 10 * int(n), day=28)
+    if unit == "year" and n == int(n):
+        year = published.year + int(n)
+        return date(year, 1, 1) if n < 0 else date(year, 12, 31)
     days = max(1, round(abs(n) * _WINDOW_UNITS[unit]))
-    return published + timedelta(days=days if n > 0 else -days)
+    edge = published + timedelta(days=days if n > 0 else -days)
+    if unit in ("week", "fortnight", "month") and n == int(n):
+        period = _period_value(edge, "month" if unit == "month" else "week", 0)
+        assert period.start is not None and period.end is not None
+        return period.start if n < 0 else period.end
+    return edge
 
 
 _WINDOW_HINT_RE = re.compile(r"\b(?:past|last|previous|next|coming|upcoming|recent)\b", re.IGNORECASE)
