@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -26,7 +27,7 @@ from factcheck.ci import (
 )
 from factcheck.config import Config
 from factcheck.errors import InputError
-from factcheck.pipeline import Progress, run_pipeline
+from factcheck.pipeline import Prepared, Progress, run_pipeline
 from factcheck.records import Article, Claim, Decision, Finding, Report, Skipped
 from factcheck.report.atomic import write_file
 from factcheck.report.files import REPORT_FORMATS, WriteLog, write_report
@@ -36,7 +37,7 @@ from factcheck.stages.ingest import load_articles as _load
 if TYPE_CHECKING:
     from factcheck.evaluate import EvalResult
     from factcheck.stages.embed import Embedder
-    from factcheck.stories import PreparedFeed
+    from factcheck.stories import Elsewhere, PreparedFeed
 
 __all__ = [
     "FeedRun",
@@ -223,7 +224,7 @@ def check_feed(
     Raises:
         FactcheckError: bad input, settings, baseline or decisions file, or a report cannot be written.
     """
-    from factcheck.distributed import choose_mode, run_stories
+    from factcheck.distributed import choose_mode
     from factcheck.pipeline import as_progress
     from factcheck.report.feed import write_feed_index
     from factcheck.stories import prepare_feed
@@ -239,26 +240,39 @@ def check_feed(
     folder = out or DEFAULT_REPORTS / (inputs[0].resolve().name if len(inputs) == 1 else "feed")
     done: dict[int, tuple[Report, list[Path]]] = {}
 
+    pending: list[tuple[list[int], Future[tuple[list[Report], list[list[Path]]]]]] = []
+
+    def stories_of(feed: PreparedFeed, which: Sequence[int]) -> tuple[list[list[Article]], list[str], list[Prepared]]:
+        stories = [feed.stories[k] for k in which]
+        return stories, [story_name(k + 1, feed.stories[k]) for k in which], [feed.for_story(s) for s in stories]
+
     def check_some(feed: PreparedFeed, which: Sequence[int]) -> None:
         if not which:
             return
-        stories = [feed.stories[k] for k in which]
-        names = [story_name(k + 1, feed.stories[k]) for k in which]
-        parts = [feed.for_story(story) for story in stories]
         told = _counted_from(step, len(done), len(feed.stories))
-        found = run_stories(
-            stories, names, cfg, model, scheduler=scheduler, skipped=skipped, progress=told, prepared=parts
+        found, written = _check_and_write(
+            *stories_of(feed, which), cfg, model, skipped, folder, formats, decisions, feed_dir, scheduler, told
         )
-        written = _write_stories(found, folder, formats, decisions, feed_dir, cfg.embed.cache_dir)
         done.update(zip(which, zip(found, written, strict=True), strict=True))
 
-    def check_single(feed: PreparedFeed) -> None:
-        # the stories of one article need no parse: checked and written while the worker parses the others (#17)
-        if choose_mode(len(articles), len(feed.stories), cfg, scheduler) == "in-process":
-            check_some(feed, _single(feed))
+    def check_single(feed: PreparedFeed, elsewhere: Elsewhere) -> None:
+        # the stories of one article need no parse: the worker checks and writes them while this process checks the others (#17)
+        which = _single(feed)
+        if which and choose_mode(len(articles), len(feed.stories), cfg, scheduler) == "in-process":
+            args = (*stories_of(feed, which), cfg, model, skipped, folder, formats, decisions, feed_dir)
+            pending.append((which, elsewhere(_check_and_write, *args)))
 
     feed = prepare_feed(articles, model, cfg, progress=step, meanwhile=check_single)  # only what compares (#17)
-    check_some(feed, [k for k in range(len(feed.stories)) if k not in done])
+    handed_on = {k for which, _job in pending for k in which}
+    check_some(feed, [k for k in range(len(feed.stories)) if k not in handed_on])
+    for which, job in pending:
+        try:
+            found, written = job.result()
+        except BrokenProcessPool:  # the worker died: check them here
+            check_some(feed, which)
+            continue
+        done.update(zip(which, zip(found, written, strict=True), strict=True))
+        step("story", len(done), len(feed.stories))
     reports = [done[k][0] for k in range(len(feed.stories))]
     runs, paths = [], []
     for k, report in enumerate(reports):
@@ -269,6 +283,32 @@ def check_feed(
     if junit is not None:
         paths.append(write_file(junit, render_junit_feed(runs)))
     return FeedRun(tuple(runs), tuple(skipped), tuple(paths))
+
+
+def _check_and_write(
+    stories: Sequence[Sequence[Article]],
+    names: Sequence[str],
+    parts: Sequence[Prepared],
+    cfg: Config,
+    embedder: Embedder,
+    skipped: Sequence[Skipped],
+    folder: Path,
+    formats: Sequence[str],
+    decisions: Mapping[str, Decision],
+    feed_dir: Path,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Report], list[list[Path]]]:
+    """Check stories of a feed and write their reports: their reports and files, in story order.
+
+    A job the feed's worker may run (`stories.Elsewhere`): its arguments and result are pickled.
+    """
+    from factcheck.distributed import run_stories
+
+    found = run_stories(
+        stories, names, cfg, embedder, scheduler=scheduler, skipped=skipped, progress=progress, prepared=parts
+    )
+    return found, _write_stories(found, folder, formats, decisions, feed_dir, cfg.embed.cache_dir)
 
 
 def _single(feed: PreparedFeed) -> list[int]:
@@ -329,9 +369,7 @@ def extract_jsonl(lines: Iterable[str], cfg: Config) -> Iterator[dict[str, Any]]
     return _extract_jsonl(lines, tolerance=cfg.claims.approximate_tolerance)
 
 
-def evaluate(
-    inputs: Sequence[Path], gold: Path, cfg: Config, *, embedder: Embedder | None = None
-) -> EvalResult:
+def evaluate(inputs: Sequence[Path], gold: Path, cfg: Config, *, embedder: Embedder | None = None) -> EvalResult:
     """Check a batch and score it against a gold file: `factcheck eval`."""
     from factcheck.evaluate import evaluate as _evaluate
     from factcheck.evaluate import load_gold

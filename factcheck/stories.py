@@ -12,7 +12,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
@@ -44,6 +44,8 @@ PARSE_WORKER_MIN_SENTENCES = 500
 CHARS_PER_SENTENCE = 120
 """Characters of article text per kept sentence (119-121 in the GVA + ECB+ feeds of 50 and 500 articles):
 the feed's sentences estimated before it is split, to start the worker early (#17)."""
+WORKER_SPLIT_SHARE = 0.45
+"""Share of a cold feed's text the worker splits (the rest is split here, at the same time)."""
 NUMBER_RE = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")
 _FUNCTION_WORDS = """a an and as at but by for from he her his how i if in it its mr mrs ms new no not of on or our
 police she so that the their there they this to was we what when where who why with you"""
@@ -120,9 +122,9 @@ def _anchor_similarity(leads: Sequence[Sequence[str]]) -> np.ndarray:
     # row blocks, each made float32 before it is dense: a big feed's sparse product is never whole (#17)
     similarity = np.empty((len(docs), len(docs)), dtype=np.float32)
     for start in range(0, len(docs), ANCHOR_BLOCK_ROWS):
-        similarity[start : start + ANCHOR_BLOCK_ROWS] = (tf[start : start + ANCHOR_BLOCK_ROWS] @ tf.T).astype(
-            np.float32
-        ).toarray()
+        similarity[start : start + ANCHOR_BLOCK_ROWS] = (
+            (tf[start : start + ANCHOR_BLOCK_ROWS] @ tf.T).astype(np.float32).toarray()
+        )
     return similarity
 
 
@@ -228,7 +230,7 @@ def prepare_feed(
     cfg: Config,
     *,
     progress: Callable[..., None] | None = None,
-    meanwhile: Callable[[PreparedFeed], None] | None = None,
+    meanwhile: Callable[[PreparedFeed, Elsewhere], None] | None = None,
 ) -> PreparedFeed:
     """Group a feed into stories, and compute in one pass what the stories' checks will compare.
 
@@ -254,19 +256,33 @@ def prepare_feed(
         embedder: The sentence model.
         cfg: Settings.
         progress: Told the embedding's counts (a `pipeline.Progress`).
-        meanwhile: Called once with the stories and every claim but no frames yet, while the
-            worker may still parse (so the stories of one article, which need no frames, are
-            checked on this core meanwhile, #17); without a worker, once everything is ready.
+        meanwhile: Called once with the stories and every claim but no frames yet, and an
+            `Elsewhere` that runs a job in the worker once its parse is done (so the stories of
+            one article, which need no frames, are checked there while this process checks the
+            others, #17); without a worker, once everything is ready, with an `Elsewhere` that
+            runs the job here at once.
 
     Returns:
         The stories, as `group_stories` gives them, and the feed's pass.
     """
     step = as_progress(progress)
-    early = _titled(articles)  # the titles tell a cold feed: start the worker now, to load spaCy during the split (#17)
+    early = _titled(articles)  # the titles tell a cold feed: start the worker now, to split beside this process (#17)
     pool = _start_worker(articles, None, embedder, cfg) if early else None
-    jobs: list[Future[None]] = [] if pool is None else [_submit(pool, _load_parser_job, cfg)]
+    jobs: list[Future[None]] = []
     try:
         dropped = clean_articles(articles, cfg.clean)
+        if (
+            pool is not None
+        ):  # the worker splits a share of the feed into the spans cache while this process splits the rest
+            theirs = _worker_share(articles)
+            jobs.append(_submit(pool, _split_share, [articles[k] for k in theirs], dropped, cfg))
+            split_sentences(
+                [a for k, a in enumerate(articles) if k not in theirs],
+                dropped,
+                cfg.segment,
+                cache_dir=cfg.embed.cache_dir,
+            )
+            _all_done(jobs)  # (a worker that died left its share to the line below)
         sentences = split_sentences(articles, dropped, cfg.segment, cache_dir=cfg.embed.cache_dir)
     except BaseException:
         if pool is not None:
@@ -282,10 +298,10 @@ def prepare_feed(
         claims, frames = _claims_and_frames(articles, sentences, compared, cfg)
         feed = PreparedFeed(stories, tuple(dropped), tuple(sentences), tuple(claims), frames)
         if meanwhile is not None:
-            meanwhile(feed)
+            meanwhile(feed, run_here)
         return feed
     # one encoder thread while the worker works, so it has a core of its own (#17)
-    with pool, sharing_cores(embedder, lambda: not all(job.done() for job in jobs)):
+    with sharing_cores(embedder, lambda: not all(job.done() for job in jobs)):
         try:
             jobs.append(_submit(pool, _extract_and_load_parser, list(articles), list(sentences), cfg))
             stories = group_stories(articles, embedder, cfg, sentences=sentences, progress=step)
@@ -296,13 +312,32 @@ def prepare_feed(
             if meanwhile is not None:
                 _all_done(jobs[:-1])  # every claim is extracted (the parse may go on)
                 known = extract_claims(articles, sentences, cfg.claims, cache_dir=cfg.embed.cache_dir)
-                meanwhile(PreparedFeed(stories, tuple(dropped), tuple(sentences), tuple(known), {}))
+                meanwhile(
+                    PreparedFeed(stories, tuple(dropped), tuple(sentences), tuple(known), {}),
+                    lambda fn, *args: _submit(pool, fn, *args),
+                )
+            _all_done(jobs)  # the worker's results are in the caches; if it died, what it left is computed below
         except BaseException:  # a failed or interrupted encode: do not wait for the parse
             _stop(pool)
             raise
-        _all_done(jobs)  # the worker's results are in the caches; if it died, what it left is computed below
+        finally:
+            pool.shutdown(wait=False)  # a job handed on by `meanwhile` goes on beside this process's checks
     claims, frames = _claims_and_frames(articles, sentences, compared, cfg, known)
     return PreparedFeed(stories, tuple(dropped), tuple(sentences), tuple(claims), frames)
+
+
+Elsewhere = Callable[..., "Future[Any]"]
+"""Runs `fn(*args)` (a picklable, module-level function) in a feed's worker or here; its Future."""
+
+
+def run_here(fn: Callable[..., Any], *args: object) -> Future[Any]:
+    """Run `fn(*args)` now, in this process: the `Elsewhere` of a feed without a worker."""
+    job: Future[Any] = Future()
+    try:
+        job.set_result(fn(*args))
+    except Exception as e:  # handed to whoever reads the result, as a worker's job would be
+        job.set_exception(e)
+    return job
 
 
 def _submit(pool: ProcessPoolExecutor, fn: Callable[..., None], *args: object) -> Future[None]:
@@ -410,12 +445,26 @@ def _extract_and_load_parser(articles: Sequence[Article], sentences: Sequence[Se
         load_parser(cfg.compare.parser)
 
 
-def _load_parser_job(cfg: Config) -> None:
-    """Load the parser (the worker's first job when it starts before the feed is split)."""
-    from factcheck.stages.frames import load_parser
+def _worker_share(articles: Sequence[Article]) -> set[int]:
+    """Indices of the articles the worker splits: every other one, up to WORKER_SPLIT_SHARE of the feed's text.
 
-    if cfg.compare.parser:
-        load_parser(cfg.compare.parser)
+    The worker starts its share later than this process (it is spawned and imports first), so
+    it takes a little less than half.
+    """
+    budget = WORKER_SPLIT_SHARE * sum(len(a.text) for a in articles)
+    theirs: set[int] = set()
+    for k in range(1, len(articles), 2):
+        if budget < len(articles[k].text):
+            break
+        budget -= len(articles[k].text)
+        theirs.add(k)
+    return theirs
+
+
+def _split_share(articles: Sequence[Article], dropped: Sequence[DroppedSpan], cfg: Config) -> None:
+    """Split some of the feed's articles into the spans cache (the worker's first job on a cold feed)."""
+    ids = {a.id for a in articles}
+    split_sentences(articles, [d for d in dropped if d.article_id in ids], cfg.segment, cache_dir=cfg.embed.cache_dir)
 
 
 def extract_and_parse(

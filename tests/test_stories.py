@@ -239,6 +239,9 @@ def test_a_dead_worker_is_replaced_by_this_process(tmp_path, monkeypatch):
         def __exit__(self, *exc):
             return False
 
+        def shutdown(self, wait=True, cancel_futures=False):
+            pass
+
         def submit(self, *_args, **_kwargs):
             job = Future()
             job.set_exception(BrokenProcessPool("killed"))
@@ -267,6 +270,9 @@ def test_a_worker_dead_before_its_second_job_is_replaced_too(tmp_path, monkeypat
 
         def __exit__(self, *exc):
             return False
+
+        def shutdown(self, wait=True, cancel_futures=False):
+            pass
 
         def submit(self, *_args, **_kwargs):
             self.jobs += 1
@@ -332,8 +338,8 @@ def test_the_stories_checks_reuse_the_feeds_pass(tmp_path, monkeypatch):
     assert len(run.stories) > 1 and calls == []
 
 
-def test_the_worker_loads_the_parser_while_the_feed_is_split(tmp_path, monkeypatch):
-    # #17: a cold feed with titles starts the worker before the split, which then runs beside its spaCy load
+def test_the_worker_splits_a_share_of_a_cold_feed_beside_this_process(tmp_path, monkeypatch):
+    # #17: a cold feed with titles starts the worker before the split, and each process splits a share
     from concurrent.futures import Future
 
     import factcheck.stories as stories
@@ -347,11 +353,13 @@ def test_the_worker_loads_the_parser_while_the_feed_is_split(tmp_path, monkeypat
         def __exit__(self, *exc):
             return False
 
+        def shutdown(self, wait=True, cancel_futures=False):
+            pass
+
         def submit(self, fn, *args):
             order.append(fn.__name__)
-            fn(*args)
             job = Future()
-            job.set_result(None)
+            job.set_result(fn(*args))
             return job
 
     started = []
@@ -360,11 +368,25 @@ def test_the_worker_loads_the_parser_while_the_feed_is_split(tmp_path, monkeypat
     monkeypatch.setattr(stories, "split_sentences", lambda *a, **k: order.append("split") or real_split(*a, **k))
     feed = _write_feed(tmp_path / "feed.jsonl")
     cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}"])
-    api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder())
-    assert order == ["_load_parser_job", "split", "_extract_and_load_parser", "extract_and_parse"]
+    run = api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder())
+    # the worker's share, this process's share, then the whole feed read back from the spans cache
+    # then the stories of one article, handed to the worker for after its parse
+    assert order == [
+        "_split_share",
+        "split",
+        "split",
+        "split",
+        "_extract_and_load_parser",
+        "extract_and_parse",
+        "_check_and_write",
+    ]
     assert started == [None]  # decided once, before the split, on the titles
+    alone = api.check_feed([feed], load_config(overrides=["embed.cache_dir="]), out=tmp_path / "s", embedder=FakeEmbedder())
+    assert [s.report.sentences for s in run.stories] == [s.report.sentences for s in alone.stories]
     assert stories._titled([_article("x", 1, "A title", "text"), _article("y", 1, "", "text")])
     assert not stories._titled([_article("x", 1, "", "text"), _article("y", 1, " ", "text")])
+    articles = [_article(str(k), 1, "t", "word " * n) for k, n in enumerate([10, 10, 10, 10, 10, 50])]
+    assert stories._worker_share(articles) == {1, 3}  # every other article, under 45% of the text
 
 
 def test_the_worker_is_started_early_on_new_titles_only(tmp_path, monkeypatch):
