@@ -1,6 +1,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.config import CleanConfig, SegmentConfig
 from factcheck.records import Article
@@ -194,3 +196,32 @@ def test_a_headline_with_its_standfirst_on_one_line_is_kept_but_a_short_title_is
     assert not clean_article(long_title, CleanConfig())
     short = _article("Crash Sports Weather Traffic\n", title="Crash")
     assert [d.rule for d in clean_article(short, CleanConfig())] == ["heading_or_link"]
+
+
+_FRAGMENTS = [
+    "He said so.",
+    "He said so.",  # repeated sentences: each takes the next occurrence, as pySBD's own search does
+    "The U.S. Army left at 5 p.m. on Monday.",
+    "Is it true?",
+    '"Yes," she said.',
+    "1. First item",
+    "Mr. Smith, 45, was held.",
+    "It was 2.5 km away...",
+    "Wow!",
+    "(See below.)",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=12),
+    st.lists(st.sampled_from([" ", "  ", "\n", "\n\n", " \u00a0"]), min_size=12, max_size=12),
+)
+def test_sentence_spans_are_pysbds_own(fragments, gaps):
+    # #17: the spans are found with str.find instead of pySBD's regex per sentence: the same spans
+    from factcheck.stages.segment import _char_spans, _segmenter
+
+    text = "".join(f + g for f, g in zip(fragments, gaps, strict=False))
+    segmenter = _segmenter()
+    expected = [(span.start, span.end) for span in segmenter.segment(text)]
+    assert _char_spans(text, segmenter.processor(text).process()) == expected

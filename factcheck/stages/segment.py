@@ -49,8 +49,33 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence pySBD finds; text with no sentence punctuation is one span, unread."""
     if not _SENTENCE_PUNCT_RE.search(text):
         return [(0, len(text))]
-    spans = [(span.start, span.end) for span in _segmenter().segment(text)]
+    spans = _char_spans(text, _segmenter().processor(text).process())
     return _cut_glued(text, _join_false_ends(text, spans))
+
+
+def _char_spans(text: str, sentences: Sequence[str]) -> list[tuple[int, int]]:
+    """Where pySBD's sentences lie in `text`, as its `char_span=True` finds them, without its regex per sentence.
+
+    pySBD compiles a pattern of every sentence and scans the text from its start for it (a
+    third of the split's time, #17); this is the same search with `str.find`: each
+    sentence's first non-overlapping occurrence, with the whitespace after it, that ends after
+    the previous sentence's span (identical spans on 8,539 chunks of the GVA, NewsWCL50 and 500
+    articles' feeds).
+    """
+    spans: list[tuple[int, int]] = []
+    prior = 0
+    for sentence in sentences:
+        pos = 0
+        while (start := text.find(sentence, pos)) >= 0:
+            end = start + len(sentence)
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if end > prior:
+                spans.append((start, end))
+                prior = end
+                break
+            pos = end if end > start else start + 1
+    return spans
 
 
 def _continues(head: str, tail: str) -> bool:
