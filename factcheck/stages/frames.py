@@ -505,7 +505,8 @@ def claim_frames(sentences: Sequence[Sentence], claims: Sequence[Claim], parser:
     by_sentence: dict[str, list[Claim]] = {}
     for claim in claims:
         by_sentence.setdefault(claim.sentence_id, []).append(claim)
-    wanted = [s for s in sentences if s.id in by_sentence]
+    # shortest first: spaCy's batches then pad little (10% faster on a feed's compared sentences, #17)
+    wanted = sorted((s for s in sentences if s.id in by_sentence), key=lambda s: len(s.text))
     frames: dict[str, Frame] = {}
     for sentence, doc in zip(wanted, parser.pipe(s.text for s in wanted), strict=True):
         named = {_name(e.text) for e in doc.ents if e.label_ in PARTICIPANT_LABELS}
