@@ -10,11 +10,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
+from factcheck.lexicon.units import IRREGULAR_PLURALS
 from factcheck.records import Claim, DateValue, QuantityValue
 
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 # units whose plural is the word itself, or that are plural already
 _INVARIANT_UNITS = frozenset({"people", "children", "men", "women", "police", "staff", "personnel", "aircraft", "magnitude"})
+# "man" -> "men", "foot" -> "feet": the lexicon's irregular plurals read the other way ("others" is no plural of "people")
+_PLURAL_OF = {one: many for many, one in IRREGULAR_PLURALS.items() if many != one and many != "others"}
 
 
 def describe_number(x: float) -> str:
@@ -99,6 +102,8 @@ def _unit_words(unit: str, v: QuantityValue) -> str:
     one = v.low == v.high == 1
     if one or not unit.isalpha() or not unit.islower() or unit.endswith("s") or unit in _INVARIANT_UNITS:
         return unit
+    if unit in _PLURAL_OF:
+        return _PLURAL_OF[unit]
     if unit.endswith("y") and unit[-2:-1] not in "aeiou":
         return unit[:-1] + "ies"
     if unit.endswith(("x", "ch", "sh")):

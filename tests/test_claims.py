@@ -336,3 +336,18 @@ def test_unnamed_sources_are_attribution(text, attribution):
 def test_a_second_before_a_noun_is_an_ordinal_not_a_second_of_time(text, scope):
     claims = extract_claims_from_text(text, None)
     assert [(c.kind, c.scope) for c in claims] == [("ordinal", scope)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The raid happened at 11 . 30 p . m . on Monday .", "11 . 30 percent"),  # tokenised text (ECB+)
+        ("It struck at 11 p . m . local time .", ""),
+        ("The raid happened at 11:30 p.m. on Monday.", ""),
+    ],
+)
+def test_a_tokenised_clock_time_is_no_quantity(text, kept):
+    claims = extract_claims_from_text(text, date(2013, 9, 10))
+    assert not [c for c in claims if c.kind == "quantity"], [c.text for c in claims]
+    if kept:  # a spaced decimal that is no time stays a number
+        assert [c.text for c in extract_claims_from_text(f"Shares rose {kept} .", None)] == [kept]

@@ -28,6 +28,8 @@ PUBLISHED = date(2023, 10, 16)  # a Monday
         ("Some 130 countries sent delegates.", "Some 130 countries", "about 130 countries"),
         ("The court issued the warrant in March.", "in March", "2023-03"),
         ("It is his third visit to China.", "third visit to China", "3rd visit to China"),
+        ("Four men rammed the store.", "Four men", "4 men"),  # irregular plurals read from the lexicon
+        ("He fell 2,000 feet.", "2,000 feet", "2,000 feet"),
     ],
 )
 def test_claims_in_words(text, surface, words):

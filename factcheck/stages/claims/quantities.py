@@ -67,8 +67,12 @@ IDENTIFIER_RES = [
     re.compile(r"(?<!\d)(?:\+?1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?!\d)"),
     re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock\b)", re.IGNORECASE),
     re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\b"),
-    # tokenised times and clock times in GMT: "11 : 30 p . m .", "09 : 10 hours", "0440 GMT" (#15)
-    re.compile(r"\b\d{1,2} : \d\d\b(?:\s+(?:hours|hrs|p \. m|a \. m)\b)?|\b\d{4}\s+(?:GMT|UTC)\b"),
+    # tokenised times and clock times in GMT: "11 : 30 p . m .", "11 . 30 p . m .", "09 : 10 hours", "0440 GMT" (#15)
+    re.compile(
+        r"\b\d{1,2} : \d\d\b(?:\s+(?:hours|hrs|p \. m|a \. m)\b)?|\b\d{1,2}(?: \. \d\d)?\s+[ap] \. m\b"
+        r"|\b\d{4}\s+(?:GMT|UTC)\b",
+        re.IGNORECASE,
+    ),
     _AGE_RE,
     re.compile(
         r"\b(?:aged|age|ages|turned|turns|turning)\s+\d+(?:\s*(?:,|and|to|or|-)\s*\d+)*\b|\b\d+\s+years\s+of\s+age\b",
