@@ -271,9 +271,8 @@ def prepare_feed(
     jobs: list[Future[None]] = []
     try:
         dropped = clean_articles(articles, cfg.clean)
-        if (
-            pool is not None
-        ):  # the worker splits a share of the feed into the spans cache while this process splits the rest
+        # the worker splits a share of the feed into the spans cache while this process splits the rest
+        if pool is not None:
             theirs = _worker_share(articles)
             jobs.append(_submit(pool, _split_share, [articles[k] for k in theirs], dropped, cfg))
             split_sentences(
