@@ -650,3 +650,66 @@ def test_a_later_lower_toll_contradicts_unless_the_later_report_revises_it():
         ("differ", "update")
     ]
     assert run("Officials in Northland said 1,100 people died.", linked=False) == []  # not one event: nothing
+
+
+def _two_day_pair(text_a, words_a, text_b, words_b, value_a, value_b, kind="quantity", unit="", event=""):
+    """The findings of two counts, one per article of two days, in sentences of one cluster (#14)."""
+    sents = [Sentence("a#0", "a", 0, 0, len(text_a), text_a), Sentence("b#0", "b", 0, 0, len(text_b), text_b)]
+    claims = [
+        _claim_in(sents[0], words_a, kind, QuantityValue(value_a, value_a, value_a, True, True, False), unit, event),
+        _claim_in(sents[1], words_b, kind, QuantityValue(value_b, value_b, value_b, True, True, False), unit, event),
+    ]
+    sents2, groups = _with_copy(sents, [[0, 1]])
+    emb = _emb_with_copy(np.array([[1.0, 0.0], [1.0, 0.0]], dtype=np.float32))
+    _, findings = compare_facts([A, B], sents2, emb, groups, claims, CompareConfig(parser=""))
+    return [f for _, f in findings if f.claim_ids and f.verdict != "agree"]
+
+
+def test_a_figure_given_as_changed_is_an_update_of_the_other_reports_figure():
+    # #14: "offering a reward of $50,000" / the next day "raised the reward to $75,000"
+    [finding] = _two_day_pair(
+        "Glenmoor police are offering a reward of $50,000 for Kowal.", "$50,000",
+        "Glenmoor police raised the reward for Kowal to $75,000.", "$75,000", 50_000, 75_000, "money", "USD",
+    )  # fmt: skip
+    assert (finding.verdict, finding.how) == ("differ", "update")
+    assert "given as changed" in finding.explanation
+    # without the word of change, two rewards of one slot contradict
+    [finding] = _two_day_pair(
+        "Glenmoor police are offering a reward of $50,000 for Kowal.", "$50,000",
+        "Glenmoor police are offering a reward of $75,000 for Kowal.", "$75,000", 50_000, 75_000, "money", "USD",
+    )  # fmt: skip
+    assert finding.verdict == "contradict"
+
+
+def test_an_earlier_reports_word_of_change_does_not_explain_a_later_figure():
+    # "raised the reward to $75,000" on Monday says nothing of Tuesday's $50,000
+    [finding] = _two_day_pair(
+        "Glenmoor police raised the reward for Kowal to $75,000.", "$75,000",
+        "Glenmoor police are offering a reward of $50,000 for Kowal.", "$50,000", 75_000, 50_000, "money", "USD",
+    )  # fmt: skip
+    assert finding.verdict == "contradict"
+
+
+def test_a_later_report_that_revises_a_measure_is_an_update():
+    # #14: "peaked at 6.8 metres" / the next day "peaked at 6.6 metres ..., in a revised reading"
+    [finding] = _two_day_pair(
+        "The Lesna river peaked at 6.8 metres in Orsk.", "6.8 metres",
+        "The Lesna river peaked at 6.6 metres in Orsk, the agency said in a revised reading.", "6.6 metres",
+        6.8, 6.6, unit="metre", event="peak",
+    )  # fmt: skip
+    assert (finding.verdict, finding.how) == ("differ", "update")
+
+
+def test_a_later_higher_count_of_an_act_that_accumulates_is_an_update():
+    # #14: "Around 1,400 homes were flooded" on Monday, "2,300 homes have been flooded" on Tuesday
+    [finding] = _two_day_pair(
+        "In Orsk, 1,400 homes were flooded.", "1,400 homes",
+        "In Orsk, 2,300 homes have been flooded.", "2,300 homes", 1400, 2300, unit="home", event="flood",
+    )  # fmt: skip
+    assert (finding.verdict, finding.how) == ("differ", "update")
+    # a later, lower count is still a contradiction
+    [finding] = _two_day_pair(
+        "In Orsk, 2,300 homes were flooded.", "2,300 homes",
+        "In Orsk, 1,400 homes have been flooded.", "1,400 homes", 2300, 1400, unit="home", event="flood",
+    )  # fmt: skip
+    assert finding.verdict == "contradict"

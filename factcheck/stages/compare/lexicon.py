@@ -206,6 +206,23 @@ UPDATE_RE = re.compile(
     r"an\s+additional|updated?\s+(?:figures?|toll|count|total)|revised|came\s+forward)\b",
     re.IGNORECASE,
 )
+# A figure given as the new value of something changed ("the state raised the reward to $75,000",
+# "cut its forecast to 2%", "35,000, up from 22,000"): another report's other figure may be the
+# value before the change (#14). Read just before the figure, or right after it.
+CHANGED_TO_BEFORE_RE = re.compile(
+    r"\b(?:rais|increas|boost|doubl|tripl|lift|hik|upp|extend|expand|cut|lower|reduc|trimm?|slash|halv|"
+    r"narrow|revis|adjust|updat|rose|rise|risen|rising|climb|jump|grew|fell|fall|dropp|slid|sank|eased)\w*\b"
+    r"(?:\s+[\w'’$.,-]+){0,5}?\s+to\s*$",
+    re.IGNORECASE,
+)
+CHANGED_FROM_AFTER_RE = re.compile(r"^\s*,?\s*(?:up|down)\s+from\b", re.IGNORECASE)
+# Acts whose counts grow as a story goes on, besides the casualties (`CUMULATIVE_EVENTS`): homes
+# flooded or damaged, people rescued, fugitives recaptured. Between reports of different days a
+# later, higher figure is an update; a lower one still needs its own word of revision (#14).
+ACCUMULATING_ACTS = {
+    *("flood", "damage", "destroy", "evacuate", "rescue", "recapture", "capture", "recover", "strand"),
+    *("submerge", "inundate", "burn", "collapse", "infect", "detain", "charge", "convict", "find"),
+}
 # Words of a report that revises its own count ("revising its earlier figure", "the toll was corrected").
 REVISED_RE = re.compile(
     r"\b(?:revis(?:ed|es|ing|ion)|correct(?:ed|ing|ion)|lowered|downgraded|scaled\s+back)\b", re.IGNORECASE
