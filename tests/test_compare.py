@@ -713,3 +713,23 @@ def test_a_later_higher_count_of_an_act_that_accumulates_is_an_update():
         "In Orsk, 1,400 homes have been flooded.", "1,400 homes", 2300, 1400, unit="home", event="flood",
     )  # fmt: skip
     assert finding.verdict == "contradict"
+
+
+def test_people_still_in_shelters_are_part_of_those_evacuated():
+    # #14: "4,500 people were evacuated, and about 1,800 were still in temporary shelters"
+    from factcheck.stages.compare.slots import subset_state
+
+    text = "A total of 4,500 people were evacuated, and about 1,800 were still in temporary shelters."
+    sent = Sentence("a#0", "a", 0, 0, len(text), text)
+    one = QuantityValue(1, 1, 1, True, True, False)
+    assert subset_state(_claim_in(sent, "about 1,800", "quantity", one), sent) == "in shelters"
+    assert subset_state(_claim_in(sent, "4,500 people", "quantity", one), sent) == ""
+
+
+def test_rain_in_millimetres_and_inches_is_one_quantity():
+    # #14: "seven inches of rain" is 177.8 mm: "178 millimetres" in other units
+    inches = _q("1", "a", 7, 7, point=7, unit="inch", event="")
+    mm = _q("2", "b", 178, 178, point=178, unit="millimetre", event="")
+    verdict, how, *_ = judge(inches, mm, A, B)
+    assert (verdict, how) == ("agree", "converted")
+    assert judge(inches, _q("3", "b", 150, 150, point=150, unit="mm", event=""), A, B)[0] == "contradict"
