@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -308,8 +308,10 @@ def statement_findings(
     emb: np.ndarray,
     articles: Mapping[str, Article],
     details: Mapping[str, Sequence[Claim]],
+    stated: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Finding]:
-    """The agreement of one statement group, and a detail difference when only some outlets give a figure or date."""
+    """The agreement of one statement group, and a detail difference when only some outlets give a figure or date
+    (`stated`: the kinds of claim each sentence gives at all, see `stated_kinds`)."""
     members = [sentences[i] for i in group]
     outlets = sorted({articles[s.article_id].outlet or s.article_id for s in members})
     ids = [s.id for s in members]
@@ -345,10 +347,19 @@ def statement_findings(
     kinds_of: dict[str, set[str]] = {s.article_id: set() for s in members}
     for s in members:
         kinds_of[s.article_id] |= {c.kind for c in details.get(s.id, ())}
+    figures_of: dict[str, set[str]] = {s.article_id: set() for s in members}
+    for s in members:
+        figures_of[s.article_id] |= _figure_kinds((stated or {}).get(s.id, frozenset()))
     for kind in sorted({k for ks in kinds_of.values() for k in ks}):
         has = sorted(a for a, ks in kinds_of.items() if kind in ks)
         giving = {articles[a].outlet or a for a in has}
-        lacks = sorted(a for a, ks in kinds_of.items() if kind not in ks and (articles[a].outlet or a) not in giving)
+        # an outlet that gives a figure of its own ("the attendance was 81,500", "in the 12th minute")
+        # does not state it without, though its figure is no detail of this kind (#14)
+        lacks = sorted(
+            a
+            for a, ks in kinds_of.items()
+            if kind not in ks and (articles[a].outlet or a) not in giving and not figures_of[a] & _figure_kinds({kind})
+        )
         if not has or not lacks:
             continue
         given = next(c for s in members if s.article_id in has for c in details.get(s.id, ()) if c.kind == kind)
@@ -365,6 +376,23 @@ def statement_findings(
         # a difference of the statement, not between two values: no claim on the other side to show (#14)
         out.append(Finding(fid, "", Verdict.DIFFER, "detail", arts, (), explanation, 0.5, tuple(named)))
     return out
+
+
+# Kinds of claim that give a figure: an outlet giving one of them in a statement gives a figure.
+FIGURE_KINDS = frozenset({"quantity", "money", "percent", "duration", "ordinal"})
+
+
+def _figure_kinds(kinds: Iterable[str]) -> set[str]:
+    """Kinds of claim, a figure's kinds read as one ("figure"), a date as itself."""
+    return {"figure" if k in FIGURE_KINDS else k for k in kinds}
+
+
+def stated_kinds(claims: Sequence[Claim]) -> dict[str, frozenset[str]]:
+    """The kinds of claim each sentence gives, details or not, by sentence id."""
+    out: dict[str, set[str]] = {}
+    for c in claims:
+        out.setdefault(c.sentence_id, set()).add(c.kind)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def detail_claims(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
