@@ -733,3 +733,25 @@ def test_rain_in_millimetres_and_inches_is_one_quantity():
     verdict, how, *_ = judge(inches, mm, A, B)
     assert (verdict, how) == ("agree", "converted")
     assert judge(inches, _q("3", "b", 150, 150, point=150, unit="mm", event=""), A, B)[0] == "contradict"
+
+
+def test_an_offer_and_a_share_price_do_not_differ_by_precision():
+    # #14: "the offer of $38 per share" / "Brightline shares traded at about $37.40": two facts, no finding
+    texts = {"a#0": "Brightline accepted the offer of $38 per share.", "b#0": "Brightline shares traded at about $37.40."}
+    sents = [Sentence(i, i[0], 0, 0, len(t), t) for i, t in texts.items()]
+    offer = _claim_in(sents[0], "$38", "money", QuantityValue(38, 38, 38, True, True, False), "USD")
+    price = replace(
+        _claim_in(sents[1], "about $37.40", "money", QuantityValue(37.4, 36.6, 38.2, True, True, True), "USD"),
+        qualifier="about",
+    )
+    sents2, groups = _with_copy(sents, [[0, 1]])
+    emb = _emb_with_copy(np.array([[1.0, 0.0], [1.0, 0.0]], dtype=np.float32))
+    _, findings = compare_facts([A, B], sents2, emb, groups, [offer, price], CompareConfig(parser=""))
+    assert not [f for _, f in findings if f.claim_ids and f.verdict != "agree"]
+    # the same price in other words is still a question of precision
+    price_words = "Brightline shares traded at $38 on Monday."
+    sents[0] = Sentence("a#0", "a", 0, 0, len(price_words), price_words)
+    close = _claim_in(sents[0], "$38", "money", QuantityValue(38, 38, 38, True, True, False), "USD")
+    sents2, groups = _with_copy(sents, [[0, 1]])
+    _, findings = compare_facts([A, B], sents2, emb, groups, [close, price], CompareConfig(parser=""))
+    assert [f.how for _, f in findings if f.claim_ids and f.verdict != "agree"] == ["precision"]

@@ -17,7 +17,7 @@ import numpy as np
 from factcheck.config import CompareConfig
 from factcheck.describe import describe_date
 from factcheck.records import Article, Claim, DateValue, Finding, QuantityValue, Sentence
-from factcheck.stages.compare.evidence import gate_contradiction
+from factcheck.stages.compare.evidence import gate_contradiction, measured
 from factcheck.stages.compare.lexicon import (
     ACCUMULATING_ACTS,
     AGE_EVENT,
@@ -391,6 +391,12 @@ def _act(claim: Claim, slot: Slot, frames: Mapping[str, Frame]) -> str:
     return (key.what if key is not None else "") or (frame.predicate if frame is not None else "")
 
 
+def _two_measures(a: Claim, b: Claim, sentences: Mapping[str, Sentence]) -> bool:
+    """Whether two amounts or shares name two different measures (`evidence.measured`)."""
+    ma, mb = measured(a, sentences[a.sentence_id]), measured(b, sentences[b.sentence_id])
+    return bool(ma and mb and ma != mb)
+
+
 def _fid(prefix: str, parts: Sequence[str]) -> str:
     return prefix + hashlib.sha1("\x00".join(parts).encode()).hexdigest()[:10]
 
@@ -501,6 +507,8 @@ def slot_findings(
                 verdict, how, explanation = Verdict.CONTRADICT, "negation", explanation + "; one sentence negates it"
             if verdict == Verdict.AGREE:
                 continue
+            if verdict == Verdict.DIFFER and how == "precision" and _two_measures(a, b, sentences):
+                continue  # "the offer of $38 a share" / "shares traded at about $37.40": two facts (#14)
             if verdict == Verdict.CONTRADICT and not plausible_conflict(a, b):
                 continue  # far apart: two occurrences or two things counted, not one misreported
             if verdict == Verdict.CONTRADICT and (running := _running_total(slot, gx, gy, sentences, articles)):
