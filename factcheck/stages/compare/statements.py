@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -308,10 +308,10 @@ def statement_findings(
     emb: np.ndarray,
     articles: Mapping[str, Article],
     details: Mapping[str, Sequence[Claim]],
-    stated: Mapping[str, frozenset[str]] | None = None,
+    stated: Mapping[str, Sequence[Claim]] | None = None,
 ) -> list[Finding]:
     """The agreement of one statement group, and a detail difference when only some outlets give a figure or date
-    (`stated`: the kinds of claim each sentence gives at all, see `stated_kinds`)."""
+    (`stated`: every claim of each sentence, see `stated_claims`)."""
     members = [sentences[i] for i in group]
     outlets = sorted({articles[s.article_id].outlet or s.article_id for s in members})
     ids = [s.id for s in members]
@@ -347,19 +347,10 @@ def statement_findings(
     kinds_of: dict[str, set[str]] = {s.article_id: set() for s in members}
     for s in members:
         kinds_of[s.article_id] |= {c.kind for c in details.get(s.id, ())}
-    figures_of: dict[str, set[str]] = {s.article_id: set() for s in members}
-    for s in members:
-        figures_of[s.article_id] |= _figure_kinds((stated or {}).get(s.id, frozenset()))
     for kind in sorted({k for ks in kinds_of.values() for k in ks}):
         has = sorted(a for a, ks in kinds_of.items() if kind in ks)
         giving = {articles[a].outlet or a for a in has}
-        # an outlet that gives a figure of its own ("the attendance was 81,500", "in the 12th minute")
-        # does not state it without, though its figure is no detail of this kind (#14)
-        lacks = sorted(
-            a
-            for a, ks in kinds_of.items()
-            if kind not in ks and (articles[a].outlet or a) not in giving and not figures_of[a] & _figure_kinds({kind})
-        )
+        lacks = sorted(a for a, ks in kinds_of.items() if kind not in ks and (articles[a].outlet or a) not in giving)
         if not has or not lacks:
             continue
         given = next(c for s in members if s.article_id in has for c in details.get(s.id, ()) if c.kind == kind)
@@ -370,7 +361,7 @@ def statement_findings(
             f"{', '.join(articles[a].outlet or a for a in has[:4])} give{'s' if len(has) == 1 else ''} "
             f"“{given.text}”"
             + (f" ({value})" if value and value != given.text else "")
-            + f"; {', '.join(articles[a].outlet or a for a in lacks[:4])} state it without"
+            + _lacking(kind, lacks, members, articles, stated or {})
         )
         fid = "D" + hashlib.sha1("\x00".join([kind, *sorted(named)]).encode()).hexdigest()[:10]
         # a difference of the statement, not between two values: no claim on the other side to show (#14)
@@ -382,17 +373,46 @@ def statement_findings(
 FIGURE_KINDS = frozenset({"quantity", "money", "percent", "duration", "ordinal"})
 
 
-def _figure_kinds(kinds: Iterable[str]) -> set[str]:
-    """Kinds of claim, a figure's kinds read as one ("figure"), a date as itself."""
-    return {"figure" if k in FIGURE_KINDS else k for k in kinds}
-
-
-def stated_kinds(claims: Sequence[Claim]) -> dict[str, frozenset[str]]:
-    """The kinds of claim each sentence gives, details or not, by sentence id."""
-    out: dict[str, set[str]] = {}
+def stated_claims(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
+    """Every claim of each sentence, details or not, by sentence id."""
+    out: dict[str, list[Claim]] = {}
     for c in claims:
-        out.setdefault(c.sentence_id, set()).add(c.kind)
-    return {k: frozenset(v) for k, v in out.items()}
+        out.setdefault(c.sentence_id, []).append(c)
+    return out
+
+
+def _lacking(
+    kind: str,
+    lacks: Sequence[str],
+    members: Sequence[Sentence],
+    articles: Mapping[str, Article],
+    stated: Mapping[str, Sequence[Claim]],
+) -> str:
+    """The outlets of a statement that give no detail of a kind: those stating it without, and those
+    giving a figure of their own that is no detail ("the attendance was 81,500", "hundreds") (#14)."""
+    without, own = [], []
+    for a in lacks:
+        outlet = articles[a].outlet or a
+        figure = next(
+            (
+                c
+                for s in members
+                if s.article_id == a
+                for c in stated.get(s.id, ())
+                if kind in FIGURE_KINDS and c.kind in FIGURE_KINDS
+            ),
+            None,
+        )
+        if figure is None:
+            without.append(outlet)
+        else:
+            own.append(f"{outlet} (“{figure.text}”)")
+    parts = []
+    if without:
+        parts.append(f"{', '.join(without[:4])} state it without")
+    if own:
+        parts.append(f"{', '.join(own[:4])} give{'s' if len(own) == 1 else ''} another figure")
+    return "; " + "; ".join(parts)
 
 
 def detail_claims(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
