@@ -510,3 +510,10 @@ def test_two_acts_on_one_person_are_two_dates(predicate_b: str, obj: str, same: 
     keys = [slot_key(c, sents[c.sentence_id], f, None) for c, f in zip(claims, frames, strict=True)]
     found = slots_match(*claims, *keys, *frames, 0.8, min_similarity=0.35)
     assert bool(found) is same
+
+
+def test_positions_and_posts_are_jobs() -> None:
+    # #14: "cut 1,200 jobs" / "eliminate around 1,500 positions": one counted thing
+    from factcheck.stages.compare.slots import unit_family
+
+    assert unit_family("position") == unit_family("post") == unit_family("job") == "job"

@@ -23,7 +23,7 @@ PARTICIPANT_UNITS = {
 PARTICIPATION_EVENTS = {"attend", "visit", "meet"}
 PARTICIPANT_KINDS = {"country", "delegate", "delegation", "representative", "leader", "minister", "government"}
 # Counted nouns that are one thing ("130 countries" / "135 nations").
-COUNTED_SYNONYMS = {"nation": "country"}
+COUNTED_SYNONYMS = {"nation": "country", "position": "job", "post": "job"}
 # A physical quantity in another unit is the same quantity: factors to one base unit per family.
 CONVERSIONS: dict[str, tuple[str, float]] = {
     **{u: ("length", f) for u, f in (("metre", 1.0), ("meter", 1.0), ("kilometre", 1000.0), ("kilometer", 1000.0))},
