@@ -650,3 +650,108 @@ def test_a_later_lower_toll_contradicts_unless_the_later_report_revises_it():
         ("differ", "update")
     ]
     assert run("Officials in Northland said 1,100 people died.", linked=False) == []  # not one event: nothing
+
+
+def _two_day_pair(text_a, words_a, text_b, words_b, value_a, value_b, kind="quantity", unit="", event=""):
+    """The findings of two counts, one per article of two days, in sentences of one cluster (#14)."""
+    sents = [Sentence("a#0", "a", 0, 0, len(text_a), text_a), Sentence("b#0", "b", 0, 0, len(text_b), text_b)]
+    claims = [
+        _claim_in(sents[0], words_a, kind, QuantityValue(value_a, value_a, value_a, True, True, False), unit, event),
+        _claim_in(sents[1], words_b, kind, QuantityValue(value_b, value_b, value_b, True, True, False), unit, event),
+    ]
+    sents2, groups = _with_copy(sents, [[0, 1]])
+    emb = _emb_with_copy(np.array([[1.0, 0.0], [1.0, 0.0]], dtype=np.float32))
+    _, findings = compare_facts([A, B], sents2, emb, groups, claims, CompareConfig(parser=""))
+    return [f for _, f in findings if f.claim_ids and f.verdict != "agree"]
+
+
+def test_a_figure_given_as_changed_is_an_update_of_the_other_reports_figure():
+    # #14: "offering a reward of $50,000" / the next day "raised the reward to $75,000"
+    [finding] = _two_day_pair(
+        "Glenmoor police are offering a reward of $50,000 for Kowal.", "$50,000",
+        "Glenmoor police raised the reward for Kowal to $75,000.", "$75,000", 50_000, 75_000, "money", "USD",
+    )  # fmt: skip
+    assert (finding.verdict, finding.how) == ("differ", "update")
+    assert "given as changed" in finding.explanation
+    # without the word of change, two rewards of one slot contradict
+    [finding] = _two_day_pair(
+        "Glenmoor police are offering a reward of $50,000 for Kowal.", "$50,000",
+        "Glenmoor police are offering a reward of $75,000 for Kowal.", "$75,000", 50_000, 75_000, "money", "USD",
+    )  # fmt: skip
+    assert finding.verdict == "contradict"
+
+
+def test_an_earlier_reports_word_of_change_does_not_explain_a_later_figure():
+    # "raised the reward to $75,000" on Monday says nothing of Tuesday's $50,000
+    [finding] = _two_day_pair(
+        "Glenmoor police raised the reward for Kowal to $75,000.", "$75,000",
+        "Glenmoor police are offering a reward of $50,000 for Kowal.", "$50,000", 75_000, 50_000, "money", "USD",
+    )  # fmt: skip
+    assert finding.verdict == "contradict"
+
+
+def test_a_later_report_that_revises_a_measure_is_an_update():
+    # #14: "peaked at 6.8 metres" / the next day "peaked at 6.6 metres ..., in a revised reading"
+    [finding] = _two_day_pair(
+        "The Lesna river peaked at 6.8 metres in Orsk.", "6.8 metres",
+        "The Lesna river peaked at 6.6 metres in Orsk, the agency said in a revised reading.", "6.6 metres",
+        6.8, 6.6, unit="metre", event="peak",
+    )  # fmt: skip
+    assert (finding.verdict, finding.how) == ("differ", "update")
+
+
+def test_a_later_higher_count_of_an_act_that_accumulates_is_an_update():
+    # #14: "Around 1,400 homes were flooded" on Monday, "2,300 homes have been flooded" on Tuesday
+    [finding] = _two_day_pair(
+        "In Orsk, 1,400 homes were flooded.", "1,400 homes",
+        "In Orsk, 2,300 homes have been flooded.", "2,300 homes", 1400, 2300, unit="home", event="flood",
+    )  # fmt: skip
+    assert (finding.verdict, finding.how) == ("differ", "update")
+    # a later, lower count is still a contradiction
+    [finding] = _two_day_pair(
+        "In Orsk, 2,300 homes were flooded.", "2,300 homes",
+        "In Orsk, 1,400 homes have been flooded.", "1,400 homes", 2300, 1400, unit="home", event="flood",
+    )  # fmt: skip
+    assert finding.verdict == "contradict"
+
+
+def test_people_still_in_shelters_are_part_of_those_evacuated():
+    # #14: "4,500 people were evacuated, and about 1,800 were still in temporary shelters"
+    from factcheck.stages.compare.slots import subset_state
+
+    text = "A total of 4,500 people were evacuated, and about 1,800 were still in temporary shelters."
+    sent = Sentence("a#0", "a", 0, 0, len(text), text)
+    one = QuantityValue(1, 1, 1, True, True, False)
+    assert subset_state(_claim_in(sent, "about 1,800", "quantity", one), sent) == "in shelters"
+    assert subset_state(_claim_in(sent, "4,500 people", "quantity", one), sent) == ""
+
+
+def test_rain_in_millimetres_and_inches_is_one_quantity():
+    # #14: "seven inches of rain" is 177.8 mm: "178 millimetres" in other units
+    inches = _q("1", "a", 7, 7, point=7, unit="inch", event="")
+    mm = _q("2", "b", 178, 178, point=178, unit="millimetre", event="")
+    verdict, how, *_ = judge(inches, mm, A, B)
+    assert (verdict, how) == ("agree", "converted")
+    assert judge(inches, _q("3", "b", 150, 150, point=150, unit="mm", event=""), A, B)[0] == "contradict"
+
+
+def test_an_offer_and_a_share_price_do_not_differ_by_precision():
+    # #14: "the offer of $38 per share" / "Brightline shares traded at about $37.40": two facts, no finding
+    texts = {"a#0": "Brightline accepted the offer of $38 per share.", "b#0": "Brightline shares traded at about $37.40."}
+    sents = [Sentence(i, i[0], 0, 0, len(t), t) for i, t in texts.items()]
+    offer = _claim_in(sents[0], "$38", "money", QuantityValue(38, 38, 38, True, True, False), "USD")
+    price = replace(
+        _claim_in(sents[1], "about $37.40", "money", QuantityValue(37.4, 36.6, 38.2, True, True, True), "USD"),
+        qualifier="about",
+    )
+    sents2, groups = _with_copy(sents, [[0, 1]])
+    emb = _emb_with_copy(np.array([[1.0, 0.0], [1.0, 0.0]], dtype=np.float32))
+    _, findings = compare_facts([A, B], sents2, emb, groups, [offer, price], CompareConfig(parser=""))
+    assert not [f for _, f in findings if f.claim_ids and f.verdict != "agree"]
+    # the same price in other words is still a question of precision
+    price_words = "Brightline shares traded at $38 on Monday."
+    sents[0] = Sentence("a#0", "a", 0, 0, len(price_words), price_words)
+    close = _claim_in(sents[0], "$38", "money", QuantityValue(38, 38, 38, True, True, False), "USD")
+    sents2, groups = _with_copy(sents, [[0, 1]])
+    _, findings = compare_facts([A, B], sents2, emb, groups, [close, price], CompareConfig(parser=""))
+    assert [f.how for _, f in findings if f.claim_ids and f.verdict != "agree"] == ["precision"]

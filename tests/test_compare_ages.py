@@ -94,3 +94,14 @@ def test_a_surname_with_its_age_is_that_person_where_the_article_names_them_in_f
     assert age_claims(_sentences({"b#0": "Grant, 61, was convicted in May."}), []) == []
     table = _sentences({"c#0": "Ann Lee won.", "c#1": "Boston, 12, Chicago, 3, Denver, 8."})
     assert age_claims(table, []) == []
+
+
+def test_a_place_then_a_digit_group_is_no_name_and_its_age():
+    # #14: "In New Orsk, 1,400 homes were flooded" describes nobody aged 1
+    from factcheck.stages.compare.ages import described_ages
+
+    assert described_ages("In New Orsk, 1,400 homes were flooded.") == frozenset()
+    assert described_ages("In New Orsk , 1 , 400 homes were flooded .") == frozenset()
+    assert described_ages("In New Orsk, 2.5 inches of rain fell.") == frozenset()
+    assert described_ages("Ann Lee, 41, was hurt.") == frozenset({41})
+    assert _linked({"a#0": "In New Orsk, 1,400 homes were flooded."}) == []

@@ -350,6 +350,11 @@ def test_a_total_is_no_part(parser):
         ),
         ("It made $3 billion in sales.", "3", "Revenue was $3.5 billion.", "3.5", SAME),
         ("He must pay a $200,000 fine.", "200,000", "His salary was $250,000.", "250,000", APART),
+        # #14: an offer is no share price; a share price moves through the day (a question at most)
+        ("The offer of $38 per share was accepted.", "38", "Brightline shares jumped to $37.10.", "37.10", APART),
+        ("The stock closed at $37.25 on Monday.", "37.25", "Brightline shares jumped to $37.10.", "37.10", WEAK),
+        ("Halvorsen's stock fell 6.5 percent.", "6.5", "Shares rose, while Halvorsen slid 6 percent.", "6", WEAK),
+        ("It paid a premium of 27 percent.", "27", "Brightline shares jumped 24 percent.", "24", APART),
     ],
 )
 def test_two_measures_are_two_facts(parser, text_a, surface_a, text_b, surface_b, expected):

@@ -481,3 +481,39 @@ def test_a_toll_counts_the_killed_and_the_day_of_the_event_or_report_does_not_da
     frame = Frame("rise", "", frozenset(), frozenset(), agents=frozenset({"role:toll"}))
     key = slot_key(count, sent, frame, None, days)
     assert (key.what, key.dated) == ("killed", "")
+
+
+@pytest.mark.parametrize(
+    ("predicate_b", "obj", "same"),
+    [
+        ("arrest", "inmate", False),  # "the inmates who broke out on Sunday" / "an inmate was arrested on Wednesday"
+        ("break", "inmate", True),
+        ("sign", "deal", True),  # "the deal reached on Monday" / "the deal signed on Tuesday": a thing, one act
+    ],
+)
+def test_two_acts_on_one_person_are_two_dates(predicate_b: str, obj: str, same: bool) -> None:
+    from factcheck.stages.frames import Frame
+
+    texts = {"a#0": "Glenmoor inmates broke out on Sunday.", "b#0": "A Glenmoor inmate was arrested on Wednesday."}
+    sents = {i: Sentence(i, i[0], 0, 0, len(t), t) for i, t in texts.items()}
+    claims = []
+    for sid, day in (("a#0", date(2025, 7, 13)), ("b#0", date(2025, 7, 16))):
+        start = texts[sid].index(" on ") + 1
+        value = DateValue(day, day, "day")
+        words = texts[sid][start:-1]
+        end = len(texts[sid]) - 1
+        claims.append(Claim(sid + ":d", sid[0], sid, "date", words, start, end, value, "", "", "", "", False, ""))
+    frames = [
+        Frame("reach" if obj == "deal" else "break", obj, frozenset(), frozenset(), names=frozenset({"glenmoor"})),
+        Frame(predicate_b, obj, frozenset(), frozenset(), names=frozenset({"glenmoor"})),
+    ]
+    keys = [slot_key(c, sents[c.sentence_id], f, None) for c, f in zip(claims, frames, strict=True)]
+    found = slots_match(*claims, *keys, *frames, 0.8, min_similarity=0.35)
+    assert bool(found) is same
+
+
+def test_positions_and_posts_are_jobs() -> None:
+    # #14: "cut 1,200 jobs" / "eliminate around 1,500 positions": one counted thing
+    from factcheck.stages.compare.slots import unit_family
+
+    assert unit_family("position") == unit_family("post") == unit_family("job") == "job"

@@ -53,3 +53,28 @@ def test_an_outlet_that_gives_a_detail_in_one_article_does_not_lack_it_in_anothe
     assert "Metro Times state it without" in found[1].explanation
     arts["c"] = _article("c", "Daily Globe")
     assert [f.verdict for f in statement_findings([0, 1, 2], "copy", sentences, emb, arts, details)] == [Verdict.AGREE]
+
+
+def test_an_outlet_giving_a_figure_of_its_own_gives_another_figure_not_none():
+    # #14: "About 81,000 fans packed the stadium" / "The attendance at the stadium was 81,500"
+    from factcheck.stages.compare.statements import detail_claims, stated_claims
+
+    texts = {
+        "a#0": "About 81,000 fans packed Harrow Stadium for the final.",
+        "b#0": "The attendance at Harrow Stadium was 81,500, a record.",
+        "c#0": "Fans packed Harrow Stadium for the final.",
+    }
+    sentences = [Sentence(i, i[0], 0, 0, len(t), t) for i, t in texts.items()]
+    claims = [
+        replace(c, article_id=s.article_id, sentence_id=s.id)
+        for s in sentences
+        for c in extract_claims_from_text(s.text, date(2025, 3, 4))
+        if c.kind == "quantity"
+    ]
+    arts = {k: _article(k, name) for k, name in (("a", "Daily Globe"), ("b", "Metro Times"), ("c", "Coast Herald"))}
+    emb = np.ones((3, 1))
+    found = statement_findings([0, 1, 2], "paraphrase", sentences, emb, arts, detail_claims(claims), stated_claims(claims))
+    [detail] = [f for f in found if f.how == "detail"]
+    assert "Coast Herald state it without" in detail.explanation
+    assert "Metro Times (“81,500”) gives another figure" in detail.explanation
+    assert "Metro Times state it without" not in detail.explanation

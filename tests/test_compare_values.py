@@ -217,3 +217,16 @@ def test_a_part_of_a_period_contradicts_only_outside_its_period(first, second, v
     a, b = _dated("a", first, published), _dated("b", second, published)
     got, how, _, _ = judge(a, b, A, B)
     assert got == verdict, (a.value, b.value, how)
+
+
+def test_a_figure_rounded_from_a_more_precise_one_is_a_question_of_precision():
+    # #14: "shares jumped 24%" / "shares rose 23.8 percent": one outlet rounds; 6% is no rounding of 6.5%
+    from factcheck.stages.compare.values import rounded_from
+
+    def exact(x: float) -> QuantityValue:
+        return QuantityValue(x, x, x, True, True, False)
+
+    assert rounded_from(exact(23.8), exact(24)) and rounded_from(exact(37.25), exact(37.3))
+    assert not rounded_from(exact(6.5), exact(6)) and not rounded_from(exact(6.8), exact(6.6))
+    assert not rounded_from(exact(2.4e6), exact(2e6))  # whole figures: 2,400,000 is no fraction of 2 million
+    assert not rounded_from(exact(24), exact(23.8))

@@ -37,6 +37,7 @@ from factcheck.stages.compare.statements import (
     clip,
     detail_claims,
     passage_groups,
+    stated_claims,
     statement_findings,
     statement_groups,
 )
@@ -203,8 +204,8 @@ def compare_batch(
     ]
     stated = statement_groups(sentences, emb, groups, cfg)
     stated += passage_groups(sentences, emb, [g for g, _, _ in stated], min_similarity=cfg.min_slot_similarity)
-    details = detail_claims(known)
-    per_statement = [statement_findings(g, how, sentences, emb, by_article, details) for g, how, _ in stated]
+    details, kinds = detail_claims(known), stated_claims(known)
+    per_statement = [statement_findings(g, how, sentences, emb, by_article, details, kinds) for g, how, _ in stated]
 
     # agreeing on background (an earlier quake's toll) does not show that two outlets report one event
     # nor do two unnamed people of one age ("a 22-year-old man") in two articles, nor a person's age

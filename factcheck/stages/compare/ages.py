@@ -32,7 +32,7 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’-]*\.?|(?:de|van|von|del|da|di|la
 # "Mike Franck, 34, of Tallahassee", "Heaven Mayo, 24; Justin King, 24", "Randall R. Coffland, 48 years old",
 # and in tokenised text "Robert Pitman , 24 , from the town" (#14)
 NAME_THEN_AGE_RE = re.compile(
-    rf"(?P<name>{_NAME})\s?,\s+(?P<age>\d{{1,3}})(?:\s+years?\s+old)?(?=\s*[,;.)–—]|\s+-\s|\s*$|\s+(?:and|was|were|is|has|had|died|who)\b)"
+    rf"(?P<name>{_NAME})\s?,\s+(?P<age>\d{{1,3}})(?![,.]\d|\s,\s\d{{3}}\b)(?:\s+years?\s+old)?(?=\s*[,;.)–—]|\s+-\s|\s*$|\s+(?:and|was|were|is|has|had|died|who)\b)"
 )
 # "27-year-old Obryan Spikes", "32 - year - old Englishman Robert Buckley", "a 24-year-old man"
 AGE_THEN_NAME_RE = re.compile(

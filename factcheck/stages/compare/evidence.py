@@ -47,7 +47,14 @@ from factcheck.lexicon.occasions import (
     STATISTIC_UNITS,
 )
 from factcheck.records import Claim, Sentence
-from factcheck.stages.compare.lexicon import AGE_EVENT, CUMULATIVE_EVENTS, MEASURE_NOUNS, TIME_UNIT
+from factcheck.stages.compare.lexicon import (
+    AGE_EVENT,
+    CUMULATIVE_EVENTS,
+    MARKET_NOUNS,
+    MARKET_PRICE,
+    MEASURE_NOUNS,
+    TIME_UNIT,
+)
 from factcheck.stages.compare.slots import claim_clause, clause_bounds, elapsed, other_people, unit_family
 from factcheck.stages.frames import ROLE, Frame, names_match, spelt_alike
 
@@ -125,13 +132,15 @@ def rate_unit(claim: Claim, sent: Sentence) -> bool:
 
 _MEASURE = "|".join(sorted((re.escape(m) for m in MEASURE_NOUNS), key=len, reverse=True))
 _MEASURE_AFTER_RE = re.compile(rf"^\s*(?:(?:in|of)\s+(?:\w+\s+)?)?({_MEASURE})\b", re.IGNORECASE)
-_MEASURE_BEFORE_RE = re.compile(rf"\b({_MEASURE})\b", re.IGNORECASE)
+_MARKET = "|".join(sorted((re.escape(m) for m in MARKET_NOUNS), key=len, reverse=True))
+_MEASURE_BEFORE_RE = re.compile(rf"\b({_MEASURE}|{_MARKET})\b", re.IGNORECASE)
 
 
 def measured(claim: Claim, sent: Sentence) -> str:
     """What an amount or a share measures: the measure right after it ("a $200,000 fine", "$3 billion in
     sales"), else the last one before it in its clause ("net profit rose 18% to $1.2 billion"; "revenue
-    of $8.4 billion and net profit of $1.2 billion": each its own); '' when the clause does not say."""
+    of $8.4 billion and net profit of $1.2 billion": each its own; "the stock closed at $37.25": a share
+    price, `MARKET_PRICE`); '' when the clause does not say."""
     if claim.kind not in ("money", "percent"):
         return ""
     start, end = claim.start - sent.start, claim.end - sent.start
@@ -142,7 +151,9 @@ def measured(claim: Claim, sent: Sentence) -> str:
         return MEASURE_NOUNS[after.group(1).lower()]
     left, _ = clause_bounds(claim, sent)
     before = [m.group(1).lower() for m in _MEASURE_BEFORE_RE.finditer(sent.text, left, start)]
-    return MEASURE_NOUNS[before[-1]] if before else ""
+    if not before:
+        return ""
+    return MARKET_PRICE if before[-1] in MARKET_NOUNS else MEASURE_NOUNS[before[-1]]
 
 
 def attributive(claim: Claim, sent: Sentence) -> bool:
@@ -228,6 +239,9 @@ def pair_evidence(
     measure_a, measure_b = measured(a, sent_a), measured(b, sent_b)
     if measure_a and measure_b and measure_a != measure_b:
         return Evidence(APART, f"different measures ({measure_a} / {measure_b})")
+    if MARKET_PRICE in (measure_a, measure_b) and {measure_a, measure_b} <= {MARKET_PRICE, ""}:
+        # "Halvorsen's stock fell 6.5 percent" / "Halvorsen slid 6 percent": the other side's figure is no other measure
+        return Evidence(WEAK, "a share price moves through the trading day: the figures may be of two moments")
     cap_a, cap_b = (f.capacity if f is not None else "" for f in (frame_a, frame_b))
     if cap_a and cap_b and cap_a != cap_b:
         return Evidence(APART, f"counts in different roles (as {cap_a} / as {cap_b})")

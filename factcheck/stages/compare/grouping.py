@@ -17,9 +17,12 @@ import numpy as np
 from factcheck.config import CompareConfig
 from factcheck.describe import describe_date
 from factcheck.records import Article, Claim, DateValue, Finding, QuantityValue, Sentence
-from factcheck.stages.compare.evidence import gate_contradiction
+from factcheck.stages.compare.evidence import gate_contradiction, measured
 from factcheck.stages.compare.lexicon import (
+    ACCUMULATING_ACTS,
     AGE_EVENT,
+    CHANGED_FROM_AFTER_RE,
+    CHANGED_TO_BEFORE_RE,
     CONVERSIONS,
     CUMULATIVE_EVENTS,
     NEXT_WEEKDAY_RE,
@@ -329,6 +332,71 @@ def _running_total(
     return ""
 
 
+def changed_figure(claim: Claim, sent: Sentence) -> bool:
+    """Whether a figure is given as the new value of something changed ("raised the reward to
+    $75,000", "22,000 homes, down from 35,000"), read just before it or right after it."""
+    start, end = claim.start - sent.start, claim.end - sent.start
+    if not 0 <= start <= end <= len(sent.text):
+        return False
+    before = sent.text[max(0, start - CHANGE_REACH) : start]
+    return bool(CHANGED_TO_BEFORE_RE.search(before) or CHANGED_FROM_AFTER_RE.match(sent.text[end:]))
+
+
+# How far before a figure its word of change is read, in characters ("raised the reward to").
+CHANGE_REACH = 60
+
+
+def _changed_value(
+    slot: Slot,
+    gx: ValueGroup,
+    gy: ValueGroup,
+    sentences: Mapping[str, Sentence],
+    articles: Mapping[str, Article],
+    frames: Mapping[str, Frame],
+) -> str:
+    """Why two values of a count that is not a casualty toll are one thing at two moments, or '' (#14).
+
+    A figure given as changed ("the state raised the reward to $75,000"), in a report no earlier
+    than the other's, may replace the other's; a later report that says it revises the figure
+    ("in a revised reading") does; and a later, higher count of an act that accumulates over a
+    story (`ACCUMULATING_ACTS`: homes flooded, fugitives recaptured) is an update. Casualties have
+    their own rule (`_running_total`).
+    """
+    if slot.key.what in CUMULATIVE_EVENTS or slot.key.kind == "date":
+        return ""
+    day_x, day_y = articles[gx.rep.article_id].published, articles[gy.rep.article_id].published
+    order = 0 if day_x is None or day_y is None or day_x == day_y else (1 if day_x > day_y else -1)
+    for group, position in ((gx, order), (gy, -order)):
+        if position < 0:
+            continue  # an earlier report's "raised to" says nothing of a later report's figure
+        for claim in group.claims:
+            sent = sentences[claim.sentence_id]
+            if changed_figure(claim, sent):
+                return f"“{claim.text}” is given as changed: the other figure may be its value before"
+            if position > 0 and (m := REVISED_RE.search(sent.text)):
+                return f"“{m.group(0)}”: the later report revises the figure"
+    if order and all(_act(c, slot, frames) in ACCUMULATING_ACTS for c in (gx.rep, gy.rep)):
+        later, earlier = (gx.rep, gy.rep) if order > 0 else (gy.rep, gx.rep)
+        lv, ev = later.value, earlier.value
+        grows = isinstance(lv, QuantityValue) and isinstance(ev, QuantityValue)
+        if grows and (lv.point or lv.low or 0) > (ev.point or ev.high or 0):  # type: ignore[union-attr]
+            return f"a later report gives a higher count of '{_act(later, slot, frames)}', which grows as the story goes on"
+    return ""
+
+
+def _act(claim: Claim, slot: Slot, frames: Mapping[str, Frame]) -> str:
+    """The act a count of a slot is of: its own key's event class, else its predicate."""
+    key = slot.keys.get(claim.id)
+    frame = frames.get(claim.id)
+    return (key.what if key is not None else "") or (frame.predicate if frame is not None else "")
+
+
+def _two_measures(a: Claim, b: Claim, sentences: Mapping[str, Sentence]) -> bool:
+    """Whether two amounts or shares name two different measures (`evidence.measured`)."""
+    ma, mb = measured(a, sentences[a.sentence_id]), measured(b, sentences[b.sentence_id])
+    return bool(ma and mb and ma != mb)
+
+
 def _fid(prefix: str, parts: Sequence[str]) -> str:
     return prefix + hashlib.sha1("\x00".join(parts).encode()).hexdigest()[:10]
 
@@ -439,11 +507,16 @@ def slot_findings(
                 verdict, how, explanation = Verdict.CONTRADICT, "negation", explanation + "; one sentence negates it"
             if verdict == Verdict.AGREE:
                 continue
+            if verdict == Verdict.DIFFER and how == "precision" and _two_measures(a, b, sentences):
+                continue  # "the offer of $38 a share" / "shares traded at about $37.40": two facts (#14)
             if verdict == Verdict.CONTRADICT and not plausible_conflict(a, b):
                 continue  # far apart: two occurrences or two things counted, not one misreported
             if verdict == Verdict.CONTRADICT and (running := _running_total(slot, gx, gy, sentences, articles)):
                 verdict, how, confidence = Verdict.DIFFER, "update", 0.5
                 explanation += f"; {running}"
+            if verdict == Verdict.CONTRADICT and (changed := _changed_value(slot, gx, gy, sentences, articles, frames)):
+                verdict, how, confidence = Verdict.DIFFER, "update", 0.5
+                explanation += f"; {changed}"
             if verdict == Verdict.CONTRADICT:
                 gated = gate_contradiction(
                     gx.claims, gy.claims, frames, sentences, slot.key.what, explanation, slot.members, competing

@@ -23,12 +23,14 @@ PARTICIPANT_UNITS = {
 PARTICIPATION_EVENTS = {"attend", "visit", "meet"}
 PARTICIPANT_KINDS = {"country", "delegate", "delegation", "representative", "leader", "minister", "government"}
 # Counted nouns that are one thing ("130 countries" / "135 nations").
-COUNTED_SYNONYMS = {"nation": "country"}
+COUNTED_SYNONYMS = {"nation": "country", "position": "job", "post": "job"}
 # A physical quantity in another unit is the same quantity: factors to one base unit per family.
 CONVERSIONS: dict[str, tuple[str, float]] = {
     **{u: ("length", f) for u, f in (("metre", 1.0), ("meter", 1.0), ("kilometre", 1000.0), ("kilometer", 1000.0))},
     **{u: ("length", f) for u, f in (("km", 1000.0), ("centimetre", 0.01), ("foot", 0.3048), ("feet", 0.3048))},
     **{u: ("length", f) for u, f in (("ft", 0.3048), ("mile", 1609.344), ("yard", 0.9144), ("inch", 0.0254))},
+    **{u: ("length", f) for u, f in (("millimetre", 0.001), ("millimeter", 0.001), ("mm", 0.001))},
+    **{u: ("length", f) for u, f in (("centimeter", 0.01), ("cm", 0.01))},
     **{u: ("mass", f) for u, f in (("kilogram", 1.0), ("kg", 1.0), ("gram", 0.001), ("pound", 0.4536))},
     **{u: ("mass", f) for u, f in (("tonne", 1000.0), ("ton", 1000.0))},
     **{u: ("area", f) for u, f in (("hectare", 10_000.0), ("acre", 4046.86), ("square kilometre", 1e6))},
@@ -45,6 +47,13 @@ APPROXIMATE_MIN_SHARE = 0.02
 APPROXIMATE_SMALL = 10
 # Counts that accumulate over a story (a toll): a later, higher figure is an update (#14).
 CUMULATIVE_EVENTS = {"killed", "injured", "arrested", "displaced", "deported"}
+# People a story's acts are done to, besides `PERSON_UNITS` and `PARTICIPANT_UNITS`: two acts on
+# one of them ("the inmates who broke out on Sunday" / "a third inmate was arrested on Wednesday")
+# are two acts, not one act dated twice (#14).
+PEOPLE_OBJECTS = {
+    *("inmate", "prisoner", "escapee", "fugitive", "convict", "detainee", "hostage", "captive", "suspect"),
+    *("victim", "patient", "player", "defendant", "survivor", "climber", "hiker", "driver", "pilot", "crew"),
+}
 # Acts whose counts are of people: a count of "people" and one of "protesters" may be one count,
 # in another scope (never set against each other).
 PEOPLE_EVENTS = {*CUMULATIVE_EVENTS, "protest"}
@@ -138,7 +147,15 @@ MEASURE_NOUNS = {
     **dict.fromkeys(("investment", "investments"), "investment"),
     **dict.fromkeys(("market value", "valuation", "market capitalisation", "market capitalization"), "value"),
     **dict.fromkeys(("unemployment", "inflation", "growth", "turnout"), "rate"),
+    **dict.fromkeys(("offer", "offers", "bid", "bids", "offer price", "takeover price"), "offer"),
+    **dict.fromkeys(("premium", "discount"), "premium"),
 }
+# A market's price of a company's shares, named before the figure ("Brightline shares jumped 24% to
+# $37.10", "the stock closed at $37.25"): a price that moves through the trading day, so two
+# outlets' figures may be of two moments (early trading, the close), a question at most (#14).
+# Not read after a figure: "$1 billion in stock" is a payment.
+MARKET_PRICE = "share price"
+MARKET_NOUNS = ("shares", "stock", "stocks", "share price", "stock price", "share prices")
 # Predicates that date a report about an event, not the event ("authorities said on Thursday").
 REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "add", "state", "write", "identify", "note"}
 # A year written out: a date without one is read relative to the article's publication date.
@@ -176,6 +193,11 @@ SUBSET_STATES = (
         ),
     ),
     ("treated", re.compile(r"\btreated\b", re.I)),
+    # "about 1,800 were still in temporary shelters": part of those evacuated
+    (
+        "in shelters",
+        re.compile(r"\bin\s+(?:\w+\s+)?(?:shelters?|evacuation\s+cent(?:re|er)s?|relief\s+camps?)\b", re.I),
+    ),
 )
 # A subset of a counted thing marked by degree (#14): "five villages had been badly hit", "12
 # worst-hit villages", "seven villages were flattened" count part of the villages hit, not all of
@@ -206,6 +228,23 @@ UPDATE_RE = re.compile(
     r"an\s+additional|updated?\s+(?:figures?|toll|count|total)|revised|came\s+forward)\b",
     re.IGNORECASE,
 )
+# A figure given as the new value of something changed ("the state raised the reward to $75,000",
+# "cut its forecast to 2%", "35,000, up from 22,000"): another report's other figure may be the
+# value before the change (#14). Read just before the figure, or right after it.
+CHANGED_TO_BEFORE_RE = re.compile(
+    r"\b(?:rais|increas|boost|doubl|tripl|lift|hik|upp|extend|expand|cut|lower|reduc|trimm?|slash|halv|"
+    r"narrow|revis|adjust|updat|rose|rise|risen|rising|climb|jump|grew|fell|fall|dropp|slid|sank|eased)\w*\b"
+    r"(?:\s+[\w'’$.,-]+){0,5}?\s+to\s*$",
+    re.IGNORECASE,
+)
+CHANGED_FROM_AFTER_RE = re.compile(r"^\s*,?\s*(?:up|down)\s+from\b", re.IGNORECASE)
+# Acts whose counts grow as a story goes on, besides the casualties (`CUMULATIVE_EVENTS`): homes
+# flooded or damaged, people rescued, fugitives recaptured. Between reports of different days a
+# later, higher figure is an update; a lower one still needs its own word of revision (#14).
+ACCUMULATING_ACTS = {
+    *("flood", "damage", "destroy", "evacuate", "rescue", "recapture", "capture", "recover", "strand"),
+    *("submerge", "inundate", "burn", "collapse", "infect", "detain", "charge", "convict", "find"),
+}
 # Words of a report that revises its own count ("revising its earlier figure", "the toll was corrected").
 REVISED_RE = re.compile(
     r"\b(?:revis(?:ed|es|ing|ion)|correct(?:ed|ing|ion)|lowered|downgraded|scaled\s+back)\b", re.IGNORECASE

@@ -42,6 +42,7 @@ from factcheck.stages.compare.lexicon import (
     PARTICIPANT_UNITS,
     PARTICIPATION_EVENTS,
     PEOPLE_EVENTS,
+    PEOPLE_OBJECTS,
     PERSON_UNITS,
     PLANNED,
     PLUPERFECT_RE,
@@ -599,6 +600,14 @@ def _ages_match(a: Claim, b: Claim, key_a: SlotKey, key_b: SlotKey, similarity: 
     return ""
 
 
+def _only_a_person_in_common(a: Frame, b: Frame) -> bool:
+    """Whether two dated acts share only the person they are done to ("the inmates who broke out on
+    Sunday" / "a third inmate was arrested on Wednesday"): two acts on one person, not one act."""
+    if a.predicate == b.predicate or (event_class(a.predicate) and event_class(a.predicate) == event_class(b.predicate)):
+        return False
+    return a.obj in PEOPLE_OBJECTS | PERSON_UNITS | PARTICIPANT_UNITS
+
+
 def _named_agents_conflict(a: Frame, b: Frame) -> bool:
     """Both name who acts, and no name in common (role nouns alone, "fighters" / "militants", never conflict)."""
     names_a = {x for x in a.agents if not x.startswith("role:")}
@@ -679,7 +688,7 @@ def slots_match(
             return ""  # "charged with battery" / "charged with tampering": two charges
         if not names:
             return ""
-        if events_match(fa, fb) or (key_a.what and key_a.what == key_b.what):
+        if (events_match(fa, fb) and not _only_a_person_in_common(fa, fb)) or (key_a.what and key_a.what == key_b.what):
             return f"both date '{key_a.what or fa.predicate}'; named: {', '.join(names[:3])}"
         # other words for one act: the same agent acting on the same parties (brokered / sponsored a deal)
         if agents_match(fa, fb) and shared_arguments(fa, fb) >= min_shared_arguments:

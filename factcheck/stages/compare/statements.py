@@ -308,8 +308,10 @@ def statement_findings(
     emb: np.ndarray,
     articles: Mapping[str, Article],
     details: Mapping[str, Sequence[Claim]],
+    stated: Mapping[str, Sequence[Claim]] | None = None,
 ) -> list[Finding]:
-    """The agreement of one statement group, and a detail difference when only some outlets give a figure or date."""
+    """The agreement of one statement group, and a detail difference when only some outlets give a figure or date
+    (`stated`: every claim of each sentence, see `stated_claims`)."""
     members = [sentences[i] for i in group]
     outlets = sorted({articles[s.article_id].outlet or s.article_id for s in members})
     ids = [s.id for s in members]
@@ -359,12 +361,58 @@ def statement_findings(
             f"{', '.join(articles[a].outlet or a for a in has[:4])} give{'s' if len(has) == 1 else ''} "
             f"“{given.text}”"
             + (f" ({value})" if value and value != given.text else "")
-            + f"; {', '.join(articles[a].outlet or a for a in lacks[:4])} state it without"
+            + _lacking(kind, lacks, members, articles, stated or {})
         )
         fid = "D" + hashlib.sha1("\x00".join([kind, *sorted(named)]).encode()).hexdigest()[:10]
         # a difference of the statement, not between two values: no claim on the other side to show (#14)
         out.append(Finding(fid, "", Verdict.DIFFER, "detail", arts, (), explanation, 0.5, tuple(named)))
     return out
+
+
+# Kinds of claim that give a figure: an outlet giving one of them in a statement gives a figure.
+FIGURE_KINDS = frozenset({"quantity", "money", "percent", "duration", "ordinal"})
+
+
+def stated_claims(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
+    """Every claim of each sentence, details or not, by sentence id."""
+    out: dict[str, list[Claim]] = {}
+    for c in claims:
+        out.setdefault(c.sentence_id, []).append(c)
+    return out
+
+
+def _lacking(
+    kind: str,
+    lacks: Sequence[str],
+    members: Sequence[Sentence],
+    articles: Mapping[str, Article],
+    stated: Mapping[str, Sequence[Claim]],
+) -> str:
+    """The outlets of a statement that give no detail of a kind: those stating it without, and those
+    giving a figure of their own that is no detail ("the attendance was 81,500", "hundreds") (#14)."""
+    without, own = [], []
+    for a in lacks:
+        outlet = articles[a].outlet or a
+        figure = next(
+            (
+                c
+                for s in members
+                if s.article_id == a
+                for c in stated.get(s.id, ())
+                if kind in FIGURE_KINDS and c.kind in FIGURE_KINDS
+            ),
+            None,
+        )
+        if figure is None:
+            without.append(outlet)
+        else:
+            own.append(f"{outlet} (“{figure.text}”)")
+    parts = []
+    if without:
+        parts.append(f"{', '.join(without[:4])} state it without")
+    if own:
+        parts.append(f"{', '.join(own[:4])} give{'s' if len(own) == 1 else ''} another figure")
+    return "; " + "; ".join(parts)
 
 
 def detail_claims(claims: Sequence[Claim]) -> dict[str, list[Claim]]:

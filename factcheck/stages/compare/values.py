@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar as _calendar
 import re
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from factcheck.describe import describe_date, describe_number, describe_value
 from factcheck.lexicon.qualifiers import QUALIFIERS
@@ -98,6 +98,27 @@ def approximate_value(claim: Claim) -> QuantityValue | None:
     if abs(point) < APPROXIMATE_SMALL and float(point).is_integer():
         half = max(half, 1.0)
     return QuantityValue(point, point - half, point + half, True, True, True)
+
+
+def _decimals(x: float) -> int:
+    """How many decimal places a written figure has ("23.8" -> 1, "24" -> 0)."""
+    return max(0, -int(Decimal(repr(round(x, 9))).normalize().as_tuple().exponent))
+
+
+def rounded_from(precise: QuantityValue, rounded: QuantityValue) -> bool:
+    """Whether an exact figure is another exact figure with a fraction, rounded to fewer decimals
+    ("24%" / "23.8%", "$37.3" / "$37.25"): one outlet rounds what the other gives in full (#14).
+    Whole figures never are ("2 million" / "2.4 million" are 2,000,000 and 2,400,000)."""
+    p, r = precise.point, rounded.point
+    if p is None or r is None or precise.approximate or rounded.approximate:
+        return False
+    if precise.low != precise.high or rounded.low != rounded.high or float(p).is_integer():
+        return False
+    places = _decimals(r)
+    if places >= _decimals(p):
+        return False
+    step = Decimal(1).scaleb(-places)
+    return Decimal(repr(p)).quantize(step, rounding=ROUND_HALF_UP) == Decimal(repr(r)).quantize(step)
 
 
 def _only_touch(a: QuantityValue, b: QuantityValue) -> bool:
@@ -220,6 +241,8 @@ def judge(a: Claim, b: Claim, art_a: Article, art_b: Article) -> Judgement:
             if a.unit != b.unit and a.unit and b.unit:
                 return Verdict.AGREE, "converted", shown + ": the same quantity in other units", 0.75
             return Verdict.DIFFER, "precision", shown + ": compatible, one is more precise", 0.6
+        if a.unit == b.unit and (rounded_from(va, vb) or rounded_from(vb, va)):
+            return Verdict.DIFFER, "precision", shown + ": one figure is the other rounded", 0.5
         if a.event in CUMULATIVE_EVENTS and a.event == b.event:
             order = later_report(art_a, art_b)
             if order:
