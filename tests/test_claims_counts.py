@@ -268,3 +268,63 @@ def test_a_slash_pair_with_a_date_cue_is_a_date(text: str):
 def test_a_slash_pair_that_is_no_share_and_no_date(text: str):
     claims = extract_claims_from_text(text, None)
     assert all(c.kind not in ("percent", "date") for c in claims)
+
+
+# Made-up batches (session 8): who is counted, identifiers and ages, differences, passive "announced".
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The jet had 150 passengers and crew on board.", "150 passengers and crew", "people"),  # one count of both
+        ("The bus carried 40 pupils and teachers.", "40 pupils and teachers", "people"),
+        ("The ferry had 90 passengers and crew members on board.", "90 passengers and crew members", "people"),
+        ("The plane carried 120 passengers and six crew.", "120 passengers", "passenger"),  # each has its own
+        ("Four crew members were hurt.", "Four crew members", "crew"),  # the group before "members"
+        ("The office has 12 staff members.", "12 staff members", "staff"),
+        ("Five new members joined.", "Five new members", "member"),  # an adjective is no group
+        ("Some 2.4 million were cast.", "Some 2.4 million", ""),
+        ("He won 60% of the 2.4 million cast.", "2.4 million", ""),  # a participle, not what is counted
+        ("The play has 14 cast members.", "14 cast members", "cast"),
+    ],
+)
+def test_who_a_count_counts(text: str, surface: str, unit: str):
+    by_text = {c.text: c.unit for c in extract_claims_from_text(text, None) if c.kind == "quantity"}
+    assert by_text[surface] == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The jet overran runway 27 by some 300 metres.",  # a runway is a name
+        "The plane was towed to Runway 09L.",
+        '"We ran," said passenger Ann Lee, 45.',  # an age closing the sentence
+        "The mayor, who is 63, has led the city since 2015.",  # an age in a relative clause
+    ],
+)
+def test_runways_and_ages_are_not_counts(text: str):
+    counts = [c.text for c in extract_claims_from_text(text, None) if c.kind == "quantity"]
+    assert not [t for t in counts if t.strip().isdigit() or t.endswith(("27", "09L"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The jet landed at 160 knots, 20 knots faster than normal.", ["160 knots"]),  # a difference is no speed
+        ("She is ten years younger than her brother.", []),
+        ("The new tower is 90 metres taller than the old one.", []),
+        ("The jet landed at 160 knots.", ["160 knots"]),
+    ],
+)
+def test_a_measure_before_a_comparative_is_a_difference(text: str, kept: list[str]):
+    assert [c.text for c in extract_claims_from_text(text, None) if c.kind in ("quantity", "duration")] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "attribution"),
+    [
+        ("Shares have fallen 9% since the plan was announced on Monday.", ""),  # a passive names no source
+        ("Three people were hurt since the results were reported.", ""),
+        ("Shares fell 9%, the company announced.", "the company announced"),
+    ],
+)
+def test_a_passive_reporting_verb_is_no_attribution(text: str, attribution: str):
+    assert {c.attribution for c in extract_claims_from_text(text, None) if c.kind != "date"} == {attribution}

@@ -183,3 +183,15 @@ TIME_AFTER_SECOND = frozenset(
     {"later", "ago", "or", "and", "before", "after", "earlier", "longer", "more", "of", "to", "in", "at", "when",
      "while", "too", "then", "the", "each", "per", "apart", "away", "left", "passed", "elapsed"}
 )  # fmt: skip
+# "eight crew members", "12 staff members": the group before "members" names who is counted.
+MEMBER_COLLECTIVES = _word_set(
+    "crew staff family cabinet board team council committee parliament congress band gang union party club "
+    "faculty jury militia cult cast tribe squad"
+)
+# "184 passengers and crew", "300 students and teachers": one count of two kinds of people, the second
+# with no number of its own; counted as people.
+JOINED_PEOPLE = _word_set(
+    "passenger crew staff student teacher pupil worker employee soldier civilian officer guest visitor "
+    "resident patient doctor nurse child adult parent spectator fan tourist pilgrim player coach volunteer "
+    "firefighter rescuer journalist"
+)

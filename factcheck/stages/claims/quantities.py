@@ -7,9 +7,9 @@ from dataclasses import replace
 
 from factcheck.lexicon.calendar import MONTH_NAMES, WEEKDAYS
 from factcheck.lexicon.events import CASUALTY_EVENTS, EVENT_NOUNS, EVENT_OF_WORD, PERSON_NOUNS
-from factcheck.lexicon.function_words import NOT_PAST_ED, PAST_IRREGULAR, STOP_AFTER
+from factcheck.lexicon.function_words import BARE_PARTICIPLES, NOT_PAST_ED, PAST_IRREGULAR, STOP_AFTER
 from factcheck.lexicon.numbers import FRACTIONS, SCALE_ABBREV, SCALES
-from factcheck.lexicon.qualifiers import TRAILING_QUALIFIERS
+from factcheck.lexicon.qualifiers import COMPARATIVES, TRAILING_QUALIFIERS
 from factcheck.lexicon.units import (
     CALENDAR_MONTHS,
     CURRENCY_ADJECTIVES,
@@ -20,6 +20,8 @@ from factcheck.lexicon.units import (
     DURATION_UNITS,
     GLUED_ONLY_UNITS,
     IRREGULAR_PLURALS,
+    JOINED_PEOPLE,
+    MEMBER_COLLECTIVES,
     MONEY_UNITS,
     TEMPERATURE_UNITS,
     UNIT_CANON,
@@ -78,7 +80,13 @@ IDENTIFIER_RES = [
         r"\b(?:aged|age|ages|turned|turns|turning)\s+\d+(?:\s*(?:,|and|to|or|-)\s*\d+)*\b|\b\d+\s+years\s+of\s+age\b",
         re.IGNORECASE,
     ),
-    re.compile(r"\b[A-Z][\w'’-]+\s?,\s\d{1,3}(?=\s?,|\s+(?:and|was|were|is|of|has|had|died|who|said)\b)"),
+    # "said passenger Tom Reyes, 45.": an age closing the sentence after a name
+    re.compile(
+        r"\b[A-Z][\w'’-]+\s?,\s\d{1,3}(?=\s?,|\s+(?:and|was|were|is|of|has|had|died|who|said)\b"
+        r"|\s?[.!?][\"”’)]?\s*$)"
+    ),
+    # "Hess, who is 63, has led": an age in a relative clause
+    re.compile(r"(?<=,\s)(?:who|he|she)\s+(?:is|was)\s+\d{1,3}(?=\s?,)", re.IGNORECASE),
     _NOUN_AGE_RE,
     re.compile(r"\b\d+\s+block\b", re.IGNORECASE),
     re.compile(
@@ -88,7 +96,8 @@ IDENTIFIER_RES = [
     ),
     re.compile(
         r"\b(?:Channel|Station|Terminal|Gate|Platform|Chapter|Section|Article|Flight|Precinct|District|Ward|Room"
-        r"|Suite|Unit|Floor|Pier|Track|Engine|Ladder|Squad|Company|Battalion|Apollo|Boeing|Airbus)\s+\d+[A-Za-z]?\b"
+        r"|Suite|Unit|Floor|Pier|Track|Engine|Ladder|Squad|Company|Battalion|Apollo|Boeing|Airbus|[Rr]unway|[Tt]axiway)"
+        r"\s+\d+[A-Za-z]?\b"
     ),
     re.compile(r"\b(?:No\.|Nos\.|#|Number|Case|Docket|Route|Rt\.|Highway|Hwy\.?|Interstate|I-|US-|SR-)\s?\d[\w-]*"),
     re.compile(r"\b911\b(?=\s+(?:call|calls|dispatch\w*|operator\w*|center|centre|system|emergency|line))"),
@@ -138,7 +147,7 @@ def _verb_ends_phrase(text: str, end: int, low: str) -> bool:
     """
     if low in PAST_IRREGULAR and low not in _PAST_AS_ADJECTIVE:
         return True  # "6.1 struck southern Iran", "20 came"
-    past = (low in PAST_IRREGULAR and low != "shot") or (
+    past = (low in PAST_IRREGULAR and low != "shot") or low in BARE_PARTICIPLES or (
         low.endswith("ed") and low not in NOT_PAST_ED and low not in UNIT_CANON
     )
     if not past:
@@ -155,6 +164,9 @@ _WEIGHT_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _FEET_INCHES_RE = re.compile(r"['′]\s?\d{1,2}(?:\.\d+)?(?:\"|''|″)")
+
+
+_JOINED_RE = re.compile(r"\s+and\s+([a-z]+)(?:\s+members)?\b(?!\s+\d|-)")
 
 
 def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
@@ -240,6 +252,11 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
     if not words:
         return "", pos
     head = words[-1]
+    if len(words) > 1 and _singular(head) == "member" and words[-2].lower() in MEMBER_COLLECTIVES:
+        return words[-2].lower(), end  # "eight crew members" counts the crew
+    joined = _JOINED_RE.match(text, end)
+    if joined and _singular(head) in JOINED_PEOPLE and _singular(joined.group(1)) in JOINED_PEOPLE:
+        return "people", joined.end()  # "184 passengers and crew": both kinds in one count
     canon = UNIT_CANON.get(head.lower())
     return (canon or _singular(head)), end
 
@@ -696,6 +713,15 @@ _FOOT_MEASURE_RE = re.compile(
 )
 
 
+_COMPARATIVE_RE = re.compile(r"\s+([a-z]+)\s+than\b")
+
+
+def _difference(text: str, end: int) -> bool:
+    """Whether a measure is followed by a comparative and "than" ("30 knots faster than normal")."""
+    m = _COMPARATIVE_RE.match(text, end)
+    return m is not None and m.group(1) in COMPARATIVES
+
+
 def _one_measure(text: str, raw: _Raw) -> bool:
     """Whether a lone "a"/"one" is one of a measure ("a kilogram of", "one litre", "a mile away") (#15).
 
@@ -741,6 +767,8 @@ def extract_quantities(text: str, *, tolerance: float = 0.1) -> list[Claim]:
     claims = []
     alone = len(raws) == 1 and not text[: raws[0].start].strip() and not text[raws[0].end :].strip()
     for raw, event in zip(raws, events, strict=True):
+        if raw.unit and raw.unit != "%" and _difference(text, raw.end):
+            continue  # "30 knots faster than normal": a difference, not the speed
         if raw.weak and event not in CASUALTY_EVENTS and not (alone and raw.unit == "") and not _one_measure(text, raw):
             continue  # "a"/"one" is an article or pronoun unless a casualty follows or a measure ("a kilogram")
         unit = raw.unit
