@@ -328,3 +328,19 @@ def test_a_measure_before_a_comparative_is_a_difference(text: str, kept: list[st
 )
 def test_a_passive_reporting_verb_is_no_attribution(text: str, attribution: str):
     assert {c.attribution for c in extract_claims_from_text(text, None) if c.kind != "date"} == {attribution}
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Lead was found at up to four times the safe limit.", "multiple"),  # a multiple of another amount
+        ("Rents rose five times as fast as wages.", "multiple"),
+        ("He has won the race three times, his coach said.", "time"),  # occasions
+        ("She was fined 6 times this year.", "time"),
+        ("They met 4 times the following spring.", "time"),
+        ("They met 4 times the next year.", "time"),
+    ],
+)
+def test_times_before_an_amount_is_a_multiple(text: str, unit: str):
+    [claim] = [c for c in extract_claims_from_text(text, None) if c.kind == "quantity"]
+    assert claim.unit == unit

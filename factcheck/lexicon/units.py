@@ -195,3 +195,11 @@ JOINED_PEOPLE = _word_set(
     "resident patient doctor nurse child adult parent spectator fan tourist pilgrim player coach volunteer "
     "firefighter rescuer journalist"
 )
+# "up to 3 times the limit", "five times as many": after "times", a word that makes it a multiple of
+# another amount, not a count of occasions ("flown the route 200 times").
+MULTIPLE_AFTER_TIMES = _word_set("the as its their his her our higher more greater larger bigger faster")
+# ... unless "the" opens a time: "visited 4 times the following year", "three times the same day".
+TIMES_THE_OCCASION = _word_set(
+    "following next same previous last first second third year week month day night season game match week's "
+    "year's month's"
+)

@@ -23,7 +23,9 @@ from factcheck.lexicon.units import (
     JOINED_PEOPLE,
     MEMBER_COLLECTIVES,
     MONEY_UNITS,
+    MULTIPLE_AFTER_TIMES,
     TEMPERATURE_UNITS,
+    TIMES_THE_OCCASION,
     UNIT_CANON,
     UNIT_SIZES,
 )
@@ -254,6 +256,15 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
     head = words[-1]
     if len(words) > 1 and _singular(head) == "member" and words[-2].lower() in MEMBER_COLLECTIVES:
         return words[-2].lower(), end  # "eight crew members" counts the crew
+    after = re.match(r"\s+([a-z]+)(?:\s+([a-z'’]+))?", text[end:])
+    if (
+        head.lower() == "times"
+        and len(words) == 1
+        and after
+        and after.group(1) in MULTIPLE_AFTER_TIMES
+        and not (after.group(1) == "the" and after.group(2) in TIMES_THE_OCCASION)
+    ):
+        return "multiple", end  # "3 times the limit": a multiple, not occasions
     joined = _JOINED_RE.match(text, end)
     if joined and _singular(head) in JOINED_PEOPLE and _singular(joined.group(1)) in JOINED_PEOPLE:
         return "people", joined.end()  # "184 passengers and crew": both kinds in one count
