@@ -344,3 +344,16 @@ def test_a_passive_reporting_verb_is_no_attribution(text: str, attribution: str)
 def test_times_before_an_amount_is_a_multiple(text: str, unit: str):
     [claim] = [c for c in extract_claims_from_text(text, None) if c.kind == "quantity"]
     assert claim.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The 737 MAX 8 jets were grounded for a week.", []),  # a model, not 737 of anything
+        ("The airline flies two 787 Dreamliners.", ["two"]),
+        ("A 777-300 jetliner landed.", []),
+        ("The airline flies 40 jets.", ["40 jets"]),
+    ],
+)
+def test_aircraft_models_are_not_counts(text: str, kept: list[str]):
+    assert [c.text for c in extract_claims_from_text(text, None) if c.kind == "quantity"] == kept

@@ -101,6 +101,11 @@ IDENTIFIER_RES = [
         r"|Suite|Unit|Floor|Pier|Track|Engine|Ladder|Squad|Company|Battalion|Apollo|Boeing|Airbus|[Rr]unway|[Tt]axiway)"
         r"\s+\d+[A-Za-z]?\b"
     ),
+    # aircraft models: "the 737 MAX 9 jets", "four 787 Dreamliners", "a 777-300 jetliner"
+    re.compile(
+        r"\b7[0-8]7(?:-\d{1,3}[A-Z]{0,2})?(?=\s+(?:MAX|Max|Dreamliners?|jets?|jetliners?|planes?|aircraft|airliners?"
+        r"|freighters?)\b)|\b(?<=MAX\s)\d{1,2}\b"
+    ),
     re.compile(r"\b(?:No\.|Nos\.|#|Number|Case|Docket|Route|Rt\.|Highway|Hwy\.?|Interstate|I-|US-|SR-)\s?\d[\w-]*"),
     re.compile(r"\b911\b(?=\s+(?:call|calls|dispatch\w*|operator\w*|center|centre|system|emergency|line))"),
     re.compile(r"\b(?:dial|dials|dialed|dialled|called|calling|call)\s+911\b", re.IGNORECASE),
