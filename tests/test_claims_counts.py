@@ -357,3 +357,19 @@ def test_times_before_an_amount_is_a_multiple(text: str, unit: str):
 )
 def test_aircraft_models_are_not_counts(text: str, kept: list[str]):
     assert [c.text for c in extract_claims_from_text(text, None) if c.kind == "quantity"] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Gusts reached 70 miles per hour.", "70 miles per hour", "mph"),  # a speed, not a distance
+        ("The truck was doing 60 miles an hour.", "60 miles an hour", "mph"),
+        ("Winds of 40 to 50 miles per hour are forecast.", "40 to 50 miles per hour", "mph"),
+        ("Winds hit 90 km/h.", "90 km/h", "km/h"),
+        ("Gusts of 110 kilometres per hour were measured.", "110 kilometres per hour", "km/h"),
+        ("The ship sailed 40 miles in an hour.", "40 miles", "mile"),  # a distance covered
+    ],
+)
+def test_a_length_per_hour_is_a_speed(text: str, surface: str, unit: str):
+    by_text = {c.text: c.unit for c in extract_claims_from_text(text, None) if c.kind == "quantity"}
+    assert by_text[surface] == unit

@@ -203,3 +203,5 @@ TIMES_THE_OCCASION = _word_set(
     "following next same previous last first second third year week month day night season game match week's "
     "year's month's"
 )
+# A length per hour is a speed: "60 miles per hour" is 60 mph, "80 km/h" no 80 kilometres.
+SPEED_UNITS = {"mile": "mph", "kilometre": "km/h", "metre": "metre/second", "foot": "foot/second"}

@@ -24,6 +24,7 @@ from factcheck.lexicon.units import (
     MEMBER_COLLECTIVES,
     MONEY_UNITS,
     MULTIPLE_AFTER_TIMES,
+    SPEED_UNITS,
     TEMPERATURE_UNITS,
     TIMES_THE_OCCASION,
     UNIT_CANON,
@@ -176,6 +177,23 @@ _FEET_INCHES_RE = re.compile(r"['′]\s?\d{1,2}(?:\.\d+)?(?:\"|''|″)")
 _JOINED_RE = re.compile(r"\s+and\s+([a-z]+)(?:\s+members)?\b(?!\s+\d|-)")
 
 
+_PER_HOUR_RE = re.compile(r"\s*/\s*h(?:r|our)?\b|\s+(?:per|an|a)\s+hour\b", re.IGNORECASE)
+_PER_SECOND_RE = re.compile(r"\s*/\s*s(?:ec)?\b|\s+(?:per|a)\s+second\b", re.IGNORECASE)
+
+
+def _speed(text: str, unit: str, end: int) -> tuple[str, int]:
+    """A length unit followed by "per hour" / "/h" is a speed ("60 miles per hour": 60 mph)."""
+    if unit not in SPEED_UNITS:
+        return unit, end
+    hour = _PER_HOUR_RE.match(text, end)
+    if hour and unit in ("mile", "kilometre"):
+        return SPEED_UNITS[unit], hour.end()
+    second = _PER_SECOND_RE.match(text, end)
+    if second and unit in ("metre", "foot"):
+        return SPEED_UNITS[unit], second.end()
+    return unit, end
+
+
 def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
     """What is counted after a number: a unit ('km') or the head of a noun phrase ('Russian lives')."""
     m = UNIT_GLUED_RE.match(text, pos)
@@ -188,7 +206,7 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
             if canon in MONEY_UNITS:
                 canon = CURRENCY_WORDS[glued.lower().rstrip(".")]
             # a one-letter unit does not take the full stop that ends the sentence ("30c.")
-            return canon, m.end() - (1 if len(glued.lstrip("-")) == 2 and glued.endswith(".") else 0)
+            return _speed(text, canon, m.end() - (1 if len(glued.lstrip("-")) == 2 and glued.endswith(".") else 0))
         return "", pos
     if text.startswith(("''", "″"), pos):  # "5''": the double prime of inches (a lone '"' may be a quote) (#15)
         return "inch", pos + (2 if text.startswith("''", pos) else 1)
@@ -230,7 +248,7 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
                 break
             if canon in MONEY_UNITS:  # "43 cents" would not be here; a currency word is its code
                 canon = CURRENCY_WORDS[low]
-            return canon, m.start(1) + len(word)
+            return _speed(text, canon, m.start(1) + len(word))
         if low in STOP_AFTER or low in MONTH_NAMES or low in WEEKDAYS:
             break
         if words and (_is_verbish(word) or low in CURRENCY_WORDS):
