@@ -373,3 +373,17 @@ def test_aircraft_models_are_not_counts(text: str, kept: list[str]):
 def test_a_length_per_hour_is_a_speed(text: str, surface: str, unit: str):
     by_text = {c.text: c.unit for c in extract_claims_from_text(text, None) if c.kind == "quantity"}
     assert by_text[surface] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Three workers were hurt, and no deaths were reported.", {"Three workers": False}),  # "no" is the zero's
+        ("There were no injuries among the 30 passengers.", {"30 passengers": False}),
+        ("The 5 mg tablets are not affected.", {"5 mg": True}),  # a "no" of its own still negates
+        ("No one was hurt, but 12 homes were not spared.", {"12 homes": True}),
+    ],
+)
+def test_a_zero_count_keeps_its_no_to_itself(text: str, negated: dict[str, bool]):
+    by_text = {c.text: c.negated for c in extract_claims_from_text(text, None)}
+    assert {t: by_text[t] for t in negated} == negated
