@@ -387,3 +387,23 @@ def test_a_length_per_hour_is_a_speed(text: str, surface: str, unit: str):
 def test_a_zero_count_keeps_its_no_to_itself(text: str, negated: dict[str, bool]):
     by_text = {c.text: c.negated for c in extract_claims_from_text(text, None)}
     assert {t: by_text[t] for t in negated} == negated
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The number of rescuers at the site has grown to 900, he said.", "rescuer"),  # the figure is that number
+        ("The number of people evacuated rose to 6,500.", "people"),
+        ("The total number of cases reached 3,000.", "case"),
+        ("The number of patients fell by 300.", ""),  # a change, not the number
+        ("A number of houses, about 12, burned.", ""),
+    ],
+)
+def test_the_number_of_names_a_bare_figure(text: str, unit: str):
+    [claim] = [c for c in extract_claims_from_text(text, None) if c.kind == "quantity"]
+    assert claim.unit == unit
+
+
+def test_the_number_of_does_not_name_a_range_of_years():
+    text = "The number of clinics that opened rose between 1990 and 1995."
+    assert not [c for c in extract_claims_from_text(text, None) if c.kind == "quantity" and c.unit == "clinic"]

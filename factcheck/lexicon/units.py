@@ -205,3 +205,9 @@ TIMES_THE_OCCASION = _word_set(
 )
 # A length per hour is a speed: "60 miles per hour" is 60 mph, "80 km/h" no 80 kilometres.
 SPEED_UNITS = {"mile": "mph", "kilometre": "km/h", "metre": "metre/second", "foot": "foot/second"}
+# "The number of firefighters on the lines has grown to 1,400": verbs between "the number of <nouns>"
+# and a bare figure that make the figure that number.
+NUMBER_OF_VERBS = _word_set(
+    "rose risen grown grew climbed increased reached jumped fell dropped declined stood stands is was "
+    "has have had now to at"
+)

@@ -24,6 +24,7 @@ from factcheck.lexicon.units import (
     MEMBER_COLLECTIVES,
     MONEY_UNITS,
     MULTIPLE_AFTER_TIMES,
+    NUMBER_OF_VERBS,
     SPEED_UNITS,
     TEMPERATURE_UNITS,
     TIMES_THE_OCCASION,
@@ -747,6 +748,26 @@ _FOOT_MEASURE_RE = re.compile(
 )
 
 
+# "the number of <plural noun>", then words up to a bare figure, in one clause
+_NUMBER_OF_RE = re.compile(
+    r"\b(?:the|a)\s+(?:total\s+)?number\s+of\s+([A-Za-z]+)(?P<gap>(?:\s+[A-Za-z'’-]+){1,6})\s+\Z", re.IGNORECASE
+)
+
+
+def _number_of(text: str, raw: _Raw) -> _Raw:
+    """A bare figure that "the number of <nouns>" names: "The number of firefighters has grown to 1,400"."""
+    if raw.value.point is None or re.fullmatch(r"(?:1[89]|20)\d\d", text[raw.start : raw.end]):
+        return raw  # a range ("between 1982 and 1992") or a year is no such figure
+    m = _NUMBER_OF_RE.search(text, max(0, raw.start - 120), raw.start)
+    if m is None:
+        return raw
+    noun, gap = m.group(1).lower(), m.group("gap").lower().split()
+    plural = noun in IRREGULAR_PLURALS or (noun.endswith("s") and not noun.endswith("ss"))
+    if not plural or gap[-1] not in NUMBER_OF_VERBS:
+        return raw
+    return replace(raw, unit=_singular(noun))
+
+
 _COMPARATIVE_RE = re.compile(r"\s+([a-z]+)\s+than\b")
 
 
@@ -797,6 +818,7 @@ def extract_quantities(text: str, *, tolerance: float = 0.1) -> list[Claim]:
     counted = [r for r in scanned if not _inside(share_spans, r.start, r.end)]
     raws = join_ranges(text, sorted([*shares, *counted], key=lambda r: (r.start, r.end)))
     raws = join_compounds(text, raws, tolerance=tolerance)
+    raws = [_number_of(text, r) if r.kind == "quantity" and not r.unit else r for r in raws]
     events = _attach_events(text, raws)
     claims = []
     alone = len(raws) == 1 and not text[: raws[0].start].strip() and not text[raws[0].end :].strip()
