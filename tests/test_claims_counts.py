@@ -407,3 +407,16 @@ def test_the_number_of_names_a_bare_figure(text: str, unit: str):
 def test_the_number_of_does_not_name_a_range_of_years():
     text = "The number of clinics that opened rose between 1990 and 1995."
     assert not [c for c in extract_claims_from_text(text, None) if c.kind == "quantity" and c.unit == "clinic"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The jars carry the lot code 5521.", []),  # a code names a product, it counts nothing
+        ("Bottles from lot 77 and batch No. 12 are affected.", []),
+        ("The Model 3 cars were recalled.", []),
+        ("The recall covers 41 lots.", ["41 lots"]),
+    ],
+)
+def test_lot_and_product_codes_are_not_counts(text: str, kept: list[str]):
+    assert [c.text for c in extract_claims_from_text(text, None) if c.kind == "quantity"] == kept

@@ -103,6 +103,11 @@ IDENTIFIER_RES = [
         r"|Suite|Unit|Floor|Pier|Track|Engine|Ladder|Squad|Company|Battalion|Apollo|Boeing|Airbus|[Rr]unway|[Tt]axiway)"
         r"\s+\d+[A-Za-z]?\b"
     ),
+    # codes of a product or a lot: "lot code 2431", "batch No. 77", "UPC 0123", "the Model 3"
+    re.compile(
+        r"\b(?:(?i:lots?|batch(?:es)?|serial|upc|sku|item|product)(?:\s+(?i:codes?|numbers?|nos?\.))?"
+        r"|(?i:codes?|lot\s+numbers?|model\s+numbers?)|Model)\s+#?\d[\w-]*"
+    ),
     # aircraft models: "the 737 MAX 9 jets", "four 787 Dreamliners", "a 777-300 jetliner"
     re.compile(
         r"\b7[0-8]7(?:-\d{1,3}[A-Z]{0,2})?(?=\s+(?:MAX|Max|Dreamliners?|jets?|jetliners?|planes?|aircraft|airliners?"
