@@ -420,3 +420,16 @@ def test_the_number_of_does_not_name_a_range_of_years():
 )
 def test_lot_and_product_codes_are_not_counts(text: str, kept: list[str]):
     assert [c.text for c in extract_claims_from_text(text, None) if c.kind == "quantity"] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Of the 40 on board, 36 were passengers and 4 were crew.", ["", "passenger", "crew"]),  # the predicate
+        ("Of the dead, 3 were children.", ["child"]),
+        ("Two were Americans, officials said.", [""]),  # no person noun of the lexicon: left bare
+        ("Ten were taken to hospital.", [""]),  # a verb, not who
+    ],
+)
+def test_a_bare_figure_before_were_people_counts_them(text: str, units: list[str]):
+    assert [c.unit for c in extract_claims_from_text(text, None) if c.kind == "quantity"] == units

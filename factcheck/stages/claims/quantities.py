@@ -773,6 +773,23 @@ def _number_of(text: str, raw: _Raw) -> _Raw:
     return replace(raw, unit=_singular(noun))
 
 
+# "176 were passengers and 8 were crew": a bare figure whose predicate names the people it counts
+_WERE_NOUN_RE = re.compile(r"\s+(?:were|are)\s+([a-z]+)(?=\s*(?:[,.;]|and\b|$))")
+
+
+def _were_people(text: str, raw: _Raw) -> _Raw:
+    """A bare figure before "were <people>" counts them ("Of the 30 on board, 26 were passengers")."""
+    m = _WERE_NOUN_RE.match(text, raw.end)
+    if raw.unit or m is None:
+        return raw
+    noun = m.group(1)
+    person = _singular(noun)
+    collective = noun in MEMBER_COLLECTIVES and noun in JOINED_PEOPLE  # "8 were crew", not "were cast"
+    if not collective and (noun == person or not (person in JOINED_PEOPLE or person in PERSON_NOUNS)):
+        return raw
+    return replace(raw, unit=person)
+
+
 _COMPARATIVE_RE = re.compile(r"\s+([a-z]+)\s+than\b")
 
 
@@ -823,7 +840,7 @@ def extract_quantities(text: str, *, tolerance: float = 0.1) -> list[Claim]:
     counted = [r for r in scanned if not _inside(share_spans, r.start, r.end)]
     raws = join_ranges(text, sorted([*shares, *counted], key=lambda r: (r.start, r.end)))
     raws = join_compounds(text, raws, tolerance=tolerance)
-    raws = [_number_of(text, r) if r.kind == "quantity" and not r.unit else r for r in raws]
+    raws = [_were_people(text, _number_of(text, r)) if r.kind == "quantity" and not r.unit else r for r in raws]
     events = _attach_events(text, raws)
     claims = []
     alone = len(raws) == 1 and not text[: raws[0].start].strip() and not text[raws[0].end :].strip()
