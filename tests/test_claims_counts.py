@@ -268,3 +268,168 @@ def test_a_slash_pair_with_a_date_cue_is_a_date(text: str):
 def test_a_slash_pair_that_is_no_share_and_no_date(text: str):
     claims = extract_claims_from_text(text, None)
     assert all(c.kind not in ("percent", "date") for c in claims)
+
+
+# Made-up batches (session 8): who is counted, identifiers and ages, differences, passive "announced".
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The jet had 150 passengers and crew on board.", "150 passengers and crew", "people"),  # one count of both
+        ("The bus carried 40 pupils and teachers.", "40 pupils and teachers", "people"),
+        ("The ferry had 90 passengers and crew members on board.", "90 passengers and crew members", "people"),
+        ("The plane carried 120 passengers and six crew.", "120 passengers", "passenger"),  # each has its own
+        ("Four crew members were hurt.", "Four crew members", "crew"),  # the group before "members"
+        ("The office has 12 staff members.", "12 staff members", "staff"),
+        ("Five new members joined.", "Five new members", "member"),  # an adjective is no group
+        ("Some 2.4 million were cast.", "Some 2.4 million", ""),
+        ("He won 60% of the 2.4 million cast.", "2.4 million", ""),  # a participle, not what is counted
+        ("The play has 14 cast members.", "14 cast members", "cast"),
+    ],
+)
+def test_who_a_count_counts(text: str, surface: str, unit: str):
+    by_text = {c.text: c.unit for c in extract_claims_from_text(text, None) if c.kind == "quantity"}
+    assert by_text[surface] == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The jet overran runway 27 by some 300 metres.",  # a runway is a name
+        "The plane was towed to Runway 09L.",
+        '"We ran," said passenger Ann Lee, 45.',  # an age closing the sentence
+        "The mayor, who is 63, has led the city since 2015.",  # an age in a relative clause
+    ],
+)
+def test_runways_and_ages_are_not_counts(text: str):
+    counts = [c.text for c in extract_claims_from_text(text, None) if c.kind == "quantity"]
+    assert not [t for t in counts if t.strip().isdigit() or t.endswith(("27", "09L"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The jet landed at 160 knots, 20 knots faster than normal.", ["160 knots"]),  # a difference is no speed
+        ("She is ten years younger than her brother.", []),
+        ("The new tower is 90 metres taller than the old one.", []),
+        ("The jet landed at 160 knots.", ["160 knots"]),
+    ],
+)
+def test_a_measure_before_a_comparative_is_a_difference(text: str, kept: list[str]):
+    assert [c.text for c in extract_claims_from_text(text, None) if c.kind in ("quantity", "duration")] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "attribution"),
+    [
+        ("Shares have fallen 9% since the plan was announced on Monday.", ""),  # a passive names no source
+        ("Three people were hurt since the results were reported.", ""),
+        ("Shares fell 9%, the company announced.", "the company announced"),
+    ],
+)
+def test_a_passive_reporting_verb_is_no_attribution(text: str, attribution: str):
+    assert {c.attribution for c in extract_claims_from_text(text, None) if c.kind != "date"} == {attribution}
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Lead was found at up to four times the safe limit.", "multiple"),  # a multiple of another amount
+        ("Rents rose five times as fast as wages.", "multiple"),
+        ("He has won the race three times, his coach said.", "time"),  # occasions
+        ("She was fined 6 times this year.", "time"),
+        ("They met 4 times the following spring.", "time"),
+        ("They met 4 times the next year.", "time"),
+    ],
+)
+def test_times_before_an_amount_is_a_multiple(text: str, unit: str):
+    [claim] = [c for c in extract_claims_from_text(text, None) if c.kind == "quantity"]
+    assert claim.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The 737 MAX 8 jets were grounded for a week.", []),  # a model, not 737 of anything
+        ("The airline flies two 787 Dreamliners.", ["two"]),
+        ("A 777-300 jetliner landed.", []),
+        ("The airline flies 40 jets.", ["40 jets"]),
+    ],
+)
+def test_aircraft_models_are_not_counts(text: str, kept: list[str]):
+    assert [c.text for c in extract_claims_from_text(text, None) if c.kind == "quantity"] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Gusts reached 70 miles per hour.", "70 miles per hour", "mph"),  # a speed, not a distance
+        ("The truck was doing 60 miles an hour.", "60 miles an hour", "mph"),
+        ("Winds of 40 to 50 miles per hour are forecast.", "40 to 50 miles per hour", "mph"),
+        ("Winds hit 90 km/h.", "90 km/h", "km/h"),
+        ("Gusts of 110 kilometres per hour were measured.", "110 kilometres per hour", "km/h"),
+        ("The ship sailed 40 miles in an hour.", "40 miles", "mile"),  # a distance covered
+    ],
+)
+def test_a_length_per_hour_is_a_speed(text: str, surface: str, unit: str):
+    by_text = {c.text: c.unit for c in extract_claims_from_text(text, None) if c.kind == "quantity"}
+    assert by_text[surface] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Three workers were hurt, and no deaths were reported.", {"Three workers": False}),  # "no" is the zero's
+        ("There were no injuries among the 30 passengers.", {"30 passengers": False}),
+        ("The 5 mg tablets are not affected.", {"5 mg": True}),  # a "no" of its own still negates
+        ("No one was hurt, but 12 homes were not spared.", {"12 homes": True}),
+    ],
+)
+def test_a_zero_count_keeps_its_no_to_itself(text: str, negated: dict[str, bool]):
+    by_text = {c.text: c.negated for c in extract_claims_from_text(text, None)}
+    assert {t: by_text[t] for t in negated} == negated
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The number of rescuers at the site has grown to 900, he said.", "rescuer"),  # the figure is that number
+        ("The number of people evacuated rose to 6,500.", "people"),
+        ("The total number of cases reached 3,000.", "case"),
+        ("The number of patients fell by 300.", ""),  # a change, not the number
+        ("A number of houses, about 12, burned.", ""),
+    ],
+)
+def test_the_number_of_names_a_bare_figure(text: str, unit: str):
+    [claim] = [c for c in extract_claims_from_text(text, None) if c.kind == "quantity"]
+    assert claim.unit == unit
+
+
+def test_the_number_of_does_not_name_a_range_of_years():
+    text = "The number of clinics that opened rose between 1990 and 1995."
+    assert not [c for c in extract_claims_from_text(text, None) if c.kind == "quantity" and c.unit == "clinic"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The jars carry the lot code 5521.", []),  # a code names a product, it counts nothing
+        ("Bottles from lot 77 and batch No. 12 are affected.", []),
+        ("The Model 3 cars were recalled.", []),
+        ("The recall covers 41 lots.", ["41 lots"]),
+    ],
+)
+def test_lot_and_product_codes_are_not_counts(text: str, kept: list[str]):
+    assert [c.text for c in extract_claims_from_text(text, None) if c.kind == "quantity"] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Of the 40 on board, 36 were passengers and 4 were crew.", ["", "passenger", "crew"]),  # the predicate
+        ("Of the dead, 3 were children.", ["child"]),
+        ("Two were Americans, officials said.", [""]),  # no person noun of the lexicon: left bare
+        ("Ten were taken to hospital.", [""]),  # a verb, not who
+    ],
+)
+def test_a_bare_figure_before_were_people_counts_them(text: str, units: list[str]):
+    assert [c.unit for c in extract_claims_from_text(text, None) if c.kind == "quantity"] == units

@@ -68,6 +68,7 @@ def test_period_words_read_with_their_note(text, surface, start, end, note):
         ("They will meet next weekend.", TUESDAY, "2023-10-28"),
         ("Crowds gathered over the weekend.", SUNDAY, "2023-10-21"),  # published on the Sunday: this one
         ("They met last weekend.", SUNDAY, "2023-10-14"),
+        ("Crews hope to clear the road by the weekend.", TUESDAY, "2023-10-21"),  # a hope: the coming one
     ],
 )
 def test_weekends_are_saturday_and_sunday_by_tense(text, published, start):
@@ -179,6 +180,10 @@ def test_both_days_of_an_and_are_claims_but_between_is_a_range():
         ("The meeting was held on Thursday.", "2023-10-12"),
         ("On Thursday they were planning to march.", "2023-10-19"),  # "were" belongs to the plan (#15)
         ("Fees would be paid on a still undisclosed Friday.", "2023-10-20"),  # an adjective, not a past verb
+        ("Heavy rain is expected through Thursday.", "2023-10-19"),  # a forecast: to come
+        ("Showers are forecast Friday.", "2023-10-20"),
+        ("Engineers hope to reopen the bridge on Friday.", "2023-10-20"),  # a hope: to come
+        ("The storm was expected Monday.", "2023-10-16"),  # a past forecast stays past
     ],
 )
 def test_weekday_tense_markers(text, day):

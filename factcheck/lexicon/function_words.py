@@ -19,6 +19,9 @@ PAST_IRREGULAR = _word_set(
     "stole shook woke rode swore tore understood withdrew overtook undertook forgot got meant built dealt "
     "drew ate slew ago earlier yesterday since previously formerly"
 )
+# Participles spelt like their present, closing a count with nothing after them ("7.8 million cast"):
+# a verb, not what is counted.
+BARE_PARTICIPLES = _word_set("cast")
 # Words ending in -ed that are not past-tense verbs.
 NOT_PAST_ED = _word_set(
     "need needed seed feed speed bleed breed creed greed shed bed red hundred sacred naked wicked rugged "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from factcheck.lexicon import word_set
+
 # Kinds: "min" [N, inf), "gt" (N, inf), "max" [0, N], "lt" [0, N), "approx" N +- tolerance,
 # "under" just below N ("almost 50": [45, 50)), "over" just above it ("just over 50": (50, 55]) (#15),
 # "upper" N as the upper end of the figure ("as many as 80": [72, 80]): news states the count it
@@ -72,3 +74,9 @@ TRAILING_QUALIFIERS = {
     "and under": "max",
     "and below": "max",
 }
+# After a measure and before "than": the number is a difference, not the measure ("30 knots faster
+# than normal", "ten years older than her husband").
+COMPARATIVES = word_set(
+    "faster slower higher lower older younger taller shorter longer bigger larger smaller heavier lighter "
+    "deeper wider further farther hotter colder warmer cooler earlier later"
+)

@@ -183,3 +183,31 @@ TIME_AFTER_SECOND = frozenset(
     {"later", "ago", "or", "and", "before", "after", "earlier", "longer", "more", "of", "to", "in", "at", "when",
      "while", "too", "then", "the", "each", "per", "apart", "away", "left", "passed", "elapsed"}
 )  # fmt: skip
+# "eight crew members", "12 staff members": the group before "members" names who is counted.
+MEMBER_COLLECTIVES = _word_set(
+    "crew staff family cabinet board team council committee parliament congress band gang union party club "
+    "faculty jury militia cult cast tribe squad"
+)
+# "184 passengers and crew", "300 students and teachers": one count of two kinds of people, the second
+# with no number of its own; counted as people.
+JOINED_PEOPLE = _word_set(
+    "passenger crew staff student teacher pupil worker employee soldier civilian officer guest visitor "
+    "resident patient doctor nurse child adult parent spectator fan tourist pilgrim player coach volunteer "
+    "firefighter rescuer journalist"
+)
+# "up to 3 times the limit", "five times as many": after "times", a word that makes it a multiple of
+# another amount, not a count of occasions ("flown the route 200 times").
+MULTIPLE_AFTER_TIMES = _word_set("the as its their his her our higher more greater larger bigger faster")
+# ... unless "the" opens a time: "visited 4 times the following year", "three times the same day".
+TIMES_THE_OCCASION = _word_set(
+    "following next same previous last first second third year week month day night season game match week's "
+    "year's month's"
+)
+# A length per hour is a speed: "60 miles per hour" is 60 mph, "80 km/h" no 80 kilometres.
+SPEED_UNITS = {"mile": "mph", "kilometre": "km/h", "metre": "metre/second", "foot": "foot/second"}
+# "The number of firefighters on the lines has grown to 1,400": verbs between "the number of <nouns>"
+# and a bare figure that make the figure that number.
+NUMBER_OF_VERBS = _word_set(
+    "rose risen grown grew climbed increased reached jumped fell dropped declined stood stands is was "
+    "has have had now to at"
+)

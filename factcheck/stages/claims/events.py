@@ -26,7 +26,10 @@ NEGATION_RE = re.compile(r"\b(not|no|never|n't|denied|did not|didn't|won't|will 
 _SOURCES = "|".join(sorted(ATTRIBUTION_SOURCES, key=len, reverse=True))
 _SOURCE_VERBS = "|".join(sorted(ATTRIBUTION_VERBS))
 ATTRIBUTION_RE = re.compile(
-    r"(according to [^,.;]+|(?:,\s*|\b)(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|the [\w\s]{1,40}?)\s+(?:said|says|reported|told|announced|explained|stated)\b"
+    r"(according to [^,.;]+|(?:,\s*|\b)(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|the [\w\s]{1,40}?)"
+    # a passive names no source: "since the recall was announced", "the results were reported"
+    r"(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bbe)(?<!\bbeen)(?<!\bbeing)"
+    r"\s+(?:said|says|reported|told|announced|explained|stated)\b"
     # unnamed sources in lower case, either order: "police said", "local officials told", "said police" (#15)
     rf"|(?i:\b(?:(?:local|state|federal|county|city|military|hospital|health|school|security)\s+)?(?:{_SOURCES})"
     rf"\s+(?:{_SOURCE_VERBS})\b|\b(?:said|told|say)\s+(?:(?:local|state|federal|county|city)\s+)?(?:{_SOURCES})\b))"

@@ -7,9 +7,9 @@ from dataclasses import replace
 
 from factcheck.lexicon.calendar import MONTH_NAMES, WEEKDAYS
 from factcheck.lexicon.events import CASUALTY_EVENTS, EVENT_NOUNS, EVENT_OF_WORD, PERSON_NOUNS
-from factcheck.lexicon.function_words import NOT_PAST_ED, PAST_IRREGULAR, STOP_AFTER
+from factcheck.lexicon.function_words import BARE_PARTICIPLES, NOT_PAST_ED, PAST_IRREGULAR, STOP_AFTER
 from factcheck.lexicon.numbers import FRACTIONS, SCALE_ABBREV, SCALES
-from factcheck.lexicon.qualifiers import TRAILING_QUALIFIERS
+from factcheck.lexicon.qualifiers import COMPARATIVES, TRAILING_QUALIFIERS
 from factcheck.lexicon.units import (
     CALENDAR_MONTHS,
     CURRENCY_ADJECTIVES,
@@ -20,8 +20,14 @@ from factcheck.lexicon.units import (
     DURATION_UNITS,
     GLUED_ONLY_UNITS,
     IRREGULAR_PLURALS,
+    JOINED_PEOPLE,
+    MEMBER_COLLECTIVES,
     MONEY_UNITS,
+    MULTIPLE_AFTER_TIMES,
+    NUMBER_OF_VERBS,
+    SPEED_UNITS,
     TEMPERATURE_UNITS,
+    TIMES_THE_OCCASION,
     UNIT_CANON,
     UNIT_SIZES,
 )
@@ -78,7 +84,13 @@ IDENTIFIER_RES = [
         r"\b(?:aged|age|ages|turned|turns|turning)\s+\d+(?:\s*(?:,|and|to|or|-)\s*\d+)*\b|\b\d+\s+years\s+of\s+age\b",
         re.IGNORECASE,
     ),
-    re.compile(r"\b[A-Z][\w'’-]+\s?,\s\d{1,3}(?=\s?,|\s+(?:and|was|were|is|of|has|had|died|who|said)\b)"),
+    # "said passenger Tom Reyes, 45.": an age closing the sentence after a name
+    re.compile(
+        r"\b[A-Z][\w'’-]+\s?,\s\d{1,3}(?=\s?,|\s+(?:and|was|were|is|of|has|had|died|who|said)\b"
+        r"|\s?[.!?][\"”’)]?\s*$)"
+    ),
+    # "Hess, who is 63, has led": an age in a relative clause
+    re.compile(r"(?<=,\s)(?:who|he|she)\s+(?:is|was)\s+\d{1,3}(?=\s?,)", re.IGNORECASE),
     _NOUN_AGE_RE,
     re.compile(r"\b\d+\s+block\b", re.IGNORECASE),
     re.compile(
@@ -88,7 +100,18 @@ IDENTIFIER_RES = [
     ),
     re.compile(
         r"\b(?:Channel|Station|Terminal|Gate|Platform|Chapter|Section|Article|Flight|Precinct|District|Ward|Room"
-        r"|Suite|Unit|Floor|Pier|Track|Engine|Ladder|Squad|Company|Battalion|Apollo|Boeing|Airbus)\s+\d+[A-Za-z]?\b"
+        r"|Suite|Unit|Floor|Pier|Track|Engine|Ladder|Squad|Company|Battalion|Apollo|Boeing|Airbus|[Rr]unway|[Tt]axiway)"
+        r"\s+\d+[A-Za-z]?\b"
+    ),
+    # codes of a product or a lot: "lot code 2431", "batch No. 77", "UPC 0123", "the Model 3"
+    re.compile(
+        r"\b(?:(?i:lots?|batch(?:es)?|serial|upc|sku|item|product)(?:\s+(?i:codes?|numbers?|nos?\.))?"
+        r"|(?i:codes?|lot\s+numbers?|model\s+numbers?)|Model)\s+#?\d[\w-]*"
+    ),
+    # aircraft models: "the 737 MAX 9 jets", "four 787 Dreamliners", "a 777-300 jetliner"
+    re.compile(
+        r"\b7[0-8]7(?:-\d{1,3}[A-Z]{0,2})?(?=\s+(?:MAX|Max|Dreamliners?|jets?|jetliners?|planes?|aircraft|airliners?"
+        r"|freighters?)\b)|\b(?<=MAX\s)\d{1,2}\b"
     ),
     re.compile(r"\b(?:No\.|Nos\.|#|Number|Case|Docket|Route|Rt\.|Highway|Hwy\.?|Interstate|I-|US-|SR-)\s?\d[\w-]*"),
     re.compile(r"\b911\b(?=\s+(?:call|calls|dispatch\w*|operator\w*|center|centre|system|emergency|line))"),
@@ -138,7 +161,7 @@ def _verb_ends_phrase(text: str, end: int, low: str) -> bool:
     """
     if low in PAST_IRREGULAR and low not in _PAST_AS_ADJECTIVE:
         return True  # "6.1 struck southern Iran", "20 came"
-    past = (low in PAST_IRREGULAR and low != "shot") or (
+    past = (low in PAST_IRREGULAR and low != "shot") or low in BARE_PARTICIPLES or (
         low.endswith("ed") and low not in NOT_PAST_ED and low not in UNIT_CANON
     )
     if not past:
@@ -157,6 +180,26 @@ _WEIGHT_BEFORE_RE = re.compile(
 _FEET_INCHES_RE = re.compile(r"['′]\s?\d{1,2}(?:\.\d+)?(?:\"|''|″)")
 
 
+_JOINED_RE = re.compile(r"\s+and\s+([a-z]+)(?:\s+members)?\b(?!\s+\d|-)")
+
+
+_PER_HOUR_RE = re.compile(r"\s*/\s*h(?:r|our)?\b|\s+(?:per|an|a)\s+hour\b", re.IGNORECASE)
+_PER_SECOND_RE = re.compile(r"\s*/\s*s(?:ec)?\b|\s+(?:per|a)\s+second\b", re.IGNORECASE)
+
+
+def _speed(text: str, unit: str, end: int) -> tuple[str, int]:
+    """A length unit followed by "per hour" / "/h" is a speed ("60 miles per hour": 60 mph)."""
+    if unit not in SPEED_UNITS:
+        return unit, end
+    hour = _PER_HOUR_RE.match(text, end)
+    if hour and unit in ("mile", "kilometre"):
+        return SPEED_UNITS[unit], hour.end()
+    second = _PER_SECOND_RE.match(text, end)
+    if second and unit in ("metre", "foot"):
+        return SPEED_UNITS[unit], second.end()
+    return unit, end
+
+
 def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
     """What is counted after a number: a unit ('km') or the head of a noun phrase ('Russian lives')."""
     m = UNIT_GLUED_RE.match(text, pos)
@@ -169,7 +212,7 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
             if canon in MONEY_UNITS:
                 canon = CURRENCY_WORDS[glued.lower().rstrip(".")]
             # a one-letter unit does not take the full stop that ends the sentence ("30c.")
-            return canon, m.end() - (1 if len(glued.lstrip("-")) == 2 and glued.endswith(".") else 0)
+            return _speed(text, canon, m.end() - (1 if len(glued.lstrip("-")) == 2 and glued.endswith(".") else 0))
         return "", pos
     if text.startswith(("''", "″"), pos):  # "5''": the double prime of inches (a lone '"' may be a quote) (#15)
         return "inch", pos + (2 if text.startswith("''", pos) else 1)
@@ -211,7 +254,7 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
                 break
             if canon in MONEY_UNITS:  # "43 cents" would not be here; a currency word is its code
                 canon = CURRENCY_WORDS[low]
-            return canon, m.start(1) + len(word)
+            return _speed(text, canon, m.start(1) + len(word))
         if low in STOP_AFTER or low in MONTH_NAMES or low in WEEKDAYS:
             break
         if words and (_is_verbish(word) or low in CURRENCY_WORDS):
@@ -240,6 +283,20 @@ def _unit_after(text: str, pos: int, *, collective: bool) -> tuple[str, int]:
     if not words:
         return "", pos
     head = words[-1]
+    if len(words) > 1 and _singular(head) == "member" and words[-2].lower() in MEMBER_COLLECTIVES:
+        return words[-2].lower(), end  # "eight crew members" counts the crew
+    after = re.match(r"\s+([a-z]+)(?:\s+([a-z'’]+))?", text[end:])
+    if (
+        head.lower() == "times"
+        and len(words) == 1
+        and after
+        and after.group(1) in MULTIPLE_AFTER_TIMES
+        and not (after.group(1) == "the" and after.group(2) in TIMES_THE_OCCASION)
+    ):
+        return "multiple", end  # "3 times the limit": a multiple, not occasions
+    joined = _JOINED_RE.match(text, end)
+    if joined and _singular(head) in JOINED_PEOPLE and _singular(joined.group(1)) in JOINED_PEOPLE:
+        return "people", joined.end()  # "184 passengers and crew": both kinds in one count
     canon = UNIT_CANON.get(head.lower())
     return (canon or _singular(head)), end
 
@@ -696,6 +753,52 @@ _FOOT_MEASURE_RE = re.compile(
 )
 
 
+# "the number of <plural noun>", then words up to a bare figure, in one clause
+_NUMBER_OF_RE = re.compile(
+    r"\b(?:the|a)\s+(?:total\s+)?number\s+of\s+([A-Za-z]+)(?P<gap>(?:\s+[A-Za-z'’-]+){1,6})\s+\Z", re.IGNORECASE
+)
+
+
+def _number_of(text: str, raw: _Raw) -> _Raw:
+    """A bare figure that "the number of <nouns>" names: "The number of firefighters has grown to 1,400"."""
+    if raw.value.point is None or re.fullmatch(r"(?:1[89]|20)\d\d", text[raw.start : raw.end]):
+        return raw  # a range ("between 1982 and 1992") or a year is no such figure
+    m = _NUMBER_OF_RE.search(text, max(0, raw.start - 120), raw.start)
+    if m is None:
+        return raw
+    noun, gap = m.group(1).lower(), m.group("gap").lower().split()
+    plural = noun in IRREGULAR_PLURALS or (noun.endswith("s") and not noun.endswith("ss"))
+    if not plural or gap[-1] not in NUMBER_OF_VERBS:
+        return raw
+    return replace(raw, unit=_singular(noun))
+
+
+# "176 were passengers and 8 were crew": a bare figure whose predicate names the people it counts
+_WERE_NOUN_RE = re.compile(r"\s+(?:were|are)\s+([a-z]+)(?=\s*(?:[,.;]|and\b|$))")
+
+
+def _were_people(text: str, raw: _Raw) -> _Raw:
+    """A bare figure before "were <people>" counts them ("Of the 30 on board, 26 were passengers")."""
+    m = _WERE_NOUN_RE.match(text, raw.end)
+    if raw.unit or m is None:
+        return raw
+    noun = m.group(1)
+    person = _singular(noun)
+    collective = noun in MEMBER_COLLECTIVES and noun in JOINED_PEOPLE  # "8 were crew", not "were cast"
+    if not collective and (noun == person or not (person in JOINED_PEOPLE or person in PERSON_NOUNS)):
+        return raw
+    return replace(raw, unit=person)
+
+
+_COMPARATIVE_RE = re.compile(r"\s+([a-z]+)\s+than\b")
+
+
+def _difference(text: str, end: int) -> bool:
+    """Whether a measure is followed by a comparative and "than" ("30 knots faster than normal")."""
+    m = _COMPARATIVE_RE.match(text, end)
+    return m is not None and m.group(1) in COMPARATIVES
+
+
 def _one_measure(text: str, raw: _Raw) -> bool:
     """Whether a lone "a"/"one" is one of a measure ("a kilogram of", "one litre", "a mile away") (#15).
 
@@ -737,10 +840,13 @@ def extract_quantities(text: str, *, tolerance: float = 0.1) -> list[Claim]:
     counted = [r for r in scanned if not _inside(share_spans, r.start, r.end)]
     raws = join_ranges(text, sorted([*shares, *counted], key=lambda r: (r.start, r.end)))
     raws = join_compounds(text, raws, tolerance=tolerance)
+    raws = [_were_people(text, _number_of(text, r)) if r.kind == "quantity" and not r.unit else r for r in raws]
     events = _attach_events(text, raws)
     claims = []
     alone = len(raws) == 1 and not text[: raws[0].start].strip() and not text[raws[0].end :].strip()
     for raw, event in zip(raws, events, strict=True):
+        if raw.unit and raw.unit != "%" and _difference(text, raw.end):
+            continue  # "30 knots faster than normal": a difference, not the speed
         if raw.weak and event not in CASUALTY_EVENTS and not (alone and raw.unit == "") and not _one_measure(text, raw):
             continue  # "a"/"one" is an article or pronoun unless a casualty follows or a measure ("a kilogram")
         unit = raw.unit

@@ -54,7 +54,8 @@ def extract_claims_from_text(text: str, published: date | None, *, tolerance: fl
     dates = [c for c in dates if not any(s <= c.start and c.end <= e for s, e in counts)]
     date_spans = [(c.start, c.end) for c in dates]
     others = [c for c in [*quantities, *ordinals] if all(c.end <= s or c.start >= e for s, e in date_spans)]
-    negated = bool(NEGATION_RE.search(text))
+    # a zero count carries its own "no" ("Two were hurt, and no deaths were reported"): it negates nothing else
+    negated = any(not any(z.start <= m.start() < z.end for z in nones) for m in NEGATION_RE.finditer(text))
     attribution = _attribution(text)
     out = [replace(c, negated=negated, attribution=attribution) for c in [*dates, *others]]
     out += [replace(c, attribution=attribution) for c in nones]

@@ -14,6 +14,8 @@ FUTURE_RE = re.compile(
     r"|due\s+to\s+(?:be|begin|start|meet|visit|arrive|take|hold|open|close|end|return|leave|travel|fly|sign)"
     r"|(?:is|are)\s+to|scheduled\s+(?:to|for)|slated\s+(?:to|for)|set\s+(?:to|for)|plans?\s+to|planned\s+(?:to|for)"
     r"|planning\s+to|intends?\s+to|expects?\s+to|expected\s+to|going\s+to|upcoming|this\s+coming|until|payable"
+    # a forecast or a hope: "gusts are expected through Wednesday", "crews hope to reach it by the weekend"
+    r"|(?:is|are)\s+(?:expected|forecast)|hop(?:e|es|ing)\s+to"
     r"|effective|deadline|postponed|as\s+soon\s+as|might|(?:has|have)\s+(?:scheduled|planned)"
     # a commitment to act: what follows is to come ("agreed to pay $5m by February") (#15)
     r"|(?:agree[sd]?|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|decide[sd]?|aim(?:s|ed)?|agreement|program|programme)"
