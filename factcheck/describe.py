@@ -15,7 +15,7 @@ from factcheck.records import Claim, DateValue, QuantityValue
 
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 # units whose plural is the word itself, or that are plural already
-_INVARIANT_UNITS = frozenset({"people", "children", "men", "women", "police", "staff", "personnel", "aircraft", "magnitude"})
+_INVARIANT_UNITS = frozenset({"people", "children", "men", "women", "police", "staff", "personnel", "crew", "aircraft", "magnitude"})
 # "man" -> "men", "foot" -> "feet": the lexicon's irregular plurals read the other way ("others" is no plural of "people")
 _PLURAL_OF = {one: many for many, one in IRREGULAR_PLURALS.items() if many != one and many != "others"}
 

@@ -755,3 +755,14 @@ def test_an_offer_and_a_share_price_do_not_differ_by_precision():
     sents2, groups = _with_copy(sents, [[0, 1]])
     _, findings = compare_facts([A, B], sents2, emb, groups, [close, price], CompareConfig(parser=""))
     assert [f.how for _, f in findings if f.claim_ids and f.verdict != "agree"] == ["precision"]
+
+
+def test_two_days_counts_of_people_in_a_state_are_updates_either_way():
+    # "three of them in critical condition" on Wednesday, "two people remain in critical condition" on Thursday
+    for first, second in ((3, 2), (2, 3)):
+        [finding] = _two_day_pair(
+            f"At least 41 people were taken to hospital, {first} of them in critical condition.", str(first),
+            f"{second} people remain in critical condition.", f"{second} people", first, second, unit="person",
+        )  # fmt: skip
+        assert (finding.verdict, finding.how) == ("differ", "update"), finding.explanation
+        assert "changes from day to day" in finding.explanation

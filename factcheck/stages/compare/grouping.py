@@ -27,6 +27,7 @@ from factcheck.stages.compare.lexicon import (
     CUMULATIVE_EVENTS,
     NEXT_WEEKDAY_RE,
     REVISED_RE,
+    SUBSET_STATES,
     TIME_UNIT,
     UPDATE_RE,
     WEEKDAY_WORDS_RE,
@@ -359,13 +360,17 @@ def _changed_value(
     A figure given as changed ("the state raised the reward to $75,000"), in a report no earlier
     than the other's, may replace the other's; a later report that says it revises the figure
     ("in a revised reading") does; and a later, higher count of an act that accumulates over a
-    story (`ACCUMULATING_ACTS`: homes flooded, fugitives recaptured) is an update. Casualties have
-    their own rule (`_running_total`).
+    story (`ACCUMULATING_ACTS`: homes flooded, fugitives recaptured) is an update, as are two days'
+    counts of people in a state (`SUBSET_STATES`: in critical condition, in hospital), which change
+    either way. Casualties have their own rule (`_running_total`).
     """
     if slot.key.what in CUMULATIVE_EVENTS or slot.key.kind == "date":
         return ""
     day_x, day_y = articles[gx.rep.article_id].published, articles[gy.rep.article_id].published
     order = 0 if day_x is None or day_y is None or day_x == day_y else (1 if day_x > day_y else -1)
+    if order and slot.key.what in _STATES:
+        # "three of them in critical condition" / a day later "two people remain in critical condition"
+        return f"a count of people {slot.key.what} changes from day to day, either way: reports of two days"
     for group, position in ((gx, order), (gy, -order)):
         if position < 0:
             continue  # an earlier report's "raised to" says nothing of a later report's figure
@@ -382,6 +387,9 @@ def _changed_value(
         if grows and (lv.point or lv.low or 0) > (ev.point or ev.high or 0):  # type: ignore[union-attr]
             return f"a later report gives a higher count of '{_act(later, slot, frames)}', which grows as the story goes on"
     return ""
+
+
+_STATES = frozenset(state for state, _pattern in SUBSET_STATES)
 
 
 def _act(claim: Claim, slot: Slot, frames: Mapping[str, Frame]) -> str:
