@@ -766,3 +766,24 @@ def test_two_days_counts_of_people_in_a_state_are_updates_either_way():
         )  # fmt: skip
         assert (finding.verdict, finding.how) == ("differ", "update"), finding.explanation
         assert "changes from day to day" in finding.explanation
+
+
+def test_a_figure_one_sentence_may_deny_is_a_question_not_a_contradiction():
+    # "does not cover its 10 mg tablets" / "covers its 40 mg tablets": with no parse the negation is only
+    # known to be in the sentence, so the conflict is a question (with a parse that ties it to the
+    # figure, the two agree: one denies what the other does not say)
+    from dataclasses import replace
+
+    text_a = "The Helvan Pharma recall does not cover its 10 mg tablets."
+    text_b = "The Helvan Pharma recall covers its 40 mg tablets."
+    sents = [Sentence("a#0", "a", 0, 0, len(text_a), text_a), Sentence("b#0", "b", 0, 0, len(text_b), text_b)]
+
+    def mg(sent, words, n):
+        return _claim_in(sent, words, "quantity", QuantityValue(n, n, n, True, True, False), "milligram")
+
+    for negated, expected in ((True, ("differ", "unconfirmed")), (False, ("contradict", "value"))):
+        claims = [replace(mg(sents[0], "10 mg", 10), negated=negated), mg(sents[1], "40 mg", 40)]
+        sents2, groups = _with_copy(sents, [[0, 1]])
+        emb = _emb_with_copy(np.array([[1.0, 0.0], [1.0, 0.0]], dtype=np.float32))
+        _, findings = compare_facts([A, B], sents2, emb, groups, claims, CompareConfig(parser=""))
+        assert [(f.verdict, f.how) for _, f in findings if f.claim_ids and f.verdict != "agree"] == [expected]

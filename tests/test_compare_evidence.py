@@ -367,6 +367,9 @@ def test_two_measures_are_two_facts(parser, text_a, surface_a, text_b, surface_b
         ("In 2018, Hurricane Dawn killed 15 people in the same region.", "15", "background"),
         ("The last major earthquake in the region, in 1998, killed about 2,000 people.", "2,000", "background"),
         ("The 2016 storm killed 15 people, officials said on Monday.", "15", "reported"),
+        # a count in a relative clause about an event named by its year is that event's
+        ("It is the largest since the 2020 Canyon Fire, which burned 41,000 acres.", "41,000", "background"),
+        ("It is the largest since the Canyon Fire, which burned 41,000 acres.", "41,000", "reported"),
         ("The storm killed 15 people on Monday.", "15", "reported"),
     ],
 )

@@ -392,6 +392,11 @@ def _changed_value(
 _STATES = frozenset(state for state, _pattern in SUBSET_STATES)
 
 
+def _has_negation(group: ValueGroup) -> bool:
+    """Whether every sentence of a value group has a negation ("not", "no", "never") somewhere."""
+    return all(c.negated for c in group.claims)
+
+
 def _act(claim: Claim, slot: Slot, frames: Mapping[str, Frame]) -> str:
     """The act a count of a slot is of: its own key's event class, else its predicate."""
     key = slot.keys.get(claim.id)
@@ -513,6 +518,12 @@ def slot_findings(
             verdict, how, explanation, confidence = judge(a, b, articles[a.article_id], articles[b.article_id])
             if gx.negated != gy.negated and verdict == Verdict.AGREE:
                 verdict, how, explanation = Verdict.CONTRADICT, "negation", explanation + "; one sentence negates it"
+            elif gx.negated != gy.negated and verdict == Verdict.CONTRADICT and a.id in frames and b.id in frames:
+                continue  # "the 10 mg tablets are not affected" / "the 40 mg tablets are": one denies what the other does not say
+            elif verdict == Verdict.CONTRADICT and _has_negation(gx) != _has_negation(gy):
+                # the parse does not tie the sentence's negation to the figure: it may deny it
+                verdict, how, confidence = Verdict.DIFFER, "unconfirmed", 0.5
+                explanation += "; one sentence has a negation that may deny the figure: a question for the reviewer"
             if verdict == Verdict.AGREE:
                 continue
             if verdict == Verdict.DIFFER and how == "precision" and _two_measures(a, b, sentences):

@@ -505,7 +505,11 @@ def _earlier_anchor(claim: Claim, sent: Sentence, dates: Sequence[Claim], articl
     """
     if article is None or article.published is None:
         return None
-    own = [d for d in dates if _in_own_clause(claim, d, sent) and _dates_an_event(d)]
+    own = [
+        d
+        for d in dates
+        if _in_own_clause(claim, d, sent) and (_dates_an_event(d) or _names_the_antecedent(claim, d, sent))
+    ]
     value = _nearest_date(claim, own)
     if value is not None and value.end is not None and (article.published - value.end).days > BACKGROUND_DAYS:
         return value
@@ -537,6 +541,18 @@ def _dates_an_event(date_claim: Claim) -> bool:
     if not isinstance(value, DateValue):
         return False
     return value.granularity != "year" or date_claim.text.lower().startswith("in ")
+
+
+def _names_the_antecedent(claim: Claim, date_claim: Claim, sent: Sentence) -> bool:
+    """Whether a year names the event a relative clause holding the claim is about: "since the 2020
+    Canyon Fire, which burned 41,000 acres", "the 2016 election, when turnout was 60%"."""
+    text, base = sent.text, sent.start
+    start = claim.start - base
+    breaks = list(CLAUSE_BREAK_RE.finditer(text, 0, max(start, 0)))
+    if not breaks or not RELATIVE_OPENING_RE.match(breaks[-1].group(0).strip(", ")):
+        return False
+    antecedent_start = breaks[-2].end() if len(breaks) > 1 else 0
+    return antecedent_start <= date_claim.start - base and date_claim.end - base <= breaks[-1].start()
 
 
 def _in_own_clause(claim: Claim, date_claim: Claim, sent: Sentence) -> bool:
