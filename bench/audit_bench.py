@@ -69,7 +69,13 @@ def main() -> None:
             found = contradictions(report)
             cross = cross_event_contradictions(report) if set_name == "ecbplus" else []
             rows.append(
-                {"set": set_name, "batch": name, "findings": len(report.findings), "contradictions": found, "cross": cross}
+                {
+                    "set": set_name,
+                    "batch": name,
+                    "findings": len(report.findings),
+                    "contradictions": found,
+                    "cross": cross,
+                }
             )
             for item in found:
                 print(f"\n== {name}: {item['explanation'][:300]}")

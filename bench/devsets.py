@@ -69,13 +69,17 @@ def ecbplus_batches(topics: tuple[int, ...] = ECBPLUS_TOPICS, under: str = "") -
     for topic in topics:
         records = []
         for sub in ("ecb", "ecbplus"):
-            chosen = sorted((d for d in docs if d["topic"] == topic and d["subtopic"] == sub), key=lambda d: _doc_number(d["doc"]))
+            chosen = sorted(
+                (d for d in docs if d["topic"] == topic and d["subtopic"] == sub), key=lambda d: _doc_number(d["doc"])
+            )
             for d in chosen[:ECBPLUS_DOCS_PER_EVENT]:
                 lines = [s["text"] for s in d["sentences"]]
                 url = ""
                 if lines and re.match(r"https?\s*:", lines[0]):
                     url = re.sub(r"\s+", "", lines[0])
-                records.append({"id": d["doc"], "outlet": _host(url) if url else d["doc"], "url": url, "text": "\n".join(lines)})
+                records.append(
+                    {"id": d["doc"], "outlet": _host(url) if url else d["doc"], "url": url, "text": "\n".join(lines)}
+                )
         out[f"ecb-{topic}"] = _write_jsonl(BATCHES / under / f"ecb-{topic}", records)
     return out
 
@@ -102,8 +106,14 @@ def gva_batches(ids: list[str] | None = None, under: str = "") -> dict[str, Path
         d = json.loads(line)
         if d["incident"] in chosen:
             by_incident.setdefault(d["incident"], []).append(
-                {"id": d["doc_id"][:12], "outlet": _host(d["uri"]), "url": d["uri"], "published": d["dct"],
-                 "title": d["title"], "text": d["content"]}
+                {
+                    "id": d["doc_id"][:12],
+                    "outlet": _host(d["uri"]),
+                    "url": d["uri"],
+                    "published": d["dct"],
+                    "title": d["title"],
+                    "text": d["content"],
+                }
             )
     return {
         f"gva-{i}": _write_jsonl(BATCHES / under / f"gva-{i}", sorted(recs, key=lambda r: r["id"]))

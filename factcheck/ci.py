@@ -193,7 +193,8 @@ def _junit_suite(
     failing_ids = {f.id for f in failing}
     bar = FAIL_ON[fail_on] if fail_on else FAIL_ON["differ"]
     cases = sorted(
-        (f for f in report.findings if f.verdict in bar), key=lambda f: (VERDICT_RANK.get(f.verdict, 9), f.fact_id, f.id)
+        (f for f in report.findings if f.verdict in bar),
+        key=lambda f: (VERDICT_RANK.get(f.verdict, 9), f.fact_id, f.id),
     )
     suite = ET.Element("testsuite", name=_xml_text(f"factcheck {report.batch}"), tests=str(len(cases)), errors="0")
     n_failed = n_skipped = 0

@@ -15,7 +15,9 @@ from factcheck.records import Claim, DateValue, QuantityValue
 
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 # units whose plural is the word itself, or that are plural already
-_INVARIANT_UNITS = frozenset({"people", "children", "men", "women", "police", "staff", "personnel", "crew", "aircraft", "magnitude"})
+_INVARIANT_UNITS = frozenset(
+    {"people", "children", "men", "women", "police", "staff", "personnel", "crew", "aircraft", "magnitude"}
+)
 # "man" -> "men", "foot" -> "feet": the lexicon's irregular plurals read the other way ("others" is no plural of "people")
 _PLURAL_OF = {one: many for many, one in IRREGULAR_PLURALS.items() if many != one and many != "others"}
 
@@ -83,11 +85,18 @@ def describe_date(v: DateValue) -> str:
         and start.day == 1
     ):
         text = f"{start.year}-{start.month:02d}"
-    elif start is not None and end is not None and v.granularity == "year" and (start.month, start.day) == (1, 1) and (
-        end.month,
-        end.day,
-        end.year,
-    ) == (12, 31, start.year):
+    elif (
+        start is not None
+        and end is not None
+        and v.granularity == "year"
+        and (start.month, start.day) == (1, 1)
+        and (
+            end.month,
+            end.day,
+            end.year,
+        )
+        == (12, 31, start.year)
+    ):
         text = str(start.year)
     else:
         text = f"{start.isoformat() if start else '…'} to {end.isoformat() if end else '…'}"
@@ -109,7 +118,6 @@ def _unit_words(unit: str, v: QuantityValue) -> str:
     if unit.endswith(("x", "ch", "sh")):
         return unit + "es"
     return unit + "s"
-
 
 
 def describe_value(claim: Claim) -> str:

@@ -91,9 +91,19 @@ def newsroom_report(n_articles: int) -> Report:
             if contradict:
                 value = 40 + j if m == 0 else 60 + j
                 text = f"The bridge repairs will cost {value} million dollars, officials said of project {j}."
-                d.parts.append((f"Fcost{j:02d}", text, [(f"{value} million dollars", _qty(value * 1e6), {"unit": "USD", "event": "cost"})]))
+                d.parts.append(
+                    (
+                        f"Fcost{j:02d}",
+                        text,
+                        [(f"{value} million dollars", _qty(value * 1e6), {"unit": "USD", "event": "cost"})],
+                    )
+                )
             else:
-                text = f"About {25 + j} people were injured at site {j}." if m else f"At least {20 + j} people were injured at site {j}."
+                text = (
+                    f"About {25 + j} people were injured at site {j}."
+                    if m
+                    else f"At least {20 + j} people were injured at site {j}."
+                )
                 surface = text.split(" were")[0]
                 value = _qty(25 + j, approximate=True) if m else _qty(20 + j, low=20 + j)
                 d.parts.append((f"Fhurt{j:02d}", text, [(surface, value, {"unit": "people", "event": "injured"})]))
@@ -105,7 +115,9 @@ def newsroom_report(n_articles: int) -> Report:
         for d in members:
             d.parts.append((f"Fagree{j:03d}", f"The mayor visited shelter number {j + 1} on the east side.", []))
     for d in drafts:
-        d.parts.append((f"Fsolo{d.article_id}", f"A neighbour of {d.outlet} readers recalled the night of the fire.", []))
+        d.parts.append(
+            (f"Fsolo{d.article_id}", f"A neighbour of {d.outlet} readers recalled the night of the fire.", [])
+        )
     return _assemble(drafts)
 
 

@@ -102,7 +102,9 @@ def test_unusable_cache_folder_runs_uncached_with_one_warning(tmp_path, monkeypa
     cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}", "compare.parser="])
     api.analyse(sorted(SEEDS.glob("00[3-5]_*.txt")), cfg, embedder=FakeEmbedder())  # the cache is in use
     batch = sorted(SEEDS.glob("00[0-2]_*.txt"))  # new texts: every cache has something to write
-    expected = api.analyse(batch, load_config(overrides=["embed.cache_dir=", "compare.parser="]), embedder=FakeEmbedder())
+    expected = api.analyse(
+        batch, load_config(overrides=["embed.cache_dir=", "compare.parser="]), embedder=FakeEmbedder()
+    )
     trouble(monkeypatch)
     with caplog.at_level(logging.WARNING, logger="factcheck"):
         got = api.analyse(batch, cfg, embedder=FakeEmbedder())

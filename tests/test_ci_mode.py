@@ -57,7 +57,9 @@ def test_reviewed_findings_no_longer_fail(tmp_path):  # #16: a confirmed contrad
     assert again["exit_code"] == 0 and again["failing"] == []
     assert sorted(again["false_alarms"]) == sorted(f["id"] for f in failing)
     # "confirmed" acknowledges the finding too: reported, counted, not failing; "needs follow-up" fails
-    append_decisions(batch / DECISIONS_FILE, [Decision(failing[0]["id"], failing[0]["fact"], "confirmed", reviewer="Ann")])
+    append_decisions(
+        batch / DECISIONS_FILE, [Decision(failing[0]["id"], failing[0]["fact"], "confirmed", reviewer="Ann")]
+    )
     confirmed = json.loads(check(tmp_path, batch, "out", "--fail-on", "contradict", "--format", "json").stdout)
     assert confirmed["exit_code"] == 0
     assert {"id": failing[0]["id"], "verdict": "contradict", "decision": "confirmed", "reviewer": "Ann"} in confirmed[
@@ -206,7 +208,9 @@ def test_stories_take_every_option_of_check(tmp_path):  # #13: --stories ignored
     story = Path(summary["stories"][0]["reports"][0]).parent
     assert (story / "facts.json").is_file() and (story / "review.xlsx").is_file()
     assert ET.parse(junit).getroot().tag == "testsuites"
-    again = check(tmp_path, batch, "feed2", "--stories", "--fail-on", "contradict", "--baseline", str(tmp_path / "feed1"))
+    again = check(
+        tmp_path, batch, "feed2", "--stories", "--fail-on", "contradict", "--baseline", str(tmp_path / "feed1")
+    )
     assert again.exit_code == 0, again.output  # every finding is known to the earlier feed's reports
 
 

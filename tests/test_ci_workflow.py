@@ -233,7 +233,7 @@ def test_the_workflow_installs_cpu_torch_and_names_caches_per_batch():
     text = WORKFLOW.read_text()
     assert "bash .factcheck/scripts/install.sh" in text and "torch.version.cuda" in text
     install = (ROOT / "scripts" / "install.sh").read_text()
-    assert "--index-url \"$TORCH_CPU_INDEX\"" in install and "download.pytorch.org/whl/cpu" in install
+    assert '--index-url "$TORCH_CPU_INDEX"' in install and "download.pytorch.org/whl/cpu" in install
     assert re.search(r"^torch==[\d.]+\+cpu$", (ROOT / "requirements.lock").read_text(), re.M)  # PyPI has no +cpu build
     # a "/" after the batch keeps batch "flood" from restoring batch "flood-2024"'s entries
     assert "restore-keys: factcheck-baseline/${{ matrix.batch }}/\n" in text
@@ -249,7 +249,7 @@ def test_the_workflow_installs_cpu_torch_and_names_caches_per_batch():
         ("github.event_name != 'pull_request' && github.ref == format('refs/heads/{0}', 'main')", True),
         ("github.event.pull_request.base.sha || github.event.before", "abc"),
         ("!(needs.changed.outputs.batches != '[]')", False),
-        ("fromJson('[\"a\", \"b\"]')", ["a", "b"]),
+        ('fromJson(\'["a", "b"]\')', ["a", "b"]),
         ("steps.embed-size.outputs.save == 'true'", True),
     ],
 )

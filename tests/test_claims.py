@@ -12,7 +12,9 @@ from factcheck.stages.claims import extract_claims, extract_claims_from_text, ex
 
 ROWS = [
     json.loads(line)
-    for path in sorted((Path(__file__).parent / "data").glob("claims*.jsonl"))  # claims_issue15: numbers, shares, windows
+    for path in sorted(
+        (Path(__file__).parent / "data").glob("claims*.jsonl")
+    )  # claims_issue15: numbers, shares, windows
     for line in path.read_text().splitlines()
 ]
 
@@ -331,7 +333,8 @@ def test_unnamed_sources_are_attribution(text, attribution):
 
 
 @pytest.mark.parametrize(
-    ("text", "scope"), [("to open a second front against Israel", "front against Israel"), ("he won a second term", "term")]
+    ("text", "scope"),
+    [("to open a second front against Israel", "front against Israel"), ("he won a second term", "term")],
 )
 def test_a_second_before_a_noun_is_an_ordinal_not_a_second_of_time(text, scope):
     claims = extract_claims_from_text(text, None)

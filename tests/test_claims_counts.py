@@ -125,7 +125,10 @@ COUNTS = [
     ("The killing of Ann Lee, Bob Ray sat silent.", [("Ann Lee", "killed", 1, INF)]),
     ("He mourned the murder of the deputy and father of two.", [("two", "", 2, 2)]),
     # a name, its age and a description with "a" are one person; the count before "killing X" did it
-    ("They shot and killed Ann Lee, 34, a mother of two.", [("Ann Lee, 34, a mother", "killed", 1, INF), ("two", "", 2, 2)]),
+    (
+        "They shot and killed Ann Lee, 34, a mother of two.",
+        [("Ann Lee, 34, a mother", "killed", 1, INF), ("two", "", 2, 2)],
+    ),
     ("Two men are accused of killing Ann Lee.", [("Two men", "", 2, 2), ("Ann Lee", "killed", 1, INF)]),
     # a death that did not happen or is only guessed
     ("The bullet could have killed him.", []),
@@ -209,7 +212,11 @@ def test_bare_slash_fractions_that_may_be_dates_stay_dates():
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("made off with $ 137-million of diamonds", 137e6), ("a $2 . 6 - million haul", 2.6e6), ("a 25-million-dollar deal", 25e6)],
+    [
+        ("made off with $ 137-million of diamonds", 137e6),
+        ("a $2 . 6 - million haul", 2.6e6),
+        ("a 25-million-dollar deal", 25e6),
+    ],
 )
 def test_a_hyphenated_scale_is_the_scale_not_a_range(text: str, value: float):
     [claim] = extract_quantities(text)
@@ -226,7 +233,9 @@ def test_counts_at_a_protest(text: str, event: str):
 
 
 def test_the_month_march_is_no_protest():
-    [count] = [c for c in extract_claims_from_text("Since 12 March, 40 people have died.", None) if c.kind == "quantity"]
+    [count] = [
+        c for c in extract_claims_from_text("Since 12 March, 40 people have died.", None) if c.kind == "quantity"
+    ]
     assert count.event == "killed"
 
 

@@ -139,7 +139,10 @@ def test_a_counter_is_no_share(text: str):
 
 @pytest.mark.parametrize(
     ("text", "low", "high"),
-    [("Between twenty and thirty people were killed.", 20, 30), ("Rates will rise between five and seven percent.", 5, 7)],
+    [
+        ("Between twenty and thirty people were killed.", 20, 30),
+        ("Rates will rise between five and seven percent.", 5, 7),
+    ],
 )
 def test_and_joins_number_words_only_after_a_scale(text: str, low: float, high: float):
     [claim] = [c for c in extract_claims_from_text(text, None) if c.kind != "date"]

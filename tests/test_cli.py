@@ -41,7 +41,8 @@ def test_extract_json():
 
 def test_extract_prints_readable_lines_not_reprs():
     result = runner.invoke(
-        app, ["extract", "Police said at least 1,400 people died within the past two weeks.", "--published", "2023-10-16"]
+        app,
+        ["extract", "Police said at least 1,400 people died within the past two weeks.", "--published", "2023-10-16"],
     )
     assert result.exit_code == 0
     lines = result.stdout.splitlines()

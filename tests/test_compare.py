@@ -737,7 +737,10 @@ def test_rain_in_millimetres_and_inches_is_one_quantity():
 
 def test_an_offer_and_a_share_price_do_not_differ_by_precision():
     # #14: "the offer of $38 per share" / "Brightline shares traded at about $37.40": two facts, no finding
-    texts = {"a#0": "Brightline accepted the offer of $38 per share.", "b#0": "Brightline shares traded at about $37.40."}
+    texts = {
+        "a#0": "Brightline accepted the offer of $38 per share.",
+        "b#0": "Brightline shares traded at about $37.40.",
+    }
     sents = [Sentence(i, i[0], 0, 0, len(t), t) for i, t in texts.items()]
     offer = _claim_in(sents[0], "$38", "money", QuantityValue(38, 38, 38, True, True, False), "USD")
     price = replace(

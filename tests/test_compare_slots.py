@@ -281,8 +281,16 @@ def test_unresolved_days_agree_only_in_the_same_words(x: str, y: str, verdict: s
 @pytest.mark.parametrize(
     ("call", "act", "same_slot"),
     [
-        ("Officers were called at about 9:15 p.m. to respond to a shooting.", "Someone opened fire around 9:15 p.m.", True),
-        ("Officers were called at about 9:45 p.m. to respond to a shooting.", "Someone opened fire around 9:15 p.m.", False),
+        (
+            "Officers were called at about 9:15 p.m. to respond to a shooting.",
+            "Someone opened fire around 9:15 p.m.",
+            True,
+        ),
+        (
+            "Officers were called at about 9:45 p.m. to respond to a shooting.",
+            "Someone opened fire around 9:15 p.m.",
+            False,
+        ),
     ],
 )
 def test_a_call_to_police_and_the_shooting_share_a_time_only_when_equal(call: str, act: str, same_slot: bool) -> None:
@@ -328,7 +336,10 @@ def test_undated_articles_agree_on_the_event_day_in_the_same_words() -> None:
     texts = {"a": "The quake struck the island on Sunday.", "b": "An earthquake hit the coast on Sunday.", "c": ""}
     sents = {f"{k}#0": _sentence(t, k) for k, t in texts.items() if t}
     claims = [_undated_day(f"{k}:d", k, "on Sunday") for k in ("a", "b")]
-    claims = [replace(c, start=texts[c.article_id].index("on Sunday"), end=texts[c.article_id].index("on Sunday") + 9) for c in claims]
+    claims = [
+        replace(c, start=texts[c.article_id].index("on Sunday"), end=texts[c.article_id].index("on Sunday") + 9)
+        for c in claims
+    ]
     keys = {c.id: slot_key(c, sents[c.sentence_id], None, None) for c in claims}
     found = event_day_findings(claims, keys, sents, {"a": undated_a, "b": undated_b})
     assert [(f.verdict, f.articles) for _, f in found] == [("agree", ("a", "b"))]
@@ -397,9 +408,20 @@ def test_a_count_that_fills_two_slots_of_one_casualty_count_joins_them():
         value = values.get(sid[0], QuantityValue(70, 70, 70, True, True, False))
         claims.append(
             Claim(
-                id=sid + ":q", article_id=sid[0], sentence_id=sid, kind="quantity", text=span, start=start,
-                end=start + len(span), value=value, unit="people", qualifier="", event="injured", scope="",
-                negated=False, attribution="",
+                id=sid + ":q",
+                article_id=sid[0],
+                sentence_id=sid,
+                kind="quantity",
+                text=span,
+                start=start,
+                end=start + len(span),
+                value=value,
+                unit="people",
+                qualifier="",
+                event="injured",
+                scope="",
+                negated=False,
+                attribution="",
             )
         )
     emb = np.array([[1.0, 0.0], [0.0, 1.0], [0.7071, 0.7071]], dtype=np.float32)
@@ -435,7 +457,10 @@ def test_people_and_people_named_by_their_part_are_one_count_never_set_against_e
 
     assert other_people("person", "protester") and not other_people("person", "person")
     assert not other_people("person", "village") and not other_people("protester", "student")
-    texts = {"a#0": "Police arrested 300 people in Brussels on Monday.", "b#0": "Police detained 120 protesters in Brussels."}
+    texts = {
+        "a#0": "Police arrested 300 people in Brussels on Monday.",
+        "b#0": "Police detained 120 protesters in Brussels.",
+    }
     sents = {i: Sentence(i, i[0], 0, 0, len(t), t) for i, t in texts.items()}
     claims = []
     for sid, text in texts.items():

@@ -73,7 +73,9 @@ def test_an_outlet_giving_a_figure_of_its_own_gives_another_figure_not_none():
     ]
     arts = {k: _article(k, name) for k, name in (("a", "Daily Globe"), ("b", "Metro Times"), ("c", "Coast Herald"))}
     emb = np.ones((3, 1))
-    found = statement_findings([0, 1, 2], "paraphrase", sentences, emb, arts, detail_claims(claims), stated_claims(claims))
+    found = statement_findings(
+        [0, 1, 2], "paraphrase", sentences, emb, arts, detail_claims(claims), stated_claims(claims)
+    )
     [detail] = [f for f in found if f.how == "detail"]
     assert "Coast Herald state it without" in detail.explanation
     assert "Metro Times (“81,500”) gives another figure" in detail.explanation

@@ -107,7 +107,11 @@ def test_one_value_reads_the_same_in_every_output(text_a, text_b, tmp_path):
 
 @pytest.mark.parametrize(
     ("text", "words"),
-    [("almost four dozen questions", "almost 48"), ("as many as 80 people", "up to 80"), ("some 700 metres", "about 700")],
+    [
+        ("almost four dozen questions", "almost 48"),
+        ("as many as 80 people", "up to 80"),
+        ("some 700 metres", "about 700"),
+    ],
 )
 def test_a_one_sided_approximation_says_its_side(text: str, words: str):
     from factcheck.stages.claims.quantities import extract_quantities

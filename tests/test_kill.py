@@ -156,7 +156,9 @@ def test_killed_cli_run_leaves_the_previous_report(tmp_path):
     _write_batch(batch, "002_*.txt")
     proc = subprocess.Popen([str(factcheck), *args], stderr=subprocess.DEVNULL)
     started = time.monotonic()
-    _kill_when(proc, lambda: time.monotonic() - started > 0.4)  # early: a warm run on the ONNX encoder takes about a second
+    _kill_when(
+        proc, lambda: time.monotonic() - started > 0.4
+    )  # early: a warm run on the ONNX encoder takes about a second
     assert _snapshot(out) == old
 
 

@@ -51,7 +51,9 @@ def test_timeline_places_later_right_and_larger_higher():
 def test_timeline_svg_marks_carry_outlet_date_and_value_and_escape_them():
     report = newsroom_report(12)
     hostile = f"Hostile {SCRIPT_PAYLOAD}"
-    report = replace(report, articles=tuple(replace(a, outlet=hostile) if i == 1 else a for i, a in enumerate(report.articles)))
+    report = replace(
+        report, articles=tuple(replace(a, outlet=hostile) if i == 1 else a for i, a in enumerate(report.articles))
+    )
     svg = str(render_timeline(_toll(report)))
     assert SCRIPT_PAYLOAD not in svg and "Hostile &lt;script&gt;" in svg
     marks = re.findall(r'<g class="mark[^"]*" data-outlet="([^"]*)" data-published="([^"]*)" data-value="([^"]*)"', svg)
@@ -98,7 +100,7 @@ def test_html_puts_the_contradicting_lines_first():
     section = page[page.index('id="fact-Ftoll"') :].split("</article>")[0]
     verdicts = re.findall(r'<li><span class="badge v-([\w-]+)">', section)
     assert verdicts == sorted(verdicts, key=["contradict", "differ", "agree"].index)
-    assert "<svg class=\"timeline\"" in section and "(updated)" in section
+    assert '<svg class="timeline"' in section and "(updated)" in section
 
 
 def test_markdown_has_the_html_order_and_titles_and_summarises_single_source():
@@ -154,7 +156,9 @@ def test_stories_index_is_sorted_by_contradictions_and_names_the_main_event(tmp_
     assert page.index("story-002-b") < page.index("story-003-c") < page.index("story-001-a")
     parsed = _parse(page)
     assert not [t for t, _ in parsed.tags if t in ("script", "img", "link")]
-    (policy,) = [a["content"] for t, a in parsed.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+    (policy,) = [
+        a["content"] for t, a in parsed.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    ]
     assert "unsafe-inline" not in policy and "style-src 'sha256-" in policy
     assert '<span class="badge v-contradict">3</span>' in page
 

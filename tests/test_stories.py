@@ -381,7 +381,9 @@ def test_the_worker_splits_a_share_of_a_cold_feed_beside_this_process(tmp_path, 
         "_check_and_write",
     ]
     assert started == [None]  # decided once, before the split, on the titles
-    alone = api.check_feed([feed], load_config(overrides=["embed.cache_dir="]), out=tmp_path / "s", embedder=FakeEmbedder())
+    alone = api.check_feed(
+        [feed], load_config(overrides=["embed.cache_dir="]), out=tmp_path / "s", embedder=FakeEmbedder()
+    )
     assert [s.report.sentences for s in run.stories] == [s.report.sentences for s in alone.stories]
     assert stories._titled([_article("x", 1, "A title", "text"), _article("y", 1, "", "text")])
     assert not stories._titled([_article("x", 1, "", "text"), _article("y", 1, " ", "text")])

@@ -41,4 +41,9 @@ PART_WORDS = {
     "close": "late",
 }
 # Written abbreviations of a part of the current period: "by EOM", "at the BOY".
-PERIOD_PART_ABBREVIATIONS = {"BOM": ("early", "month"), "EOM": ("late", "month"), "BOY": ("early", "year"), "EOY": ("late", "year")}
+PERIOD_PART_ABBREVIATIONS = {
+    "BOM": ("early", "month"),
+    "EOM": ("late", "month"),
+    "BOY": ("early", "year"),
+    "EOY": ("late", "year"),
+}

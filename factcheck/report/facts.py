@@ -110,8 +110,6 @@ def report_json(report: Report, decisions: Mapping[str, Decision] | None = None)
     }
 
 
-
-
 def _fact_claim_ids(
     order: Mapping[str, int], claim_ids: set[str], members: set[str], claims_by_sentence: Mapping[str, list[str]]
 ) -> list[str]:

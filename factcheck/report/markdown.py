@@ -131,7 +131,10 @@ def render_markdown(report: Report, decisions: Mapping[str, Decision] | None = N
         for fact in group:
             n = len({names.get(a, a) for a in fact["articles"]})
             lines += [f"### {verdict.symbol} {md_escape(titles[fact['id']])}", ""]
-            lines += [f"{verdict.value}; stated by {n} outlet{'' if n == 1 else 's'}; fact {md_escape(fact['id'])}.", ""]
+            lines += [
+                f"{verdict.value}; stated by {n} outlet{'' if n == 1 else 's'}; fact {md_escape(fact['id'])}.",
+                "",
+            ]
             for finding in ordered_findings(fact):
                 lines.append(
                     f"- **{finding['verdict']}** ({finding['how']}, confidence {finding['confidence']}): "
@@ -144,7 +147,9 @@ def render_markdown(report: Report, decisions: Mapping[str, Decision] | None = N
             lines.append("")
             for m in ordered_mentions(fact):
                 when = published.get(m["article"]) or "date unknown"
-                lines.append(f"> **{md_escape(names.get(m['article'], m['article']))}** ({when}): {md_escape(m['text'])}")
+                lines.append(
+                    f"> **{md_escape(names.get(m['article'], m['article']))}** ({when}): {md_escape(m['text'])}"
+                )
                 lines.append(">")
             lines.pop()
             lines.append("")

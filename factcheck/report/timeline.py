@@ -387,9 +387,9 @@ def legend_entries(timeline: Timeline) -> list[dict[str, object]]:
     for outlet in timeline.outlets:
         own = [pp for pp in placed if pp.point.outlet == outlet]
         filled = any(pp.point.contradicted for pp in own)
-        icon = Markup('<svg class="legend-mark" viewBox="0 0 14 14" width="14" height="14" aria-hidden="true">{}</svg>').format(
-            mark_svg(own[0].shape, 7, 7, filled=filled, size=4.5)
-        )
+        icon = Markup(
+            '<svg class="legend-mark" viewBox="0 0 14 14" width="14" height="14" aria-hidden="true">{}</svg>'
+        ).format(mark_svg(own[0].shape, 7, 7, filled=filled, size=4.5))
         values = [(pp.point.published.isoformat(), pp.point.words) for pp in own]
         out.append(
             {

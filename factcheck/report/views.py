@@ -152,9 +152,7 @@ def main_event(doc: Mapping[str, Any], claims: Mapping[str, Claim]) -> str:
     """
     shared = [f for f in doc["facts"] if len(set(f["articles"])) > 1]
     if shared:
-        best = min(
-            shared, key=lambda f: (-len(set(f["articles"])), RANK.get(f["verdict"], 9), doc["facts"].index(f))
-        )
+        best = min(shared, key=lambda f: (-len(set(f["articles"])), RANK.get(f["verdict"], 9), doc["facts"].index(f)))
         title = str(best["title"]) if best.get("title") else _shorten(best["summary"])
         return title
     for article in doc["articles"]:

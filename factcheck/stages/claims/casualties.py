@@ -89,9 +89,7 @@ MULTIPLE_KILLING_RE = re.compile(
 )
 # "Scalia, the court's conservative known for his fiery comments, was found dead": a person, then one
 # appositive that opens with a determiner, then the predicate (#15).
-APPOSITIVE_SUBJECT_RE = re.compile(
-    rf"\s*(?P<subj>{_LIST})\s*,\s+(?:an?|the|his|her|their)\s+[^,;:()\"“”]{{1,90}},\s*$"
-)
+APPOSITIVE_SUBJECT_RE = re.compile(rf"\s*(?P<subj>{_LIST})\s*,\s+(?:an?|the|his|her|their)\s+[^,;:()\"“”]{{1,90}},\s*$")
 _LIST_EVENTS = {"deceased": "killed", "killed": "killed", "dead": "killed", "died": "killed"}
 _PREPOSITION_END_RE = re.compile(
     r"\b(?:in|at|near|of|on|from|to|by|with|for|into|outside|inside|behind|across|along|toward|towards)\s+$",

@@ -711,7 +711,9 @@ def _scan_months(d: _Dates) -> None:
             d.add(s, span_end, _no_date("month"), "since" if qualifier == "since" else "")
             continue
         value = _month_value(year, month, note)
-        guessed = not (word_year or m.group("y") or m.group("rel") or rel0 or m.group("after_next") or m.group("in_years"))
+        guessed = not (
+            word_year or m.group("y") or m.group("rel") or rel0 or m.group("after_next") or m.group("in_years")
+        )
         if qualifier == "since" and published is not None:
             if guessed and date(year, month, 1) > published:
                 year -= 1  # "since March", published in February: the March before

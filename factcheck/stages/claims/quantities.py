@@ -161,8 +161,10 @@ def _verb_ends_phrase(text: str, end: int, low: str) -> bool:
     """
     if low in PAST_IRREGULAR and low not in _PAST_AS_ADJECTIVE:
         return True  # "6.1 struck southern Iran", "20 came"
-    past = (low in PAST_IRREGULAR and low != "shot") or low in BARE_PARTICIPLES or (
-        low.endswith("ed") and low not in NOT_PAST_ED and low not in UNIT_CANON
+    past = (
+        (low in PAST_IRREGULAR and low != "shot")
+        or low in BARE_PARTICIPLES
+        or (low.endswith("ed") and low not in NOT_PAST_ED and low not in UNIT_CANON)
     )
     if not past:
         return False

@@ -606,7 +606,9 @@ def _ages_match(a: Claim, b: Claim, key_a: SlotKey, key_b: SlotKey, similarity: 
         if not same_person(a.scope, b.scope):
             return ""
         if by_elimination(a) or by_elimination(b):
-            return f"both give the age of {a.scope}, found by elimination: the only age each gives that the other does not"
+            return (
+                f"both give the age of {a.scope}, found by elimination: the only age each gives that the other does not"
+            )
         return f"both give the age of {a.scope}"
     if a.value == b.value and similarity >= min_similarity + 0.2:
         return "the same age in close sentences (no name: never set against another age)"
@@ -619,7 +621,9 @@ def _ages_match(a: Claim, b: Claim, key_a: SlotKey, key_b: SlotKey, similarity: 
 def _only_a_person_in_common(a: Frame, b: Frame) -> bool:
     """Whether two dated acts share only the person they are done to ("the inmates who broke out on
     Sunday" / "a third inmate was arrested on Wednesday"): two acts on one person, not one act."""
-    if a.predicate == b.predicate or (event_class(a.predicate) and event_class(a.predicate) == event_class(b.predicate)):
+    if a.predicate == b.predicate or (
+        event_class(a.predicate) and event_class(a.predicate) == event_class(b.predicate)
+    ):
         return False
     return a.obj in PEOPLE_OBJECTS | PERSON_UNITS | PARTICIPANT_UNITS
 
