@@ -543,16 +543,19 @@ def _dates_an_event(date_claim: Claim) -> bool:
     return value.granularity != "year" or date_claim.text.lower().startswith("in ")
 
 
+def _antecedent(text: str, start: int) -> tuple[int, int] | None:
+    """Where the head of the relative clause that holds `start` lies ("February 28, when ..."), or None."""
+    breaks = list(CLAUSE_BREAK_RE.finditer(text, 0, max(start, 0)))
+    if not breaks or not RELATIVE_OPENING_RE.match(breaks[-1].group(0).strip(", ")):
+        return None
+    return (breaks[-2].end() if len(breaks) > 1 else 0), breaks[-1].start()
+
+
 def _names_the_antecedent(claim: Claim, date_claim: Claim, sent: Sentence) -> bool:
     """Whether a year names the event a relative clause holding the claim is about: "since the 2020
     Canyon Fire, which burned 41,000 acres", "the 2016 election, when turnout was 60%"."""
-    text, base = sent.text, sent.start
-    start = claim.start - base
-    breaks = list(CLAUSE_BREAK_RE.finditer(text, 0, max(start, 0)))
-    if not breaks or not RELATIVE_OPENING_RE.match(breaks[-1].group(0).strip(", ")):
-        return False
-    antecedent_start = breaks[-2].end() if len(breaks) > 1 else 0
-    return antecedent_start <= date_claim.start - base and date_claim.end - base <= breaks[-1].start()
+    head = _antecedent(sent.text, claim.start - sent.start)
+    return head is not None and head[0] <= date_claim.start - sent.start and date_claim.end - sent.start <= head[1]
 
 
 def _in_own_clause(claim: Claim, date_claim: Claim, sent: Sentence) -> bool:
@@ -562,11 +565,10 @@ def _in_own_clause(claim: Claim, date_claim: Claim, sent: Sentence) -> bool:
     start, end = claim.start - base, claim.end - base
     if not (0 <= start <= end <= len(text)):
         return False
+    head = _antecedent(text, start)
     breaks = list(CLAUSE_BREAK_RE.finditer(text, 0, start))
-    left = breaks[-1].end() if breaks else 0
+    left = head[0] if head is not None else (breaks[-1].end() if breaks else 0)
     right = next((m.start() for m in CLAUSE_BREAK_RE.finditer(text, end)), len(text))
-    if breaks and RELATIVE_OPENING_RE.match(breaks[-1].group(0).strip(", ")):
-        left = breaks[-2].end() if len(breaks) > 1 else 0
     return left <= date_claim.start - base and date_claim.end - base <= right
 
 
