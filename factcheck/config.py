@@ -69,8 +69,10 @@ class EmbedConfig(BaseModel):
     """Folder of the embedding cache, keyed by model and sentence hash; '' turns it off."""
     batch_size: int = 32
     """Sentences per batch inside the model (measured best on 2 cores: 16-32)."""
-    backend: Literal["onnx", "torch"] = "onnx"
-    """'onnx' (onnxruntime on the model converted once into cache_dir; falls back to torch with a warning) or 'torch'."""
+    backend: Literal["onnx", "openvino", "torch"] = "openvino"
+    """'openvino' (OpenVINO on the model converted once into cache_dir) or 'onnx' (onnxruntime on it), either falling back to torch with a warning, or 'torch'."""
+    precision: Literal["fp32", "bf16"] = "bf16"
+    """'bf16': with backend 'openvino', computed in bf16 where the CPU does so natively (AVX-512 BF16, AMX): twice as fast, vectors within cosine 0.9999 of fp32's, under a cache key of their own; elsewhere fp32."""
     threads: int = 0
     """CPU threads for encoding; 0 = one per core."""
 

@@ -13,6 +13,7 @@ from factcheck.errors import ConfigError
 from factcheck.stages import encoders
 from factcheck.stages.cluster import cluster_labels, neighbour_graph
 from factcheck.stages.embed import (
+    BF16_SUFFIX,
     BUNDLED_MODEL,
     CACHE_FILE,
     OnnxEmbedder,
@@ -175,6 +176,42 @@ def test_backend_setting_is_checked():
         load_config(overrides=["embed.backend=tensorflow"])
     assert isinstance(load_embedder(EmbedConfig(backend="torch")), SentenceTransformerEmbedder)
     assert isinstance(load_embedder(EmbedConfig(backend="onnx")), OnnxEmbedder)
+    assert load_embedder(EmbedConfig(backend="onnx")).runtime == "onnxruntime"
+    assert load_embedder(EmbedConfig()).runtime == "openvino"  # the default
+
+
+def test_bf16_vectors_have_a_cache_key_of_their_own(monkeypatch):
+    monkeypatch.setattr(encoders, "native_bf16", lambda: True)
+    bf16 = OnnxEmbedder(BUNDLED_MODEL, cache_dir="c", runtime="openvino", precision="bf16")
+    assert (bf16.precision, bf16.name) == ("bf16", BUNDLED_MODEL + BF16_SUFFIX)
+    fp32 = OnnxEmbedder(BUNDLED_MODEL, cache_dir="c", runtime="openvino", precision="fp32")
+    assert (fp32.precision, fp32.name) == ("fp32", BUNDLED_MODEL)  # fp32 shares torch's vectors
+    assert OnnxEmbedder(BUNDLED_MODEL, cache_dir="c", precision="bf16").precision == "fp32"  # onnxruntime: fp32
+    monkeypatch.setattr(encoders, "native_bf16", lambda: False)  # a CPU without bf16 instructions
+    plain = OnnxEmbedder(BUNDLED_MODEL, cache_dir="c", runtime="openvino", precision="bf16")
+    assert (plain.precision, plain.name) == ("fp32", BUNDLED_MODEL)
+
+
+def test_openvino_failing_falls_back_to_onnxruntime_with_one_warning(monkeypatch, caplog):
+    from factcheck.errors import ModelError
+
+    class Encoder(FakeEmbedder):
+        runtime = "onnxruntime"
+
+    def load(_path, _cache_dir, *, runtime, precision, **_kwargs):
+        if runtime == "openvino":
+            raise ModelError("embed.backend: openvino and tokenizers are needed (no module named 'openvino')")
+        assert precision == "fp32"
+        return Encoder()
+
+    monkeypatch.setattr(encoders, "load_onnx_encoder", load)
+    embedder = OnnxEmbedder(BUNDLED_MODEL, cache_dir="c", runtime="openvino")
+    embedder.fallback = FakeEmbedder()
+    with caplog.at_level("WARNING", logger="factcheck.stages.embed"):
+        assert np.array_equal(embedder.encode(TEXTS), FakeEmbedder().encode(TEXTS))
+    assert embedder.backend == "onnx"
+    (warning,) = [r.getMessage() for r in caplog.records]
+    assert "openvino" in warning and warning.endswith("encoding with onnxruntime instead")
 
 
 def test_onnx_embedder_pickles_without_its_session(tmp_path):
@@ -248,6 +285,25 @@ def test_onnx_backend_gives_the_torch_vectors(tmp_path, real_embedder):
     assert np.min(np.sum(got * want, axis=1)) > 0.9999
     # batches of another size give the same vectors (padding is masked out of the mean)
     assert np.allclose(OnnxEmbedder(BUNDLED_MODEL, cache_dir=str(tmp_path), batch_size=32).encode(NEWS), got, atol=1e-5)
+
+
+@pytest.mark.slow
+def test_openvino_backend_gives_the_torch_vectors(tmp_path, real_embedder):
+    from factcheck.stages.embed import sharing_cores
+
+    texts = [*NEWS, *(f"{t} It was the {k}th report." for k, t in enumerate(NEWS * 3))]
+    want = real_embedder.encode(texts)
+    for precision, least in (("fp32", 0.99999), ("bf16", 0.9999)):
+        embedder = OnnxEmbedder(
+            BUNDLED_MODEL, cache_dir=str(tmp_path), batch_size=4, threads=2, runtime="openvino", precision=precision
+        )
+        got = embedder.encode(texts)
+        assert embedder.backend == "openvino" and got.shape == want.shape and got.dtype == np.float32
+        assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
+        assert np.min(np.sum(got * want, axis=1)) > least, precision
+        # one batch at a time while the run's other process works, else one per stream: the same vectors
+        with sharing_cores(embedder, lambda: True):
+            assert np.array_equal(embedder.encode(texts), got)
 
 
 def test_count_uncached(tmp_path):

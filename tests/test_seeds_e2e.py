@@ -117,3 +117,22 @@ def test_eval_command_on_the_seeds(real_embedder, monkeypatch, tmp_path):
     doc = json.loads(result.output)
     assert set(doc["scores"]) == {"agree", "differ", "contradict"}
     assert all(m["verdict"] in doc["scores"] for m in doc["misses"])
+
+
+def test_the_default_bf16_encoder_gives_the_seeds_the_same_findings(seed_report, tmp_path):
+    # (#17) the golden reports are made with torch fp32 vectors; OpenVINO bf16 (the default where the
+    # CPU computes it natively, else fp32) must not move a verdict or its evidence
+    from factcheck import api
+    from factcheck.config import load_config
+    from factcheck.stages.embed import load_embedder
+
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path}"])
+    embedder = load_embedder(cfg.embed)
+    report = api.analyse([SEEDS], cfg, embedder=embedder)
+    assert embedder.backend == "openvino"
+
+    def verdicts(r):
+        return sorted((f.verdict, f.how, f.claim_ids, f.sentence_ids) for f in r.findings)
+
+    assert len(report.findings) == len(seed_report.findings) > 10
+    assert verdicts(report) == verdicts(seed_report)

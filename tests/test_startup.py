@@ -5,10 +5,11 @@ import sys
 import textwrap
 
 import numpy as np
+import pytest
 
 from factcheck.config import load_config
 from factcheck.stages.clean import clean_articles
-from factcheck.stages.embed import BUNDLED_MODEL, VectorCache, _key
+from factcheck.stages.embed import VectorCache, _key, load_embedder
 from factcheck.stages.ingest import load_articles
 from factcheck.stages.segment import split_sentences
 
@@ -57,7 +58,8 @@ def test_warm_check_does_not_load_the_model(tmp_path):
     rng = np.random.default_rng(0)
     vectors = rng.normal(size=(len(sentences), 384)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    VectorCache(cache).put_many({_key(BUNDLED_MODEL, s.text): v for s, v in zip(sentences, vectors, strict=True)})
+    name = load_embedder(cfg.embed).name  # the default backend's cache key
+    VectorCache(cache).put_many({_key(name, s.text): v for s, v in zip(sentences, vectors, strict=True)})
     script = textwrap.dedent(
         f"""
         import sys
@@ -75,7 +77,8 @@ def test_warm_check_does_not_load_the_model(tmp_path):
     assert result.stdout.strip() == "[]"
 
 
-def test_cold_check_on_the_onnx_backend_imports_no_torch(tmp_path):
+@pytest.mark.parametrize("backend", ["openvino", "onnx"])
+def test_cold_check_on_a_converted_model_imports_no_torch(tmp_path, backend):
     # #17: once converted, a first run on new text encodes without torch or sentence-transformers
     batch = tmp_path / "batch"
     batch.mkdir()
@@ -98,10 +101,10 @@ def test_cold_check_on_the_onnx_backend_imports_no_torch(tmp_path):
         from factcheck import api
         from factcheck.config import load_config
         from factcheck.stages.embed import load_embedder
-        cfg = load_config(overrides=["embed.cache_dir={cache}", "compare.parser=", "embed.backend=onnx"])
+        cfg = load_config(overrides=["embed.cache_dir={cache}", "compare.parser=", "embed.backend={backend}"])
         embedder = load_embedder(cfg.embed)
         report = api.analyse([Path("{batch}")], cfg, embedder=embedder)
-        assert report.sentences and embedder.backend == "onnx", embedder.backend
+        assert report.sentences and embedder.backend == "{backend}", embedder.backend
         print(sorted(m for m in {HEAVY!r} if m in sys.modules))
         """
     )

@@ -1,8 +1,9 @@
 """Sentence embeddings with an on-disk cache by content hash.
 
 The model is loaded on the first cache miss, so a warm run never imports torch (#7). The default
-backend runs the model with onnxruntime, converted once from the installed files, and a cold run
-imports no torch either (#17); sentence-transformers on torch is the fallback and a setting.
+backend runs the model with OpenVINO (in bf16 where the CPU computes it natively), converted once
+from the installed files, and a cold run imports no torch either (#17); onnxruntime and
+sentence-transformers on torch are the fallbacks and settings.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
 CACHE_FILE = "vectors-v1.sqlite"
 # Texts encoded per model call and per cache commit: a kill mid-run keeps what was committed.
 ENCODE_CHUNK = 1024
-BACKENDS = ("onnx", "torch")
+BACKENDS = ("onnx", "openvino", "torch")
+BF16_SUFFIX = "|bf16"
+"""Added to the cache key of vectors computed in bf16: they are close to fp32's, not the same."""
 UNIT_TOLERANCE = 1e-3  # a cached vector whose squared norm is further from 1 is damaged
 logger = logging.getLogger(__name__)
 
@@ -110,19 +113,37 @@ class SentenceTransformerEmbedder:
 
 
 class OnnxEmbedder:
-    """The same model run by onnxruntime (factcheck.stages.encoders), loaded on first use.
+    """The same model converted to ONNX and run by onnxruntime or OpenVINO (factcheck.stages.encoders), loaded on first use.
 
-    Its vectors agree with sentence-transformers' (fp32, cosine > 0.9999), so it shares their
-    cache key (`name`). When onnxruntime is missing, the cache is off or the conversion fails, it
-    logs one warning and encodes with sentence-transformers instead. Pickling drops the loaded
+    Its fp32 vectors agree with sentence-transformers' (cosine > 0.9999), so they share their
+    cache key (`name`); bf16 vectors have a key of their own. When the runtime is missing, the
+    cache is off or the conversion fails, it logs one warning and encodes with onnxruntime (after
+    OpenVINO) or sentence-transformers instead. Pickling drops the loaded
     session, as for `SentenceTransformerEmbedder`.
     """
 
-    def __init__(self, model: str, *, cache_dir: str, batch_size: int = 32, threads: int = 0) -> None:
-        """Check the model folder; conversion and loading wait for the first `encode`."""
+    def __init__(
+        self,
+        model: str,
+        *,
+        cache_dir: str,
+        batch_size: int = 32,
+        threads: int = 0,
+        runtime: str = "onnxruntime",
+        precision: str = "fp32",
+    ) -> None:
+        """Check the model folder; conversion and loading wait for the first `encode`.
+
+        `runtime` 'openvino' with `precision` 'bf16' computes in bf16 where the CPU does so
+        natively, and its vectors then have a cache key of their own; elsewhere it is fp32.
+        """
+        from factcheck.stages.encoders import native_bf16
+
         self.fallback = SentenceTransformerEmbedder(model, batch_size=batch_size, threads=threads)
         self.path = self.fallback.path
-        self.name = self.fallback.name
+        self.runtime = runtime
+        self.precision = "bf16" if runtime == "openvino" and precision == "bf16" and native_bf16() else "fp32"
+        self.name = self.fallback.name + (BF16_SUFFIX if self.precision == "bf16" else "")
         self.cache_dir = cache_dir
         self.batch_size = batch_size
         self.threads = threads
@@ -142,22 +163,34 @@ class OnnxEmbedder:
 
     @property
     def backend(self) -> str:
-        """'onnx' once loaded, 'torch' after a fallback, '' before the first encode."""
+        """'onnx' or 'openvino' once loaded, 'torch' after a fallback, '' before the first encode."""
         if self._encoder is None:
             return ""
-        return "torch" if self._encoder is self.fallback else "onnx"
+        if self._encoder is self.fallback:
+            return "torch"
+        return "openvino" if self._encoder.runtime == "openvino" else "onnx"
 
     def _load(self) -> Any:
-        """The ONNX encoder, or the torch embedder after one warning when it cannot be had."""
+        """The encoder on its runtime; else onnxruntime, else torch, after one warning for each that cannot be had."""
         if self._encoder is None:
             from factcheck.stages.encoders import load_onnx_encoder
 
-            try:
-                self._encoder = load_onnx_encoder(
-                    self.path, self.cache_dir, batch_size=self.batch_size, threads=self.threads
-                )
-            except ModelError as e:
-                logger.warning("%s; encoding with sentence-transformers (torch) instead", e)
+            runtimes = [self.runtime, *(["onnxruntime"] if self.runtime == "openvino" else [])]
+            for k, runtime in enumerate(runtimes):
+                try:
+                    self._encoder = load_onnx_encoder(
+                        self.path,
+                        self.cache_dir,
+                        batch_size=self.batch_size,
+                        threads=self.threads,
+                        runtime=runtime,
+                        precision=self.precision if runtime == "openvino" else "fp32",
+                    )
+                    break
+                except ModelError as e:
+                    instead = "onnxruntime" if k + 1 < len(runtimes) else "sentence-transformers (torch)"
+                    logger.warning("%s; encoding with %s instead", e, instead)
+            else:
                 self._encoder = self.fallback
         return self._encoder
 
@@ -197,8 +230,15 @@ def load_embedder(cfg: EmbedConfig) -> Embedder:
     """
     if cfg.backend == "torch":
         return SentenceTransformerEmbedder(cfg.model, batch_size=cfg.batch_size, threads=cfg.threads)
-    if cfg.backend == "onnx":
-        return OnnxEmbedder(cfg.model, cache_dir=cfg.cache_dir, batch_size=cfg.batch_size, threads=cfg.threads)
+    if cfg.backend in ("onnx", "openvino"):
+        return OnnxEmbedder(
+            cfg.model,
+            cache_dir=cfg.cache_dir,
+            batch_size=cfg.batch_size,
+            threads=cfg.threads,
+            runtime="openvino" if cfg.backend == "openvino" else "onnxruntime",
+            precision=cfg.precision,
+        )
     raise ConfigError(f"embed.backend: {cfg.backend!r} is not one of {', '.join(BACKENDS)}")
 
 

@@ -5,7 +5,9 @@ exported once to ONNX from its own local files and kept under `<embed.cache_dir>
 runs tokenise with HF `tokenizers`, run the graph with onnxruntime and pool in numpy, which
 imports in a fraction of a second where torch and sentence-transformers take 5-7 s. The vectors
 are fp32 and agree with sentence-transformers' to about 1e-6 (bench/README.md, "Encoder
-backends"), so both backends share one cache key and one cache.
+backends"), so both backends share one cache key and one cache. OpenVINO runs the same file
+(`OpenVinoEncoder`), in bf16 where asked and the CPU computes it natively; its vectors then have
+a cache key of their own (`embed.BF16_SUFFIX`).
 
 Nothing is downloaded: the export reads the model folder with HF_HUB_OFFLINE=1.
 """
@@ -13,12 +15,13 @@ Nothing is downloaded: the export reads the model folder with HF_HUB_OFFLINE=1.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -172,25 +175,29 @@ class OnnxEncoder:
     slows the run in proportion instead of stalling every batch on the busy thread.
     """
 
+    runtime = "onnxruntime"
+
     def __init__(self, onnx_file: Path, model_path: Path, *, batch_size: int, threads: int) -> None:
         """Open the session and the tokenizer.
 
         Raises:
-            ModelError: onnxruntime or tokenizers missing, or the file does not load.
+            ModelError: the runtime or tokenizers missing, or the file does not load.
         """
         try:
-            import onnxruntime  # noqa: F401  # its absence is told here, before any session opens
+            __import__(self.runtime)  # its absence is told here, before any session opens
             from tokenizers import Tokenizer
         except ImportError as e:
-            raise ModelError(f"embed.backend=onnx needs onnxruntime and tokenizers ({e}); pip install them") from None
+            raise ModelError(
+                f"embed.backend: {self.runtime} and tokenizers are needed ({e}); pip install them"
+            ) from None
         max_length = check_pipeline(model_path)
         self.onnx_file = onnx_file
         self.threads = session_threads(threads)
         try:
-            self.session = _open_session(onnx_file, self.threads)
+            self.session = self._open(self.threads)
             tokenizer = Tokenizer.from_file(str(model_path / "tokenizer.json"))
-        except Exception as e:  # onnxruntime raises its own exception types
-            raise ModelError(f"embed.backend=onnx: cannot load {onnx_file}: {e}") from None
+        except Exception as e:  # the runtimes raise their own exception types
+            raise ModelError(f"embed.backend: {self.runtime} cannot load {onnx_file}: {e}") from None
         tokenizer.enable_truncation(max_length=max_length)
         tokenizer.no_padding()
         self.tokenizer = tokenizer
@@ -199,6 +206,10 @@ class OnnxEncoder:
         self.busy: Callable[[], bool] | None = None
         """While this says another process of the run works, batches run on one thread (#17)."""
         self._single: Any = None
+
+    def _open(self, threads: int) -> Any:
+        """A session on `threads` threads: `run(None, feed)` gives the last hidden state first."""
+        return _open_session(self.onnx_file, threads)
 
     def _session_now(self) -> Any:
         """The session for the next batch: one thread while the run's other process works, else all.
@@ -210,7 +221,7 @@ class OnnxEncoder:
             return self.session
         if self._single is None:
             try:
-                self._single = _open_session(self.onnx_file, 1)
+                self._single = self._open(1)
             except Exception:  # no second session (memory): keep the one there is
                 self.busy = None
                 return self.session
@@ -218,26 +229,124 @@ class OnnxEncoder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Embed texts, L2-normalised float32; batches of similar length pad little."""
-        encodings = self.tokenizer.encode_batch(list(texts))
-        order = np.argsort([-len(e.ids) for e in encodings], kind="stable")
         out = np.zeros((len(texts), 0), dtype=np.float32)
-        for rows in _batches(order, [len(e.ids) for e in encodings], self.batch_size):
-            width = max(len(encodings[i].ids) for i in rows)
-            ids = np.zeros((len(rows), width), dtype=np.int64)
-            mask = np.zeros((len(rows), width), dtype=np.int64)
-            for r, i in enumerate(rows):
-                n = len(encodings[i].ids)
-                ids[r, :n] = encodings[i].ids
-                mask[r, :n] = 1
-            feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-            hidden = self._session_now().run(None, {k: v for k, v in feed.items() if k in self.inputs})[0]
-            weights = mask[:, :, None].astype(np.float32)
-            pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-            pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        for rows, feed in self._feeds(texts):
+            hidden = self._session_now().run(None, feed)[0]
+            pooled = mean_pooled(hidden, feed["attention_mask"])
             if out.shape[1] == 0:
                 out = np.zeros((len(texts), pooled.shape[1]), dtype=np.float32)
             out[rows] = pooled
         return out
+
+    def _feeds(self, texts: Sequence[str]) -> Iterator[tuple[np.ndarray, dict[str, np.ndarray]]]:
+        """The model's inputs batch by batch, longest texts first, with the rows of `texts` each batch holds."""
+        encodings = self.tokenizer.encode_batch(list(texts))
+        lengths = [len(e.ids) for e in encodings]
+        order = np.argsort([-n for n in lengths], kind="stable")
+        for rows in _batches(order, lengths, self.batch_size):
+            width = max(lengths[i] for i in rows)
+            ids = np.zeros((len(rows), width), dtype=np.int64)
+            mask = np.zeros((len(rows), width), dtype=np.int64)
+            for r, i in enumerate(rows):
+                ids[r, : lengths[i]] = encodings[i].ids
+                mask[r, : lengths[i]] = 1
+            feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            yield rows, {k: v for k, v in feed.items() if k in self.inputs}
+
+
+def mean_pooled(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Mean of the token vectors under the attention mask, L2-normalised (sentence-transformers' pooling)."""
+    weights = mask[:, :, None].astype(np.float32)
+    pooled: np.ndarray = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+    pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+    return pooled
+
+
+class OpenVinoEncoder(OnnxEncoder):
+    """OpenVINO on the same converted model, in bf16 where asked and the CPU computes it natively (#17).
+
+    bf16 keeps fp32's range with an 8-bit mantissa: the vectors stay within cosine 0.9999 of
+    fp32's (bench/README.md). One compiled model runs a stream of one thread per core; batches
+    go to the streams as they free up, and only one at a time while another process of the run
+    works. A stream's result does not depend on which stream ran it or how many ran at once.
+    Compiled models are kept beside the ONNX file, so later runs compile in a fraction of a second.
+    """
+
+    runtime = "openvino"
+
+    def __init__(self, onnx_file: Path, model_path: Path, *, batch_size: int, threads: int, precision: str) -> None:
+        """Compile the model (`precision` 'bf16' or 'fp32') and open the tokenizer.
+
+        Raises:
+            ModelError: openvino or tokenizers missing, or the file does not compile.
+        """
+        self.precision = precision
+        super().__init__(onnx_file, model_path, batch_size=batch_size, threads=threads)
+
+    def _open(self, threads: int) -> Any:
+        """The compiled model, `threads` streams of one thread each, not pinned to cores."""
+        import openvino
+
+        core = openvino.Core()
+        core.set_property({"CACHE_DIR": str(self.onnx_file.parent / "openvino")})
+        compiled = core.compile_model(
+            str(self.onnx_file),
+            "CPU",
+            {
+                "INFERENCE_PRECISION_HINT": "bf16" if self.precision == "bf16" else "f32",
+                "NUM_STREAMS": threads,
+                "INFERENCE_NUM_THREADS": threads,
+                "ENABLE_CPU_PINNING": False,
+                # no cache of kernels per input shape: a feed's many batch shapes made it grow by 90 MiB
+                "CPU_RUNTIME_CACHE_CAPACITY": 0,
+            },
+        )
+        self.queue = openvino.AsyncInferQueue(compiled, threads)
+        return _OpenVinoInputs(compiled)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed texts, L2-normalised float32, a batch on each free stream (one at a time while `busy()`)."""
+        out = np.zeros((len(texts), self.session.dimension), dtype=np.float32)
+
+        def done(request: Any, job: tuple[np.ndarray, np.ndarray]) -> None:  # on the stream's thread
+            rows, mask = job
+            out[rows] = mean_pooled(request.get_output_tensor(0).data, mask)
+
+        self.queue.set_callback(done)
+        try:
+            for rows, feed in self._feeds(texts):
+                if self.busy is not None and self.busy():
+                    self.queue.wait_all()
+                self.queue.start_async(feed, (rows, feed["attention_mask"]))
+        finally:
+            self.queue.wait_all()
+        return out
+
+
+class _OpenVinoInputs:
+    """The compiled model's input names, as onnxruntime's `get_inputs` gives them (`OnnxEncoder` reads them), and its vectors' size."""
+
+    def __init__(self, compiled: Any) -> None:
+        self.names = [port.get_any_name() for port in compiled.inputs]
+        self.dimension = compiled.outputs[0].get_partial_shape()[2].get_length()
+
+    def get_inputs(self) -> list[Any]:
+        """The model's inputs, each with a `name`."""
+        from types import SimpleNamespace
+
+        return [SimpleNamespace(name=name) for name in self.names]
+
+
+def native_bf16() -> bool:
+    """Whether OpenVINO is installed and this CPU computes bf16 natively (AVX-512 BF16 or AMX)."""
+    try:
+        import openvino
+    except ImportError:
+        return False
+    try:
+        return "BF16" in openvino.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES")
+    except Exception:  # no CPU plugin: no bf16
+        return False
 
 
 def _open_session(onnx_file: Path, threads: int) -> Any:
@@ -272,19 +381,34 @@ def torch_imported() -> bool:
     return "torch" in sys.modules
 
 
-def load_onnx_encoder(model_path: Path, cache_dir: str, *, batch_size: int, threads: int) -> Any:
-    """Convert (once) and open the ONNX encoder of a local model folder.
+def load_onnx_encoder(
+    model_path: Path,
+    cache_dir: str,
+    *,
+    batch_size: int,
+    threads: int,
+    runtime: str = "onnxruntime",
+    precision: str = "fp32",
+) -> Any:
+    """Convert (once) and open the encoder of a local model folder on `runtime` ('onnxruntime' or 'openvino').
 
     Raises:
         ModelError: no cache folder to keep the conversion in, or the conversion or loading failed.
     """
     if not cache_dir:
-        raise ModelError("embed.backend=onnx keeps its converted model in embed.cache_dir, which is ''")
+        raise ModelError("embed.backend: the converted model is kept in embed.cache_dir, which is ''")
     check_pipeline(model_path)
+
+    def opened(onnx_file: Path) -> Any:
+        if runtime == "openvino":
+            return OpenVinoEncoder(onnx_file, model_path, batch_size=batch_size, threads=threads, precision=precision)
+        return OnnxEncoder(onnx_file, model_path, batch_size=batch_size, threads=threads)
+
     onnx_file = convert_model(model_path, cache_dir)
     try:
-        return OnnxEncoder(onnx_file, model_path, batch_size=batch_size, threads=threads)
+        return opened(onnx_file)
     except ModelError:  # a damaged conversion (disk trouble, a hand edit): convert once more
+        if runtime == "openvino" and importlib.util.find_spec("openvino") is None:
+            raise
         shutil.rmtree(onnx_file.parent, ignore_errors=True)
-        onnx_file = convert_model(model_path, cache_dir)
-        return OnnxEncoder(onnx_file, model_path, batch_size=batch_size, threads=threads)
+        return opened(convert_model(model_path, cache_dir))
