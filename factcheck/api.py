@@ -8,6 +8,7 @@ decisions, writes the reports and applies the CI gate, and returns all of it as 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -227,7 +228,7 @@ def check_feed(
     from factcheck.distributed import choose_mode
     from factcheck.pipeline import as_progress
     from factcheck.report.feed import write_feed_index
-    from factcheck.stories import prepare_feed
+    from factcheck.stories import prepare_feed, run_here
 
     _check_fail_on(fail_on)
     known = load_baseline(baseline) if baseline is not None else None
@@ -255,17 +256,28 @@ def check_feed(
         )
         done.update(zip(which, zip(found, written, strict=True), strict=True))
 
-    def check_single(feed: PreparedFeed, elsewhere: Elsewhere) -> None:
-        # the stories of one article need no parse: the worker checks and writes them while this process checks the others (#17)
-        which = _single(feed)
-        if which and choose_mode(len(articles), len(feed.stories), cfg, scheduler) == "in-process":
+    def check_meanwhile(feed: PreparedFeed, elsewhere: Elsewhere) -> None:
+        # (#17) while the worker parses, this process checks the stories of one article (they need no
+        # parse); the others are queued for the worker after its parse, in shares, and this process
+        # takes back from the end of the queue those the worker has not started
+        if elsewhere is run_here or choose_mode(len(articles), len(feed.stories), cfg, scheduler) != "in-process":
+            return
+        single = _single(feed)
+        compared = [k for k in range(len(feed.stories)) if k not in set(single)]
+        for which in _shares(feed, compared):
             args = (*stories_of(feed, which), cfg, model, skipped, folder, formats, decisions, feed_dir)
-            pending.append((which, elsewhere(_check_and_write, *args)))
+            pending.append((which, elsewhere(_check_parsed_and_write, *args)))
+        check_some(feed, single)
 
-    feed = prepare_feed(articles, model, cfg, progress=step, meanwhile=check_single)  # only what compares (#17)
+    feed = prepare_feed(articles, model, cfg, progress=step, meanwhile=check_meanwhile)  # only what compares (#17)
     handed_on = {k for which, _job in pending for k in which}
-    check_some(feed, [k for k in range(len(feed.stories)) if k not in handed_on])
+    check_some(feed, [k for k in range(len(feed.stories)) if k not in handed_on and k not in done])
+    for which, job in reversed(pending):
+        if job.cancel():  # not started by the worker: checked here
+            check_some(feed, which)
     for which, job in pending:
+        if job.cancelled():
+            continue
         try:
             found, written = job.result()
         except BrokenProcessPool:  # the worker died: check them here
@@ -309,6 +321,51 @@ def _check_and_write(
         stories, names, cfg, embedder, scheduler=scheduler, skipped=skipped, progress=progress, prepared=parts
     )
     return found, _write_stories(found, folder, formats, decisions, feed_dir, cfg.embed.cache_dir)
+
+
+def _check_parsed_and_write(
+    stories: Sequence[Sequence[Article]],
+    names: Sequence[str],
+    parts: Sequence[Prepared],
+    cfg: Config,
+    embedder: Embedder,
+    skipped: Sequence[Skipped],
+    folder: Path,
+    formats: Sequence[str],
+    decisions: Mapping[str, Decision],
+    feed_dir: Path,
+) -> tuple[list[Report], list[list[Path]]]:
+    """`_check_and_write` for stories whose parts have no frames yet: the feed's worker reads them from the cache its parse filled."""
+    from factcheck.stages.frames import cached_claim_frames
+
+    if cfg.compare.parser:
+        parts = [
+            replace(
+                part, frames=cached_claim_frames(part.sentences, part.claims, cfg.compare.parser, cfg.embed.cache_dir)
+            )
+            for part in parts
+        ]
+    return _check_and_write(stories, names, parts, cfg, embedder, skipped, folder, formats, decisions, feed_dir)
+
+
+SHARES_PER_WORKER = 12
+"""Shares the compared stories of a feed are queued in for the worker: this process takes back those it has not started."""
+
+
+def _shares(feed: PreparedFeed, which: Sequence[int]) -> list[list[int]]:
+    """The stories `which`, largest first, in about SHARES_PER_WORKER shares of about equal sentences."""
+    size = Counter(s.article_id for s in feed.sentences)
+    weight = {k: sum(size[a.id] for a in feed.stories[k]) for k in which}
+    per_share = sum(weight.values()) / SHARES_PER_WORKER
+    shares: list[list[int]] = []
+    filled = per_share
+    for k in sorted(which, key=lambda k: (-weight[k], k)):
+        if filled >= per_share:
+            shares.append([])
+            filled = 0
+        shares[-1].append(k)
+        filled += weight[k]
+    return shares
 
 
 def _single(feed: PreparedFeed) -> list[int]:

@@ -26,6 +26,7 @@ import logging
 import pickle
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import closing, contextmanager
 from importlib import metadata
@@ -40,6 +41,7 @@ TIMEOUT_SECONDS = 60.0
 """How long to wait for another process's write lock before running uncached."""
 CACHE_HINT = "set embed.cache_dir to a writable local folder, or to '' to turn the cache off"
 # SQLite's primary result codes (the low byte of an extended code)
+_SQLITE_BUSY = 5
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
 
@@ -200,11 +202,25 @@ class Cache:
             yield con
 
     def _init_schema(self) -> None:
-        """Create the table (WAL lets readers work while another process writes) and check its columns."""
-        with self._connect() as con:
-            con.execute("PRAGMA journal_mode=WAL")
-            con.execute(self._schema)
-            columns = [row[1] for row in con.execute(f"PRAGMA table_info({self._table})")]
+        """Create the table (WAL lets readers work while another process writes) and check its columns.
+
+        Processes that open a new file at once (a feed's worker and this process) may find it
+        locked while one of them turns it to WAL, which SQLite reports at once instead of
+        waiting: they try again until TIMEOUT_SECONDS.
+        """
+        deadline = time.monotonic() + TIMEOUT_SECONDS
+        while True:
+            try:
+                with self._connect() as con:
+                    if str(con.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                        con.execute("PRAGMA journal_mode=WAL")
+                    con.execute(self._schema)
+                    columns = [row[1] for row in con.execute(f"PRAGMA table_info({self._table})")]
+                break
+            except sqlite3.OperationalError as e:
+                if getattr(e, "sqlite_errorcode", 0) & 0xFF != _SQLITE_BUSY or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
         if columns != ["key", self._column]:  # a database, but not this cache's
             raise _ForeignTable(f"table {self._table} has columns {columns}, not this cache's")
 

@@ -27,7 +27,7 @@ def _damage_btree(path: Path) -> None:
     assert data.startswith(b"SQLite format 3\x00")
     page = int.from_bytes(data[16:18], "big")
     for start in range(2 * page, len(data), 5 * page):
-        data[start : start + 64] = b"\xde\xad" * 32
+        data[start : start + 64] = b"\xde\xad" * 120
     path.write_bytes(bytes(data))
 
 
@@ -155,3 +155,35 @@ def test_the_language_detectors_answers_are_cached(tmp_path, monkeypatch):
     TextCache(cfg.embed.cache_dir, "languages").put_many(damaged)
     assert ingest.load_articles([batch], cfg.ingest, cache_dir=cfg.embed.cache_dir) == first
     assert len(asked) == 8  # the damaged entries were detected again
+
+
+def _open_at_once(folder, barrier, results):
+    barrier.wait()
+    cache.logger.handlers, messages = [], []
+    handler = logging.Handler()
+    handler.emit = lambda record: messages.append(record.getMessage())  # type: ignore[method-assign]
+    cache.logger.addHandler(handler)
+    store = Cache(folder, "results")
+    store.put_many({bytes([k]): b"x" for k in range(20)})
+    results.put((store.enabled, messages))
+
+
+def test_processes_creating_one_cache_file_at_once_all_use_it(tmp_path):
+    # a feed's worker and the main process open a new file together; one of them turning it to WAL
+    # had SQLite tell the other "database is locked" at once, which turned its cache off (#17)
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    outcomes = []
+    for trial in range(30):
+        barrier, results = context.Barrier(4), context.Queue()
+        processes = [
+            context.Process(target=_open_at_once, args=(tmp_path / str(trial), barrier, results)) for _ in range(4)
+        ]
+        for process in processes:
+            process.start()
+        outcomes += [results.get(timeout=60) for _ in processes]
+        for process in processes:
+            process.join()
+    assert outcomes == [(True, [])] * 120
+    assert len(Cache(tmp_path / "0", "results").get_many([bytes([k]) for k in range(20)])) == 20

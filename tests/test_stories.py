@@ -369,17 +369,11 @@ def test_the_worker_splits_a_share_of_a_cold_feed_beside_this_process(tmp_path, 
     feed = _write_feed(tmp_path / "feed.jsonl")
     cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}"])
     run = api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder())
-    # the worker's share, this process's share, then the whole feed read back from the spans cache
-    # then the stories of one article, handed to the worker for after its parse
-    assert order == [
-        "_split_share",
-        "split",
-        "split",
-        "split",
-        "_extract_and_load_parser",
-        "extract_and_parse",
-        "_check_and_write",
-    ]
+    # the worker's share, this process's share, then the whole feed read back from the spans cache;
+    # then the compared stories, handed to the worker in shares for after its parse
+    assert order[:6] == ["_split_share", "split", "split", "split", "_extract_and_load_parser", "extract_and_parse"]
+    assert set(order[6:]) == {"_check_parsed_and_write"}
+    assert len(order[6:]) == sum(len(s.report.articles) > 1 for s in run.stories) == 2
     assert started == [None]  # decided once, before the split, on the titles
     alone = api.check_feed(
         [feed], load_config(overrides=["embed.cache_dir="]), out=tmp_path / "s", embedder=FakeEmbedder()
@@ -389,6 +383,61 @@ def test_the_worker_splits_a_share_of_a_cold_feed_beside_this_process(tmp_path, 
     assert not stories._titled([_article("x", 1, "", "text"), _article("y", 1, " ", "text")])
     articles = [_article(str(k), 1, "t", "word " * n) for k, n in enumerate([10, 10, 10, 10, 10, 50])]
     assert stories._worker_share(articles) == {1, 3}  # every other article, under 45% of the text
+
+
+def test_shares_the_worker_has_not_started_are_checked_here(tmp_path, monkeypatch):
+    # #17: the compared stories wait in the worker's queue until its parse ends; this process
+    # checks the stories of one article meanwhile, then takes back every share not yet started
+    from concurrent.futures import Future
+
+    import factcheck.stories as stories
+
+    queued = []
+
+    class BusyPool:
+        def shutdown(self, wait=True, cancel_futures=False):
+            pass
+
+        def submit(self, fn, *args):
+            job = Future()
+            if fn.__name__ == "_check_parsed_and_write":
+                queued.append(job)  # the worker is still parsing: never started
+            else:
+                job.set_result(fn(*args))
+            return job
+
+    monkeypatch.setattr(stories, "_start_worker", lambda *args: BusyPool())
+    feed = _write_feed(tmp_path / "feed.jsonl")
+    cfg = load_config(overrides=[f"embed.cache_dir={tmp_path / 'cache'}"])
+    run = api.check_feed([feed], cfg, out=tmp_path / "r", embedder=FakeEmbedder())
+    assert len(queued) == 2 and all(job.cancelled() for job in queued)
+    alone = api.check_feed(
+        [feed], load_config(overrides=["embed.cache_dir="]), out=tmp_path / "s", embedder=FakeEmbedder()
+    )
+    assert [(s.report.claims, s.report.findings) for s in run.stories] == [
+        (s.report.claims, s.report.findings) for s in alone.stories
+    ]
+    assert sum(len(s.report.findings) for s in run.stories) > 0
+
+
+def test_shares_are_largest_first_and_about_equal():
+    from factcheck.api import SHARES_PER_WORKER, _shares
+    from factcheck.records import Sentence
+    from factcheck.stories import PreparedFeed
+
+    stories = [[_article(f"a{k}", 1, "t", "x")] for k in range(30)]
+    sizes = [k % 7 + 1 for k in range(30)]
+    sentences = tuple(
+        Sentence(id=f"a{k}:{j}", article_id=f"a{k}", index=j, text="x", start=0, end=1)
+        for k in range(30)
+        for j in range(sizes[k])
+    )
+    feed = PreparedFeed(stories, (), sentences, (), {})
+    shares = _shares(feed, list(range(30)))
+    assert sorted(k for share in shares for k in share) == list(range(30))  # every story once
+    weights = [sum(sizes[k] for k in share) for share in shares]
+    assert len(shares) <= SHARES_PER_WORKER + 1 and max(weights) <= 2 * sum(sizes) / SHARES_PER_WORKER
+    assert sizes[shares[0][0]] == max(sizes)  # the worker starts on the largest
 
 
 def test_the_worker_is_started_early_on_new_titles_only(tmp_path, monkeypatch):
