@@ -5,7 +5,7 @@ articles in ../shared/data. Each backend encodes the same texts in this one proc
 `--repeat` times; printed: sentences per second (min-max over the turns), how long the import and
 load took, and how close the vectors are to sentence-transformers on torch (cosine per sentence;
 facts = average-linkage clusters at cluster.distance_threshold, compared by adjusted Rand index and
-exact equality). `--busy` starts a process that keeps one core busy during the turns, to see which
+exact equality); OpenVINO runs one stream per thread. `--busy` starts a process that keeps one core busy during the turns, to see which
 thread settings collapse when another process holds a core.
 
     .venv/bin/python bench/encoder_bench.py --n 800 --repeat 3 [--busy]
@@ -91,6 +91,17 @@ def main() -> None:
         backends[f"onnx fp32, {threads} threads"] = OnnxEmbedder(
             cfg.embed.model, cache_dir=cache, batch_size=cfg.embed.batch_size, threads=threads
         )
+    for precision in ("bf16", "fp32"):
+        for threads in args.threads:
+            embedder = OnnxEmbedder(
+                cfg.embed.model,
+                cache_dir=cache,
+                batch_size=cfg.embed.batch_size,
+                threads=threads,
+                runtime="openvino",
+                precision=precision,
+            )
+            backends[f"openvino {embedder.precision}, {threads} {'streams' if threads > 1 else 'stream'}"] = embedder
     t = time.perf_counter()
     next(iter(backends.values())).encode(texts[:2])  # converts once (imports torch: measured apart)
     convert = time.perf_counter() - t

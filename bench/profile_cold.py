@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import resource
 import shutil
@@ -141,6 +142,9 @@ def run_child(batch: Path, cache: Path, out: Path, overrides: list[str]) -> dict
     steps["other"] = total - sum(steps.values())
     cpu = {"imports": imports_cpu, **dict(timer.cpu)}
     cpu["other"] = total_cpu - sum(cpu.values())
+    deadline = time.monotonic() + 30  # the feed's worker ends just after its last job: count it once it has exited
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
     worker = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
         "total": total,

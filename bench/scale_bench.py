@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import resource
 import shutil
@@ -104,10 +105,14 @@ def prime_cache(cache: Path, overrides: list[str]) -> None:
 
 
 def _stats(start: float, extra: dict[str, Any]) -> dict[str, Any]:
-    """Wall and CPU time since `start`, and this process's peak RSS."""
+    """Wall and CPU time since `start`, and this process's peak RSS (the worker's counted once it has exited)."""
+    wall = time.perf_counter() - start
+    deadline = time.monotonic() + 30  # the feed's worker ends just after its last job (shut down without waiting)
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
     t = os.times()
     return {
-        "wall": time.perf_counter() - start,
+        "wall": wall,
         "cpu": t.user + t.system + t.children_user + t.children_system,  # the parse worker included
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         # the parse worker's own peak (#17): main + worker is an upper bound of the run's memory

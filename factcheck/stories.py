@@ -307,6 +307,8 @@ def prepare_feed(
             compared = compared_sentences(stories, sentences)
             jobs.append(_submit(pool, extract_and_parse, list(articles), compared, cfg))
             _embed_feed(sorted({s.text for s in compared}, key=len), embedder, cfg, step)
+            if hasattr(embedder, "release"):  # every vector the checks read is cached: the session's memory goes back
+                embedder.release()
             known: list[Claim] | None = None
             if meanwhile is not None:
                 _all_done(jobs[:-1])  # every claim is extracted (the parse may go on)

@@ -355,3 +355,13 @@ def test_one_thread_while_the_worker_works_gives_the_same_vectors(tmp_path):
     fake = FakeEmbedder()
     with sharing_cores(fake, lambda: True):  # other embedders are left as they are
         assert not hasattr(fake, "busy")
+
+
+def test_release_closes_the_session_but_not_a_fallback(tmp_path):
+    embedder = OnnxEmbedder(BUNDLED_MODEL, cache_dir=str(tmp_path))
+    embedder._encoder = object()  # an open session
+    embedder.release()
+    assert embedder._encoder is None and embedder.backend == ""  # the next encode opens it again
+    embedder._encoder = embedder.fallback  # torch after a warning: kept, so the warning is not given twice
+    embedder.release()
+    assert embedder.backend == "torch"
