@@ -365,3 +365,10 @@ def test_release_closes_the_session_but_not_a_fallback(tmp_path):
     embedder._encoder = embedder.fallback  # torch after a warning: kept, so the warning is not given twice
     embedder.release()
     assert embedder.backend == "torch"
+
+
+def test_the_cpu_flags_tell_bf16_as_openvino_does():
+    # (#17) read from /proc/cpuinfo so that building an embedder (every run, warm ones too) imports no OpenVINO
+    import openvino
+
+    assert encoders.native_bf16() == ("BF16" in openvino.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES"))

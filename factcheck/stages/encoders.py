@@ -337,13 +337,28 @@ class _OpenVinoInputs:
         return [SimpleNamespace(name=name) for name in self.names]
 
 
+BF16_CPU_FLAGS = frozenset({"avx512_bf16", "amx_bf16"})
+"""/proc/cpuinfo flags of the instructions OpenVINO computes bf16 with."""
+
+
 def native_bf16() -> bool:
-    """Whether OpenVINO is installed and this CPU computes bf16 natively (AVX-512 BF16 or AMX)."""
-    try:
-        import openvino
-    except ImportError:
+    """Whether OpenVINO is installed and this CPU computes bf16 natively (AVX-512 BF16 or AMX).
+
+    On Linux the CPU's flags tell, without importing OpenVINO (a warm run never loads it);
+    elsewhere OpenVINO is asked.
+    """
+    if importlib.util.find_spec("openvino") is None:
         return False
     try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            flags = next((line.split(":", 1)[1].split() for line in f if line.startswith("flags")), None)
+    except OSError:
+        flags = None
+    if flags is not None:
+        return bool(BF16_CPU_FLAGS & set(flags))
+    try:
+        import openvino
+
         return "BF16" in openvino.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES")
     except Exception:  # no CPU plugin: no bf16
         return False
