@@ -372,3 +372,15 @@ def test_the_cpu_flags_tell_bf16_as_openvino_does():
     import openvino
 
     assert encoders.native_bf16() == ("BF16" in openvino.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES"))
+
+
+@pytest.mark.slow
+def test_openvino_encodes_from_two_threads_at_once(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    embedder = OnnxEmbedder(BUNDLED_MODEL, cache_dir=str(tmp_path), batch_size=2, threads=2, runtime="openvino")
+    halves = [NEWS[:3] * 4, NEWS[3:] * 4]
+    alone = [embedder.encode(texts) for texts in halves]
+    with ThreadPoolExecutor(2) as pool:
+        together = list(pool.map(embedder.encode, halves))
+    assert all(np.array_equal(a, b) for a, b in zip(alone, together, strict=True))

@@ -21,6 +21,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -281,6 +282,7 @@ class OpenVinoEncoder(OnnxEncoder):
             ModelError: openvino or tokenizers missing, or the file does not compile.
         """
         self.precision = precision
+        self._encoding = threading.Lock()
         super().__init__(onnx_file, model_path, batch_size=batch_size, threads=threads)
 
     def _open(self, threads: int) -> Any:
@@ -312,14 +314,15 @@ class OpenVinoEncoder(OnnxEncoder):
             rows, mask = job
             out[rows] = mean_pooled(request.get_output_tensor(0).data, mask)
 
-        self.queue.set_callback(done)
-        try:
-            for rows, feed in self._feeds(texts):
-                if self.busy is not None and self.busy():
-                    self.queue.wait_all()
-                self.queue.start_async(feed, (rows, feed["attention_mask"]))
-        finally:
-            self.queue.wait_all()
+        with self._encoding:  # one call at a time: the queue's callback is this call's
+            self.queue.set_callback(done)
+            try:
+                for rows, feed in self._feeds(texts):
+                    if self.busy is not None and self.busy():
+                        self.queue.wait_all()
+                    self.queue.start_async(feed, (rows, feed["attention_mask"]))
+            finally:
+                self.queue.wait_all()
         return out
 
 
