@@ -263,7 +263,7 @@ def check_feed(
         if elsewhere is run_here or choose_mode(len(articles), len(feed.stories), cfg, scheduler) != "in-process":
             return
         single = _single(feed)
-        compared = [k for k in range(len(feed.stories)) if k not in set(single)]
+        compared = sorted(set(range(len(feed.stories))) - set(single))
         for which in _shares(feed, compared):
             args = (*stories_of(feed, which), cfg, model, skipped, folder, formats, decisions, feed_dir)
             pending.append((which, elsewhere(_check_parsed_and_write, *args)))
@@ -324,18 +324,9 @@ def _check_and_write(
 
 
 def _check_parsed_and_write(
-    stories: Sequence[Sequence[Article]],
-    names: Sequence[str],
-    parts: Sequence[Prepared],
-    cfg: Config,
-    embedder: Embedder,
-    skipped: Sequence[Skipped],
-    folder: Path,
-    formats: Sequence[str],
-    decisions: Mapping[str, Decision],
-    feed_dir: Path,
+    stories: Sequence[Sequence[Article]], names: Sequence[str], parts: Sequence[Prepared], cfg: Config, *rest: Any
 ) -> tuple[list[Report], list[list[Path]]]:
-    """`_check_and_write` for stories whose parts have no frames yet: the feed's worker reads them from the cache its parse filled."""
+    """`_check_and_write` (the same arguments) for stories whose parts have no frames yet: the feed's worker reads them from the cache its parse filled."""
     from factcheck.stages.frames import cached_claim_frames
 
     if cfg.compare.parser:
@@ -345,7 +336,7 @@ def _check_parsed_and_write(
             )
             for part in parts
         ]
-    return _check_and_write(stories, names, parts, cfg, embedder, skipped, folder, formats, decisions, feed_dir)
+    return _check_and_write(stories, names, parts, cfg, *rest)
 
 
 SHARES_PER_WORKER = 12

@@ -286,7 +286,7 @@ class OpenVinoEncoder(OnnxEncoder):
         super().__init__(onnx_file, model_path, batch_size=batch_size, threads=threads)
 
     def _open(self, threads: int) -> Any:
-        """The compiled model, `threads` streams of one thread each, not pinned to cores."""
+        """The compiled model, `threads` streams of one thread each, not pinned to cores, and their queue."""
         import openvino
 
         core = openvino.Core()
@@ -303,8 +303,7 @@ class OpenVinoEncoder(OnnxEncoder):
                 "CPU_RUNTIME_CACHE_CAPACITY": 0,
             },
         )
-        self.queue = openvino.AsyncInferQueue(compiled, threads)
-        return _OpenVinoInputs(compiled)
+        return _OpenVinoModel(compiled, openvino.AsyncInferQueue(compiled, threads))
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Embed texts, L2-normalised float32, a batch on each free stream (one at a time while `busy()`)."""
@@ -315,21 +314,23 @@ class OpenVinoEncoder(OnnxEncoder):
             out[rows] = mean_pooled(request.get_output_tensor(0).data, mask)
 
         with self._encoding:  # one call at a time: the queue's callback is this call's
-            self.queue.set_callback(done)
+            queue = self.session.queue
+            queue.set_callback(done)
             try:
                 for rows, feed in self._feeds(texts):
                     if self.busy is not None and self.busy():
-                        self.queue.wait_all()
-                    self.queue.start_async(feed, (rows, feed["attention_mask"]))
+                        queue.wait_all()
+                    queue.start_async(feed, (rows, feed["attention_mask"]))
             finally:
-                self.queue.wait_all()
+                queue.wait_all()
         return out
 
 
-class _OpenVinoInputs:
-    """The compiled model's input names, as onnxruntime's `get_inputs` gives them (`OnnxEncoder` reads them), and its vectors' size."""
+class _OpenVinoModel:
+    """A compiled OpenVINO model with its queue of streams, its vectors' size, and its inputs as onnxruntime's `get_inputs` gives them."""
 
-    def __init__(self, compiled: Any) -> None:
+    def __init__(self, compiled: Any, queue: Any) -> None:
+        self.queue = queue
         self.names = [port.get_any_name() for port in compiled.inputs]
         self.dimension = compiled.outputs[0].get_partial_shape()[2].get_length()
 
@@ -415,6 +416,8 @@ def load_onnx_encoder(
     """
     if not cache_dir:
         raise ModelError("embed.backend: the converted model is kept in embed.cache_dir, which is ''")
+    if importlib.util.find_spec(runtime) is None:  # before any conversion, which a missing runtime cannot use
+        raise ModelError(f"embed.backend: {runtime} is not installed; pip install it")
     check_pipeline(model_path)
 
     def opened(onnx_file: Path) -> Any:
@@ -426,7 +429,5 @@ def load_onnx_encoder(
     try:
         return opened(onnx_file)
     except ModelError:  # a damaged conversion (disk trouble, a hand edit): convert once more
-        if runtime == "openvino" and importlib.util.find_spec("openvino") is None:
-            raise
         shutil.rmtree(onnx_file.parent, ignore_errors=True)
         return opened(convert_model(model_path, cache_dir))
